@@ -1,0 +1,81 @@
+"""Writing and pruning the access log. Selectors and services call ``log_access``; nothing else
+writes the log."""
+from datetime import timedelta
+
+import pgtrigger
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from tenants.rls import system_access
+
+from .models import AccessLogEntry, Action
+
+# Fields whose values are never written to the log in clear (CPR is masked before it gets here).
+SENSITIVE_FIELDS = {"cpr", "cpr_encrypted", "cpr_hash"}
+
+
+def log_access(
+    *,
+    actor,
+    municipality,
+    action: str,
+    purpose: str,
+    person_id: int | None = None,
+    detail: str = "",
+    changes: dict | None = None,
+    role: str = "",
+    path: str = "",
+) -> AccessLogEntry:
+    safe_changes = {
+        field: ("***", "***") if field in SENSITIVE_FIELDS else values for field, values in (changes or {}).items()
+    }
+    return AccessLogEntry.objects.create(
+        municipality=municipality,
+        user=actor if getattr(actor, "pk", None) else None,
+        user_label=str(actor) if actor else "system",
+        role=role,
+        action=action,
+        person_id=person_id,
+        purpose=purpose,
+        detail=detail[:2000],
+        changes=safe_changes,
+        path=path[:300],
+    )
+
+
+def log_many_reads(*, actor, municipality, person_ids, purpose: str, role: str = "", path: str = "", action=Action.READ):
+    """One row per person shown, written in one statement (a list page or an export)."""
+    AccessLogEntry.objects.bulk_create(
+        [
+            AccessLogEntry(
+                municipality=municipality,
+                user=actor,
+                user_label=str(actor),
+                role=role,
+                action=action,
+                person_id=pid,
+                purpose=purpose,
+                path=path[:300],
+            )
+            for pid in person_ids
+        ]
+    )
+
+
+@transaction.atomic
+def purge_expired_logs(*, now=None, retention_days: int | None = None) -> int:
+    """Delete log entries older than the retention period, across all municipalities."""
+    now = now or timezone.now()
+    days = retention_days if retention_days is not None else settings.HF["LOG_RETENTION_DAYS"]
+    cutoff = now - timedelta(days=days)
+    with system_access(), pgtrigger.ignore("audit.AccessLogEntry:append_only"):
+        deleted, _ = AccessLogEntry.objects.filter(at__lt=cutoff).delete()
+    return deleted
+
+
+def purge_expired_logs_if_due() -> int:
+    if cache.add("audit:purge-ran-today", True, timeout=24 * 3600):
+        return purge_expired_logs()
+    return 0

@@ -1,0 +1,51 @@
+import csv
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.roles import ROLE_LABELS, Capability, Role
+from people.views import with_actor
+
+from . import selectors
+from .models import Action
+from .services import log_access
+
+
+class LogFilterForm(forms.Form):
+    action = forms.ChoiceField(label="Handling", choices=[("", "Alle")] + list(Action.choices), required=False)
+    person_id = forms.IntegerField(label="Borger-id", required=False, min_value=1)
+    user_query = forms.CharField(label="Bruger", required=False)
+    date_from = forms.DateField(label="Fra dato", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="Til dato", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+@with_actor(Capability.READ_LOGS)
+def log_list(request, actor):
+    form = LogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.log_entries(actor, **{k: v for k, v in filters.items() if v})
+    page = Paginator(qs, 100).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode(),
+                                              "person_id": filters.get("person_id")})
+
+
+@with_actor(Capability.READ_LOGS)
+def person_log_export(request, actor, person_id):
+    rows = selectors.person_access_report(actor, person_id)
+    log_access(actor=actor.user, municipality=actor.municipality, action=Action.EXPORT,
+               purpose="Indsigtsanmodning: borgerens opslag", person_id=person_id, role=actor.role, path=request.path)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="opslag-borger-{person_id}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["Tidspunkt", "Handling", "Formål", "Medarbejderens rolle"])
+    labels = dict(Action.choices)
+    for at, action, purpose, role in rows:
+        role_label = ROLE_LABELS.get(Role(role), role) if role in Role._value2member_map_ else role
+        writer.writerow([timezone.localtime(at).strftime("%d.%m.%Y %H:%M"), labels.get(action, action), purpose, role_label])
+    return response

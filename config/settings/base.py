@@ -1,0 +1,170 @@
+"""Settings shared by every environment; values come from the environment (12-factor)."""
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
+DEBUG = os.environ.get("DEBUG", "0") == "1"
+ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "pgtrigger",
+    "pghistory",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
+    "tenants",
+    "accounts",
+    "audit",
+    "people",
+    "core",
+    "demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "accounts.middleware.MfaRequiredMiddleware",
+    "tenants.middleware.TenantMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "core.context_processors.platform",
+            ],
+        },
+    },
+]
+
+# SQLite is the embedded default for a quick local start; production and CI use PostgreSQL.
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+    )
+}
+# Every request is one transaction: the tenant is set per transaction for row-level security,
+# and a failing multi-step change leaves nothing half-saved.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "people:list"
+LOGOUT_REDIRECT_URL = "account_login"
+
+# allauth: local accounts by username; no self sign-up (administrators create users).
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_ADAPTER = "accounts.adapters.NoSignupAccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_RATE_LIMITS = False  # django-axes does the lockout
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Housing First"
+
+# Lockout after repeated failures (django-axes).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+
+# Session timeout: 30 minutes of inactivity.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+
+LANGUAGE_CODE = "da"
+LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Copenhagen"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Third-party front-end packages are installed by npm at setup and served from node_modules;
+# never committed.
+NODE_MODULES = BASE_DIR / "node_modules"
+if NODE_MODULES.exists():
+    STATICFILES_DIRS += [
+        ("dkfds", NODE_MODULES / "dkfds" / "dist"),
+        ("chartjs", NODE_MODULES / "chart.js" / "dist"),
+    ]
+
+# CPR encryption at rest and the keyed hash for lookups. Production must set both.
+CPR_ENCRYPTION_KEY = os.environ.get("CPR_ENCRYPTION_KEY", "ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZC0=")
+CPR_HASH_KEY = os.environ.get("CPR_HASH_KEY", "dev-only-cpr-hash-key")
+
+# Domain configuration with its source (DOMAIN.md; seeds).
+HF = {
+    # A person with no recorded contact or situation update for this many days becomes inactive
+    # (issue 2; a common by-name list practice). Per-municipality override in MunicipalitySettings.
+    "INACTIVE_AFTER_DAYS": 90,
+    # Access and audit log retention before automatic deletion (Datatilsynet: a set period).
+    "LOG_RETENTION_DAYS": int(os.environ.get("LOG_RETENTION_DAYS", str(5 * 365))),
+    "LIST_PAGE_SIZE": 50,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# Lockout is per username on purpose: municipal staff share office IP addresses, so locking an IP
+# would lock out a whole department after one person's typing errors.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# pghistory attaches the acting user and URL to every change it records; its context injection is
+# PostgreSQL-only (on SQLite its triggers record nothing and the wrapper fails), so it is added there.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    MIDDLEWARE.insert(MIDDLEWARE.index("tenants.middleware.TenantMiddleware") + 1, "pghistory.middleware.HistoryMiddleware")

@@ -1,0 +1,104 @@
+"""Shared fixtures: two municipalities, a user per role in each, and people in both."""
+import os
+from datetime import date
+
+import pytest
+from django_scopes import scopes_disabled
+
+from accounts.roles import Role
+
+PASSWORD = "demo-password-123"
+
+
+def pytest_configure(config):
+    # CI must fail, not skip, when PostgreSQL is expected but missing.
+    if os.environ.get("REQUIRE_POSTGRES") == "1" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise pytest.UsageError("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL.")
+
+
+@pytest.fixture(autouse=True)
+def _system_scope(request):
+    """Test bodies build data across tenants (scopes off, RLS bypass on PostgreSQL); requests through
+    the test client still run scoped to the logged-in user's municipality by TenantMiddleware."""
+    if request.node.get_closest_marker("django_db") or "db" in request.fixturenames or "transactional_db" in request.fixturenames:
+        request.getfixturevalue("db") if "transactional_db" not in request.fixturenames else None
+        from tenants.rls import system_access
+
+        with system_access():
+            yield
+    else:
+        with scopes_disabled():
+            yield
+
+
+@pytest.fixture
+def municipality_a(db):
+    from tenants.models import Municipality
+
+    return Municipality.objects.create(code="0250", name="Frederikssund")
+
+
+@pytest.fixture
+def municipality_b(db):
+    from tenants.models import Municipality
+
+    return Municipality.objects.create(code="0461", name="Odense")
+
+
+def make_user(municipality, role: str, username: str | None = None):
+    from accounts.models import Membership, User
+
+    username = username or f"{role}-{municipality.code}"
+    user = User.objects.create_user(username=username, password=PASSWORD, first_name=role.replace("_", " ").title())
+    Membership.objects.create(user=user, municipality=municipality, role=role)
+    return user
+
+
+@pytest.fixture
+def users_a(municipality_a):
+    return {role: make_user(municipality_a, role) for role in Role}
+
+
+@pytest.fixture
+def users_b(municipality_b):
+    return {role: make_user(municipality_b, role) for role in Role}
+
+
+@pytest.fixture
+def actor_factory():
+    from people.services import Actor
+
+    def build(user, municipality, role):
+        return Actor(user=user, municipality=municipality, role=role, path="/test/")
+
+    return build
+
+
+@pytest.fixture
+def worker_a(users_a, municipality_a, actor_factory):
+    return actor_factory(users_a[Role.OUTREACH_WORKER], municipality_a, Role.OUTREACH_WORKER)
+
+
+@pytest.fixture
+def worker_b(users_b, municipality_b, actor_factory):
+    return actor_factory(users_b[Role.OUTREACH_WORKER], municipality_b, Role.OUTREACH_WORKER)
+
+
+@pytest.fixture
+def person_factory():
+    from people import services
+
+    def create(actor, first_name="Jens", last_name="Hansen", situation="street", start=date(2025, 1, 10), **kw):
+        return services.person_create(actor=actor, first_name=first_name, last_name=last_name, situation=situation,
+                                      situation_start=start, **kw)
+
+    return create
+
+
+@pytest.fixture
+def login(client):
+    def do(user):
+        client.force_login(user)
+        return client
+
+    return do

@@ -1,0 +1,24 @@
+from django.urls import reverse
+
+from accounts.roles import ROLE_LABELS, Capability, Role, has_capability
+
+
+def platform(request):
+    """Navigation for the user's role: only what the role may use is shown."""
+    membership = getattr(request, "membership", None)
+    role = membership.role if membership else None
+    nav = []
+    if has_capability(role, Capability.VIEW_PEOPLE):
+        nav.append(("people:list", "Hjemløselisten"))
+        nav.append(("people:needs_list", "Boligbehovslisten"))
+    if has_capability(role, Capability.VIEW_FIGURES):
+        nav.append(("people:figures", "Tal og udvikling"))
+    if has_capability(role, Capability.READ_LOGS):
+        nav.append(("audit:log", "Log"))
+    current = request.resolver_match.view_name if getattr(request, "resolver_match", None) else ""
+    items = [{"url": reverse(name), "label": label, "current": current == name} for name, label in nav]
+    return {
+        "nav_items": items,
+        "current_municipality": getattr(request, "municipality", None),
+        "current_role_label": ROLE_LABELS.get(Role(role)) if role else "",
+    }

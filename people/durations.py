@@ -1,0 +1,67 @@
+"""Time homeless and time at a § 110 shelter, computed from dated situation history, never typed.
+No Django import."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from .situations import HOMELESS, SHELTER
+
+
+@dataclass(frozen=True)
+class Period:
+    situation: str
+    start: date
+    end: date | None  # None: still going on
+
+
+def _clip(periods: Iterable[Period], kinds, today: date) -> list[tuple[date, date]]:
+    spans = []
+    for p in periods:
+        if p.situation in kinds and p.start <= today:
+            end = min(p.end or today, today)
+            if end >= p.start:
+                spans.append((p.start, end))
+    return spans
+
+
+def _union_days(spans: list[tuple[date, date]]) -> int:
+    """Days covered by the union of spans; a day is counted once even if periods overlap.
+    A period runs from its start up to (not including) its end date; an open one up to today."""
+    total = 0
+    cur_start = cur_end = None
+    for start, end in sorted(spans):
+        if cur_end is None or start > cur_end:
+            if cur_end is not None:
+                total += (cur_end - cur_start).days
+            cur_start, cur_end = start, end
+        else:
+            cur_end = max(cur_end, end)
+    if cur_end is not None:
+        total += (cur_end - cur_start).days
+    return total
+
+
+def days_homeless(periods: Iterable[Period], today: date) -> int:
+    return _union_days(_clip(periods, HOMELESS, today))
+
+
+def days_at_shelter(periods: Iterable[Period], today: date) -> int:
+    return _union_days(_clip(periods, SHELTER, today))
+
+
+def current_spell_start(periods: Iterable[Period], today: date) -> date | None:
+    """Start of the homelessness spell going on today: consecutive homeless periods joined
+    (a gap of at most one day does not break it); None when not homeless today."""
+    spans = sorted(_clip(periods, HOMELESS, today))
+    if not spans:
+        return None
+    open_now = [p for p in periods if p.situation in HOMELESS and p.start <= today and (p.end is None or p.end > today)]
+    if not open_now:
+        return None
+    start, end = spans[-1]
+    for s, e in reversed(spans[:-1]):
+        if e + timedelta(days=1) >= start:
+            start = min(start, s)
+        else:
+            break
+    return start

@@ -1,0 +1,205 @@
+import pghistory
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models import TenantModel
+
+from . import cpr as cpr_rules
+from .situations import SHORT_LABELS, Situation
+from .statuses import LABELS as STATUS_LABELS
+from .statuses import Status
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Kvinde")
+    MALE = "male", _("Mand")
+    OTHER = "other", _("Andet")
+    UNKNOWN = "unknown", _("Ukendt")
+
+
+SITUATION_CHOICES = [(s.value, SHORT_LABELS[s]) for s in Situation]
+STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
+
+
+@pghistory.track(exclude=["cpr_encrypted"])
+class Person(TenantModel):
+    """A citizen on the municipality's by-name list.
+
+    The fields after ``protected`` are a denormalised summary kept by the services in people/services.py
+    so the by-name list is one indexed query at national scale; the history tables are the truth.
+    """
+
+    first_name = models.CharField(_("fornavn"), max_length=100, blank=True)
+    last_name = models.CharField(_("efternavn"), max_length=100, blank=True)
+    initials = models.CharField(_("initialer"), max_length=10, blank=True)
+    cpr_encrypted = models.TextField(blank=True)
+    cpr_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    birth_date = models.DateField(_("fødselsdato"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("fødselsår"), null=True, blank=True)
+    gender = models.CharField(_("køn"), max_length=8, choices=Gender.choices, default=Gender.UNKNOWN)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    contact_note = models.CharField(_("kontaktoplysninger i øvrigt"), max_length=300, blank=True)
+    protected = models.BooleanField(_("navne- og adressebeskyttelse"), default=False)
+    workers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="own_people", verbose_name=_("egne medarbejdere"))
+
+    identified_on = models.DateField(_("identificeret"), null=True)
+    current_status = models.CharField(_("status"), max_length=32, choices=STATUS_CHOICES, blank=True)
+    status_since = models.DateField(null=True)
+    current_situation = models.CharField(_("situation"), max_length=32, choices=SITUATION_CHOICES, blank=True)
+    situation_since = models.DateField(null=True)
+    homeless_since = models.DateField(_("hjemløs siden"), null=True)
+    last_activity_on = models.DateField(_("seneste aktivitet"), null=True)
+    on_needs_list = models.BooleanField(_("på boligbehovslisten"), default=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("borger")
+        verbose_name_plural = _("borgere")
+        indexes = [
+            models.Index(fields=["municipality", "current_status", "homeless_since"]),
+            models.Index(fields=["municipality", "last_name", "first_name"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "cpr_hash"],
+                condition=~models.Q(cpr_hash=""),
+                name="unique_cpr_per_municipality",
+            ),
+            models.CheckConstraint(
+                condition=~(models.Q(first_name="") & models.Q(last_name="") & models.Q(initials="")),
+                name="person_has_name_or_initials",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or self.initials
+
+    @property
+    def cpr(self) -> str:
+        from .crypto import decrypt
+
+        return decrypt(self.cpr_encrypted) if self.cpr_encrypted else ""
+
+    @property
+    def cpr_masked(self) -> str:
+        return cpr_rules.mask(self.cpr) if self.cpr_encrypted else ""
+
+    def age_on(self, day) -> int | None:
+        if self.birth_date:
+            b = self.birth_date
+            return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+        if self.birth_year:
+            return day.year - self.birth_year
+        return None
+
+
+@pghistory.track()
+class SituationPeriod(TenantModel):
+    """Where a person stays, from a date until the next situation begins (dated history)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="situations")
+    situation = models.CharField(_("situation"), max_length=32, choices=SITUATION_CHOICES)
+    start_date = models.DateField(_("fra"))
+    end_date = models.DateField(_("til"), null=True, blank=True)
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        indexes = [models.Index(fields=["municipality", "situation", "start_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="situation_ends_after_start",
+            )
+        ]
+
+
+@pghistory.track()
+class StatusChange(TenantModel):
+    """The by-name list status as a log of changes with reasons."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(_("status"), max_length=32, choices=STATUS_CHOICES)
+    changed_on = models.DateField(_("dato"))
+    # Kept so inflow/outflow and time on the list are one GROUP BY, not a window over history.
+    previous_status = models.CharField(max_length=32, choices=STATUS_CHOICES, blank=True)
+    days_on_list = models.PositiveIntegerField(null=True, help_text="For a change leaving the active list: days since entering it.")
+    reason = models.CharField(_("begrundelse"), max_length=500)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_on", "id"]
+        indexes = [models.Index(fields=["municipality", "changed_on", "status"])]
+
+
+class ContactKind(models.TextChoices):
+    MEETING = "meeting", _("Personligt møde")
+    OUTREACH = "outreach", _("Opsøgende kontakt på gaden")
+    HOME_VISIT = "home_visit", _("Hjemmebesøg")
+    PHONE = "phone", _("Telefon")
+    TEXT = "text", _("SMS")
+    NOTE_AT_DOOR = "note_at_door", _("Seddel ved døren")
+    SHELTER = "shelter", _("Møde på boform")
+    HOSPITAL = "hospital", _("Møde på hospital")
+    PRISON = "prison", _("Møde i fængsel")
+
+
+@pghistory.track()
+class Contact(TenantModel):
+    """A contact or contact attempt. Reached or not, it is recorded activity on the by-name list."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contacts")
+    contacted_on = models.DateField(_("dato"))
+    kind = models.CharField(_("kontaktform"), max_length=16, choices=ContactKind.choices)
+    reached = models.BooleanField(_("borgeren blev truffet"), default=True)
+    note = models.CharField(_("kort note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-contacted_on", "-id"]
+
+
+class Sharing(models.TextChoices):
+    ALONE = "alone", _("Alene")
+    SHARED = "shared", _("Bofællesskab")
+    EITHER = "either", _("Begge dele")
+
+
+@pghistory.track()
+class NeedsListEntry(TenantModel):
+    """The housing needs list (boligbehovsliste, 001 Indsats 4): the rent a person can pay and their
+    wishes. One open entry per person; removal keeps the row with its date."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="needs_entries")
+    registered_on = models.DateField(_("optaget på listen"))
+    removed_on = models.DateField(_("fjernet fra listen"), null=True, blank=True)
+    max_rent = models.PositiveIntegerField(_("husleje borgeren kan betale (kr./md.)"))
+    areas = models.CharField(_("ønskede områder"), max_length=200, blank=True)
+    min_rooms = models.PositiveSmallIntegerField(_("mindst antal værelser"), null=True, blank=True)
+    sharing = models.CharField(_("bo alene eller i fællesskab"), max_length=8, choices=Sharing.choices, default=Sharing.EITHER)
+    # Principle 4 (004, ch. 2): an ordinary building is the default; a skæv bolig only if wanted.
+    ordinary_building = models.BooleanField(_("bolig i almindeligt byggeri"), default=True)
+    special_needs = models.TextField(_("særlige sociale behov"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-registered_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(removed_on__isnull=True), name="one_open_needs_entry"
+            )
+        ]

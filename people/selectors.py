@@ -1,0 +1,218 @@
+"""Reads of people, always inside the actor's municipality, and the one place that logs them."""
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+
+from accounts.roles import Capability, has_capability, may_see_protected
+from audit.models import Action
+from audit.services import log_access, log_many_reads
+
+from . import cpr as cpr_rules
+from . import crypto
+from .figures import AGE_GROUPS, DURATION_BUCKETS, birth_date_range, months_between, monthly_series, shelter_counts
+from .models import Person, SituationPeriod, StatusChange
+from .situations import AT_RISK, HOMELESS, SHELTER
+from .statuses import ACTIVE, INFLOW, Status
+
+
+def require(actor, capability: Capability) -> None:
+    if not has_capability(actor.role, capability):
+        raise PermissionDenied("Din rolle giver ikke adgang til dette.")
+
+
+def _people(actor):
+    return Person.objects.filter(municipality=actor.municipality)
+
+
+def visible_in_lists(actor):
+    """People the actor may see in lists and search: protected people only for their own workers."""
+    own = Person.workers.through.objects.filter(person_id=OuterRef("pk"), user_id=actor.user.pk)
+    return _people(actor).filter(Q(protected=False) | Exists(own))
+
+
+def by_name_list(actor, *, filters: dict, today: date):
+    """Everyone currently homeless or at risk, filtered and sorted (time homeless first)."""
+    require(actor, Capability.VIEW_PEOPLE)
+    qs = visible_in_lists(actor).filter(current_status__in=[s.value for s in ACTIVE])
+    situation = filters.get("situation")
+    if situation == "homeless":
+        qs = qs.filter(current_situation__in=[s.value for s in HOMELESS])
+    elif situation == "at_risk":
+        qs = qs.filter(current_situation__in=[s.value for s in AT_RISK])
+    elif situation:
+        qs = qs.filter(current_situation=situation)
+    bucket = next((b for b in DURATION_BUCKETS if b[0] == filters.get("duration")), None)
+    if bucket:
+        _, _, low, high = bucket
+        qs = qs.filter(homeless_since__lte=today - timedelta(days=low))
+        if high is not None:
+            qs = qs.filter(homeless_since__gte=today - timedelta(days=high))
+    group = next((g for g in AGE_GROUPS if g[0] == filters.get("age_group")), None)
+    if group:
+        earliest, latest = birth_date_range(today, group[2], group[3])
+        qs = qs.filter(
+            Q(birth_date__range=(earliest, latest))
+            | Q(birth_date__isnull=True, birth_year__range=(today.year - group[3], today.year - group[2]))
+        )
+    if filters.get("needs_list") in ("yes", "no"):
+        qs = qs.filter(on_needs_list=filters["needs_list"] == "yes")
+    if filters.get("protected") in ("yes", "no"):
+        qs = qs.filter(protected=filters["protected"] == "yes")
+    q = (filters.get("q") or "").strip()
+    if q:
+        qs = _search(qs, q)
+    order = {
+        "time": ["homeless_since", "last_name", "id"],
+        "name": ["last_name", "first_name", "id"],
+        "identified": ["-identified_on", "id"],
+        "activity": ["last_activity_on", "id"],
+    }.get(filters.get("sort") or "time", ["homeless_since", "last_name", "id"])
+    return qs.order_by(*order)
+
+
+def _search(qs, q: str):
+    if cpr_rules.looks_like_cpr(q):
+        digits = q.replace("-", "").strip()
+        return qs.filter(cpr_hash=crypto.keyed_hash(digits))
+    for term in q.split():
+        qs = qs.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(initials__iexact=term))
+    return qs
+
+
+def search_terms_for_log(filters: dict) -> str:
+    """The search and filters as logged; a CPR number searched for is logged masked."""
+    parts = []
+    for key, value in sorted(filters.items()):
+        if value in (None, ""):
+            continue
+        if key == "q" and cpr_rules.looks_like_cpr(str(value)):
+            value = cpr_rules.mask(str(value).strip())
+        parts.append(f"{key}={value}")
+    return "; ".join(parts)
+
+
+def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
+    """A list page is a search (with its terms) and a read of each person shown."""
+    log_access(actor=actor.user, municipality=actor.municipality, action=Action.SEARCH, purpose=purpose,
+               detail=search_terms_for_log(filters), role=actor.role, path=actor.path)
+    log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.pk for p in people],
+                   purpose=purpose, role=actor.role, path=actor.path)
+
+
+def person_get(actor, pk: int, *, purpose: str, log: bool = True) -> Person:
+    """One person, if the actor may see them; the read is logged."""
+    require(actor, Capability.VIEW_PEOPLE)
+    try:
+        person = _people(actor).get(pk=pk)
+    except Person.DoesNotExist as exc:
+        raise Http404("Borgeren findes ikke.") from exc
+    if person.protected:
+        own = person.workers.filter(pk=actor.user.pk).exists()
+        if not may_see_protected(role=actor.role, is_own_worker=own, in_list=False):
+            raise Http404("Borgeren findes ikke.")
+    if log:
+        log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
+                   person_id=person.pk, role=actor.role, path=actor.path)
+    return person
+
+
+def reveal_cpr(actor, person: Person) -> str:
+    require(actor, Capability.VIEW_FULL_CPR)
+    log_access(actor=actor.user, municipality=actor.municipality, action=Action.REVEAL_CPR,
+               purpose="Visning af fuldt CPR-nummer", person_id=person.pk, role=actor.role, path=actor.path)
+    return cpr_rules.Cpr(person.cpr).formatted if person.cpr_encrypted else ""
+
+
+def timeline(person: Person) -> list[dict]:
+    """Situations, status changes and contacts of one person, newest first."""
+    items = []
+    for p in person.situations.all():
+        items.append({"date": p.start_date, "kind": "situation", "obj": p})
+    for s in person.status_changes.all():
+        items.append({"date": s.changed_on, "kind": "status", "obj": s})
+    for c in person.contacts.all():
+        items.append({"date": c.contacted_on, "kind": "contact", "obj": c})
+    return sorted(items, key=lambda i: (i["date"], i["kind"] == "status"), reverse=True)
+
+
+def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, birth_year, cpr: str):
+    """Existing people who may be the one being created (shown before creating)."""
+    from .duplicates import Candidate, likely_duplicates as rank
+
+    cpr_hash = ""
+    if cpr and cpr_rules.looks_like_cpr(cpr):
+        cpr_hash = crypto.keyed_hash(cpr.replace("-", "").strip())
+    qs = visible_in_lists(actor)
+    names = [n for n in (first_name, last_name) if n]
+    cond = Q()
+    for n in names:
+        cond |= Q(first_name__istartswith=n[:2]) | Q(last_name__istartswith=n[:2])
+    if birth_date:
+        cond |= Q(birth_date=birth_date)
+    if cpr_hash:
+        cond |= Q(cpr_hash=cpr_hash)
+    if not cond:
+        return []
+    rows = qs.filter(cond).values_list("id", "first_name", "last_name", "birth_date", "birth_year", "cpr_hash")[:500]
+    candidates = [Candidate(*r) for r in rows]
+    ranked = rank(first_name=first_name, last_name=last_name, birth_date=birth_date, birth_year=birth_year,
+                  cpr_hash=cpr_hash or None, candidates=candidates)
+    people = {p.pk: p for p in _people(actor).filter(pk__in=[c.id for _, c in ranked])}
+    return [(s, people[c.id]) for s, c in ranked if c.id in people]
+
+
+def list_figures(actor, *, today: date, months: int = 24) -> dict:
+    """Aggregates only, never names: active, inflow and outflow by month, days to housing, shelters."""
+    require(actor, Capability.VIEW_FIGURES)
+    first = date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    month_list = months_between(first, today)
+    changes = StatusChange.objects.filter(municipality=actor.municipality)
+    active_values = [s.value for s in ACTIVE]
+    inflow_q = Q(status__in=[s.value for s in INFLOW])
+    outflow_q = Q(previous_status__in=active_values) & ~Q(status__in=active_values)
+    before = changes.filter(changed_on__lt=first).aggregate(
+        i=Count("id", filter=inflow_q), o=Count("id", filter=outflow_q)
+    )
+    monthly = (
+        changes.filter(changed_on__gte=first, changed_on__lte=today)
+        .annotate(month=TruncMonth("changed_on"))
+        .values("month")
+        .annotate(i=Count("id", filter=inflow_q), o=Count("id", filter=outflow_q))
+    )
+    inflow, outflow = {}, {}
+    for row in monthly:
+        m = row["month"]
+        m = m.date() if hasattr(m, "date") and not isinstance(m, date) else m
+        inflow[m], outflow[m] = row["i"], row["o"]
+    spans = list(
+        SituationPeriod.objects.filter(
+            municipality=actor.municipality, situation__in=[s.value for s in SHELTER], start_date__lte=today
+        ).filter(Q(end_date__isnull=True) | Q(end_date__gte=first)).values_list("start_date", "end_date")
+    )
+    rows = monthly_series(months=month_list, inflow=inflow, outflow=outflow,
+                          active_before=(before["i"] or 0) - (before["o"] or 0),
+                          shelter=shelter_counts(spans, month_list, today))
+    housed = changes.filter(status=Status.HOUSED, previous_status__in=active_values)
+    avg_all = housed.aggregate(a=Avg("days_on_list"))["a"]
+    avg_year = housed.filter(changed_on__gt=today - timedelta(days=365)).aggregate(a=Avg("days_on_list"))["a"]
+    current = _people(actor).filter(current_status__in=active_values).aggregate(
+        active=Count("id"),
+        homeless=Count("id", filter=Q(current_situation__in=[s.value for s in HOMELESS])),
+        at_risk=Count("id", filter=Q(current_situation__in=[s.value for s in AT_RISK])),
+        shelter=Count("id", filter=Q(current_situation__in=[s.value for s in SHELTER])),
+        needs_list=Count("id", filter=Q(on_needs_list=True)),
+    )
+    return {
+        "rows": rows,
+        "current": current,
+        "avg_days_to_housing": round(avg_all) if avg_all is not None else None,
+        "avg_days_to_housing_year": round(avg_year) if avg_year is not None else None,
+        "housed_count": housed.count(),
+        "inflow_year": sum(r.inflow for r in rows[-12:]),
+        "outflow_year": sum(r.outflow for r in rows[-12:]),
+    }

@@ -1,0 +1,266 @@
+"""Writes on people: every one a transaction, taking the acting user, writing the access log with
+before/after, and keeping the person's list summary in step with the history."""
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import Action
+from audit.services import log_access
+
+from . import cpr as cpr_rules
+from . import crypto, situations
+from .durations import Period, current_spell_start
+from .models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from .statuses import Status, StatusError, check_transition, is_active, reentry_status
+
+PERSON_FIELDS = [
+    "first_name", "last_name", "initials", "birth_date", "birth_year", "gender",
+    "phone", "email", "contact_note", "protected",
+]
+
+
+class PersonDataError(ValueError):
+    """Bad data with a Danish message naming the field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass
+class Actor:
+    """Who acts, in which municipality and role; built from a request or for system jobs."""
+
+    user: object
+    municipality: object
+    role: str = ""
+    path: str = ""
+
+    @classmethod
+    def from_request(cls, request):
+        return cls(user=request.user, municipality=request.municipality, role=request.membership.role, path=request.path)
+
+
+def _log(actor: Actor, action, purpose: str, person_id=None, **kw):
+    return log_access(
+        actor=actor.user, municipality=actor.municipality, action=action, purpose=purpose,
+        person_id=person_id, role=actor.role, path=actor.path, **kw,
+    )
+
+
+def apply_cpr(person: Person, raw: str, *, today: date) -> None:
+    """Validate a CPR number and set the encrypted value, hash and birth date (or clear them)."""
+    raw = (raw or "").strip()
+    if not raw:
+        person.cpr_encrypted, person.cpr_hash = "", ""
+        return
+    try:
+        parsed = cpr_rules.parse(raw, today=today)
+    except cpr_rules.CprError as exc:
+        raise PersonDataError("cpr", str(exc)) from exc
+    person.cpr_encrypted = crypto.encrypt(parsed.digits)
+    person.cpr_hash = crypto.keyed_hash(parsed.digits)
+    person.birth_date = parsed.birth_date
+    person.birth_year = parsed.birth_date.year
+
+
+def _validate_person(person: Person) -> None:
+    if not (person.first_name.strip() or person.last_name.strip() or person.initials.strip()):
+        raise PersonDataError("first_name", "Angiv navn eller initialer.")
+    if person.cpr_hash:
+        clash = Person.objects.filter(municipality=person.municipality, cpr_hash=person.cpr_hash)
+        if person.pk:
+            clash = clash.exclude(pk=person.pk)
+        if clash.exists():
+            raise PersonDataError("cpr", "Der findes allerede en borger med dette CPR-nummer.")
+
+
+def _snapshot(person: Person) -> dict:
+    return {f: getattr(person, f) for f in PERSON_FIELDS} | {"cpr": person.cpr_hash}
+
+
+def _diff(before: dict, after: dict) -> dict:
+    return {k: [str(before.get(k, "")), str(after[k])] for k in after if before.get(k) != after[k]}
+
+
+@transaction.atomic
+def person_create(
+    *, actor: Actor, cpr: str = "", situation: str, situation_start: date, place: str = "",
+    identified_on: date | None = None, purpose: str = "Registrering på hjemløselisten", **fields,
+) -> Person:
+    """Create a person on the by-name list with their first situation and status 'newly identified'."""
+    today = timezone.localdate()
+    person = Person(municipality=actor.municipality, **{k: v for k, v in fields.items() if k in PERSON_FIELDS})
+    apply_cpr(person, cpr, today=today)
+    _validate_person(person)
+    person.identified_on = identified_on or situation_start
+    person.save()
+    if actor.user and getattr(actor.user, "pk", None):
+        person.workers.add(actor.user)
+    _log(actor, Action.CREATE, purpose, person.pk, changes=_diff({}, _snapshot(person)))
+    situation_record(actor=actor, person=person, situation=situation, start_date=situation_start, place=place,
+                     status_reason="Registreret på listen", log=False)
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor: Actor, person: Person, cpr: str | None = None, purpose: str = "Opdatering af stamdata", **fields) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    before = _snapshot(person)
+    for key, value in fields.items():
+        if key in PERSON_FIELDS:
+            setattr(person, key, value)
+    if cpr is not None:
+        apply_cpr(person, cpr, today=timezone.localdate())
+    _validate_person(person)
+    person.save()
+    changes = _diff(before, _snapshot(person))
+    if changes:
+        _log(actor, Action.UPDATE, purpose, person.pk, changes=changes)
+    return person
+
+
+def _refresh_summary(person: Person, today: date) -> None:
+    periods = [Period(p.situation, p.start_date, p.end_date) for p in person.situations.all()]
+    current = next((p for p in reversed(periods) if p.end is None), None)
+    person.current_situation = current.situation if current else ""
+    person.situation_since = current.start if current else None
+    person.homeless_since = current_spell_start(periods, today)
+
+
+@transaction.atomic
+def situation_record(
+    *, actor: Actor, person: Person, situation: str, start_date: date, place: str = "", note: str = "",
+    status_reason: str = "", log: bool = True,
+) -> SituationPeriod:
+    """Record where a person stays from a date: closes the open period and opens a new one.
+
+    Own home ends homelessness and records 'housed'; a homeless or at-risk situation after housing or
+    inactivity puts the person back on the list with the matching status.
+    """
+    situations.Situation(situation)  # raises ValueError on an unknown code
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    last = person.situations.order_by("-start_date", "-id").first()
+    if last and start_date < last.start_date:
+        raise PersonDataError("start_date", f"Datoen ligger før den seneste situation ({last.start_date:%d.%m.%Y}).")
+    if last and last.end_date is None:
+        last.end_date = start_date
+        last.save(update_fields=["end_date"])
+    period = SituationPeriod.objects.create(
+        municipality=person.municipality, person=person, situation=situation, start_date=start_date,
+        place=place, note=note, recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    category = situations.category(situation)
+    if category == "housed" and is_active(person.current_status):
+        _status_change(actor, person, Status.HOUSED, start_date, status_reason or "Flyttet i egen bolig")
+    elif category != "housed" and not is_active(person.current_status) and person.current_status != Status.DIED:
+        new = reentry_status(person.current_status or None)
+        _status_change(actor, person, new, start_date, status_reason or "Ny situation registreret")
+    person.last_activity_on = max(filter(None, [person.last_activity_on, start_date]))
+    _refresh_summary(person, timezone.localdate())
+    person.save()
+    if log:
+        _log(actor, Action.CREATE, "Registrering af situation", person.pk,
+             changes={"situation": ["", situation], "start_date": ["", str(start_date)]})
+    return period
+
+
+def _status_change(actor: Actor, person: Person, status: Status, on: date, reason: str) -> StatusChange:
+    check_transition(person.current_status or None, status)
+    leaving = is_active(person.current_status) and not is_active(status)
+    days = (on - person.status_since).days if leaving and person.status_since else None
+    change = StatusChange.objects.create(
+        municipality=person.municipality, person=person, status=status, changed_on=on, reason=reason,
+        previous_status=person.current_status or "", days_on_list=days,
+        changed_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    person.current_status, person.status_since = status, on
+    return change
+
+
+@transaction.atomic
+def status_change(*, actor: Actor, person: Person, status: str, on: date, reason: str) -> StatusChange:
+    """A manual status change with its reason (e.g. moved away, died, no longer homeless)."""
+    if not reason.strip():
+        raise PersonDataError("reason", "Angiv en begrundelse for statusændringen.")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    before = person.current_status
+    try:
+        change = _status_change(actor, person, Status(status), on, reason.strip())
+    except StatusError as exc:
+        raise PersonDataError("status", str(exc)) from exc
+    if Status(status) in (Status.RETURNED_FROM_INACTIVE,):
+        person.last_activity_on = on
+    person.save()
+    _log(actor, Action.UPDATE, "Ændring af status på hjemløselisten", person.pk,
+         changes={"status": [before, status]}, detail=reason)
+    return change
+
+
+@transaction.atomic
+def contact_record(*, actor: Actor, person: Person, contacted_on: date, kind: str, reached: bool, note: str = "") -> Contact:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    contact = Contact.objects.create(
+        municipality=person.municipality, person=person, contacted_on=contacted_on, kind=kind, reached=reached,
+        note=note, recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    if person.current_status == Status.INACTIVE and reached:
+        _status_change(actor, person, Status.RETURNED_FROM_INACTIVE, contacted_on, "Kontakt genoptaget")
+    person.last_activity_on = max(filter(None, [person.last_activity_on, contacted_on]))
+    person.save()
+    _log(actor, Action.CREATE, "Registrering af kontakt", person.pk, changes={"contact": ["", f"{kind} {contacted_on}"]})
+    return contact
+
+
+@transaction.atomic
+def needs_list_register(*, actor: Actor, person: Person, registered_on: date, max_rent: int, **wishes) -> NeedsListEntry:
+    """Put a person on the housing needs list, or update their open entry."""
+    if max_rent is None or max_rent <= 0:
+        raise PersonDataError("max_rent", "Angiv den husleje borgeren kan betale pr. måned (et positivt beløb).")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    entry = person.needs_entries.filter(removed_on__isnull=True).first()
+    before = {}
+    if entry is None:
+        entry = NeedsListEntry(municipality=person.municipality, person=person, registered_on=registered_on, max_rent=max_rent)
+    else:
+        before = {"max_rent": entry.max_rent, **{k: getattr(entry, k) for k in wishes}}
+    entry.max_rent = max_rent
+    for key, value in wishes.items():
+        setattr(entry, key, value)
+    entry.save()
+    person.on_needs_list = True
+    person.save(update_fields=["on_needs_list", "updated_at"])
+    after = {"max_rent": entry.max_rent, **{k: getattr(entry, k) for k in wishes}}
+    _log(actor, Action.UPDATE if before else Action.CREATE, "Boligbehovslisten", person.pk, changes=_diff(before, after))
+    return entry
+
+
+@transaction.atomic
+def needs_list_remove(*, actor: Actor, person: Person, removed_on: date) -> None:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    person.needs_entries.filter(removed_on__isnull=True).update(removed_on=removed_on)
+    person.on_needs_list = False
+    person.save(update_fields=["on_needs_list", "updated_at"])
+    _log(actor, Action.UPDATE, "Boligbehovslisten", person.pk, changes={"on_needs_list": ["True", "False"]})
+
+
+@transaction.atomic
+def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
+    """Mark active people with no contact or situation update for N days as inactive (issue 2)."""
+    from .statuses import ACTIVE
+
+    after = municipality.get_inactive_after_days()
+    cutoff = date.fromordinal(today.toordinal() - after)
+    actor = Actor(user=actor_user, municipality=municipality, role="system")
+    stale = Person.objects.filter(
+        municipality=municipality, current_status__in=[s.value for s in ACTIVE], last_activity_on__lte=cutoff
+    )
+    count = 0
+    for person in stale.select_for_update():
+        _status_change(actor, person, Status.INACTIVE, today, f"Ingen kontakt eller opdatering i {after} dage")
+        person.save(update_fields=["current_status", "status_since", "updated_at"])
+        count += 1
+    return count

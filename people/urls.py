@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("ny/", views.person_create, name="create"),
+    path("tal/", views.figures, name="figures"),
+    path("boligbehovsliste/", views.needs_list, name="needs_list"),
+    path("udtraek.<str:fmt>", views.export, name="export"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/ret/", views.person_edit, name="edit"),
+    path("<int:pk>/cpr/", views.person_reveal_cpr, name="reveal_cpr"),
+    path("<int:pk>/situation/", views.situation_add, name="situation_add"),
+    path("<int:pk>/status/", views.status_add, name="status_add"),
+    path("<int:pk>/kontakt/", views.contact_add, name="contact_add"),
+    path("<int:pk>/boligbehov/", views.needs_edit, name="needs_edit"),
+    path("<int:pk>/boligbehov/fjern/", views.needs_remove, name="needs_remove"),
+]

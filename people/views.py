@@ -1,0 +1,280 @@
+"""Thin views: parse input, call a selector or service, render."""
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Capability, has_capability
+
+from . import selectors, services
+from .forms import ContactForm, ListFilterForm, NeedsListForm, PersonCreateForm, PersonForm, SituationForm, StatusForm
+from .models import Person
+from .services import Actor, PersonDataError
+from .situations import LABELS as SITUATION_LABELS
+
+LIST_PURPOSE = "Opfølgning på hjemløselisten"
+PERSON_PURPOSE = "Sagsbehandling: borgerens side"
+
+
+def with_actor(capability: Capability):
+    """Login required, a municipality chosen, and the role's capability; passes an Actor."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.membership is None:
+                raise PermissionDenied("Du er ikke tilknyttet en kommune.")
+            actor = Actor.from_request(request)
+            if not has_capability(actor.role, capability):
+                return render(request, "core/no_access.html", status=403)
+            return view(request, actor, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _apply_error(form, exc: PersonDataError):
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+@with_actor(Capability.VIEW_PEOPLE)
+def person_list(request, actor):
+    form = ListFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    qs = selectors.by_name_list(actor, filters=filters, today=today)
+    page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    selectors.log_list_shown(actor, people=page.object_list, filters=filters, purpose=LIST_PURPOSE)
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {
+        "form": form, "page": page, "today": today, "query": query.urlencode(),
+        "may_export": has_capability(actor.role, Capability.EXPORT_PEOPLE),
+        "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
+    }
+    template = "people/_list_table.html" if request.htmx else "people/list.html"
+    return render(request, template, context)
+
+
+@with_actor(Capability.VIEW_PEOPLE)
+def needs_list(request, actor):
+    qs = (
+        selectors.visible_in_lists(actor).filter(on_needs_list=True)
+        .prefetch_related("needs_entries").order_by("homeless_since", "last_name", "id")
+    )
+    page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    selectors.log_list_shown(actor, people=page.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten")
+    rows = []
+    for person in page.object_list:
+        entry = next((e for e in person.needs_entries.all() if e.removed_on is None), None)
+        rows.append((person, entry))
+    return render(request, "people/needs_list.html", {"page": page, "rows": rows, "today": timezone.localdate()})
+
+
+@with_actor(Capability.VIEW_PEOPLE)
+def person_detail(request, actor, pk):
+    person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE)
+    today = timezone.localdate()
+    from .durations import Period, days_at_shelter, days_homeless
+
+    periods = [Period(p.situation, p.start_date, p.end_date) for p in person.situations.all()]
+    context = {
+        "person": person,
+        "timeline": selectors.timeline(person),
+        "days_homeless": days_homeless(periods, today),
+        "days_at_shelter": days_at_shelter(periods, today),
+        "current_label": SITUATION_LABELS.get(person.current_situation, "") if person.current_situation else "",
+        "needs_entry": person.needs_entries.filter(removed_on__isnull=True).first(),
+        "age": person.age_on(today),
+        "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
+        "may_reveal": has_capability(actor.role, Capability.VIEW_FULL_CPR) and bool(person.cpr_encrypted),
+        "situation_form": SituationForm(),
+        "status_form": StatusForm(),
+        "contact_form": ContactForm(),
+    }
+    return render(request, "people/detail.html", context)
+
+
+@require_POST
+@with_actor(Capability.VIEW_FULL_CPR)
+def person_reveal_cpr(request, actor, pk):
+    person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE, log=False)
+    value = selectors.reveal_cpr(actor, person)
+    return HttpResponse(f'<span id="cpr-value">{value}</span>')
+
+
+@with_actor(Capability.EDIT_PEOPLE)
+def person_create(request, actor):
+    duplicates = []
+    if request.method == "POST":
+        form = PersonCreateForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            if not d.get("confirmed"):
+                duplicates = selectors.likely_duplicates(
+                    actor, first_name=d["first_name"], last_name=d["last_name"], birth_date=d["birth_date"],
+                    birth_year=d["birth_year"], cpr=d["cpr"],
+                )
+            if not duplicates:
+                try:
+                    person = services.person_create(
+                        actor=actor, cpr=d["cpr"], situation=d["situation"], situation_start=d["situation_start"],
+                        place=d["place"], **{k: d[k] for k in PersonForm.base_fields if k != "cpr"},
+                    )
+                except PersonDataError as exc:
+                    _apply_error(form, exc)
+                else:
+                    messages.success(request, f"{person.display_name} er oprettet på hjemløselisten.")
+                    return redirect("people:detail", pk=person.pk)
+            else:
+                data = request.POST.copy()
+                data["confirmed"] = "True"
+                form = PersonCreateForm(data)
+                form.is_valid()
+    else:
+        form = PersonCreateForm()
+    return render(request, "people/create.html", {"form": form, "duplicates": duplicates})
+
+
+@with_actor(Capability.EDIT_PEOPLE)
+def person_edit(request, actor, pk):
+    person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE)
+    if request.method == "POST":
+        form = PersonForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.person_update(actor=actor, person=person, cpr=d.pop("cpr") or ("" if "clear_cpr" in request.POST else None), **d)
+            except PersonDataError as exc:
+                _apply_error(form, exc)
+            else:
+                messages.success(request, "Oplysningerne er gemt.")
+                return redirect("people:detail", pk=person.pk)
+    else:
+        form = PersonForm(initial={f: getattr(person, f) for f in services.PERSON_FIELDS})
+    return render(request, "people/edit.html", {"form": form, "person": person})
+
+
+def _person_action(request, actor, pk, form_class, call, success: str):
+    person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE, log=False)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            call(person, form.cleaned_data)
+        except PersonDataError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, success)
+    else:
+        errors = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
+        messages.error(request, f"Ikke gemt. {errors}")
+    return redirect("people:detail", pk=person.pk)
+
+
+@require_POST
+@with_actor(Capability.EDIT_PEOPLE)
+def situation_add(request, actor, pk):
+    return _person_action(request, actor, pk, SituationForm, lambda p, d: services.situation_record(
+        actor=actor, person=p, situation=d["situation"], start_date=d["start_date"], place=d["place"], note=d["note"]),
+        "Situationen er registreret.")
+
+
+@require_POST
+@with_actor(Capability.EDIT_PEOPLE)
+def status_add(request, actor, pk):
+    return _person_action(request, actor, pk, StatusForm, lambda p, d: services.status_change(
+        actor=actor, person=p, status=d["status"], on=d["on"], reason=d["reason"]), "Status er ændret.")
+
+
+@require_POST
+@with_actor(Capability.EDIT_PEOPLE)
+def contact_add(request, actor, pk):
+    return _person_action(request, actor, pk, ContactForm, lambda p, d: services.contact_record(
+        actor=actor, person=p, contacted_on=d["contacted_on"], kind=d["kind"], reached=d["reached"], note=d["note"]),
+        "Kontakten er registreret.")
+
+
+@with_actor(Capability.EDIT_PEOPLE)
+def needs_edit(request, actor, pk):
+    person = selectors.person_get(actor, pk, purpose="Boligbehovslisten")
+    entry = person.needs_entries.filter(removed_on__isnull=True).first()
+    if request.method == "POST":
+        form = NeedsListForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.needs_list_register(actor=actor, person=person, **d)
+            except PersonDataError as exc:
+                _apply_error(form, exc)
+            else:
+                messages.success(request, "Boligbehovet er gemt.")
+                return redirect("people:detail", pk=person.pk)
+    else:
+        initial = {f: getattr(entry, f) for f in NeedsListForm.base_fields} if entry else {}
+        form = NeedsListForm(initial=initial)
+    return render(request, "people/needs_edit.html", {"form": form, "person": person, "entry": entry})
+
+
+@require_POST
+@with_actor(Capability.EDIT_PEOPLE)
+def needs_remove(request, actor, pk):
+    person = selectors.person_get(actor, pk, purpose="Boligbehovslisten", log=False)
+    services.needs_list_remove(actor=actor, person=person, removed_on=timezone.localdate())
+    messages.success(request, "Borgeren er fjernet fra boligbehovslisten.")
+    return redirect("people:detail", pk=person.pk)
+
+
+@with_actor(Capability.VIEW_FIGURES)
+def figures(request, actor):
+    data = selectors.list_figures(actor, today=timezone.localdate())
+    chart = {
+        "labels": [r.month.strftime("%m.%Y") for r in data["rows"]],
+        "active": [r.active_end for r in data["rows"]],
+        "inflow": [r.inflow for r in data["rows"]],
+        "outflow": [r.outflow for r in data["rows"]],
+        "shelter": [r.at_shelter_end for r in data["rows"]],
+    }
+    return render(request, "people/figures.html", {"data": data, "chart": chart})
+
+
+
+
+@with_actor(Capability.EXPORT_PEOPLE)
+def export(request, actor, fmt):
+    """The filtered by-name list as xlsx or CSV; every person exported is logged."""
+    from django.http import Http404
+
+    from audit.models import Action
+
+    from . import exports
+
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Ukendt format.")
+    form = ListFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    qs = selectors.by_name_list(actor, filters=filters, today=today)
+    ids = list(qs.values_list("id", flat=True))
+    selectors.log_list_shown(actor, people=[Person(pk=i) for i in ids], filters=filters | {"format": fmt},
+                             purpose="Udtræk af hjemløselisten")
+    from audit.services import log_access
+
+    log_access(actor=actor.user, municipality=actor.municipality, action=Action.EXPORT, purpose="Udtræk af hjemløselisten",
+               detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}", role=actor.role, path=actor.path)
+    data = exports.rows(qs, today=today)
+    if fmt == "csv":
+        body, ctype = exports.to_csv(data), "text/csv; charset=utf-8"
+    else:
+        body, ctype = exports.to_xlsx(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="hjemloeselisten-{today:%Y-%m-%d}.{fmt}"'
+    return response

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class TenantsConfig(AppConfig):
+    name = "tenants"
+    verbose_name = "Kommuner"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import rls
+
+        post_migrate.connect(rls.enable_row_level_security, dispatch_uid="tenants_rls")
