@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from people.models import Person, StatusChange
 from people.statuses import Status
@@ -18,8 +19,9 @@ def test_person_create_puts_person_on_list_as_newly_identified(worker_a, person_
 
 
 def test_by_name_list_page_shows_own_people_only(login, users_a, worker_a, worker_b, person_factory):
-    person_factory(worker_a, first_name="Anna", last_name="Aalborg")
-    person_factory(worker_b, first_name="Bent", last_name="Bornholm")
+    recent = timezone.localdate() - timedelta(days=10)
+    person_factory(worker_a, first_name="Anna", last_name="Aalborg", start=recent)
+    person_factory(worker_b, first_name="Bent", last_name="Bornholm", start=recent)
     client = login(users_a["outreach_worker"])
     response = client.get(reverse("people:list"))
     assert response.status_code == 200
