@@ -102,3 +102,12 @@ def login(client):
         return client
 
     return do
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Daily jobs remember in the cache that they ran; every test starts with a clean day."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
