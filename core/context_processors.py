@@ -15,10 +15,13 @@ def platform(request):
         nav.append(("people:figures", "Tal og udvikling"))
     if has_capability(role, Capability.READ_LOGS):
         nav.append(("audit:log", "Log"))
+    if has_capability(role, Capability.MANAGE_USERS):
+        nav.append(("accounts:users", "Brugere"))
     current = request.resolver_match.view_name if getattr(request, "resolver_match", None) else ""
     items = [{"url": reverse(name), "label": label, "current": current == name} for name, label in nav]
     return {
         "nav_items": items,
         "current_municipality": getattr(request, "municipality", None),
         "current_role_label": ROLE_LABELS.get(Role(role)) if role else "",
+        "can_switch_municipality": bool(membership) and membership.user.memberships.count() > 1,
     }

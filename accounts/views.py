@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from people.views import with_actor
+
+from . import services
+from .forms import MfaRolesForm, RoleForm, UserCreateForm
+from .membership import SESSION_KEY
+from .models import Membership
+from .roles import Capability
+
+
+def _memberships(actor):
+    return Membership.objects.filter(municipality=actor.municipality).select_related("user").order_by("user__username")
+
+
+@with_actor(Capability.MANAGE_USERS)
+def user_list(request, actor):
+    mfa_form = MfaRolesForm(initial={"roles": actor.municipality.mfa_required_roles})
+    return render(request, "accounts/user_list.html", {"memberships": _memberships(actor), "mfa_form": mfa_form,
+                                                       "create_form": UserCreateForm()})
+
+
+@with_actor(Capability.MANAGE_USERS)
+def user_create(request, actor):
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_create(actor=actor, **form.cleaned_data)
+        except services.AccountError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"Brugeren {user.username} er oprettet.")
+            return redirect("accounts:users")
+    return render(request, "accounts/user_create.html", {"form": form})
+
+
+@require_POST
+@with_actor(Capability.MANAGE_USERS)
+def user_role(request, actor, membership_id):
+    membership = get_object_or_404(_memberships(actor), pk=membership_id)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_change_role(actor=actor, membership=membership, role=form.cleaned_data["role"])
+            messages.success(request, f"Rollen for {membership.user.username} er ændret.")
+        except services.AccountError as exc:
+            messages.error(request, exc.message)
+    return redirect("accounts:users")
+
+
+@require_POST
+@with_actor(Capability.MANAGE_USERS)
+def user_remove(request, actor, membership_id):
+    membership = get_object_or_404(_memberships(actor), pk=membership_id)
+    try:
+        services.membership_deactivate(actor=actor, membership=membership)
+        messages.success(request, "Brugerens adgang til kommunen er fjernet.")
+    except services.AccountError as exc:
+        messages.error(request, exc.message)
+    return redirect("accounts:users")
+
+
+@require_POST
+@with_actor(Capability.MANAGE_USERS)
+def mfa_roles(request, actor):
+    form = MfaRolesForm(request.POST)
+    if form.is_valid():
+        services.municipality_set_mfa_roles(actor=actor, roles=form.cleaned_data["roles"])
+        messages.success(request, "Kravet om totrinsbekræftelse er gemt.")
+    return redirect("accounts:users")
+
+
+@login_required
+def switch_municipality(request):
+    """A user with roles in several municipalities works in one at a time."""
+    memberships = Membership.objects.filter(user=request.user).select_related("municipality")
+    if request.method == "POST":
+        chosen = memberships.filter(municipality_id=request.POST.get("municipality")).first()
+        if chosen:
+            request.session[SESSION_KEY] = chosen.municipality_id
+            messages.success(request, f"Du arbejder nu i {chosen.municipality.name}.")
+            return redirect("core:home")
+        messages.error(request, "Vælg en af dine kommuner.")
+    return render(request, "accounts/switch.html", {"memberships": memberships})
