@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accounts.roles import ROLE_LABELS, Capability, Role, has_capability
 
@@ -9,19 +10,21 @@ def platform(request):
     role = membership.role if membership else None
     nav = []
     if has_capability(role, Capability.VIEW_PEOPLE):
-        nav.append(("people:list", "Hjemløselisten"))
-        nav.append(("people:needs_list", "Boligbehovslisten"))
+        nav.append(("people:list", _("Hjemløselisten")))
+        nav.append(("people:needs_list", _("Boligbehovslisten")))
+    if has_capability(role, Capability.IMPORT_PEOPLE):
+        nav.append(("imports:upload", _("Indlæs liste")))
     if has_capability(role, Capability.VIEW_FIGURES):
-        nav.append(("people:figures", "Tal og udvikling"))
+        nav.append(("people:figures", _("Tal og udvikling")))
     if has_capability(role, Capability.READ_LOGS):
-        nav.append(("audit:log", "Log"))
+        nav.append(("audit:log", _("Log")))
     if has_capability(role, Capability.MANAGE_USERS):
-        nav.append(("accounts:users", "Brugere"))
+        nav.append(("accounts:users", _("Brugere")))
     current = request.resolver_match.view_name if getattr(request, "resolver_match", None) else ""
     items = [{"url": reverse(name), "label": label, "current": current == name} for name, label in nav]
     return {
         "nav_items": items,
         "current_municipality": getattr(request, "municipality", None),
-        "current_role_label": ROLE_LABELS.get(Role(role)) if role else "",
+        "current_role_label": _(ROLE_LABELS[Role(role)]) if role else "",
         "can_switch_municipality": bool(membership) and membership.user.memberships.count() > 1,
     }
