@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class DanishFirstLocaleMiddleware:
+    """Danish unless the user chose another language with the switch in the footer.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, giving a half-English
+    page to staff whose browser happens to be English; the platform is Danish first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
