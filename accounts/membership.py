@@ -17,6 +17,7 @@ def active_membership(request) -> Membership | None:
     if membership is None and memberships:
         membership = memberships[0]
     request._active_membership = membership
+    request.membership_count = len(memberships)
     return membership
 
 

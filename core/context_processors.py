@@ -26,5 +26,5 @@ def platform(request):
         "nav_items": items,
         "current_municipality": getattr(request, "municipality", None),
         "current_role_label": _(ROLE_LABELS[Role(role)]) if role else "",
-        "can_switch_municipality": bool(membership) and membership.user.memberships.count() > 1,
+        "can_switch_municipality": getattr(request, "membership_count", 0) > 1,
     }
