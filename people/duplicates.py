@@ -25,6 +25,21 @@ def normalise(name: str) -> str:
     return " ".join("".join(c for c in name if c.isalnum() or c.isspace()).split())
 
 
+_TO_DANISH = (("aa", "å"), ("ae", "æ"), ("oe", "ø"), ("Aa", "Å"), ("Ae", "Æ"), ("Oe", "Ø"))
+
+
+def prefix_variants(name: str, length: int = 2) -> set[str]:
+    """The first letters of a name as typed, with æøå written out (ae, oe, aa) and the other way
+    round, so a database prefix filter finds "Søren" when "Soeren" is typed and back."""
+    to_ascii = name
+    for ascii_form, letter in _TO_DANISH:
+        to_ascii = to_ascii.replace(letter, ascii_form)
+    to_danish = name
+    for ascii_form, letter in _TO_DANISH:
+        to_danish = to_danish.replace(ascii_form, letter)
+    return {v[:length] for v in (name, to_ascii, to_danish) if v[:length]}
+
+
 def name_similarity(a: str, b: str) -> float:
     a_n, b_n = normalise(a), normalise(b)
     if not a_n or not b_n:

@@ -140,7 +140,8 @@ def timeline(person: Person) -> list[dict]:
 
 def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, birth_year, cpr: str):
     """Existing people who may be the one being created (shown before creating)."""
-    from .duplicates import Candidate, likely_duplicates as rank
+    from .duplicates import Candidate, prefix_variants
+    from .duplicates import likely_duplicates as rank
 
     cpr_hash = ""
     if cpr and cpr_rules.looks_like_cpr(cpr):
@@ -149,7 +150,8 @@ def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, bir
     names = [n for n in (first_name, last_name) if n]
     cond = Q()
     for n in names:
-        cond |= Q(first_name__istartswith=n[:2]) | Q(last_name__istartswith=n[:2])
+        for prefix in prefix_variants(n):
+            cond |= Q(first_name__istartswith=prefix) | Q(last_name__istartswith=prefix)
     if birth_date:
         cond |= Q(birth_date=birth_date)
     if cpr_hash:
