@@ -260,7 +260,12 @@ def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
     )
     count = 0
     for person in stale.select_for_update():
-        _status_change(actor, person, Status.INACTIVE, today, f"Ingen kontakt eller opdatering i {after} dage")
+        before = person.current_status
+        reason = f"Ingen kontakt eller opdatering i {after} dage"
+        _status_change(actor, person, Status.INACTIVE, today, reason)
         person.save(update_fields=["current_status", "status_since", "updated_at"])
+        # A change of personal data like any other: logged, by "system" (Datatilsynet, DOMAIN.md).
+        _log(actor, Action.UPDATE, "Automatisk markering som inaktiv på hjemløselisten", person.pk,
+             changes={"status": [before, Status.INACTIVE.value]}, detail=reason)
         count += 1
     return count
