@@ -1,0 +1,66 @@
+"""generate_national: the municipality file, the sizing, and a tiny load on PostgreSQL."""
+import os
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from demo.national import municipalities, shares
+
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def test_municipality_file_has_the_98_with_dawa_codes():
+    rows = municipalities()
+    codes = {r.code: r.name for r in rows}
+    assert len(rows) == len(codes) == 98
+    assert all(len(c) == 4 and c.isdigit() for c in codes)
+    assert (codes["0101"], codes["0250"], codes["0461"], codes["0607"]) == ("København", "Frederikssund", "Odense", "Fredericia")
+
+
+def test_people_are_shared_by_population_with_copenhagen_largest():
+    n = shares(municipalities(), 100_000)
+    assert max(n, key=n.get) == "0101"
+    assert n["0101"] > 20 * n["0492"]  # Copenhagen against Ærø
+    assert abs(sum(n.values()) - 100_000) < 500
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="checks the refusal on SQLite")
+@pytest.mark.django_db
+def test_generate_national_refuses_sqlite_clearly():
+    with pytest.raises(CommandError, match="PostgreSQL"):
+        call_command("generate_national", people=10, stdout=StringIO())
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="COPY loading is PostgreSQL only; this test runs in the PostgreSQL pass")
+@pytest.mark.django_db
+def test_generate_national_tiny_scale_loads_consistent_rows_and_restores_the_schema():
+    from people.models import Contact, Person, StatusChange
+    from tenants.models import Municipality
+
+    out = StringIO()
+    call_command("generate_national", people=400, years=3, seed=2, stdout=out)
+    assert "Færdig" in out.getvalue()
+    assert Municipality.objects.count() == 98
+    per = dict(Person.objects.values_list("municipality__code").annotate(n=__import__("django").db.models.Count("id")))
+    assert max(per, key=per.get) == "0101"
+    assert Contact.objects.count() > Person.objects.count()
+    with connection.cursor() as cursor:
+        # Every person's summary status is their last status change.
+        cursor.execute("""
+            SELECT count(*) FROM people_person p
+            WHERE p.current_status <> (SELECT s.status FROM people_statuschange s WHERE s.person_id = p.id
+                                       ORDER BY s.changed_on DESC, s.id DESC LIMIT 1)""")
+        assert cursor.fetchone()[0] == 0
+        cursor.execute("""SELECT bool_and(relforcerowsecurity) FROM pg_class
+                          WHERE relname IN ('people_person', 'people_contact', 'people_statuschange')""")
+        assert cursor.fetchone()[0] is True
+        cursor.execute("""SELECT count(*) FROM pg_trigger WHERE tgrelid = 'people_contact'::regclass
+                          AND NOT tgisinternal AND tgenabled = 'D'""")
+        assert cursor.fetchone()[0] == 0
+        cursor.execute("SELECT count(*) FROM pg_constraint WHERE conrelid = 'people_contact'::regclass AND contype = 'f'")
+        assert cursor.fetchone()[0] == 3
+    assert StatusChange.objects.filter(status="newly_identified").count() == Person.objects.count()
+    with pytest.raises(CommandError, match="--reset"):
+        call_command("generate_national", people=50, years=1, stdout=StringIO())
