@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("borgere/", include("people.urls")),
     path("log/", include("audit.urls")),
+    path("indlaes/", include("imports.urls")),
     path("brugere/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
