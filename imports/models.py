@@ -1,8 +1,16 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from django.utils import timezone
+
 from tenants.models import TenantModel
+
+# A job still running after this long has lost its thread (e.g. a restart); its transaction was
+# rolled back with the process. 20,000 rows (parsing.MAX_ROWS) take minutes, not an hour.
+STALE_AFTER = timedelta(hours=1)
 
 
 class JobStatus(models.TextChoices):
@@ -45,3 +53,11 @@ class ImportJob(TenantModel):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def interrupted(self) -> bool:
+        return not self.finished and self.created_at < timezone.now() - STALE_AFTER
+
+    @property
+    def polling(self) -> bool:
+        return not (self.finished or self.interrupted)

@@ -63,6 +63,19 @@ def test_a_running_job_is_polled_every_second_with_a_progress_bar(login, users_a
     progress.clear(job.pk)
 
 
+def test_a_job_that_lost_its_thread_stops_polling_and_says_so(login, users_a, municipality_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv",
+                                   status=JobStatus.IMPORTING, total_rows=10)
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    page = login(users_a[Role.LEADER]).get(reverse("imports:status", args=[job.pk])).content.decode()
+    assert "Indlæsningen blev afbrudt" in page
+    assert "hx-trigger" not in page
+
+
 def test_status_page_query_count_is_pinned(login, users_a, municipality_a, django_assert_num_queries):
     client = login(users_a[Role.LEADER])
     upload(client, ROWS)
