@@ -1,0 +1,55 @@
+"""Query counts pinned on list pages, the figures page and the exports: they must not grow with
+the number of people (an N+1 fails here instead of reaching a user). Counts differ per engine
+(PostgreSQL sets the tenant per request), so each engine has its own pinned number."""
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import Role
+from people import services
+
+pytestmark = pytest.mark.django_db
+
+RECENT = timezone.localdate() - timedelta(days=30)
+
+# (page, engine) -> queries for one request, the same with 5 and with 60 people.
+PINNED = {
+    ("people:list", "sqlite"): 14, ("people:list", "postgresql"): 17,
+    ("people:needs_list", "sqlite"): 15, ("people:needs_list", "postgresql"): 18,
+    ("people:figures", "sqlite"): 17, ("people:figures", "postgresql"): 20,
+    ("export:csv", "sqlite"): 15, ("export:csv", "postgresql"): 18,
+    ("export:xlsx", "sqlite"): 15, ("export:xlsx", "postgresql"): 18,
+}
+
+
+def populate(worker, person_factory, n):
+    for i in range(n):
+        p = person_factory(worker, first_name=f"Person{i:03d}", last_name="Hansen", cpr=f"0101{i % 100:02d}-{4000 + i}",
+                           situation="shelter" if i % 3 else "street", start=RECENT)
+        services.needs_list_register(actor=worker, person=p, registered_on=RECENT, max_rent=3000 + i)
+        services.contact_record(actor=worker, person=p, contacted_on=RECENT + timedelta(days=1), kind="phone", reached=True)
+        if i % 4 == 0:
+            services.situation_record(actor=worker, person=p, situation="own_home", start_date=RECENT + timedelta(days=2))
+
+
+def url_of(page):
+    if page.startswith("export:"):
+        return reverse("people:export", args=[page.split(":")[1]])
+    return reverse(page)
+
+
+PAGES = ["people:list", "people:needs_list", "people:figures", "export:csv", "export:xlsx"]
+
+
+@pytest.mark.parametrize("n", [5, 60])
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_is_pinned_and_independent_of_the_number_of_people(page, n, login, users_a, worker_a, person_factory,
+                                                                       django_assert_num_queries):
+    populate(worker_a, person_factory, n)
+    client = login(users_a[Role.LEADER])
+    with django_assert_num_queries(PINNED[(page, connection.vendor)]):
+        response = client.get(url_of(page))
+    assert response.status_code == 200
