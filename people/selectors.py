@@ -2,7 +2,7 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
@@ -64,12 +64,14 @@ def by_name_list(actor, *, filters: dict, today: date):
     q = (filters.get("q") or "").strip()
     if q:
         qs = _search(qs, q)
+    # Longest time homeless first; people at risk (not homeless, no spell) after them on every engine.
+    by_time = [F("homeless_since").asc(nulls_last=True), "last_name", "id"]
     order = {
-        "time": ["homeless_since", "last_name", "id"],
+        "time": by_time,
         "name": ["last_name", "first_name", "id"],
-        "identified": ["-identified_on", "id"],
-        "activity": ["last_activity_on", "id"],
-    }.get(filters.get("sort") or "time", ["homeless_since", "last_name", "id"])
+        "identified": [F("identified_on").desc(nulls_last=True), "id"],
+        "activity": [F("last_activity_on").asc(nulls_first=True), "id"],
+    }.get(filters.get("sort") or "time", by_time)
     return qs.order_by(*order)
 
 
