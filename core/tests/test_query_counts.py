@@ -27,7 +27,7 @@ PINNED = {
 
 def populate(worker, person_factory, n):
     for i in range(n):
-        p = person_factory(worker, first_name=f"Person{i:03d}", last_name="Hansen", cpr=f"0101{i % 100:02d}-{4000 + i}",
+        p = person_factory(worker, first_name=f"Person{i:03d}", last_name="Hansen", cpr=f"0101{i % 100:02d}-{1000 + i}",
                            situation="shelter" if i % 3 else "street", start=RECENT)
         services.needs_list_register(actor=worker, person=p, registered_on=RECENT, max_rent=3000 + i)
         services.contact_record(actor=worker, person=p, contacted_on=RECENT + timedelta(days=1), kind="phone", reached=True)
