@@ -1,0 +1,86 @@
+"""Helpers for the end-to-end tests: axe-core checks and keyboard navigation."""
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def check_a11y(page, label: str = "") -> None:
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now and fail on any violation."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+              .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                 nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary, html: n.html}))})))""",
+        AXE_TAGS,
+    )
+    if violations:
+        lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {label or page.url}:"]
+        for v in violations:
+            lines.append(f"- [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+            for n in v["nodes"][:10]:
+                lines.append(f"    target {json.dumps(n['target'])}: {n['html'][:200]}")
+                lines.append("      " + (n["summary"] or "").replace("\n", "\n      "))
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def focused_is(page, locator) -> bool:
+    return locator.evaluate("el => el === document.activeElement")
+
+
+def tab_to(page, locator, *, max_presses: int = 150, key: str = "Tab") -> int:
+    """Press Tab (from the current focus) until the element has focus; fail if it never gets it.
+    Returns the number of presses, so a caller can also assert on the order."""
+    locator.wait_for(state="visible")
+    for presses in range(1, max_presses + 1):
+        page.keyboard.press(key)
+        if focused_is(page, locator):
+            return presses
+    described = locator.evaluate("el => el.outerHTML.slice(0, 200)")
+    pytest.fail(f"Not reachable with {key} in {max_presses} presses: {described}", pytrace=False)
+
+
+def restart_tab_order(page) -> None:
+    """Put the sequential focus starting point at the top of the document."""
+    page.evaluate("""() => { document.activeElement && document.activeElement.blur();
+        window.getSelection().removeAllRanges(); window.scrollTo(0, 0); }""")
+    page.mouse.click(1, 1)  # sets the focus navigation starting point to the page's top-left corner
+
+
+def assert_all_tab_reachable(page, selectors: list[str], *, max_presses: int = 250) -> None:
+    """Tab through the whole page once from the top; every element matched by the selectors must get focus."""
+    targets = page.evaluate(
+        """(sels) => { let n = 0; const out = [];
+            for (const s of sels) { const els = document.querySelectorAll(s);
+              if (!els.length) out.push('MISSING ' + s);
+              els.forEach(el => { el.dataset.e2eTab = String(n++); }); }
+            return [n, out]; }""",
+        selectors,
+    )
+    count, missing = targets
+    assert not missing, f"Elements to check are not on the page: {missing}"
+    restart_tab_order(page)
+    seen = set()
+    first = None
+    for _ in range(max_presses):
+        page.keyboard.press("Tab")
+        info = page.evaluate("() => { const a = document.activeElement; return [a === document.body, a.dataset ? (a.dataset.e2eTab || '') : '', a.outerHTML.slice(0, 80)]; }")
+        at_body, mark, html = info
+        if first is None:
+            first = html
+        elif html == first:
+            break  # wrapped around
+        if mark:
+            seen.add(int(mark))
+        if len(seen) == count:
+            return
+    unreached = page.evaluate(
+        "(seen) => [...document.querySelectorAll('[data-e2e-tab]')].filter(el => !seen.includes(Number(el.dataset.e2eTab))).map(el => el.outerHTML.slice(0, 160))",
+        sorted(seen),
+    )
+    pytest.fail(f"Not reachable with Tab: {unreached}", pytrace=False)
