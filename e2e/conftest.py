@@ -47,13 +47,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     deadlock on the upgrade from reading to writing. Takes effect when the e2e suite sets up the
     database (`pytest e2e`); PostgreSQL is left as it is.
     """
+    import atexit
+    import shutil
     import tempfile
 
     from django.conf import settings
 
     db = settings.DATABASES["default"]
     if db["ENGINE"] == "django.db.backends.sqlite3":
-        db.setdefault("TEST", {})["NAME"] = os.path.join(tempfile.mkdtemp(prefix="hf-e2e-"), "test.sqlite3")
+        workdir = tempfile.mkdtemp(prefix="hf-e2e-")
+        atexit.register(shutil.rmtree, workdir, ignore_errors=True)
+        db.setdefault("TEST", {})["NAME"] = os.path.join(workdir, "test.sqlite3")
         db.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 

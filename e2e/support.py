@@ -19,6 +19,15 @@ def check_a11y(page, label: str = "") -> None:
                  nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary, html: n.html}))})))""",
         AXE_TAGS,
     )
+    # axe-core 4.x no longer reports duplicate ids under the WCAG tags (4.1.1 is obsolete in WCAG 2.2), but a
+    # duplicated id still breaks label/aria-describedby references, so it is checked here.
+    duplicates = page.evaluate("""() => { const c = {};
+        document.querySelectorAll('[id]').forEach(e => { c[e.id] = (c[e.id] || 0) + 1; });
+        return Object.keys(c).filter(k => c[k] > 1); }""")
+    if duplicates:
+        violations.append({"id": "duplicate-id (own check)", "impact": "serious", "help": "ids must be unique",
+                           "helpUrl": "https://www.w3.org/TR/WCAG21/#parsing",
+                           "nodes": [{"target": [f"#{d}"], "summary": "", "html": ""} for d in duplicates]})
     if violations:
         lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {label or page.url}:"]
         for v in violations:

@@ -77,7 +77,7 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     check_a11y(page, "by-name list")
     assert_all_tab_reachable(page, [
         "a.skipnav", ".mainmenu-link", "#id_q", "#id_situation", "#id_sort", "form[role=search] button[type=submit]",
-        "a[href^='/borgere/ny/']", "a[href^='/borgere/udtraek.csv']", "#list-results tbody a",
+        "a[href^='/borgere/ny/']", "a[href^='/borgere/udtraek.csv']", "a[href^='/borgere/udtraek.xlsx']", "#list-results tbody a",
         ".pagination a", "footer a", "#language-select",
     ])
 
@@ -143,9 +143,13 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     page.keyboard.press("Enter")
     expect(contact_form).to_be_visible()
     check_a11y(page, "person page with the contact form open")
+    assert_all_tab_reachable(page, ["#id_contacted_on", "#id_kind", "#id_reached_0", "#id_contact_note",
+                                    "form[action$='/kontakt/'] button[type=submit]"])
     contact_form.get_by_label("Kontaktform").select_option(label="Opsøgende kontakt på gaden")
     contact_form.get_by_label("Ja").check()
-    note = contact_form.locator("input[name=note]")
+    note = page.get_by_label("Kort note", exact=True)  # its own label (its id once clashed with "Note" above)
+    expect(note).to_have_attribute("name", "note")
+    expect(contact_form.locator("input[name=note]")).to_have_id("id_contact_note")
     tab_to(page, note)
     page.keyboard.type("Talt om bolig ved stationen")
     page.keyboard.press("Enter")
