@@ -81,6 +81,11 @@ DATABASES = {
 # Every request is one transaction: the tenant is set per transaction for row-level security,
 # and a failing multi-step change leaves nothing half-saved.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The local demo runs an import in a background thread beside the requests that poll it:
+    # IMMEDIATE takes the write lock at BEGIN so two writers wait for each other (busy timeout)
+    # instead of failing on a lock upgrade.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
