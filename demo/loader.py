@@ -80,8 +80,23 @@ def seed_demo(*, seed: int = 1, today: date | None = None) -> dict:
             people = list(generate_people(rng, count=spec.people, start=start, end=today, params=Params(areas=spec.areas)))
             staff = {u.role: users[u.username] for u in DEMO_USERS if u.code == spec.code}
             load_people(municipalities[spec.code], people, staff=staff)
+            for hook in _app_demo_hooks():
+                hook.seed(municipality=municipalities[spec.code], staff=staff, rng=rng, today=today)
             summary[spec.code] = _counts(municipalities[spec.code])
     return summary
+
+
+def _app_demo_hooks():
+    """Each domain app may ship ``<app>/demo_seed.py`` with ``seed(*, municipality, staff, rng, today)``
+    (and optionally ``reset(municipalities)``) to extend the demo with its own data, so the demo
+    grows with the platform without this module knowing every app."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo_seed"
+        if config.name != "demo" and find_spec(name) is not None:
+            yield import_module(name)
 
 
 def _municipality(spec: DemoMunicipality) -> Municipality:
@@ -93,6 +108,9 @@ def _municipality(spec: DemoMunicipality) -> Municipality:
 
 def _reset(municipalities: list[Municipality]) -> None:
     """Remove the demo municipalities' case data, logs and the demo users (rerunning starts clean)."""
+    for hook in reversed(list(_app_demo_hooks())):
+        if hasattr(hook, "reset"):
+            hook.reset(municipalities)
     Person.objects.filter(municipality__in=municipalities).delete()
     ids = [m.pk for m in municipalities]
     # The history rows pghistory wrote for demo people (PostgreSQL only; empty on SQLite).
