@@ -33,6 +33,15 @@ class Capability(StrEnum):
     IMPORT_PEOPLE = "import_people"
     READ_LOGS = "read_logs"
     MANAGE_USERS = "manage_users"
+    # Specialised support (issue 3)
+    WORK_SUPPORT = "work_support"  # assessments, episodes, contacts, action plans of citizens
+    MANAGE_SUPPORT = "manage_support"  # teams, workers' methods and limits, capacity, waiting lists
+    # Homes (issue 4)
+    VIEW_HOUSING = "view_housing"  # stock, agreements, vacancies, stock analysis
+    MANAGE_HOUSING = "manage_housing"  # landlords, units, vacancies, offers, committee
+    # Fidelity (issue 5)
+    RUN_FIDELITY = "run_fidelity"  # quarterly assessments, results, citizens' questionnaires
+    VIEW_FIDELITY = "view_fidelity"
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -41,15 +50,24 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # An administrator runs accounts and settings; case data is not their work (data minimisation).
     Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_FIGURES}),
     Role.LEADER: frozenset(
-        _CASEWORK | {Capability.EXPORT_PEOPLE, Capability.IMPORT_PEOPLE, Capability.READ_LOGS}
+        _CASEWORK | {Capability.EXPORT_PEOPLE, Capability.IMPORT_PEOPLE, Capability.READ_LOGS,
+                     Capability.WORK_SUPPORT, Capability.MANAGE_SUPPORT, Capability.VIEW_HOUSING,
+                     Capability.MANAGE_HOUSING, Capability.RUN_FIDELITY, Capability.VIEW_FIDELITY}
     ),
-    Role.HOUSING_BROKER: frozenset(_CASEWORK | {Capability.VIEW_FULL_CPR, Capability.EXPORT_PEOPLE}),
-    Role.SUPPORT_WORKER: frozenset(_CASEWORK | {Capability.VIEW_FULL_CPR}),
+    Role.HOUSING_BROKER: frozenset(
+        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.EXPORT_PEOPLE, Capability.VIEW_HOUSING,
+                     Capability.MANAGE_HOUSING, Capability.VIEW_FIDELITY}
+    ),
+    Role.SUPPORT_WORKER: frozenset(
+        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.WORK_SUPPORT, Capability.VIEW_HOUSING,
+                     Capability.VIEW_FIDELITY}
+    ),
     Role.OUTREACH_WORKER: frozenset(
-        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.EXPORT_PEOPLE, Capability.IMPORT_PEOPLE}
+        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.EXPORT_PEOPLE, Capability.IMPORT_PEOPLE,
+                     Capability.WORK_SUPPORT, Capability.VIEW_HOUSING, Capability.VIEW_FIDELITY}
     ),
     # Analysts see aggregates only: never names, never CPR.
-    Role.ANALYST: frozenset({Capability.VIEW_FIGURES}),
+    Role.ANALYST: frozenset({Capability.VIEW_FIGURES, Capability.VIEW_FIDELITY}),
 }
 
 
@@ -70,3 +88,11 @@ def may_see_protected(*, role: str | None, is_own_worker: bool, in_list: bool) -
     if is_own_worker:
         return True
     return (not in_list) and role == Role.LEADER
+
+
+def may_see_health(*, role: str | None, is_own_worker: bool) -> bool:
+    """Health and substance-use details (assessment dimensions, plan goals) are for the citizen's own
+    workers and their leader only (issue 3, item 9); never analysts, brokers or other workers."""
+    if not has_capability(role, Capability.VIEW_PEOPLE):
+        return False
+    return is_own_worker or role == Role.LEADER

@@ -1,0 +1,39 @@
+"""The support methods and their frames (seed 004, ch. 4; DOMAIN.md). No Django import.
+
+Limits are defaults with their source; a municipality's configuration (settings.HF["SUPPORT"] or the
+team and worker records) can set them lower, never silently higher.
+"""
+from enum import StrEnum
+
+
+class Method(StrEnum):
+    CTI = "cti"  # Critical Time Intervention
+    ICM = "icm"  # Intensive Case Management
+    ACT = "act"  # Assertive Community Treatment
+    SECTION_85 = "s85"  # ordinary support in own home (serviceloven § 85)
+    OTHER = "other"  # another offer, e.g. § 107/108 residential care
+
+
+LABELS = {
+    Method.CTI: "CTI (Critical Time Intervention)",
+    Method.ICM: "ICM (Intensive Case Management)",
+    Method.ACT: "ACT (Assertive Community Treatment)",
+    Method.SECTION_85: "§ 85-støtte i eget hjem",
+    Method.OTHER: "Andet tilbud (fx § 107/108)",
+}
+
+# The three specialised Housing First methods: a worker works in one of them only (seed 004, 4.1).
+SPECIALISED = frozenset({Method.CTI, Method.ICM, Method.ACT})
+
+DEFAULTS = {
+    # Caseload per worker: CTI at most 10, ICM at most 8 (seed 004, ch. 4).
+    "CASELOAD_PER_WORKER": {Method.CTI: 10, Method.ICM: 8},
+    # ACT: a team of about 10-12 staff for at most about 70-80 citizens, about 8 per staff member
+    # (seed 004, ch. 4); the team maximum is configurable per team, default 80.
+    "ACT_TEAM_MAX": 80,
+    "ACT_PER_STAFF": 8,
+    # CTI lasts 9 months: a contact period, then 3 equally long phases (seed 004, ch. 4).
+    "CTI_MONTHS": 9,
+    # Days without reaching the citizen before a persistence task appears (issue 3; configurable).
+    "PERSISTENCE_DAYS": {Method.CTI: 14, Method.ICM: 14, Method.ACT: 14, Method.SECTION_85: 14, Method.OTHER: 14},
+}
