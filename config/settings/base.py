@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "people",
+    "housing",
     "imports",
     "core",
     "demo",
