@@ -72,7 +72,36 @@ def by_name_list(actor, *, filters: dict, today: date):
         "identified": [F("identified_on").desc(nulls_last=True), "id"],
         "activity": [F("last_activity_on").asc(nulls_first=True), "id"],
     }.get(filters.get("sort") or "time", by_time)
-    return qs.order_by(*order)
+    return qs.order_by(*order).only(*LIST_FIELDS)
+
+
+LIST_FIELDS = ["id", "first_name", "last_name", "initials", "birth_date", "birth_year", "protected", "current_situation",
+               "homeless_since", "current_status", "on_needs_list", "last_activity_on"]
+
+
+def list_rows(people, *, today: date) -> list[dict]:
+    """Display values for a list page, computed once in Python: rendering 50 rows through template
+    filters was the largest cost of the by-name list at national scale (BENCHMARKS.md)."""
+    from django.urls import reverse
+
+    from .models import SITUATION_CHOICES, STATUS_CHOICES
+
+    situations, statuses = dict(SITUATION_CHOICES), dict(STATUS_CHOICES)
+    url = reverse("people:detail", args=[0])[:-2]  # "/borgere/" + id + "/"
+    rows = []
+    for p in people:
+        since = p.homeless_since
+        rows.append({
+            "url": f"{url}{p.pk}/", "name": p.display_name, "protected": p.protected,
+            "age": p.age_on(today) if (p.birth_date or p.birth_year) else "–",
+            "situation": situations.get(p.current_situation, ""),
+            "since": since.strftime("%d.%m.%Y") if since else "–",
+            "days": (today - since).days if since else "–",
+            "status": statuses.get(p.current_status, ""),
+            "needs_list": "Ja" if p.on_needs_list else "Nej",
+            "activity": p.last_activity_on.strftime("%d.%m.%Y") if p.last_activity_on else "–",
+        })
+    return rows
 
 
 def _search(qs, q: str):

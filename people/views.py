@@ -54,10 +54,11 @@ def person_list(request, actor):
     qs = selectors.by_name_list(actor, filters=filters, today=today)
     page = Paginator(qs, 50).get_page(request.GET.get("side"))
     selectors.log_list_shown(actor, people=page.object_list, filters=filters, purpose=LIST_PURPOSE)
+    rows = selectors.list_rows(page.object_list, today=today)
     query = request.GET.copy()
     query.pop("side", None)
     context = {
-        "form": form, "page": page, "today": today, "query": query.urlencode(),
+        "form": form, "page": page, "rows": rows, "today": today, "query": query.urlencode(),
         "may_export": has_capability(actor.role, Capability.EXPORT_PEOPLE),
         "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
     }
