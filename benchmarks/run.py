@@ -63,6 +63,15 @@ SELECT municipality_id, month, inflow, outflow,
        CAST(sum(inflow - outflow) OVER (PARTITION BY municipality_id ORDER BY month) AS bigint) AS active_end
 FROM monthly ORDER BY 1, 2
 """
+# The same figures from the monthly rollup that triggers keep (people/flows.py): what the platform
+# reads. Months with history only (changes > 0), as the raw query has a row only for such months.
+ROLLUP_SQL = """
+SELECT municipality_id, month, inflow, outflow,
+       CAST(sum(inflow - outflow) OVER (PARTITION BY municipality_id ORDER BY month) AS bigint) AS active_end
+FROM people_monthlyflow
+WHERE month >= DATE '{first}' AND month <= DATE '{today}' AND changes > 0
+ORDER BY 1, 2
+"""
 # The first day of the month. On PostgreSQL date_trunc() goes through timestamptz and a time zone per
 # row; plain date arithmetic gives the same date at about two thirds of the cost (measured here).
 PG_MONTH = "changed_on - (CAST(EXTRACT(day FROM changed_on) AS integer) - 1)"
@@ -188,6 +197,13 @@ def main() -> int:
             pg_rows = rows
         cursor.execute("EXPLAIN " + pg_sql)
         pg_plan = "\n".join(r[0] for r in cursor.fetchall())
+        rollup_sql = ROLLUP_SQL.format(first=first, today=today)
+        rollup_times, rollup_rows = [], None
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            cursor.execute(rollup_sql)
+            rollup_rows = cursor.fetchall()
+            rollup_times.append((time.perf_counter() - t) * 1000)
         export_dir = ROOT / "bench-data"
         export_dir.mkdir(exist_ok=True)
         csv_path, parquet_path = export_dir / "statuschange.csv", export_dir / "statuschange.parquet"
@@ -210,12 +226,17 @@ def main() -> int:
         duck_rows = duck.execute(duck_sql).fetchall()
         duck_times.append((time.perf_counter() - t) * 1000)
     norm = lambda rows: [(int(a), b, int(c), int(d), int(e)) for a, b, c, d, e in rows]  # noqa: E731
-    equal = norm(pg_rows) == norm(duck_rows)
+    equal_raw = norm(pg_rows) == norm(duck_rows)
+    equal_rollup = norm(rollup_rows) == norm(duck_rows)
+    equal = equal_raw and equal_rollup
     pg_ms, duck_ms = statistics.median(pg_times), statistics.median(duck_times)
+    rollup_ms = statistics.median(rollup_times)
+    print(f"(b) figures from the rollup on PostgreSQL {rollup_ms:.1f} ms, ratio {rollup_ms / duck_ms:.2f}x DuckDB; "
+          f"equal: {equal_rollup}", flush=True)
     print(f"(b) figures PostgreSQL {pg_ms:.0f} ms, DuckDB {duck_ms:.0f} ms, ratio {pg_ms / duck_ms:.1f}x; "
           f"{len(pg_rows):,} municipality-months; equal: {equal}", flush=True)
     if not equal:
-        a, b = set(norm(pg_rows)), set(norm(duck_rows))
+        a, b = set(norm(rollup_rows if equal_raw else pg_rows)), set(norm(duck_rows))
         print("MISMATCH: only in PostgreSQL:", sorted(a - b)[:10], "only in DuckDB:", sorted(b - a)[:10])
 
     load_after = os.getloadavg()
@@ -284,18 +305,24 @@ log writes (one search entry plus one read entry per person shown).
 
 ## (b) Monthly inflow/outflow, all municipalities, {args.years} years
 
-One SQL statement (per municipality and month: inflow, outflow and the running active count), run
-{args.repeat} times on each engine; median shown. DuckDB reads the same rows exported once from
-PostgreSQL to Parquet (the export is not timed). Result rows compared one by one: **{"equal" if v['equal'] else "NOT EQUAL"}**
+Per municipality and month: inflow, outflow and the running active count, run {args.repeat} times on
+each; median shown. DuckDB computes them from the raw status history exported once from PostgreSQL to
+Parquet (the export is not timed). PostgreSQL is measured two ways: reading the monthly rollup that
+database triggers keep on every write of the history (`people/flows.py`; this is what the platform
+reads), and aggregating the raw history in one statement. Result rows compared one by one with
+DuckDB's: rollup **{"equal" if v['equal_rollup'] else "NOT EQUAL"}**, raw **{"equal" if v['equal_raw'] else "NOT EQUAL"}**
 ({len(v['pg_rows']):,} municipality-months).
 
-| engine | median | runs (ms) |
-| --- | --- | --- |
-| PostgreSQL | {v['pg_ms']:.0f} ms | {", ".join(f"{t:.0f}" for t in v['pg_times'])} |
-| DuckDB (Parquet) | {v['duck_ms']:.0f} ms | {", ".join(f"{t:.0f}" for t in v['duck_times'])} |
-| ratio PostgreSQL / DuckDB | {v['pg_ms'] / v['duck_ms']:.1f}x | target <= 3x |
+| engine | median | runs (ms) | ratio to DuckDB (target <= 3x) |
+| --- | --- | --- | --- |
+| PostgreSQL, monthly rollup | {v['rollup_ms']:.1f} ms | {", ".join(f"{t:.1f}" for t in v['rollup_times'])} | {v['rollup_ms'] / v['duck_ms']:.2f}x |
+| PostgreSQL, raw history | {v['pg_ms']:.0f} ms | {", ".join(f"{t:.0f}" for t in v['pg_times'])} | {v['pg_ms'] / v['duck_ms']:.1f}x |
+| DuckDB (Parquet, raw history) | {v['duck_ms']:.0f} ms | {", ".join(f"{t:.0f}" for t in v['duck_times'])} | 1x |
 
-PostgreSQL plan:
+The rollup costs one upsert per status change written (a trigger); it is rebuilt from the history
+after a bulk load that bypasses triggers (`monthly_flow_rebuild`).
+
+PostgreSQL plan of the raw aggregation:
 
 ```
 {v['pg_plan']}

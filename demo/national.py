@@ -109,7 +109,8 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
                 raise RuntimeError("Der findes allerede borgere i kommunerne; brug --reset (tømmer sagstabellerne "
                                    "i hele databasen) i en database kun til skaleringsdata.")
             tables = [m._meta.db_table for m in MODELS] + [Person.workers.through._meta.db_table]
-            cursor.execute("TRUNCATE " + ", ".join(tables))
+            # CASCADE: other apps' tables (support, homes, plans) refer to people.
+            cursor.execute("TRUNCATE " + ", ".join(tables) + " CASCADE")
             out("Tømte sagstabellerne.")
         saved = _drop_keys_and_indexes(cursor)
         for model in MODELS:
@@ -165,8 +166,13 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
         out("Genopbygger indekser og fremmednøgler ...")
         t_idx = time.monotonic()
         _restore_keys_and_indexes(cursor, saved)
+        # The rollup's trigger was off with the other user triggers during COPY: rebuild it once.
+        from people.flows import monthly_flow_rebuild
+
+        monthly_flow_rebuild()
         for model in MODELS:
             cursor.execute(f"ANALYZE {model._meta.db_table}")
+        cursor.execute("ANALYZE people_monthlyflow")
         index_seconds = time.monotonic() - t_idx
     events = sum(v for k, v in counts.items() if k != "Person")
     seconds = time.monotonic() - began

@@ -203,3 +203,18 @@ class NeedsListEntry(TenantModel):
                 fields=["person"], condition=models.Q(removed_on__isnull=True), name="one_open_needs_entry"
             )
         ]
+
+
+class MonthlyFlow(TenantModel):
+    """Inflow and outflow of the by-name list per municipality and month, kept by database triggers
+    on people_statuschange (migration 0002), so it is exact whatever writes the history: services,
+    bulk loads, deletions. National figures then read about 12,000 rows instead of aggregating every
+    status change (BENCHMARKS.md (b)). ``monthly_flow_rebuild`` recomputes it from the history."""
+
+    month = models.DateField()
+    inflow = models.IntegerField(default=0)
+    outflow = models.IntegerField(default=0)
+    changes = models.IntegerField(default=0)  # all status changes in the month; 0 = no history left
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["municipality", "month"], name="one_flow_row_per_month")]
