@@ -16,6 +16,10 @@ def platform(request):
         nav.append(("imports:upload", _("Indlæs liste")))
     if has_capability(role, Capability.VIEW_FIGURES):
         nav.append(("people:figures", _("Tal og udvikling")))
+    if has_capability(role, Capability.VIEW_HOUSING):
+        nav.append(("housing:units", _("Boliger")))
+    if has_capability(role, Capability.VIEW_FIGURES):
+        nav.append(("housing:stock_analysis", _("Boliganalyse")))
     if has_capability(role, Capability.READ_LOGS):
         nav.append(("audit:log", _("Log")))
     if has_capability(role, Capability.MANAGE_USERS):

@@ -133,6 +133,9 @@ class Tenancy(TenantModel):
     ends_on = models.DateField(_("fraflytning"), null=True, blank=True)
     end_reason = models.CharField(_("årsag til fraflytning"), max_length=16, choices=TenancyEndReason.choices, blank=True)
     eviction_case_on = models.DateField(_("fogedsag registreret"), null=True, blank=True)
+    # The eviction case is flagged on the lease, not as a new situation: the person still lives in the
+    # home, so 'own home' and 'housed' stay true while the support worker acts to prevent the eviction.
+    eviction_note = models.CharField(_("om fogedsagen"), max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -145,3 +148,21 @@ class Tenancy(TenantModel):
             models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
                                    name="tenancy_ends_after_start"),
         ]
+
+
+@pghistory.track()
+class WaitingPlan(TenantModel):
+    """While waiting for a home (seed 004, 4.2): with the decision on support there must be a plan for
+    how and when housing comes and where the citizen stays and is supported meanwhile. The latest
+    plan of a person is the one that applies; older ones are kept as history."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="waiting_plans")
+    stays_at = models.CharField(_("hvor borgeren bor i mellemtiden"), max_length=300)
+    supported_by = models.CharField(_("hvem der støtter borgeren i mellemtiden"), max_length=300)
+    housing_plan = models.TextField(_("hvordan og hvornår boligen kommer"))
+    recorded_on = models.DateField(_("dato"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]

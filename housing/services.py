@@ -10,7 +10,15 @@ from people.models import Person
 from people.services import Actor, PersonDataError
 from people.situations import HOMELESS, AT_RISK
 
-from .models import DEFAULT_UNIT_TYPES, Tenancy, TenancyEndReason, Unit, UnitType
+from .conf import housing_setting
+from .models import (DEFAULT_UNIT_TYPES, Agreement, Landlord, LandlordKind, Tenancy, TenancyEndReason, Unit, UnitType,
+                     WaitingPlan)
+
+LANDLORD_FIELDS = ["name", "kind", "contact_person", "phone", "email", "note"]
+AGREEMENT_FIELDS = ["title", "share_percent", "homes_per_year", "starts_on", "ends_on", "contact_persons", "note"]
+UNIT_FIELDS = ["landlord", "unit_type", "address", "postcode", "area", "rooms", "size_m2", "rent", "utilities", "floor",
+               "accessible", "pets_allowed", "shared", "active", "note"]
+UNIT_TYPE_FIELDS = ["code", "name", "ordinary_building", "social_family_home"]
 
 
 def unit_types_ensure_defaults(municipality) -> None:
@@ -59,3 +67,207 @@ def tenancy_end(*, actor: Actor, tenancy: Tenancy, ends_on: date, reason: str, n
     people_services._log(actor, Action.UPDATE, "Fraflytning", tenancy.person_id,
                          changes={"tenancy": [tenancy.address, f"afsluttet {ends_on} ({reason})"]})
     return tenancy
+
+
+def _assign(obj, fields: list[str], data: dict) -> None:
+    for key in fields:
+        if key in data:
+            setattr(obj, key, data[key])
+
+
+def _same_municipality(actor: Actor, obj, field: str) -> None:
+    if obj is not None and obj.municipality_id != actor.municipality.pk:
+        raise PersonDataError(field, "Valget hører ikke til kommunen.")
+
+
+# --- landlords ------------------------------------------------------------------------------------------
+
+def _validate_landlord(landlord: Landlord) -> None:
+    if not landlord.name.strip():
+        raise PersonDataError("name", "Angiv udlejerens navn.")
+    LandlordKind(landlord.kind)
+    clash = Landlord.objects.filter(municipality_id=landlord.municipality_id, name__iexact=landlord.name.strip())
+    if clash.exclude(pk=landlord.pk).exists():
+        raise PersonDataError("name", "Der findes allerede en udlejer med dette navn.")
+
+
+@transaction.atomic
+def landlord_create(*, actor: Actor, **data) -> Landlord:
+    landlord = Landlord(municipality=actor.municipality)
+    _assign(landlord, LANDLORD_FIELDS, data)
+    _validate_landlord(landlord)
+    landlord.save()
+    return landlord
+
+
+@transaction.atomic
+def landlord_update(*, actor: Actor, landlord: Landlord, **data) -> Landlord:
+    _same_municipality(actor, landlord, "name")
+    landlord = Landlord.objects.select_for_update().get(pk=landlord.pk)
+    _assign(landlord, LANDLORD_FIELDS, data)
+    _validate_landlord(landlord)
+    landlord.save()
+    return landlord
+
+
+# --- agreements -----------------------------------------------------------------------------------------
+
+def _validate_agreement(agreement: Agreement) -> None:
+    """Almenboligloven § 59: up to 25 % (LEGAL_ALLOCATION_SHARE) of vacant social family homes by law;
+    a larger share exists only by agreement, so its basis must be written in the note."""
+    if not agreement.title.strip():
+        raise PersonDataError("title", "Angiv aftalens titel.")
+    if agreement.share_percent is None and agreement.homes_per_year is None:
+        raise PersonDataError("share_percent", "Angiv enten andelen af ledige boliger eller antal boliger pr. år.")
+    if agreement.share_percent is not None and not (0 < agreement.share_percent <= 100):
+        raise PersonDataError("share_percent", "Andelen af ledige boliger skal være mellem 0 og 100 %.")
+    if agreement.homes_per_year is not None and agreement.homes_per_year < 1:
+        raise PersonDataError("homes_per_year", "Antal boliger pr. år skal være mindst 1.")
+    if agreement.ends_on and agreement.ends_on < agreement.starts_on:
+        raise PersonDataError("ends_on", "Aftalen kan ikke slutte før den begynder.")
+    legal = housing_setting("LEGAL_ALLOCATION_SHARE")
+    is_organisation = agreement.landlord.kind == LandlordKind.HOUSING_ORGANISATION
+    if is_organisation and agreement.share_percent is not None and agreement.share_percent > legal and not agreement.note.strip():
+        raise PersonDataError(
+            "note", f"En andel over {legal} % af de ledige almene familieboliger går ud over almenboligloven § 59: "
+                    "beskriv aftalegrundlaget (fx den aftale med boligorganisationen, der giver den højere andel) i noten.")
+
+
+@transaction.atomic
+def agreement_create(*, actor: Actor, landlord: Landlord, **data) -> Agreement:
+    _same_municipality(actor, landlord, "title")
+    agreement = Agreement(municipality=actor.municipality, landlord=landlord)
+    _assign(agreement, AGREEMENT_FIELDS, data)
+    _validate_agreement(agreement)
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(*, actor: Actor, agreement: Agreement, **data) -> Agreement:
+    _same_municipality(actor, agreement, "title")
+    agreement = Agreement.objects.select_for_update().select_related("landlord").get(pk=agreement.pk)
+    _assign(agreement, AGREEMENT_FIELDS, data)
+    _validate_agreement(agreement)
+    agreement.save()
+    return agreement
+
+
+# --- unit types and units -------------------------------------------------------------------------------
+
+def _validate_unit_type(unit_type: UnitType) -> None:
+    if not unit_type.name.strip():
+        raise PersonDataError("name", "Angiv boligtypens navn.")
+    if not unit_type.code.strip():
+        raise PersonDataError("code", "Angiv en kode (små bogstaver, tal og bindestreg).")
+    clash = UnitType.objects.filter(municipality_id=unit_type.municipality_id, code=unit_type.code)
+    if clash.exclude(pk=unit_type.pk).exists():
+        raise PersonDataError("code", "Der findes allerede en boligtype med denne kode.")
+
+
+@transaction.atomic
+def unit_type_create(*, actor: Actor, **data) -> UnitType:
+    unit_type = UnitType(municipality=actor.municipality)
+    _assign(unit_type, UNIT_TYPE_FIELDS, data)
+    _validate_unit_type(unit_type)
+    unit_type.save()
+    return unit_type
+
+
+@transaction.atomic
+def unit_type_update(*, actor: Actor, unit_type: UnitType, **data) -> UnitType:
+    _same_municipality(actor, unit_type, "name")
+    unit_type = UnitType.objects.select_for_update().get(pk=unit_type.pk)
+    _assign(unit_type, UNIT_TYPE_FIELDS, data)
+    _validate_unit_type(unit_type)
+    unit_type.save()
+    return unit_type
+
+
+def _validate_unit(actor: Actor, unit: Unit) -> None:
+    _same_municipality(actor, unit.landlord, "landlord")
+    _same_municipality(actor, unit.unit_type, "unit_type")
+    if not unit.address.strip():
+        raise PersonDataError("address", "Angiv boligens adresse.")
+    if unit.postcode and not (len(unit.postcode) == 4 and unit.postcode.isdigit()):
+        raise PersonDataError("postcode", "Postnummeret skal være fire cifre.")
+    if unit.rooms < 1:
+        raise PersonDataError("rooms", "En bolig har mindst 1 værelse.")
+    if unit.rent < 1:
+        raise PersonDataError("rent", "Angiv huslejen i kr. pr. måned.")
+    # A social family home is let by a social housing organisation (almenboligloven); anything else is
+    # a registration error that would also distort the § 59 share.
+    if unit.unit_type.social_family_home and unit.landlord.kind != LandlordKind.HOUSING_ORGANISATION:
+        raise PersonDataError("unit_type", "En almen familiebolig skal have en almen boligorganisation som udlejer.")
+
+
+@transaction.atomic
+def unit_create(*, actor: Actor, **data) -> Unit:
+    unit = Unit(municipality=actor.municipality)
+    _assign(unit, UNIT_FIELDS, data)
+    _validate_unit(actor, unit)
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def unit_update(*, actor: Actor, unit: Unit, **data) -> Unit:
+    _same_municipality(actor, unit, "address")
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _assign(unit, UNIT_FIELDS, data)
+    _validate_unit(actor, unit)
+    unit.save()
+    return unit
+
+
+# --- eviction cases and waiting plans -------------------------------------------------------------------
+
+@transaction.atomic
+def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, note: str = "") -> Tenancy:
+    """Flag an eviction case (fogedsag) on a current lease, for the person's support worker to act on.
+
+    The person's situation stays 'own home' (they still live there, so the list still counts them as
+    housed); the flag is what prevention works from (seed 004, 3.2: early detection of evictions)."""
+    tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
+    if tenancy.ends_on:
+        raise PersonDataError("flagged_on", "Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål.")
+    if flagged_on < tenancy.starts_on:
+        raise PersonDataError("flagged_on", "Fogedsagen kan ikke ligge før indflytningen.")
+    before = str(tenancy.eviction_case_on or "")
+    tenancy.eviction_case_on, tenancy.eviction_note = flagged_on, note.strip()
+    tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
+    people_services._log(actor, Action.UPDATE, "Fogedsag registreret", tenancy.person_id,
+                         changes={"eviction_case_on": [before, str(flagged_on)]})
+    return tenancy
+
+
+@transaction.atomic
+def tenancy_clear_eviction(*, actor: Actor, tenancy: Tenancy) -> Tenancy:
+    """The eviction was averted (e.g. arrears paid): the flag is removed, its history kept by pghistory."""
+    tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
+    before = str(tenancy.eviction_case_on or "")
+    tenancy.eviction_case_on, tenancy.eviction_note = None, ""
+    tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
+    people_services._log(actor, Action.UPDATE, "Fogedsag afværget", tenancy.person_id,
+                         changes={"eviction_case_on": [before, ""]})
+    return tenancy
+
+
+@transaction.atomic
+def waiting_plan_record(*, actor: Actor, person: Person, stays_at: str, supported_by: str, housing_plan: str,
+                        recorded_on: date) -> WaitingPlan:
+    """Seed 004, 4.2: where the person stays and is supported until the home comes, and how it comes."""
+    for field, value, message in (("stays_at", stays_at, "Angiv hvor borgeren bor i mellemtiden."),
+                                  ("supported_by", supported_by, "Angiv hvem der støtter borgeren i mellemtiden."),
+                                  ("housing_plan", housing_plan, "Beskriv hvordan og hvornår boligen kommer.")):
+        if not value.strip():
+            raise PersonDataError(field, message)
+    if person.municipality_id != actor.municipality.pk:
+        raise PersonDataError("stays_at", "Borgeren hører ikke til kommunen.")
+    plan = WaitingPlan.objects.create(
+        municipality=actor.municipality, person=person, stays_at=stays_at.strip(), supported_by=supported_by.strip(),
+        housing_plan=housing_plan.strip(), recorded_on=recorded_on,
+        recorded_by=actor.user if getattr(actor.user, "pk", None) else None)
+    people_services._log(actor, Action.CREATE, "Plan for tiden indtil bolig", person.pk,
+                         changes={"waiting_plan": ["", f"{plan.stays_at}; {plan.supported_by}"]})
+    return plan

@@ -20,6 +20,7 @@ from accounts.roles import Role
 from audit.models import AccessLogEntry, Action
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from housing.tests.factories import make_b_housing
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +58,16 @@ FILLERS = {
     ("admin", "url"): lambda w: "ukendt/side/",
     (None, "uidb36"): lambda w: int_to_base36(w.user_b.pk),
     (None, "key"): lambda w: "ugyldig-noegle",
+    ("housing", "landlord_id"): lambda w: make_b_housing(w)["landlord"].pk,
+    ("housing", "agreement_id"): lambda w: make_b_housing(w)["agreement"].pk,
+    ("housing", "unit_id"): lambda w: make_b_housing(w)["unit"].pk,
+    ("housing", "unit_type_id"): lambda w: make_b_housing(w)["unit_type"].pk,
+    ("housing", "tenancy_id"): lambda w: make_b_housing(w)["tenancy"].pk,
+    ("housing", "person_id"): lambda w: w.person_b.pk,
 }
 OWNED = {("people", "pk"), ("audit", "person_id"), ("imports", "pk"), ("accounts", "membership_id"),
-         ("admin", "object_id"), ("admin", "id")}
+         ("admin", "object_id"), ("admin", "id"), ("housing", "landlord_id"), ("housing", "agreement_id"),
+         ("housing", "unit_id"), ("housing", "unit_type_id"), ("housing", "tenancy_id"), ("housing", "person_id")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {

@@ -1,0 +1,260 @@
+"""Reads on homes, always inside the actor's municipality. Pages of the stock, agreements and the
+analyses hold no person data; the reads that show people (tenancies, eviction cases, waiting plans)
+are logged here."""
+from collections import Counter
+from datetime import date
+
+from django.apps import apps
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+
+from accounts.roles import Capability, Role
+from people.models import NeedsListEntry, Person, SituationPeriod
+from people.selectors import log_list_shown, require, visible_in_lists
+from people.situations import HOMELESS
+
+from . import retention as retention_calc
+from . import stock
+from .conf import housing_setting
+from .models import Agreement, Landlord, Tenancy, Unit, UnitType, WaitingPlan
+
+
+def _get(qs, actor, pk, what: str):
+    try:
+        return qs.filter(municipality=actor.municipality).get(pk=pk)
+    except qs.model.DoesNotExist as exc:
+        raise Http404(f"{what} findes ikke.") from exc
+
+
+def landlord_list(actor):
+    require(actor, Capability.VIEW_HOUSING)
+    return (Landlord.objects.filter(municipality=actor.municipality)
+            .annotate(unit_count=Count("units", distinct=True), agreement_count=Count("agreements", distinct=True)))
+
+
+def landlord_get(actor, pk: int) -> Landlord:
+    require(actor, Capability.VIEW_HOUSING)
+    return _get(Landlord.objects.prefetch_related("agreements"), actor, pk, "Udlejeren")
+
+
+def agreement_get(actor, pk: int) -> Agreement:
+    require(actor, Capability.VIEW_HOUSING)
+    return _get(Agreement.objects.select_related("landlord"), actor, pk, "Aftalen")
+
+
+def unit_types(actor):
+    require(actor, Capability.VIEW_HOUSING)
+    return UnitType.objects.filter(municipality=actor.municipality).annotate(unit_count=Count("units"))
+
+
+def unit_type_get(actor, pk: int) -> UnitType:
+    require(actor, Capability.VIEW_HOUSING)
+    return _get(UnitType.objects.all(), actor, pk, "Boligtypen")
+
+
+def unit_list(actor, *, filters: dict):
+    require(actor, Capability.VIEW_HOUSING)
+    occupied = Tenancy.objects.filter(unit_id=OuterRef("pk"), ends_on__isnull=True)
+    qs = (Unit.objects.filter(municipality=actor.municipality).select_related("landlord", "unit_type")
+          .annotate(occupied=Exists(occupied)))
+    if filters.get("max_rent"):
+        qs = qs.filter(rent__lte=filters["max_rent"])
+    if filters.get("unit_type"):
+        qs = qs.filter(unit_type=filters["unit_type"])
+    if filters.get("landlord"):
+        qs = qs.filter(landlord=filters["landlord"])
+    if filters.get("rooms"):
+        qs = qs.filter(rooms__gte=filters["rooms"])
+    if filters.get("vacant_only"):
+        qs = qs.filter(occupied=False, active=True)
+    return qs.order_by("address", "id")
+
+
+def unit_get(actor, pk: int) -> Unit:
+    require(actor, Capability.VIEW_HOUSING)
+    return _get(Unit.objects.select_related("landlord", "unit_type"), actor, pk, "Boligen")
+
+
+def vacant_units(actor):
+    """Active units in the stock with no current tenancy: the ones a person can move into."""
+    return unit_list(actor, filters={"vacant_only": True})
+
+
+def tenancy_get(actor, pk: int) -> Tenancy:
+    """A tenancy, if the actor may see its person (protected people only for their own workers)."""
+    require(actor, Capability.VIEW_PEOPLE)
+    tenancy = _get(Tenancy.objects.select_related("person", "unit"), actor, pk, "Lejemålet")
+    if not visible_in_lists(actor).filter(pk=tenancy.person_id).exists():
+        from people.selectors import person_get
+
+        person_get(actor, tenancy.person_id, purpose="Lejemål", log=False)  # raises 404 unless allowed
+    return tenancy
+
+
+def person_tenancies(person: Person) -> list[Tenancy]:
+    """For the person page, whose view has already checked and logged the read of the person."""
+    return list(Tenancy.objects.filter(municipality_id=person.municipality_id, person=person)
+                .select_related("unit", "unit__unit_type").order_by("-starts_on"))
+
+
+def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse"):
+    """Current leases with an eviction case, for the person's own workers (the support worker's front
+    page); a leader sees every case in the municipality (oversight). Each person shown is logged."""
+    require(actor, Capability.VIEW_PEOPLE)
+    qs = (Tenancy.objects.filter(municipality=actor.municipality, ends_on__isnull=True, eviction_case_on__isnull=False)
+          .select_related("person", "unit").order_by("eviction_case_on", "id"))
+    if actor.role != Role.LEADER:
+        qs = qs.filter(person__workers=actor.user)
+    else:
+        qs = qs.filter(person__in=visible_in_lists(actor))
+    cases = list(qs)
+    log_list_shown(actor, people=[c.person for c in cases], filters={"eviction_case": "yes"}, purpose=purpose)
+    return cases
+
+
+# --- stock analysis (seed 001, Indsats 3) ----------------------------------------------------------------
+
+def _allocation_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
+    """The allocation app's vacancies, if it is installed and has them (imported lazily: homes must not
+    depend on allocation)."""
+    if not apps.is_installed("allocation"):
+        return []
+    try:
+        Vacancy = apps.get_model("allocation", "Vacancy")
+    except LookupError:
+        return []
+    fields = {f.name for f in Vacancy._meta.get_fields()}
+    date_field = next((f for f in ("available_on", "vacant_from", "created_at") if f in fields), None)
+    if "unit" not in fields or date_field is None:
+        return []
+    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list("unit_id", date_field)
+    return [(u, d.year) for u, d in rows if d is not None and d.year in years]
+
+
+def stock_analysis(actor, *, today: date) -> dict:
+    """Aggregates only: no person is named or logged, so analysts may see it (VIEW_FIGURES)."""
+    require(actor, Capability.VIEW_FIGURES)
+    n_years = housing_setting("VACANCY_YEARS")
+    years = list(range(today.year - n_years, today.year))  # whole calendar years only
+    units = [stock.UnitRow(uid, rent, rooms, type_name, area) for uid, rent, rooms, type_name, area in
+             Unit.objects.filter(municipality=actor.municipality, active=True)
+             .values_list("id", "rent", "rooms", "unit_type__name", "area")]
+    tenancies = Tenancy.objects.filter(municipality=actor.municipality, unit__isnull=False)
+    starts = [(u, d.year) for u, d in tenancies.filter(starts_on__year__in=years).values_list("unit_id", "starts_on")]
+    ends = [(u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")]
+    per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=_allocation_vacancies(actor, years))
+    applicants = [stock.Applicant(m, r) for m, r in
+                  NeedsListEntry.objects.filter(municipality=actor.municipality, removed_on__isnull=True)
+                  .values_list("max_rent", "min_rooms")]
+    return stock.analyse(units=units, unit_year_vacancies=per_unit_year, applicants=applicants, years=years,
+                         limits=housing_setting("RENT_BAND_LIMITS"), room_groups=housing_setting("ROOM_GROUPS"),
+                         threshold=housing_setting("RENT_THRESHOLD"))
+
+
+# --- retention (issue 4 item 7) -------------------------------------------------------------------------
+
+def _support_methods(actor) -> dict[int, str] | None:
+    """person_id -> support method label of the episode active at moving in, if the support app has
+    episodes (imported lazily); None when it does not exist, so the page can say so."""
+    if not apps.is_installed("support"):
+        return None
+    try:
+        Episode = apps.get_model("support", "SupportEpisode")
+    except LookupError:
+        return None
+    fields = {f.name for f in Episode._meta.get_fields()}
+    if not {"person", "method"} <= fields:
+        return None
+    from support.methods import LABELS
+
+    order = "started_on" if "started_on" in fields else "id"
+    out = {}
+    for person_id, method in Episode.objects.filter(municipality=actor.municipality).order_by(order).values_list("person_id", "method"):
+        out.setdefault(person_id, LABELS.get(method, method))
+    return out
+
+
+def retention_figures(actor, *, today: date) -> dict:
+    """Aggregates only (VIEW_FIGURES). A placement is a person's first tenancy; housed means an own-home
+    situation or a tenancy covers the day."""
+    require(actor, Capability.VIEW_FIGURES)
+    first = {}
+    for person_id, starts_on, type_name in (Tenancy.objects.filter(municipality=actor.municipality)
+                                            .order_by("starts_on", "id")
+                                            .values_list("person_id", "starts_on", "unit__unit_type__name")):
+        first.setdefault(person_id, (starts_on, type_name or "Bolig uden for oversigten"))
+    housed: dict[int, list] = {p: [] for p in first}
+    homeless_starts: dict[int, list] = {p: [] for p in first}
+    died: dict[int, date] = {}
+    for person_id, situation, start, end in (SituationPeriod.objects.filter(municipality=actor.municipality, person_id__in=list(first))
+                                             .values_list("person_id", "situation", "start_date", "end_date")):
+        if situation == "own_home":
+            housed[person_id].append((start, end))
+        elif situation in HOMELESS:
+            homeless_starts[person_id].append(start)
+    for person_id, start, end in (Tenancy.objects.filter(municipality=actor.municipality)
+                                  .values_list("person_id", "starts_on", "ends_on")):
+        housed[person_id].append((start, end))
+    for person_id, on in (Person.objects.filter(municipality=actor.municipality, pk__in=list(first), current_status="died")
+                          .values_list("pk", "status_since")):
+        died[person_id] = on
+    methods = _support_methods(actor)
+    placements = []
+    for person_id, (moved_in, type_name) in first.items():
+        later = [d for d in homeless_starts[person_id] if d > moved_in]
+        groups = {"type": type_name}
+        if methods is not None:
+            groups["method"] = methods.get(person_id, "Ingen støtteforløb registreret")
+        placements.append(retention_calc.Placement(moved_in=moved_in, housed=housed[person_id],
+                                                   first_homeless_after=min(later) if later else None,
+                                                   died_on=died.get(person_id), groups=groups))
+    months = housing_setting("RETENTION_MONTHS")
+    return {
+        "months": months,
+        "placements": len(placements),
+        "total": retention_calc.retention_table(placements, months_list=months, today=today, dimension=None),
+        "by_type": retention_calc.retention_table(placements, months_list=months, today=today, dimension="type"),
+        "by_method": (retention_calc.retention_table(placements, months_list=months, today=today, dimension="method")
+                      if methods is not None else None),
+        "returns": retention_calc.returns(placements, windows=housing_setting("RETURN_WINDOWS"), today=today),
+        "target_low": housing_setting("RETENTION_TARGET_LOW"),
+        "target_high": housing_setting("RETENTION_TARGET_HIGH"),
+    }
+
+
+# --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------
+
+def _support_decision_ids(actor):
+    """People with a decision on support: an active support episode when the support app has them;
+    until then a person on the housing needs list (the broker's and worker's decision that a home is
+    to be found). Returns (queryset filter, description for the page)."""
+    if apps.is_installed("support"):
+        try:
+            Episode = apps.get_model("support", "SupportEpisode")
+            fields = {f.name for f in Episode._meta.get_fields()}
+            if "person" in fields and "ended_on" in fields:
+                active = Episode.objects.filter(person_id=OuterRef("pk"), ended_on__isnull=True)
+                return Q(Exists(active)), "et aktivt støtteforløb"
+        except LookupError:
+            pass
+    return Q(on_needs_list=True), "en plads på boligbehovslisten (støtteforløb registreres endnu ikke)"
+
+
+def waiting_list(actor, *, missing_only: bool = False):
+    """People with a support decision and no current home, each with their latest waiting plan."""
+    require(actor, Capability.VIEW_PEOPLE)
+    require(actor, Capability.VIEW_HOUSING)
+    decided, basis = _support_decision_ids(actor)
+    housed_now = Tenancy.objects.filter(person_id=OuterRef("pk"), ends_on__isnull=True)
+    has_plan = WaitingPlan.objects.filter(person_id=OuterRef("pk"))
+    qs = (visible_in_lists(actor).filter(decided).exclude(current_situation="own_home").filter(~Exists(housed_now))
+          .annotate(has_plan=Exists(has_plan))
+          .prefetch_related(Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id")))
+          .order_by("has_plan", "homeless_since", "last_name", "id"))
+    if missing_only:
+        qs = qs.filter(has_plan=False)
+    return qs, basis
+
+
+def latest_waiting_plan(person: Person) -> WaitingPlan | None:
+    return WaitingPlan.objects.filter(municipality_id=person.municipality_id, person=person).order_by("-recorded_on", "-id").first()

@@ -1,0 +1,32 @@
+"""Housing objects for tests, including municipality B's for the tenancy sweep."""
+from datetime import timedelta
+
+from django.utils import timezone
+
+from housing.models import Agreement, Landlord, Tenancy, Unit, UnitType
+from housing.services import unit_types_ensure_defaults
+
+
+def make_stock(municipality, *, name="Fjordbo", rent=3400, rooms=2, code="social_family", address="Havnevej 1"):
+    unit_types_ensure_defaults(municipality)
+    landlord, _ = Landlord.objects.get_or_create(municipality=municipality, name=name)
+    unit = Unit.objects.create(municipality=municipality, landlord=landlord, address=address, rooms=rooms, rent=rent,
+                               unit_type=UnitType.objects.get(municipality=municipality, code=code))
+    return landlord, unit
+
+
+def make_b_housing(world):
+    """B's landlord, agreement, unit type, unit and a current tenancy of B's person, made once per world.
+
+    The tenancy is created directly (not through tenancy_start) so that B's situations, which the sweep
+    fingerprints before the fillers run, stay as they were."""
+    if getattr(world, "housing_b", None) is None:
+        m = world.person_b.municipality
+        landlord, unit = make_stock(m, name="Odense Bolig", address="Vestergade 9")
+        agreement = Agreement.objects.create(municipality=m, landlord=landlord, title="Odense-aftalen", share_percent=25,
+                                             starts_on=timezone.localdate() - timedelta(days=400))
+        tenancy = Tenancy.objects.create(municipality=m, person=world.person_b, unit=unit, address=unit.address,
+                                         starts_on=timezone.localdate() - timedelta(days=10))
+        world.housing_b = {"landlord": landlord, "agreement": agreement, "unit": unit, "unit_type": unit.unit_type,
+                           "tenancy": tenancy}
+    return world.housing_b

@@ -1,0 +1,259 @@
+"""Thin views on homes: parse input, call a selector or service, render."""
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Capability, has_capability
+from people.selectors import log_list_shown, person_get
+from people.services import PersonDataError
+from people.views import with_actor
+
+from . import selectors, services
+from .conf import housing_setting
+from .forms import (AgreementForm, EvictionForm, LandlordForm, TenancyEndForm, TenancyStartForm, UnitFilterForm, UnitForm,
+                    UnitTypeForm, WaitingPlanForm)
+
+PERSON_PURPOSE = "Bolig: indflytning, fraflytning og fogedsag"
+
+
+def _apply_error(form, exc: PersonDataError):
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _save(request, form, call, success: str):
+    """Validate, call the service, and on success flash a message; returns the result or None."""
+    if not form.is_valid():
+        return None
+    try:
+        result = call(form.cleaned_data)
+    except PersonDataError as exc:
+        _apply_error(form, exc)
+        return None
+    messages.success(request, success)
+    return result
+
+
+# --- landlords and agreements ---------------------------------------------------------------------------
+
+@with_actor(Capability.VIEW_HOUSING)
+def landlord_list(request, actor):
+    return render(request, "housing/landlord_list.html", {
+        "landlords": selectors.landlord_list(actor), "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def landlord_create(request, actor):
+    form = LandlordForm(request.POST or None)
+    if request.method == "POST":
+        landlord = _save(request, form, lambda d: services.landlord_create(actor=actor, **d), "Udlejeren er oprettet.")
+        if landlord:
+            return redirect("housing:landlord_detail", landlord_id=landlord.pk)
+    return render(request, "housing/form.html", {"form": form, "title": "Ny udlejer", "back": ("housing:landlords", None)})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def landlord_detail(request, actor, landlord_id):
+    landlord = selectors.landlord_get(actor, landlord_id)
+    units = selectors.unit_list(actor, filters={"landlord": landlord})
+    return render(request, "housing/landlord_detail.html", {
+        "landlord": landlord, "agreements": landlord.agreements.all(), "units": units,
+        "legal_share": housing_setting("LEGAL_ALLOCATION_SHARE"),
+        "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def landlord_edit(request, actor, landlord_id):
+    landlord = selectors.landlord_get(actor, landlord_id)
+    form = LandlordForm(request.POST or None, instance=landlord)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.landlord_update(actor=actor, landlord=landlord, **d), "Udlejeren er gemt."):
+            return redirect("housing:landlord_detail", landlord_id=landlord.pk)
+    return render(request, "housing/form.html", {"form": form, "title": f"Ret {landlord.name}",
+                                                 "back": ("housing:landlord_detail", landlord.pk)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def agreement_create(request, actor, landlord_id):
+    landlord = selectors.landlord_get(actor, landlord_id)
+    form = AgreementForm(request.POST or None)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.agreement_create(actor=actor, landlord=landlord, **d), "Aftalen er oprettet."):
+            return redirect("housing:landlord_detail", landlord_id=landlord.pk)
+    return render(request, "housing/form.html", {"form": form, "title": f"Ny aftale med {landlord.name}",
+                                                 "back": ("housing:landlord_detail", landlord.pk)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def agreement_edit(request, actor, agreement_id):
+    agreement = selectors.agreement_get(actor, agreement_id)
+    form = AgreementForm(request.POST or None, instance=agreement)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.agreement_update(actor=actor, agreement=agreement, **d), "Aftalen er gemt."):
+            return redirect("housing:landlord_detail", landlord_id=agreement.landlord_id)
+    return render(request, "housing/form.html", {"form": form, "title": f"Ret aftale: {agreement.title}",
+                                                 "back": ("housing:landlord_detail", agreement.landlord_id)})
+
+
+# --- unit types and units -------------------------------------------------------------------------------
+
+@with_actor(Capability.VIEW_HOUSING)
+def unit_type_list(request, actor):
+    may_manage = has_capability(actor.role, Capability.MANAGE_HOUSING)
+    form = UnitTypeForm(request.POST or None)
+    if request.method == "POST":
+        if not may_manage:
+            return render(request, "core/no_access.html", status=403)
+        if _save(request, form, lambda d: services.unit_type_create(actor=actor, **d), "Boligtypen er oprettet."):
+            return redirect("housing:unit_types")
+    return render(request, "housing/unit_type_list.html", {
+        "unit_types": selectors.unit_types(actor), "form": form, "may_manage": may_manage})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def unit_type_edit(request, actor, unit_type_id):
+    unit_type = selectors.unit_type_get(actor, unit_type_id)
+    form = UnitTypeForm(request.POST or None, instance=unit_type)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.unit_type_update(actor=actor, unit_type=unit_type, **d), "Boligtypen er gemt."):
+            return redirect("housing:unit_types")
+    return render(request, "housing/form.html", {"form": form, "title": f"Ret boligtype: {unit_type.name}",
+                                                 "back": ("housing:unit_types", None)})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def unit_list(request, actor):
+    form = UnitFilterForm(request.GET or None, municipality=actor.municipality)
+    filters = form.cleaned_data if form.is_valid() else {}
+    units = list(selectors.unit_list(actor, filters=filters))
+    return render(request, "housing/unit_list.html", {
+        "form": form, "units": units, "threshold": housing_setting("RENT_THRESHOLD"),
+        "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def unit_create(request, actor):
+    services.unit_types_ensure_defaults(actor.municipality)
+    form = UnitForm(request.POST or None, municipality=actor.municipality, initial={"landlord": request.GET.get("udlejer")})
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.unit_create(actor=actor, **d), "Boligen er oprettet."):
+            return redirect("housing:units")
+    return render(request, "housing/form.html", {"form": form, "title": "Ny bolig", "back": ("housing:units", None)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def unit_edit(request, actor, unit_id):
+    unit = selectors.unit_get(actor, unit_id)
+    form = UnitForm(request.POST or None, instance=unit, municipality=actor.municipality)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.unit_update(actor=actor, unit=unit, **d), "Boligen er gemt."):
+            return redirect("housing:units")
+    return render(request, "housing/form.html", {"form": form, "title": f"Ret bolig: {unit.address}", "back": ("housing:units", None)})
+
+
+# --- analyses (aggregates only) -------------------------------------------------------------------------
+
+@with_actor(Capability.VIEW_FIGURES)
+def stock_analysis(request, actor):
+    data = selectors.stock_analysis(actor, today=timezone.localdate())
+    chart = {"labels": [str(y) for y, _ in data["per_year"]], "vacancies": [n for _, n in data["per_year"]],
+             "groups": [f"{g['band']}, {g['rooms']}" for g in data["groups"]],
+             "applicants": [g["applicants"] for g in data["groups"]],
+             "supply": [g["vacancies_per_year"] for g in data["groups"]]}
+    return render(request, "housing/stock_analysis.html", {"data": data, "chart": chart})
+
+
+@with_actor(Capability.VIEW_FIGURES)
+def retention(request, actor):
+    data = selectors.retention_figures(actor, today=timezone.localdate())
+    chart = {"labels": [f"{m} mdr." for m in data["months"]],
+             "shares": [c["share"] for c in data["total"][0]["cells"]] if data["total"] else [],
+             "low": data["target_low"], "high": data["target_high"]}
+    return render(request, "housing/retention.html", {"data": data, "chart": chart})
+
+
+# --- tenancies ------------------------------------------------------------------------------------------
+
+@with_actor(Capability.MANAGE_HOUSING)
+def tenancy_start(request, actor, person_id):
+    person = person_get(actor, person_id, purpose=PERSON_PURPOSE, log=request.method == "GET")
+    form = TenancyStartForm(request.POST or None, units=selectors.vacant_units(actor))
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.tenancy_start(
+                actor=actor, person=person, unit=d["unit"], address=d["address"], starts_on=d["starts_on"]),
+                f"{person.display_name} er flyttet ind og registreret som boligplaceret."):
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "title": "Indflytning",
+                                                         "button": "Registrér indflytning"})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def tenancy_end(request, actor, tenancy_id):
+    tenancy = selectors.tenancy_get(actor, tenancy_id)
+    person = person_get(actor, tenancy.person_id, purpose=PERSON_PURPOSE, log=request.method == "GET")
+    form = TenancyEndForm(request.POST or None)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.tenancy_end(
+                actor=actor, tenancy=tenancy, ends_on=d["ends_on"], reason=d["reason"],
+                next_situation=d["next_situation"], place=d["place"]), "Fraflytningen er registreret. Støtten fortsætter."):
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "tenancy": tenancy,
+                                                         "title": "Fraflytning", "button": "Registrér fraflytning"})
+
+
+@with_actor(Capability.EDIT_PEOPLE)
+def tenancy_eviction(request, actor, tenancy_id):
+    tenancy = selectors.tenancy_get(actor, tenancy_id)
+    person = person_get(actor, tenancy.person_id, purpose=PERSON_PURPOSE, log=request.method == "GET")
+    form = EvictionForm(request.POST or None)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.tenancy_flag_eviction(
+                actor=actor, tenancy=tenancy, flagged_on=d["flagged_on"], note=d["note"]),
+                "Fogedsagen er registreret og vises for borgerens medarbejdere."):
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "tenancy": tenancy,
+                                                         "title": "Registrér fogedsag", "button": "Registrér fogedsag"})
+
+
+@require_POST
+@with_actor(Capability.EDIT_PEOPLE)
+def tenancy_eviction_clear(request, actor, tenancy_id):
+    tenancy = selectors.tenancy_get(actor, tenancy_id)
+    services.tenancy_clear_eviction(actor=actor, tenancy=tenancy)
+    messages.success(request, "Fogedsagen er markeret som afværget.")
+    return redirect("people:detail", pk=tenancy.person_id)
+
+
+@with_actor(Capability.VIEW_PEOPLE)
+def eviction_list(request, actor):
+    return render(request, "housing/eviction_list.html", {"cases": selectors.eviction_cases(actor)})
+
+
+# --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------
+
+@with_actor(Capability.VIEW_HOUSING)
+def waiting_list(request, actor):
+    missing_only = request.GET.get("mangler") == "1"
+    qs, basis = selectors.waiting_list(actor, missing_only=missing_only)
+    people = list(qs)
+    log_list_shown(actor, people=people, filters={"waiting_plan_missing": "yes" if missing_only else ""},
+                   purpose="Plan for tiden indtil bolig")
+    rows = [(p, next(iter(p.waiting_plans.all()), None)) for p in people]
+    return render(request, "housing/waiting_list.html", {
+        "rows": rows, "basis": basis, "missing_only": missing_only,
+        "missing": sum(1 for _, plan in rows if plan is None),
+        "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE)})
+
+
+@with_actor(Capability.EDIT_PEOPLE)
+def waiting_plan_edit(request, actor, person_id):
+    person = person_get(actor, person_id, purpose="Plan for tiden indtil bolig", log=request.method == "GET")
+    current = selectors.latest_waiting_plan(person)
+    initial = {"stays_at": current.stays_at, "supported_by": current.supported_by,
+               "housing_plan": current.housing_plan} if current else {}
+    form = WaitingPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if _save(request, form, lambda d: services.waiting_plan_record(actor=actor, person=person, **d), "Planen er gemt."):
+            return redirect("housing:waiting_list")
+    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "current": current,
+                                                         "title": "Plan for tiden indtil bolig", "button": "Gem plan"})
