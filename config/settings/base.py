@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "audit",
     "people",
     "housing",
+    "fidelity",
     "imports",
     "core",
     "demo",
@@ -161,6 +162,25 @@ HF = {
     # Support methods' frames (seed 004, ch. 4): see support/methods.py DEFAULTS; override here per
     # installation, e.g. {"CASELOAD_PER_WORKER": {"cti": 9}}.
     "SUPPORT": {},
+    # Fidelity and learning (fidelity/; issue 5).
+    "FIDELITY": {
+        # Brief INSPIRE results only for groups of at least this many answers (anonymity; issue 5).
+        "MIN_GROUP": 5,
+        # A one-time questionnaire link is valid this many days (a quarter's collection window).
+        "LINK_VALID_DAYS": 14,
+        # Self-assessed mean from which a principle counts as "agreed" (Enig = 4, seed 004 Bilag 1's scale).
+        "AGREE_FROM": 4.0,
+        # An indicator share below this (percent) while the self-assessment agrees is called a disagreement.
+        "INDICATOR_BELOW_PCT": 50,
+        # Days from registration to a home above which principle 1 ("as fast as possible", seed 004 ch. 2)
+        # counts as not met; a local target the leader network sets.
+        "DAYS_TO_HOME_TARGET": 90,
+        # Number of weakest statements highlighted on the results page.
+        "WEAKEST_SHOWN": 3,
+        # Brief INSPIRE reading aids from a Danish study (Moeller et al. 2025): cut-off and meaningful change.
+        "INSPIRE_CUTOFF": 50,
+        "INSPIRE_CHANGE": 8,
+    },
 }
 
 LOGGING = {
