@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.urls")),
     path("borgere/", include("people.urls")),
+    path("borgere/", include("plans.urls")),
     path("boliger/", include("housing.urls")),
     path("log/", include("audit.urls")),
     path("indlaes/", include("imports.urls")),

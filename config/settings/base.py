@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "audit",
     "people",
     "housing",
+    "plans",
     "fidelity",
     "imports",
     "core",
@@ -162,6 +163,20 @@ HF = {
     # Support methods' frames (seed 004, ch. 4): see support/methods.py DEFAULTS; override here per
     # installation, e.g. {"CASELOAD_PER_WORKER": {"cti": 9}}.
     "SUPPORT": {},
+    # Assessment, method recommendation and action plans (plans/recommendation.py documents the rules).
+    "PLANS": {
+        # VUM 2.0 level 3 "svært nedsat" and above counts as severe (DOMAIN.md, Instruments).
+        "SEVERE_LEVEL": 3,
+        # Complex needs across this many dimensions point to ACT when services use is not yet assessed
+        # (seed 004, ch. 4: ACT for complex needs).
+        "ACT_SEVERE_DIMENSIONS": 3,
+        # Services used largely and no level above 1 "let" in at least 4 assessed dimensions: ordinary
+        # § 85 support is enough (seed 004, 3.1: keep specialised capacity for those who need it).
+        "S85_MAX_LEVEL": 1,
+        "S85_MIN_ASSESSED": 4,
+        # A review shows as due this many days before its date (a worker's usual planning horizon).
+        "REVIEW_DUE_WITHIN_DAYS": 14,
+    },
     # Fidelity and learning (fidelity/; issue 5).
     "FIDELITY": {
         # Brief INSPIRE results only for groups of at least this many answers (anonymity; issue 5).

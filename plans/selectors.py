@@ -1,0 +1,203 @@
+"""Reads of assessments, decisions, plans and consents: inside the actor's municipality, health and
+substance details only for the citizen's own workers and their leader, and every read logged."""
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from accounts.roles import Capability, may_see_health
+from audit.models import Action
+from audit.services import log_access, log_many_reads
+from people.models import Person
+from people.selectors import person_get, require
+
+from . import conf
+from .dimensions import DIMENSION_LABELS, GOAL_TYPE_LABELS, HEALTH_DIMENSIONS, LEVEL_LABELS, NOT_ASSESSED_LABEL, \
+    SERVICES_USE_LABELS, Dimension, Level, ServicesUse
+from .models import ActionPlan, Assessment, Consent, MethodDecision
+from .recommendation import AssessmentInput, Recommendation, recommend
+
+
+def health_visible(actor, person: Person) -> bool:
+    own = person.workers.filter(pk=getattr(actor.user, "pk", None)).exists()
+    return may_see_health(role=actor.role, is_own_worker=own)
+
+
+def person_for(actor, pk: int, *, capability, purpose: str, detail: str = "") -> Person:
+    """The person if the actor may see them, with the read logged for this purpose."""
+    require(actor, capability)
+    person = person_get(actor, pk, purpose=purpose, log=False)
+    log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
+               person_id=person.pk, detail=detail, role=actor.role, path=actor.path)
+    return person
+
+
+def _scoped(model, actor, person):
+    return model.objects.filter(municipality=actor.municipality, person=person)
+
+
+# --- assessments ---------------------------------------------------------------------------------
+
+def assessment_versions(actor, person):
+    return list(_scoped(Assessment, actor, person).select_related("created_by").order_by("-version"))
+
+
+def assessment_get(actor, person, *, version: int | None = None) -> Assessment | None:
+    """The current assessment, or one version of it; None when none is saved yet."""
+    qs = _scoped(Assessment, actor, person).prefetch_related("dimensions").select_related("created_by")
+    if version is None:
+        return qs.filter(is_current=True).first()
+    try:
+        return qs.get(version=version)
+    except Assessment.DoesNotExist as exc:
+        raise Http404("Udredningen findes ikke.") from exc
+
+
+def assessment_input(assessment: Assessment | None) -> AssessmentInput:
+    """The recommendation's inputs: services use, VUM levels and the citizen's own wish, nothing else."""
+    if assessment is None:
+        return AssessmentInput()
+    return AssessmentInput(
+        services_use=ServicesUse(assessment.services_use) if assessment.services_use else None,
+        levels={Dimension(d.dimension): d.level for d in assessment.dimensions.all()},
+        wants_residential_care=assessment.wants_residential_care,
+    )
+
+
+def recommendation_for(assessment: Assessment | None) -> Recommendation:
+    return recommend(assessment_input(assessment), thresholds=conf.thresholds())
+
+
+def dimension_rows(assessment: Assessment | None, *, show_health: bool) -> list[dict]:
+    """The eight dimensions in the manual's order; hidden ones say so instead of showing content."""
+    by_dim = {d.dimension: d for d in assessment.dimensions.all()} if assessment else {}
+    rows = []
+    for dim in Dimension:
+        d = by_dim.get(dim.value)
+        hidden = dim in HEALTH_DIMENSIONS and not show_health
+        rows.append({
+            "key": dim.value, "label": DIMENSION_LABELS[dim], "hidden": hidden,
+            "own_words": "" if hidden or not d else d.own_words,
+            "professional_view": "" if hidden or not d else d.professional_view,
+            "level": None if hidden or not d else d.level,
+            "level_label": "" if hidden else (LEVEL_LABELS[Level(d.level)] if d and d.level is not None else NOT_ASSESSED_LABEL),
+        })
+    return rows
+
+
+def services_use_label(value: str) -> str:
+    return SERVICES_USE_LABELS[ServicesUse(value)] if value else NOT_ASSESSED_LABEL
+
+
+def assessment_compare(older: Assessment, newer: Assessment, *, show_health: bool) -> list[dict]:
+    """Field by field, the two versions side by side, with what changed marked."""
+    rows = [{"label": "Kan benytte eksisterende tilbud", "a": services_use_label(older.services_use),
+             "b": services_use_label(newer.services_use)},
+            {"label": "Ønsker selv et botilbud (§ 107/108)", "a": "Ja" if older.wants_residential_care else "Nej",
+             "b": "Ja" if newer.wants_residential_care else "Nej"},
+            {"label": "Samlet vurdering", "a": older.note, "b": newer.note}]
+    a_rows = dimension_rows(older, show_health=show_health)
+    b_rows = dimension_rows(newer, show_health=show_health)
+    for a, b in zip(a_rows, b_rows, strict=True):
+        if a["hidden"]:
+            rows.append({"label": a["label"], "a": "Skjult", "b": "Skjult", "hidden": True})
+            continue
+        rows += [{"label": f"{a['label']}: VUM-niveau", "a": a["level_label"], "b": b["level_label"]},
+                 {"label": f"{a['label']}: borgerens egne ord", "a": a["own_words"], "b": b["own_words"]},
+                 {"label": f"{a['label']}: den professionelles vurdering", "a": a["professional_view"],
+                  "b": b["professional_view"]}]
+    for r in rows:
+        r["changed"] = r["a"] != r["b"]
+    return rows
+
+
+# --- decisions -----------------------------------------------------------------------------------
+
+def decisions(actor, person):
+    return list(_scoped(MethodDecision, actor, person).select_related("decided_by"))
+
+
+# --- action plans --------------------------------------------------------------------------------
+
+def plan_versions(actor, person):
+    return list(_scoped(ActionPlan, actor, person).select_related("created_by").order_by("-version"))
+
+
+def plan_get(actor, person, *, version: int | None = None) -> ActionPlan | None:
+    qs = _scoped(ActionPlan, actor, person).prefetch_related("goals").select_related("created_by")
+    if version is None:
+        return qs.filter(is_current=True).first()
+    try:
+        return qs.get(version=version)
+    except ActionPlan.DoesNotExist as exc:
+        raise Http404("Handleplanen findes ikke.") from exc
+
+
+def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
+    by_dim = {g.dimension: g for g in plan.goals.all()} if plan else {}
+    rows = []
+    for dim in Dimension:
+        g = by_dim.get(dim.value)
+        hidden = dim in HEALTH_DIMENSIONS and not show_health
+        rows.append({
+            "key": dim.value, "label": DIMENSION_LABELS[dim], "hidden": hidden,
+            "goal": "" if hidden or not g else g.goal,
+            "goal_type": "" if hidden or not g else g.goal_type,
+            "goal_type_label": "" if hidden or not g else GOAL_TYPE_LABELS[g.goal_type],
+            "who_does_what": "" if hidden or not g else g.who_does_what,
+        })
+    return rows
+
+
+def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> list[dict]:
+    def review(p):
+        return p.next_review_on.strftime("%d.%m.%Y") if p.next_review_on else "Ingen dato"
+
+    rows = [{"label": "Borgerens ønsker, drømme og håb", "a": older.wishes, "b": newer.wishes},
+            {"label": "Næste opfølgning", "a": review(older), "b": review(newer)}]
+    if show_health:
+        rows.append({"label": "Behandlingsplan", "a": older.coordinates_treatment, "b": newer.coordinates_treatment})
+    rows += [{"label": "Jobplan", "a": older.coordinates_job, "b": newer.coordinates_job},
+             {"label": "Plan for ophold på boform", "a": older.coordinates_shelter, "b": newer.coordinates_shelter},
+             {"label": "Andre planer", "a": older.coordinates_other, "b": newer.coordinates_other}]
+    for a, b in zip(goal_rows(older, show_health=show_health), goal_rows(newer, show_health=show_health), strict=True):
+        if a["hidden"]:
+            rows.append({"label": a["label"], "a": "Skjult", "b": "Skjult", "hidden": True})
+            continue
+        rows += [{"label": f"{a['label']}: mål", "a": f"{a['goal']}" + (f" ({a['goal_type_label']})" if a["goal"] else ""),
+                  "b": f"{b['goal']}" + (f" ({b['goal_type_label']})" if b["goal"] else "")},
+                 {"label": f"{a['label']}: hvem gør hvad", "a": a["who_does_what"], "b": b["who_does_what"]}]
+    for r in rows:
+        r["changed"] = r["a"] != r["b"]
+    return rows
+
+
+def reviews_due(actor, *, today: date, user=None) -> list[ActionPlan]:
+    """Current action plans whose next review is due within settings.HF["PLANS"]["REVIEW_DUE_WITHIN_DAYS"]
+    (or overdue), soonest first, with their person; only one user's citizens when ``user`` is given.
+
+    Protected people show only to their own workers, as on every list; each person shown is logged."""
+    require(actor, Capability.WORK_SUPPORT)
+    horizon = today + timedelta(days=conf.value("REVIEW_DUE_WITHIN_DAYS"))
+    own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
+    qs = ActionPlan.objects.filter(municipality=actor.municipality, is_current=True, next_review_on__lte=horizon)
+    qs = qs.filter(Q(person__protected=False) | Exists(own))
+    if user is not None:
+        qs = qs.filter(person__workers=user)
+    plans = list(qs.select_related("person").order_by("next_review_on", "person__last_name", "id"))
+    log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.person_id for p in plans],
+                   purpose="Opfølgning på handleplaner", role=actor.role, path=actor.path)
+    return plans
+
+
+# --- consents ------------------------------------------------------------------------------------
+
+def consents(actor, person):
+    return list(_scoped(Consent, actor, person).select_related("recorded_by", "revoked_by"))
+
+
+def consent_get(actor, person, pk: int) -> Consent:
+    try:
+        return _scoped(Consent, actor, person).get(pk=pk)
+    except Consent.DoesNotExist as exc:
+        raise Http404("Samtykket findes ikke.") from exc

@@ -1,0 +1,230 @@
+"""Writes on assessments, method decisions, action plans and consents: keyword-only, one transaction,
+taking the Actor, logging the change with before/after (as people/services.py)."""
+from datetime import date
+
+from django.db import transaction
+
+from accounts.roles import Capability
+from audit.models import Action
+from people.models import Person
+from people.selectors import require
+from people.services import Actor, _log
+from support.methods import LABELS as METHOD_LABELS
+from support.methods import Method
+
+from . import conf
+from .dimensions import HEALTH_DIMENSIONS, Dimension, GoalType, Level, ServicesUse
+from .models import ActionPlan, Assessment, AssessmentDimension, Consent, MethodDecision, PlanGoal, Recipient
+from .recommendation import recommend
+from .selectors import assessment_input, health_visible
+
+
+class PlanDataError(ValueError):
+    """Bad input with a Danish message naming the field."""
+
+    def __init__(self, field: str | None, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+DIMENSION_FIELDS = ("own_words", "professional_view", "level")
+GOAL_FIELDS = ("goal", "goal_type", "who_does_what")
+PLAN_FIELDS = ("wishes", "coordinates_treatment", "coordinates_job", "coordinates_shelter", "coordinates_other",
+               "next_review_on")
+# Coordination with a treatment plan tells of health or substance use: the same visibility as those goals.
+HEALTH_PLAN_FIELDS = frozenset({"coordinates_treatment"})
+
+
+def _diff(before: dict, after: dict) -> dict:
+    keys = list(dict.fromkeys([*before, *after]))
+    return {k: [str(before.get(k, "")), str(after.get(k, ""))] for k in keys if before.get(k) != after.get(k)}
+
+
+def _flat_assessment(a: Assessment | None) -> dict:
+    if a is None:
+        return {}
+    out = {"services_use": a.services_use, "wants_residential_care": a.wants_residential_care, "note": a.note}
+    for d in a.dimensions.all():
+        out |= {f"{d.dimension}.{f}": getattr(d, f) for f in DIMENSION_FIELDS if getattr(d, f) not in ("", None)}
+    return out
+
+
+@transaction.atomic
+def assessment_save(
+    *, actor: Actor, person: Person, services_use: str = "", wants_residential_care: bool = False, note: str = "",
+    dimensions: dict[str, dict],
+) -> Assessment:
+    """Save a new version of the assessment; the earlier ones are kept (issue 3, item 1).
+
+    Partial is fine: any dimension may stay "ikke vurderet". A worker who may not see health details
+    cannot change them either: those dimensions carry over unchanged from the previous version.
+    """
+    require(actor, Capability.WORK_SUPPORT)
+    Person.objects.select_for_update().filter(pk=person.pk).first()  # one version number at a time
+    if services_use and services_use not in set(ServicesUse):
+        raise PlanDataError("services_use", "Vælg, i hvilken grad borgeren kan benytte eksisterende tilbud.")
+    previous = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    show_health = health_visible(actor, person)
+    kept = {d.dimension: d for d in previous.dimensions.all()} if previous else {}
+    rows = {}
+    for dim in Dimension:
+        if dim in HEALTH_DIMENSIONS and not show_health:
+            old = kept.get(dim.value)
+            values = {f: getattr(old, f) for f in DIMENSION_FIELDS} if old else {}
+        else:
+            values = dimensions.get(dim.value) or {}
+        level = values.get("level")
+        if level in ("", None):
+            level = None
+        else:
+            try:
+                level = Level(int(level)).value
+            except ValueError as exc:
+                raise PlanDataError(f"{dim.value}_level", "VUM-niveauet skal være 0-4 eller 'ikke vurderet'.") from exc
+        rows[dim.value] = {"own_words": (values.get("own_words") or "").strip(),
+                           "professional_view": (values.get("professional_view") or "").strip(), "level": level}
+    if previous:
+        Assessment.objects.filter(pk=previous.pk).update(is_current=False)
+    assessment = Assessment.objects.create(
+        municipality=actor.municipality, person=person, version=(previous.version + 1) if previous else 1,
+        services_use=services_use or "", wants_residential_care=bool(wants_residential_care), note=note.strip(),
+        created_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    AssessmentDimension.objects.bulk_create([
+        AssessmentDimension(municipality=actor.municipality, assessment=assessment, dimension=dim, **values)
+        for dim, values in rows.items()
+    ])
+    _log(actor, Action.CREATE if previous is None else Action.UPDATE, "Udredning", person.pk,
+         detail=f"Udredning version {assessment.version}",
+         changes=_diff(_flat_assessment(previous), _flat_assessment(assessment)))
+    return assessment
+
+
+@transaction.atomic
+def method_decide(*, actor: Actor, person: Person, decided_method: str, reason: str = "",
+                  citizen_willing: bool) -> MethodDecision:
+    """Record the method a worker or leader chose. The recommendation is computed here from the current
+    assessment, not taken from the form; choosing another method needs a written reason (issue 3, item 2).
+
+    The citizen's willingness to receive support is the only condition (seed 004, 4.1)."""
+    require(actor, Capability.WORK_SUPPORT)
+    if not citizen_willing:
+        raise PlanDataError("citizen_willing", "Bekræft, at borgeren ønsker at modtage støtten. Det er den eneste "
+                                               "betingelse for støtte; bliv ved med at tilbyde den.")
+    try:
+        decided = Method(decided_method)
+    except ValueError as exc:
+        raise PlanDataError("decided_method", "Vælg en metode.") from exc
+    assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    rec = recommend(assessment_input(assessment), thresholds=conf.thresholds())
+    reason = (reason or "").strip()
+    if decided != rec.method and not reason:
+        raise PlanDataError(
+            "reason", f"Skriv en begrundelse: {METHOD_LABELS[decided]} er valgt, men udredningen anbefaler "
+                      f"{METHOD_LABELS[rec.method]}.")
+    decision = MethodDecision.objects.create(
+        municipality=actor.municipality, person=person, assessment=assessment, recommended_method=rec.method,
+        recommendation_reason=rec.reason, decided_method=decided, reason=reason,
+        decided_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    _log(actor, Action.CREATE, "Valg af støttemetode", person.pk,
+         changes={"decided_method": ["", decided.value], "recommended_method": ["", rec.method.value],
+                  **({"reason": ["", reason]} if reason else {})})
+    return decision
+
+
+def _flat_plan(plan: ActionPlan | None) -> dict:
+    if plan is None:
+        return {}
+    out = {f: getattr(plan, f) for f in PLAN_FIELDS if getattr(plan, f) not in ("", None)}
+    for g in plan.goals.all():
+        out |= {f"{g.dimension}.{f}": getattr(g, f) for f in GOAL_FIELDS if getattr(g, f)}
+    return out
+
+
+@transaction.atomic
+def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields) -> ActionPlan:
+    """Save a new version of the action plan; the earlier ones are kept (issue 3, item 6).
+
+    A goal per dimension: a goal text needs a goal type. Health and substance goals and the treatment
+    coordination carry over unchanged for a worker who may not see them."""
+    require(actor, Capability.WORK_SUPPORT)
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    previous = ActionPlan.objects.filter(person=person, is_current=True).prefetch_related("goals").first()
+    show_health = health_visible(actor, person)
+    kept = {g.dimension: g for g in previous.goals.all()} if previous else {}
+    values = {f: fields.get(f) for f in PLAN_FIELDS}
+    for f in PLAN_FIELDS:
+        if isinstance(values[f], str):
+            values[f] = values[f].strip()
+        if f in HEALTH_PLAN_FIELDS and not show_health:
+            values[f] = getattr(previous, f) if previous else ""
+        if values[f] is None and f != "next_review_on":
+            values[f] = ""
+    if values["next_review_on"] is not None and not isinstance(values["next_review_on"], date):
+        raise PlanDataError("next_review_on", "Næste opfølgning skal være en dato.")
+    new_goals = []
+    for dim in Dimension:
+        if dim in HEALTH_DIMENSIONS and not show_health:
+            old = kept.get(dim.value)
+            g = {f: getattr(old, f) for f in GOAL_FIELDS} if old else {}
+        else:
+            g = {f: (goals.get(dim.value) or {}).get(f) or "" for f in GOAL_FIELDS}
+        g = {f: (v.strip() if isinstance(v, str) else v) for f, v in g.items()}
+        if not g.get("goal"):
+            if g.get("who_does_what"):
+                raise PlanDataError(f"{dim.value}_goal", "Skriv målet, når der står, hvem der gør hvad.")
+            continue
+        if g.get("goal_type") not in set(GoalType):
+            raise PlanDataError(f"{dim.value}_goal_type", "Vælg måltype: udvikle, fastholde eller begrænse tab.")
+        new_goals.append((dim.value, g))
+    if previous:
+        ActionPlan.objects.filter(pk=previous.pk).update(is_current=False)
+    plan = ActionPlan.objects.create(
+        municipality=actor.municipality, person=person, version=(previous.version + 1) if previous else 1,
+        created_by=actor.user if getattr(actor.user, "pk", None) else None, **values,
+    )
+    PlanGoal.objects.bulk_create([PlanGoal(municipality=actor.municipality, plan=plan, dimension=d, **g)
+                                  for d, g in new_goals])
+    _log(actor, Action.CREATE if previous is None else Action.UPDATE, "Handleplan", person.pk,
+         detail=f"Handleplan version {plan.version}", changes=_diff(_flat_plan(previous), _flat_plan(plan)))
+    return plan
+
+
+@transaction.atomic
+def consent_give(*, actor: Actor, person: Person, recipient: str, scope: str, given_on: date,
+                 valid_until: date | None = None, recipient_name: str = "") -> Consent:
+    require(actor, Capability.EDIT_PEOPLE)
+    if recipient not in Recipient.values:
+        raise PlanDataError("recipient", "Vælg, hvem borgeren giver samtykke til at dele med.")
+    if not (scope or "").strip():
+        raise PlanDataError("scope", "Skriv, hvilke oplysninger borgeren giver samtykke til at dele.")
+    if valid_until is not None and valid_until < given_on:
+        raise PlanDataError("valid_until", "'Gælder til og med' skal være samme dag som eller efter 'givet den'.")
+    consent = Consent.objects.create(
+        municipality=actor.municipality, person=person, recipient=recipient, recipient_name=recipient_name.strip(),
+        scope=scope.strip(), given_on=given_on, valid_until=valid_until,
+        recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    _log(actor, Action.CREATE, "Samtykke", person.pk, detail=f"Samtykke til {Recipient(recipient).label}",
+         changes={"recipient": ["", recipient], "scope": ["", consent.scope], "given_on": ["", str(given_on)],
+                  "valid_until": ["", str(valid_until or "")]})
+    return consent
+
+
+@transaction.atomic
+def consent_revoke(*, actor: Actor, consent: Consent, revoked_on: date) -> Consent:
+    require(actor, Capability.EDIT_PEOPLE)
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.revoked_on is not None:
+        raise PlanDataError("revoked_on", f"Samtykket er allerede tilbagekaldt den {consent.revoked_on:%d.%m.%Y}.")
+    if revoked_on < consent.given_on:
+        raise PlanDataError("revoked_on", "Et samtykke kan ikke tilbagekaldes før den dag, det blev givet "
+                                          f"({consent.given_on:%d.%m.%Y}).")
+    consent.revoked_on = revoked_on
+    consent.revoked_by = actor.user if getattr(actor.user, "pk", None) else None
+    consent.save(update_fields=["revoked_on", "revoked_by"])
+    _log(actor, Action.UPDATE, "Samtykke", consent.person_id, detail=f"Samtykke til {consent.get_recipient_display()} tilbagekaldt",
+         changes={"revoked_on": ["", str(revoked_on)]})
+    return consent
