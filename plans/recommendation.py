@@ -49,14 +49,18 @@ class Recommendation:
     provisional: bool = False
 
 
-def _names(dims) -> str:
-    names = [DIMENSION_LABELS[d].lower() for d in dims]
+def _names(dims, hidden=frozenset()) -> str:
+    names = [DIMENSION_LABELS[d].lower() for d in dims if d not in hidden]
+    if any(d in hidden for d in dims):
+        # A reader who may not see health details learns nothing of them from the reason either.
+        names.append("dimensioner, som kun borgerens egne medarbejdere og deres leder kan se")
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " og " + names[-1]
 
 
-def recommend(data: AssessmentInput, *, thresholds: Thresholds) -> Recommendation:
+def recommend(data: AssessmentInput, *, thresholds: Thresholds, hidden: frozenset = frozenset()) -> Recommendation:
+    """``hidden``: dimensions the reader may not see; the reason does not name them."""
     levels = {Dimension(d): Level(v) for d, v in data.levels.items() if v is not None}
     ordered = [d for d in Dimension if d in levels]
     severe = [d for d in ordered if levels[d] >= thresholds.severe_level]
@@ -71,7 +75,7 @@ def recommend(data: AssessmentInput, *, thresholds: Thresholds) -> Recommendatio
     if use is not None:
         use_text = f"Borgeren kan benytte eksisterende tilbud: {SERVICES_USE_LABELS[use].lower()}."
         if use is ServicesUse.LITTLE:
-            extra = f" Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe)}." if severe else ""
+            extra = f" Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)}." if severe else ""
             return Recommendation(
                 Method.ACT,
                 f"{use_text}{extra} ACT er til borgere, der kun i meget lav grad eller slet ikke kan benytte "
@@ -112,20 +116,20 @@ def recommend(data: AssessmentInput, *, thresholds: Thresholds) -> Recommendatio
     if len(severe) >= thresholds.act_severe_dimensions:
         return Recommendation(
             Method.ACT,
-            f"{prefix} Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe)} peger på "
+            f"{prefix} Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)} peger på "
             "komplekse behov, som et tværfagligt ACT-team kan møde direkte.",
             provisional=True,
         )
     if severe:
         return Recommendation(
             Method.ICM,
-            f"{prefix} Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe)} peger på behov "
+            f"{prefix} Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)} peger på behov "
             "for længerevarende, intensiv støtte (ICM).",
             provisional=True,
         )
     return Recommendation(
         Method.CTI,
-        f"{prefix} Ingen af de vurderede dimensioner ({_names(ordered)}) viser svært nedsat funktionsevne, så "
+        f"{prefix} Ingen af de vurderede dimensioner ({_names(ordered, hidden)}) viser svært nedsat funktionsevne, så "
         "støtte gennem overgangen til egen bolig med CTI ser ud til at passe.",
         provisional=True,
     )

@@ -64,8 +64,9 @@ def assessment_input(assessment: Assessment | None) -> AssessmentInput:
     )
 
 
-def recommendation_for(assessment: Assessment | None) -> Recommendation:
-    return recommend(assessment_input(assessment), thresholds=conf.thresholds())
+def recommendation_for(assessment: Assessment | None, *, show_health: bool) -> Recommendation:
+    return recommend(assessment_input(assessment), thresholds=conf.thresholds(),
+                     hidden=frozenset() if show_health else HEALTH_DIMENSIONS)
 
 
 def dimension_rows(assessment: Assessment | None, *, show_health: bool) -> list[dict]:

@@ -50,7 +50,7 @@ def assessment(request, actor, person_id, version=None):
     person, show_health = _open(actor, person_id, purpose=ASSESSMENT_PURPOSE,
                                 what=f"udredning{f' version {version}' if version else ''}")
     current = selectors.assessment_get(actor, person, version=version)
-    rec = selectors.recommendation_for(current) if current else None
+    rec = selectors.recommendation_for(current, show_health=show_health) if current else None
     return render(request, "plans/assessment.html", {
         "person": person, "assessment": current, "show_health": show_health, "is_version": version is not None,
         "rows": selectors.dimension_rows(current, show_health=show_health),
@@ -122,7 +122,7 @@ def _compare_form(request, numbers):
 def method(request, actor, person_id):
     person, show_health = _open(actor, person_id, purpose=METHOD_PURPOSE, what="anbefaling og valg af metode")
     current = selectors.assessment_get(actor, person)
-    rec = selectors.recommendation_for(current)
+    rec = selectors.recommendation_for(current, show_health=show_health)
     if request.method == "POST":
         form = DecisionForm(request.POST)
         if form.is_valid():

@@ -91,3 +91,15 @@ def test_every_combination_gives_a_recommendation_with_a_reason_never_a_refusal(
             r = rec(services_use=use, levels=dict(zip(dims, combo, strict=True)), wants_residential_care=wish)
             assert r.method in set(Method)
             assert len(r.reason) > 40
+
+
+def test_the_reason_does_not_name_dimensions_the_reader_may_not_see():
+    from plans.dimensions import HEALTH_DIMENSIONS
+
+    data = AssessmentInput(levels={Dimension.MENTAL_HEALTH: 3, Dimension.SUBSTANCE_USE: 4, Dimension.HOUSING: 3})
+    shown = recommend(data, thresholds=T)
+    hidden = recommend(data, thresholds=T, hidden=HEALTH_DIMENSIONS)
+    assert shown.method is hidden.method is Method.ACT
+    assert "psykisk helbred" in shown.reason and "rusmidler" in shown.reason
+    assert "psykisk helbred" not in hidden.reason and "rusmidler" not in hidden.reason
+    assert "bolig" in hidden.reason and "kun borgerens egne medarbejdere" in hidden.reason
