@@ -21,6 +21,7 @@ from audit.models import AccessLogEntry, Action
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from housing.tests.factories import make_b_housing
+from plans.tests.helpers import sweep_consent, sweep_version
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +65,14 @@ FILLERS = {
     ("housing", "unit_type_id"): lambda w: make_b_housing(w)["unit_type"].pk,
     ("housing", "tenancy_id"): lambda w: make_b_housing(w)["tenancy"].pk,
     ("housing", "person_id"): lambda w: w.person_b.pk,
+    ("plans", "person_id"): lambda w: w.person_b.pk,
+    ("plans", "version"): sweep_version,
+    ("plans", "consent_id"): sweep_consent,
 }
 OWNED = {("people", "pk"), ("audit", "person_id"), ("imports", "pk"), ("accounts", "membership_id"),
          ("admin", "object_id"), ("admin", "id"), ("housing", "landlord_id"), ("housing", "agreement_id"),
-         ("housing", "unit_id"), ("housing", "unit_type_id"), ("housing", "tenancy_id"), ("housing", "person_id")}
+         ("housing", "unit_id"), ("housing", "unit_type_id"), ("housing", "tenancy_id"), ("housing", "person_id"),
+         ("plans", "person_id"), ("plans", "version"), ("plans", "consent_id")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
