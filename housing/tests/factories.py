@@ -30,3 +30,13 @@ def make_b_housing(world):
         world.housing_b = {"landlord": landlord, "agreement": agreement, "unit": unit, "unit_type": unit.unit_type,
                            "tenancy": tenancy}
     return world.housing_b
+
+
+def populate_for_query_counts(worker, person, i, recent):
+    """A unit per person and a tenancy for those who got 'own home' (core/tests/test_query_counts.py),
+    so the housing pages' counts are pinned against growing stock and tenancies too."""
+    _, unit = make_stock(worker.municipality, name=f"Udlejer {i % 3}", rent=3000 + 50 * i, rooms=1 + i % 3,
+                         address=f"Testvej {i}")
+    if person.current_situation == "own_home":
+        Tenancy.objects.create(municipality=worker.municipality, person=person, unit=unit, address=unit.address,
+                               starts_on=person.situation_since)
