@@ -20,6 +20,8 @@ def platform(request):
         nav.append(("housing:units", _("Boliger")))
     if has_capability(role, Capability.VIEW_FIGURES):
         nav.append(("housing:stock_analysis", _("Boliganalyse")))
+    if has_capability(role, Capability.VIEW_FIDELITY):
+        nav.append(("fidelity:overview", _("Efterlevelse")))
     if has_capability(role, Capability.READ_LOGS):
         nav.append(("audit:log", _("Log")))
     if has_capability(role, Capability.MANAGE_USERS):

@@ -74,12 +74,11 @@ def weakest(statements: list[StatementRef], answers: dict[int, int | None], *, l
     return [s for s in answered[:limit] if lowest is not None and answers[s.id] < 5]
 
 
-def disagrees(self_score: float | None, indicator_value: float | None, *, agree_from: float,
-              indicator_below: float) -> bool:
+def disagrees(self_score: float | None, indicator_meets: bool | None, *, agree_from: float) -> bool:
     """Self-assessed agreement while practice falls short: the gap a leader network should discuss.
 
     Both sides must be known: missing data is never a disagreement (it is shown as missing).
     """
-    if self_score is None or indicator_value is None:
+    if self_score is None or indicator_meets is None:
         return False
-    return self_score >= agree_from and indicator_value < indicator_below
+    return self_score >= agree_from and not indicator_meets

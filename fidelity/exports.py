@@ -1,0 +1,56 @@
+"""The results for the leader network as xlsx (XlsxWriter) and PDF (WeasyPrint). Missing answers are
+written as "mangler", never as 0."""
+import io
+
+MISSING = "mangler"
+
+
+def _v(score):
+    return MISSING if score is None or score.value is None else score.value
+
+
+def xlsx(data) -> bytes:
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    bold = book.add_format({"bold": True})
+    ws = book.add_worksheet("Udsagn")
+    ws.write_row(0, 0, ["Enhed", data["unit"].name, "Kvartal", data["quarter"].label], bold)
+    ws.write_row(2, 0, ["Tema", "Princip", "Nr.", "Udsagn", "Svar (5 = helt enig)", "Kommentar"], bold)
+    row = 3
+    detail = data["detail"]
+    for block in data["structure"]:
+        for s in block["statements"]:
+            answer = detail["answers"].get(s.id) if detail else None
+            value = answer.value if answer and answer.value is not None else MISSING
+            ws.write_row(row, 0, [block["theme"].title, s.principle.title, s.number, s.text, value,
+                                  answer.comment if answer else ""])
+            row += 1
+    ws.set_column(3, 3, 80)
+    ws2 = book.add_worksheet("Temaer over tid")
+    ws2.write_row(0, 0, ["Kvartal"] + [b["theme"].title for b in data["structure"]], bold)
+    for i, t in enumerate(data["trend"], start=1):
+        ws2.write_row(i, 0, [t["quarter"].label] + [_v(t["themes"][b["theme"].number]) if t["themes"] else MISSING
+                                                     for b in data["structure"]])
+    ws3 = book.add_worksheet("Praksis")
+    ws3.write_row(0, 0, ["Princip", "Indikator", "Værdi", "Enhed", "Antal", "Selvvurdering", "Uoverensstemmelse", "Note"], bold)
+    for i, r in enumerate(data["practice"], start=1):
+        v = r["value"]
+        ws3.write_row(i, 0, [f"{r['principle']}. {r['principle_title']}", r["indicator"].label,
+                             v.value if v.available and v.value is not None else MISSING, r["indicator"].unit, v.n,
+                             r["self_score"] if r["self_score"] is not None else MISSING, "ja" if r["disagrees"] else "",
+                             v.note])
+    ws4 = book.add_worksheet("Handlinger")
+    ws4.write_row(0, 0, ["Udsagn", "Hvad", "Hvem", "Senest", "Status"], bold)
+    for i, a in enumerate(detail["actions"] if detail else [], start=1):
+        ws4.write_row(i, 0, [a.statement.number if a.statement else "", a.what, a.who, a.due_on.isoformat(),
+                             a.get_status_display()])
+    book.close()
+    return buf.getvalue()
+
+
+def pdf(html: str, *, base_url: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf()

@@ -1,0 +1,183 @@
+"""Writes of the fidelity app: keyword-only, one transaction each, taking the Actor, logged."""
+import hashlib
+import secrets
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+
+from audit.models import Action
+from people.services import Actor, _log
+
+from . import inspire
+from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
+                     InvitationMode, OrganisationalUnit, Statement, StatementAnswer, SurveyInvitation, SurveyResponse)
+from .quarters import Quarter
+
+PURPOSE = "Efterlevelse: kvartalsvis vurdering"
+
+
+class FidelityError(ValueError):
+    """Bad input with a Danish message saying what and where (field name or None)."""
+
+    def __init__(self, field: str | None, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def conf(key):
+    return settings.HF["FIDELITY"][key]
+
+
+@transaction.atomic
+def unit_create(*, actor: Actor, name: str, kind: str, whole_municipality: bool = False, leader=None,
+                members=()) -> OrganisationalUnit:
+    name = (name or "").strip()
+    if not name:
+        raise FidelityError("name", "Giv enheden et navn.")
+    if OrganisationalUnit.objects.filter(municipality=actor.municipality, name=name).exists():
+        raise FidelityError("name", f"Der findes allerede en enhed med navnet '{name}'.")
+    unit = OrganisationalUnit.objects.create(municipality=actor.municipality, name=name, kind=kind,
+                                             whole_municipality=whole_municipality, leader=leader)
+    unit.members.set(members)
+    _log(actor, Action.CREATE, PURPOSE, detail=f"Enhed oprettet: {name}")
+    return unit
+
+
+@transaction.atomic
+def assessment_start(*, actor: Actor, unit: OrganisationalUnit, quarter: Quarter) -> FidelityAssessment:
+    """The unit's assessment for the quarter: the existing one, or a new draft on the current form."""
+    existing = FidelityAssessment.objects.filter(unit=unit, year=quarter.year, quarter=quarter.number).first()
+    if existing:
+        return existing
+    version = FormVersion.objects.filter(current=True).first()
+    if version is None:
+        raise FidelityError(None, "Efterlevelsesskemaet er ikke indlæst (kør migrate).")
+    assessment = FidelityAssessment.objects.create(
+        municipality=actor.municipality, unit=unit, form_version=version, year=quarter.year,
+        quarter=quarter.number, created_by=actor.user)
+    _log(actor, Action.CREATE, PURPOSE, detail=f"Vurdering påbegyndt: {assessment}")
+    return assessment
+
+
+def previous_open_actions(assessment: FidelityAssessment):
+    """Actions agreed in earlier quarters still open: followed up when this quarter's form is filled."""
+    return (AgreedAction.objects.filter(assessment__unit=assessment.unit, status=ActionStatus.OPEN)
+            .exclude(assessment=assessment)
+            .filter(assessment__year__lte=assessment.year)
+            .exclude(assessment__year=assessment.year, assessment__quarter__gte=assessment.quarter)
+            .select_related("statement", "assessment").order_by("due_on", "id"))
+
+
+@transaction.atomic
+def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: dict,
+                    answers: dict[int, tuple[int | None, str]], new_actions: list[dict],
+                    follow_ups: dict[int, tuple[str, str]], complete: bool, now: datetime) -> FidelityAssessment:
+    """Save the meeting's work as a draft, or complete it. All or nothing.
+
+    answers: statement id -> (value 1-5 or None, comment); new_actions: {statement_id, what, who, due_on};
+    follow_ups: earlier action id -> (status, note).
+    """
+    assessment = FidelityAssessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.is_completed:
+        raise FidelityError(None, "Vurderingen er afsluttet og kan ikke ændres.")
+    statements = {s.id: s for s in Statement.objects.filter(theme__form_version=assessment.form_version)}
+    scale = {o["value"] for o in assessment.form_version.scale}
+    for sid, (value, _comment) in answers.items():
+        if sid not in statements:
+            raise FidelityError(None, "Et svar hører ikke til dette skema.")
+        if value is not None and value not in scale:
+            raise FidelityError(f"s{sid}-value", f"Udsagn {statements[sid].number}: vælg et svar på skalaen.")
+    for n, a in enumerate(new_actions, start=1):
+        if not (a.get("what") or "").strip() or not (a.get("who") or "").strip() or not a.get("due_on"):
+            where = f"udsagn {statements[a['statement_id']].number}" if a.get("statement_id") in statements else f"handling {n}"
+            raise FidelityError(a.get("field"), f"Aftalt handling ved {where}: udfyld hvad, hvem og senest hvornår.")
+    open_before = {a.id: a for a in previous_open_actions(assessment)}
+    for action_id, (status, _note) in follow_ups.items():
+        if action_id not in open_before:
+            raise FidelityError(None, "En opfølgning hører ikke til enhedens åbne handlinger.")
+        if status not in ActionStatus.values:
+            raise FidelityError(f"f{action_id}-status", "Vælg en status for opfølgningen.")
+
+    for field in ("meeting_on", "participants", "citizens_involved", "citizens_involvement"):
+        setattr(assessment, field, meeting.get(field, getattr(assessment, field)))
+    if complete:
+        missing = [label for field, label in (("meeting_on", "mødedato"), ("participants", "deltagere"))
+                   if not getattr(assessment, field)]
+        if missing:
+            raise FidelityError(missing[0].replace("mødedato", "meeting_on").replace("deltagere", "participants"),
+                                f"Før vurderingen kan afsluttes: udfyld {' og '.join(missing)}.")
+        assessment.status = AssessmentStatus.COMPLETED
+        assessment.completed_at, assessment.completed_by = now, actor.user
+    assessment.save()
+    existing = {a.statement_id: a for a in assessment.answers.all()}
+    for sid, (value, comment) in answers.items():
+        row = existing.get(sid)
+        if row is None:
+            StatementAnswer.objects.create(municipality=assessment.municipality, assessment=assessment,
+                                           statement_id=sid, value=value, comment=comment)
+        elif (row.value, row.comment) != (value, comment):
+            row.value, row.comment = value, comment
+            row.save(update_fields=["value", "comment"])
+    for a in new_actions:
+        AgreedAction.objects.create(municipality=assessment.municipality, assessment=assessment,
+                                    statement_id=a.get("statement_id"), what=a["what"].strip(), who=a["who"].strip(),
+                                    due_on=a["due_on"])
+    for action_id, (status, note) in follow_ups.items():
+        action = open_before[action_id]
+        if status != action.status or note:
+            action.status, action.follow_up, action.followed_up_in = status, note, assessment
+            action.save(update_fields=["status", "follow_up", "followed_up_in"])
+    _log(actor, Action.UPDATE, PURPOSE, detail=f"{'Afsluttet' if complete else 'Gemt som kladde'}: {assessment}")
+    return assessment
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(*, actor: Actor, unit: OrganisationalUnit, mode: str, now: datetime) -> tuple[SurveyInvitation, str]:
+    """A one-time token for one citizen's Brief INSPIRE answer; the clear token is returned once, only
+    its hash is kept."""
+    if mode not in InvitationMode.values:
+        raise FidelityError("mode", "Vælg link eller tablet.")
+    token = secrets.token_urlsafe(24)
+    invitation = SurveyInvitation.objects.create(
+        municipality=actor.municipality, unit=unit, mode=mode, token_hash=_hash(token),
+        expires_at=now + timedelta(days=conf("LINK_VALID_DAYS")), created_by=actor.user)
+    _log(actor, Action.CREATE, "Efterlevelse: borgernes stemme", detail=f"Spørgeskemalink til {unit}")
+    return invitation, token
+
+
+def invitation_find(*, municipality, token: str, now: datetime) -> SurveyInvitation:
+    """The usable invitation for a token in this municipality, or a Danish reason why not."""
+    invitation = SurveyInvitation.objects.filter(municipality=municipality, token_hash=_hash(token or "")).first()
+    if invitation is None:
+        raise FidelityError(None, "Linket findes ikke. Spørg din medarbejder om et nyt.")
+    if invitation.used_at is not None:
+        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.")
+    if invitation.expires_at <= now:
+        raise FidelityError(None, "Linket er udløbet. Spørg din medarbejder om et nyt.")
+    return invitation
+
+
+@transaction.atomic
+def survey_answer(*, municipality, token: str, raw: dict, now: datetime, today: date) -> SurveyResponse:
+    """Record a citizen's answer and use up the link, in one transaction: the answer keeps no link to
+    the invitation or to any person (anonymous), only unit and quarter."""
+    invitation = invitation_find(municipality=municipality, token=token, now=now)
+    # Re-read under lock so two submissions of the same link cannot both pass.
+    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.used_at is not None:
+        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.")
+    try:
+        answers = inspire.parse(raw)
+    except ValueError as exc:
+        raise FidelityError(None, str(exc)) from exc
+    invitation.used_at = now
+    invitation.save(update_fields=["used_at"])
+    q = Quarter.of(today)
+    return SurveyResponse.objects.create(municipality=municipality, unit=invitation.unit, instrument=invitation.instrument,
+                                         year=q.year, quarter=q.number, answers=answers, score=inspire.score(answers))

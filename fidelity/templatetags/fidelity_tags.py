@@ -1,0 +1,24 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def score(value):
+    """A Score as '4,25 (3 af 4 besvaret)'; no answer is 'mangler', never 0."""
+    if value is None or value.value is None:
+        return "mangler"
+    text = f"{value.value:.2f}".replace(".", ",")
+    return text if value.missing == 0 else f"{text} ({value.answered} af {value.total} besvaret)"
+
+
+@register.filter
+def answer_label(value, scale):
+    if value is None:
+        return "mangler"
+    return next((f"{o['label']} ({o['value']})" for o in scale if o["value"] == value), str(value))

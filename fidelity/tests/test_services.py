@@ -1,0 +1,144 @@
+"""Services of the fidelity app: assessments as drafts then completed, actions followed up next quarter,
+one-time links (used twice, expired, wrong municipality), anonymous answers."""
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+from django_scopes import scope
+
+from fidelity import services
+from fidelity.models import AgreedAction, AssessmentStatus, Statement, SurveyInvitation, SurveyResponse
+from fidelity.quarters import Quarter
+from fidelity.services import FidelityError
+
+from .factories import full_answers, leader_actor, make_unit
+
+pytestmark = pytest.mark.django_db
+NOW = timezone.now()
+MEETING = {"meeting_on": date(2026, 3, 20), "participants": "Leder og tre medarbejdere", "citizens_involved": True,
+           "citizens_involvement": "Brief INSPIRE"}
+
+
+@pytest.fixture
+def leader(users_a, municipality_a):
+    return leader_actor(users_a, municipality_a)
+
+
+@pytest.fixture
+def statements():
+    return list(Statement.objects.filter(theme__form_version__current=True).order_by("number"))
+
+
+def test_a_draft_is_saved_with_missing_answers_and_completed_later(leader, statements):
+    unit = make_unit(leader)
+    a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    answers = {statements[0].id: (5, "God forståelse"), statements[1].id: (None, "")}
+    services.assessment_save(actor=leader, assessment=a, meeting={}, answers=answers, new_actions=[], follow_ups={},
+                             complete=False, now=NOW)
+    a.refresh_from_db()
+    assert a.status == AssessmentStatus.DRAFT
+    assert dict(a.answers.values_list("statement_id", "value")) == {statements[0].id: 5, statements[1].id: None}
+    # same quarter again: the same draft, not a second one
+    assert services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1)) == a
+    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=full_answers(statements),
+                             new_actions=[], follow_ups={}, complete=True, now=NOW)
+    a.refresh_from_db()
+    assert a.is_completed and a.completed_by == leader.user and a.citizens_involved
+
+
+def test_completing_needs_meeting_date_and_participants(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    with pytest.raises(FidelityError, match="mødedato og deltagere"):
+        services.assessment_save(actor=leader, assessment=a, meeting={}, answers={}, new_actions=[], follow_ups={},
+                                 complete=True, now=NOW)
+
+
+def test_a_completed_assessment_cannot_change(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers={}, new_actions=[], follow_ups={},
+                             complete=True, now=NOW)
+    with pytest.raises(FidelityError, match="afsluttet"):
+        services.assessment_save(actor=leader, assessment=a, meeting={}, answers=full_answers(statements),
+                                 new_actions=[], follow_ups={}, complete=False, now=NOW)
+
+
+def test_an_answer_off_the_scale_names_the_statement_and_saves_nothing(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    answers = {statements[0].id: (5, ""), statements[2].id: (0, "")}
+    with pytest.raises(FidelityError, match="Udsagn 3"):
+        services.assessment_save(actor=leader, assessment=a, meeting={}, answers=answers, new_actions=[],
+                                 follow_ups={}, complete=False, now=NOW)
+    assert not a.answers.exists()
+
+
+def test_actions_agreed_one_quarter_are_followed_up_the_next(leader, statements):
+    unit = make_unit(leader)
+    q1 = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    services.assessment_save(actor=leader, assessment=q1, meeting=MEETING, answers=full_answers(statements),
+                             new_actions=[{"statement_id": statements[4].id, "what": "Aftale med boligselskab",
+                                           "who": "Leder", "due_on": date(2026, 5, 1)}],
+                             follow_ups={}, complete=True, now=NOW)
+    q2 = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 2))
+    open_actions = list(services.previous_open_actions(q2))
+    assert [a.what for a in open_actions] == ["Aftale med boligselskab"]
+    services.assessment_save(actor=leader, assessment=q2, meeting={}, answers={}, new_actions=[],
+                             follow_ups={open_actions[0].id: ("done", "Aftalen er underskrevet")}, complete=False, now=NOW)
+    action = AgreedAction.objects.get()
+    assert (action.status, action.follow_up, action.followed_up_in) == ("done", "Aftalen er underskrevet", q2)
+    assert list(services.previous_open_actions(q2)) == []
+
+
+def test_an_action_needs_what_who_and_when(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    with pytest.raises(FidelityError, match="udsagn 1: udfyld hvad, hvem"):
+        services.assessment_save(actor=leader, assessment=a, meeting={}, answers={}, follow_ups={}, complete=False,
+                                 new_actions=[{"statement_id": statements[0].id, "what": "x", "who": "", "due_on": None}],
+                                 now=NOW)
+
+
+def test_unit_names_are_unique_per_municipality(leader):
+    make_unit(leader, "Team Syd")
+    with pytest.raises(FidelityError, match="allerede"):
+        make_unit(leader, "Team Syd")
+
+
+# --- one-time links --------------------------------------------------------------------------------------
+
+RAW = {"connectedness": "4", "hope": "3", "identity": "na", "meaning": "2", "empowerment": "3"}
+
+
+def test_a_link_answers_once_anonymously_and_the_token_is_not_stored(leader, municipality_a):
+    unit = make_unit(leader)
+    invitation, token = services.invitation_create(actor=leader, unit=unit, mode="link", now=NOW)
+    assert token not in invitation.token_hash
+    response = services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=NOW, today=date(2026, 2, 3))
+    assert response.score == 100 * 3 / 4  # mean(4, 3, 2, 3) = 3 -> 75
+    assert (response.year, response.quarter, response.unit) == (2026, 1, unit)
+    # anonymous: the answer has no person and no link back to the invitation
+    fields = {f.name for f in SurveyResponse._meta.get_fields()}
+    assert not fields & {"person", "invitation", "created_by", "created_at"}
+    with pytest.raises(FidelityError, match="allerede brugt"):
+        services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=NOW, today=date(2026, 2, 3))
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_an_expired_link_is_refused(leader, municipality_a, settings):
+    invitation, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=NOW)
+    later = NOW + timedelta(days=settings.HF["FIDELITY"]["LINK_VALID_DAYS"], seconds=1)
+    with pytest.raises(FidelityError, match="udløbet"):
+        services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=later, today=later.date())
+    assert not SurveyResponse.objects.exists()
+
+
+def test_a_link_of_another_municipality_is_not_found(leader, municipality_b):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=NOW)
+    with pytest.raises(FidelityError, match="findes ikke"):
+        services.survey_answer(municipality=municipality_b, token=token, raw=RAW, now=NOW, today=NOW.date())
+    assert SurveyInvitation.objects.get().used_at is None
+
+
+def test_an_incomplete_answer_keeps_the_link_usable(leader, municipality_a):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=NOW)
+    with pytest.raises(FidelityError, match="udsagn 2"):
+        services.survey_answer(municipality=municipality_a, token=token, raw={"connectedness": "4"}, now=NOW, today=NOW.date())
+    assert SurveyInvitation.objects.get().used_at is None
