@@ -1,0 +1,373 @@
+"""Writes on support: each keyword-only, one transaction, taking the Actor, recording an EpisodeEvent
+where an episode changes, and writing the access log with before/after.
+
+Principle 5 (seed 004, ch. 2): only these functions change an episode's status. Losing a home, a
+hospital stay or a short prison stay are not reasons here; a long prison stay pauses (or, very long,
+ends) the episode by a worker's decision, and a move to another municipality hands it over.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from accounts.roles import Capability
+from audit.models import Action
+from people import services as people_services
+from people.models import Contact, Person
+from people.selectors import require
+from people.services import Actor, _log
+from tenants import rls
+from tenants.models import Municipality
+
+from . import capacity, conf
+from .methods import LABELS as METHOD_LABELS
+from .methods import SPECIALISED, Method
+from .models import (
+    OPEN_STATUSES, EndReason, EpisodeEvent, EpisodeStatus, EventKind, HandOver, SupportEpisode, Team, WaitingListEntry,
+    WorkerProfile,
+)
+
+
+class SupportDataError(ValueError):
+    """Bad input with a Danish message naming the field (None: the whole form)."""
+
+    def __init__(self, field: str | None, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass
+class StartResult:
+    episode: SupportEpisode | None
+    waiting: WaitingListEntry | None = None
+    refusal: str = ""
+
+
+def _user(actor: Actor):
+    return actor.user if getattr(actor.user, "pk", None) else None
+
+
+def _event(actor: Actor, episode: SupportEpisode, kind: str, on: date, reason: str = "") -> EpisodeEvent:
+    return EpisodeEvent.objects.create(municipality=episode.municipality, episode=episode, kind=kind, on=on,
+                                       reason=reason[:500], by=_user(actor))
+
+
+# --- teams and workers ----------------------------------------------------------------------------
+
+@transaction.atomic
+def team_save(*, actor: Actor, name: str, method: str, max_citizens: int | None = None, team: Team | None = None) -> Team:
+    require(actor, Capability.MANAGE_SUPPORT)
+    name = (name or "").strip()
+    if not name:
+        raise SupportDataError("name", "Giv teamet et navn.")
+    if Method(method) not in SPECIALISED:
+        raise SupportDataError("method", "Et team arbejder med CTI, ICM eller ACT.")
+    if max_citizens is not None and Method(method) != Method.ACT:
+        raise SupportDataError("max_citizens", "Et højeste antal borgere for hele teamet gælder kun ACT-teams; "
+                                               "CTI og ICM har et loft pr. medarbejder.")
+    if team is not None and team.method != method and team.members.exists():
+        raise SupportDataError("method", "Teamets metode kan ikke skiftes, mens det har medarbejdere: en medarbejder "
+                                         "arbejder kun med én metode (seed 004, 4.1).")
+    clash = Team.objects.filter(municipality=actor.municipality, name=name)
+    if team is not None:
+        clash = clash.exclude(pk=team.pk)
+    if clash.exists():
+        raise SupportDataError("name", f"Der findes allerede et team med navnet {name}.")
+    before = {} if team is None else {"name": team.name, "method": team.method, "max_citizens": team.max_citizens}
+    team = team or Team(municipality=actor.municipality)
+    team.name, team.method, team.max_citizens = name, method, max_citizens
+    team.save()
+    after = {"name": team.name, "method": team.method, "max_citizens": team.max_citizens}
+    _log(actor, Action.UPDATE if before else Action.CREATE, "Organisering af støtteteams",
+         changes={k: [str(before.get(k, "")), str(v)] for k, v in after.items() if before.get(k) != v})
+    return team
+
+
+@transaction.atomic
+def worker_save(*, actor: Actor, user, method: str, team: Team | None = None, also_section_85: bool = False,
+                caseload_limit: int | None = None) -> WorkerProfile:
+    """A worker's one method, team and limit. A leader may lower the limit, never raise it above the
+    method's (seed 004, 3.1); ACT has no per-worker limit, the team's average rules."""
+    require(actor, Capability.MANAGE_SUPPORT)
+    if Method(method) not in SPECIALISED:
+        raise SupportDataError("method", "En medarbejder arbejder med én af CTI, ICM og ACT (seed 004, 4.1).")
+    if team is not None and team.method != method:
+        raise SupportDataError("team", f"Teamet {team.name} arbejder med {METHOD_LABELS[Method(team.method)]}; "
+                                       f"medarbejderen kan kun være i et team med sin egen metode.")
+    if Method(method) == Method.ACT and team is None:
+        raise SupportDataError("team", "En ACT-medarbejder skal være i et ACT-team: ACT leveres af teamet.")
+    method_limit = conf.caseload_limit(method)
+    if caseload_limit is not None:
+        if method_limit is None:
+            raise SupportDataError("caseload_limit", "ACT har intet loft pr. medarbejder; teamets loft gælder.")
+        if caseload_limit > method_limit:
+            raise SupportDataError("caseload_limit", f"Loftet kan højst være {method_limit} for "
+                                                     f"{METHOD_LABELS[Method(method)]} (seed 004, kap. 4).")
+        if caseload_limit < 1:
+            raise SupportDataError("caseload_limit", "Loftet skal være mindst 1.")
+    profile = WorkerProfile.objects.filter(municipality=actor.municipality, user=user).first()
+    if profile and profile.method != method and SupportEpisode.objects.filter(
+            worker=user, status__in=OPEN_STATUSES, method__in=[m.value for m in SPECIALISED]).exists():
+        raise SupportDataError("method", "Medarbejderen har åbne forløb i sin nuværende metode. Overdrag dem til "
+                                         "en anden medarbejder, før metoden skiftes.")
+    fields = ["method", "team_id", "also_section_85", "caseload_limit"]
+    before = {f: getattr(profile, f) for f in fields} if profile else {}
+    profile = profile or WorkerProfile(municipality=actor.municipality, user=user)
+    profile.method, profile.team, profile.also_section_85, profile.caseload_limit = method, team, also_section_85, caseload_limit
+    profile.save()
+    after = {f: getattr(profile, f) for f in fields}
+    _log(actor, Action.UPDATE if before else Action.CREATE, "Organisering af støttemedarbejdere",
+         detail=f"Medarbejder {user.pk}",
+         changes={k: [str(before.get(k, "")), str(v)] for k, v in after.items() if before.get(k) != v})
+    return profile
+
+
+# --- episodes -------------------------------------------------------------------------------------
+
+def _recommended(person: Person) -> str:
+    """The method the person's current assessment recommends, or "" without the plans app or an assessment."""
+    try:
+        from plans.models import Assessment
+        from plans.selectors import recommendation_for
+    except ImportError:
+        return ""
+    assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    return recommendation_for(assessment).method.value if assessment else ""
+
+
+def active_count(*, worker=None, team=None, method: str) -> int:
+    qs = SupportEpisode.objects.filter(status=EpisodeStatus.ACTIVE, method=method)
+    if worker is not None:
+        qs = qs.filter(worker=worker)
+    if team is not None:
+        qs = qs.filter(team=team)
+    return qs.count()
+
+
+def _capacity_refusal(*, municipality, method: str, worker, team: Team | None) -> str:
+    """Why assigning one more citizen would break a caseload rule, or "" (support/capacity.py).
+
+    Only ACTIVE episodes count: a paused episode (e.g. a long prison stay) frees the worker for a while."""
+    if method in (Method.CTI, Method.ICM):
+        profile = WorkerProfile.objects.select_related("user").get(municipality=municipality, user=worker)
+        refusal = capacity.check_worker(method=method, worker_name=str(profile), active=active_count(worker=worker, method=method),
+                                        method_limit=conf.caseload_limit(method), own_limit=profile.caseload_limit)
+        return refusal.message if refusal else ""
+    if method == Method.ACT:
+        members = WorkerProfile.objects.filter(team=team, active=True).count()
+        refusal = capacity.check_act_team(team_name=team.name, active=active_count(team=team, method=method),
+                                          team_max=team.max_citizens or conf.value("ACT_TEAM_MAX"), members=members,
+                                          per_member=conf.value("ACT_PER_STAFF"))
+        return refusal.message if refusal else ""
+    return ""
+
+
+def _assignment(*, municipality, method: str, worker, team: Team | None):
+    """Check worker and team against the one-method rule; return the team to record."""
+    if method in SPECIALISED:
+        if worker is None and method != Method.ACT:
+            raise SupportDataError("worker", f"Vælg medarbejderen, der skal give {METHOD_LABELS[Method(method)]}.")
+        profile = WorkerProfile.objects.filter(municipality=municipality, user=worker).first() if worker else None
+        if worker is not None and (profile is None or profile.method != method):
+            raise SupportDataError("worker", f"Medarbejderen arbejder ikke med {METHOD_LABELS[Method(method)]}: en "
+                                             f"medarbejder arbejder kun med én metode (seed 004, 4.1).")
+        team = team or (profile.team if profile else None)
+        if method == Method.ACT and team is None:
+            raise SupportDataError("team", "Vælg ACT-teamet, der skal give støtten.")
+        if team is not None and team.method != method:
+            raise SupportDataError("team", f"Teamet {team.name} arbejder ikke med {METHOD_LABELS[Method(method)]}.")
+    elif method == Method.SECTION_85 and worker is not None:
+        profile = WorkerProfile.objects.filter(municipality=municipality, user=worker).first()
+        if profile is not None and not profile.also_section_85:
+            raise SupportDataError("worker", "Medarbejderen giver ikke § 85-støtte ved siden af sin metode.")
+    return team
+
+
+@transaction.atomic
+def episode_start(*, actor: Actor, person: Person, method: str, start_date: date, worker=None, team: Team | None = None,
+                  method_reason: str = "") -> StartResult:
+    """Start support for a person. Beyond a caseload limit nothing starts: the citizen is put on the
+    method's waiting list instead (unmet demand is recorded, never lost) and the refusal says why."""
+    require(actor, Capability.WORK_SUPPORT)
+    try:
+        method = Method(method).value
+    except ValueError as exc:
+        raise SupportDataError("method", "Vælg en støttemetode.") from exc
+    person = Person.objects.select_for_update().get(pk=person.pk, municipality=actor.municipality)
+    if SupportEpisode.objects.filter(person=person, method=method, status__in=OPEN_STATUSES).exists():
+        raise SupportDataError("method", f"{person.display_name} har allerede et åbent forløb med "
+                                         f"{METHOD_LABELS[Method(method)]}.")
+    recommended = _recommended(person)
+    method_reason = (method_reason or "").strip()
+    if recommended and recommended != method and not method_reason:
+        raise SupportDataError("method_reason", f"Skriv en begrundelse: udredningen anbefaler "
+                                                f"{METHOD_LABELS[Method(recommended)]}, men {METHOD_LABELS[Method(method)]} er valgt.")
+    team = _assignment(municipality=actor.municipality, method=method, worker=worker, team=team)
+    refusal = _capacity_refusal(municipality=actor.municipality, method=method, worker=worker, team=team)
+    if refusal:
+        waiting = _wait(actor, person=person, method=method, team=team, since=start_date, refusal=refusal)
+        return StartResult(episode=None, waiting=waiting, refusal=refusal)
+    episode = SupportEpisode.objects.create(
+        municipality=actor.municipality, person=person, method=method, worker=worker, team=team, start_date=start_date,
+        status=EpisodeStatus.ACTIVE, status_since=start_date, recommended_method=recommended, method_reason=method_reason,
+        created_by=_user(actor),
+    )
+    _event(actor, episode, EventKind.START, start_date, method_reason)
+    if worker is not None:
+        person.workers.add(worker)  # the worker is now one of the citizen's own workers
+    for wait in WaitingListEntry.objects.filter(person=person, method=method, closed_on__isnull=True):
+        wait.closed_on, wait.closed_reason, wait.episode = start_date, "Forløb startet", episode
+        wait.save(update_fields=["closed_on", "closed_reason", "episode"])
+    _log(actor, Action.CREATE, "Start af støtteforløb", person.pk,
+         changes={"method": ["", method], "worker": ["", str(getattr(worker, "pk", ""))], "start_date": ["", str(start_date)]})
+    return StartResult(episode=episode)
+
+
+def _wait(actor: Actor, *, person: Person, method: str, team, since: date, refusal: str) -> WaitingListEntry:
+    wait = WaitingListEntry.objects.filter(person=person, method=method, closed_on__isnull=True).first()
+    if wait is None:
+        wait = WaitingListEntry.objects.create(municipality=actor.municipality, person=person, method=method, team=team,
+                                               since=since, refusal=refusal[:500])
+        _log(actor, Action.CREATE, "Venteliste til støtte", person.pk, changes={"waiting_list": ["", method]})
+    return wait
+
+
+@transaction.atomic
+def waiting_close(*, actor: Actor, entry: WaitingListEntry, on: date, reason: str) -> WaitingListEntry:
+    require(actor, Capability.MANAGE_SUPPORT)
+    if not reason.strip():
+        raise SupportDataError("reason", "Skriv hvorfor borgeren tages af ventelisten.")
+    entry.closed_on, entry.closed_reason = on, reason.strip()[:200]
+    entry.save(update_fields=["closed_on", "closed_reason"])
+    _log(actor, Action.UPDATE, "Venteliste til støtte", entry.person_id, changes={"waiting_list": [entry.method, ""]}, detail=reason)
+    return entry
+
+
+def _locked(episode: SupportEpisode) -> SupportEpisode:
+    return SupportEpisode.objects.select_for_update().get(pk=episode.pk)
+
+
+def _check_date(episode: SupportEpisode, on: date) -> None:
+    if on < episode.status_since:
+        raise SupportDataError("on", f"Datoen ligger før forløbets seneste ændring ({episode.status_since:%d.%m.%Y}).")
+
+
+def _set_status(actor, episode, status, on, kind, reason, purpose, **extra):
+    before = episode.status
+    episode.status, episode.status_since = status, on
+    for key, value in extra.items():
+        setattr(episode, key, value)
+    episode.save()
+    _event(actor, episode, kind, on, reason)
+    _log(actor, Action.UPDATE, purpose, episode.person_id, changes={"status": [before, status]}, detail=reason)
+    return episode
+
+
+@transaction.atomic
+def episode_pause(*, actor: Actor, episode: SupportEpisode, on: date, reason: str) -> SupportEpisode:
+    """Pause, e.g. for a long prison stay (seed 004, ch. 2, principle 5). Hospital and short prison stays
+    keep the support going: pausing needs a written reason so it is a decision, not a reflex."""
+    require(actor, Capability.WORK_SUPPORT)
+    episode = _locked(episode)
+    if episode.status != EpisodeStatus.ACTIVE:
+        raise SupportDataError(None, "Kun et aktivt forløb kan sættes på pause.")
+    if not (reason or "").strip():
+        raise SupportDataError("reason", "Skriv hvorfor forløbet sættes på pause, fx et længere fængselsophold.")
+    _check_date(episode, on)
+    return _set_status(actor, episode, EpisodeStatus.PAUSED, on, EventKind.PAUSE, reason.strip(), "Pause i støtteforløb")
+
+
+@transaction.atomic
+def episode_resume(*, actor: Actor, episode: SupportEpisode, on: date, reason: str = "") -> SupportEpisode:
+    """Resume a paused episode. The caseload rule is not re-checked: the citizen was the worker's before
+    the pause and support follows them back (principle 3); an over-limit caseload shows on the leader page."""
+    require(actor, Capability.WORK_SUPPORT)
+    episode = _locked(episode)
+    if episode.status != EpisodeStatus.PAUSED:
+        raise SupportDataError(None, "Kun et forløb på pause kan genoptages.")
+    _check_date(episode, on)
+    return _set_status(actor, episode, EpisodeStatus.ACTIVE, on, EventKind.RESUME, (reason or "").strip(), "Genoptagelse af støtteforløb")
+
+
+@transaction.atomic
+def episode_end(*, actor: Actor, episode: SupportEpisode, on: date, reason: str, note: str = "",
+                no_follow_on_acknowledged: bool = False) -> SupportEpisode:
+    """End with one of the reasons. Ending CTI without follow-on support must be acknowledged: CTI's third
+    phase hands support over, and follow-on support starts before HF support ends (seed 004, 2.3)."""
+    require(actor, Capability.WORK_SUPPORT)
+    episode = _locked(episode)
+    if not episode.is_open:
+        raise SupportDataError(None, "Forløbet er allerede afsluttet eller overdraget.")
+    try:
+        reason = EndReason(reason).value
+    except ValueError as exc:
+        raise SupportDataError("reason", "Vælg årsagen til at forløbet afsluttes.") from exc
+    _check_date(episode, on)
+    if episode.method == Method.CTI and reason != EndReason.FOLLOW_ON and not no_follow_on_acknowledged:
+        raise SupportDataError("no_follow_on_acknowledged",
+                               "CTI afsluttes uden opfølgende støtte. Sørg for at opfølgende støtte er begyndt, før "
+                               "CTI slutter (seed 004, 2.3), eller bekræft at du afslutter uden.")
+    text = EndReason(reason).label + (f": {note.strip()}" if note.strip() else "")
+    return _set_status(actor, episode, EpisodeStatus.ENDED, on, EventKind.END, str(text), "Afslutning af støtteforløb",
+                       end_date=on, end_reason=reason)
+
+
+@transaction.atomic
+def episode_hand_over(*, actor: Actor, episode: SupportEpisode, on: date, to_municipality: Municipality,
+                      note: str = "") -> HandOver:
+    """The citizen moves: the episode is handed over and the receiving municipality gets a HandOver with
+    the name, birth date, method, date, a note and a contact, nothing else of the record (principle 5;
+    seed 004, ch. 2: the new municipality assesses the need in collaboration with the former one)."""
+    require(actor, Capability.WORK_SUPPORT)
+    episode = _locked(episode)
+    if not episode.is_open:
+        raise SupportDataError(None, "Forløbet er allerede afsluttet eller overdraget.")
+    if to_municipality is None or to_municipality.pk == actor.municipality.pk:
+        raise SupportDataError("to_municipality", "Vælg den kommune borgeren flytter til (ikke jeres egen).")
+    _check_date(episode, on)
+    person = episode.person
+    worker = episode.worker
+    contact = f"{worker.get_full_name() or worker.username}, {actor.municipality.name}" if worker else actor.municipality.name
+    # The row belongs to the receiving municipality: on PostgreSQL row-level security only accepts it
+    # with that tenant set, so the setting is switched for this one insert and back again.
+    rls.set_tenant(str(to_municipality.pk))
+    try:
+        hand_over = HandOver.objects.create(
+            municipality=to_municipality, from_municipality=actor.municipality, name=person.display_name,
+            birth_date=person.birth_date, method=episode.method, handed_over_on=on, note=note.strip(), contact=contact[:200],
+        )
+    finally:
+        rls.set_tenant(str(actor.municipality.pk))
+    _set_status(actor, episode, EpisodeStatus.HANDED_OVER, on, EventKind.HAND_OVER,
+                f"Overdraget til {to_municipality.name}", "Overdragelse af støtteforløb", end_date=on, end_reason=EndReason.MOVED)
+    return hand_over
+
+
+@transaction.atomic
+def hand_over_receive(*, actor: Actor, hand_over: HandOver, on: date) -> HandOver:
+    require(actor, Capability.MANAGE_SUPPORT)
+    if hand_over.received_on:
+        raise SupportDataError(None, "Overdragelsen er allerede modtaget.")
+    hand_over.received_on = on
+    hand_over.save(update_fields=["received_on"])
+    _log(actor, Action.UPDATE, "Modtagelse af overdragelse", detail=f"Overdragelse {hand_over.pk} fra {hand_over.from_municipality_id}")
+    return hand_over
+
+
+@transaction.atomic
+def episode_contact_record(*, actor: Actor, episode: SupportEpisode, contacted_on: date, kind: str, reached: bool,
+                           note: str = "") -> Contact:
+    """A contact attempt in an episode: a people.Contact, so it also counts as activity on the by-name list.
+    It never changes the episode: not reaching the citizen keeps the episode open (principle 3)."""
+    require(actor, Capability.WORK_SUPPORT)
+    if contacted_on < episode.start_date:
+        raise SupportDataError("contacted_on", f"Datoen ligger før forløbet begyndte ({episode.start_date:%d.%m.%Y}).")
+    from people.models import ContactKind
+
+    if kind not in ContactKind.values:
+        raise SupportDataError("kind", "Vælg kontaktformen.")
+    return people_services.contact_record(actor=actor, person=episode.person, contacted_on=contacted_on, kind=kind,
+                                          reached=reached, note=note)
+
+
