@@ -9,7 +9,6 @@ from people.views import with_actor
 from support.methods import LABELS as METHOD_LABELS
 
 from . import selectors, services
-from .consent import has_consent
 from .forms import AssessmentForm, CompareForm, ConsentForm, DecisionForm, PlanForm, RevokeForm
 from .models import Recipient
 from .services import PlanDataError
@@ -219,7 +218,9 @@ def consents(request, actor, person_id):
     return render(request, "plans/consents.html", {
         "person": person, "form": form, "may_edit": may_edit, "today": today,
         "items": [(c, c.in_force_on(today)) for c in items], "revoke_form": RevokeForm(),
-        "in_force": [(label, has_consent(person=person, recipient=value, on=today)) for value, label in Recipient.choices],
+        # From the rows already read (Consent.in_force_on is has_consent's rule), not a query per recipient.
+        "in_force": [(label, any(c.recipient == value and c.in_force_on(today) for c in items))
+                     for value, label in Recipient.choices],
     })
 
 

@@ -214,3 +214,12 @@ def test_consent_of_another_municipality_never_counts(worker_a, worker_b, person
     assert has_consent(person=b, recipient="landlord", on=RECENT)
     assert not has_consent(person=person, recipient="landlord", on=RECENT)
     assert selectors.consents(worker_a, b) == []
+
+
+def test_the_model_rule_matches_has_consent(worker_a, person):
+    c = services.consent_give(actor=worker_a, person=person, recipient="treatment", scope="Behandlingsforløb",
+                              given_on=date(2026, 1, 10), valid_until=date(2026, 1, 20))
+    services.consent_revoke(actor=worker_a, consent=c, revoked_on=date(2026, 1, 15))
+    c.refresh_from_db()
+    for day in (date(2026, 1, 9), date(2026, 1, 10), date(2026, 1, 14), date(2026, 1, 15), date(2026, 1, 21)):
+        assert c.in_force_on(day) == has_consent(person=person, recipient="treatment", on=day), day
