@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AllocationConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "allocation"
+    verbose_name = "Anvisning af boliger"

@@ -1,0 +1,238 @@
+"""Matching people on the housing needs list to vacant homes: plain data in, ranked proposals out.
+
+No Django here (STYLE.md): the rules are tested in microseconds and the global proposal runs on
+national-scale data. Issue 4 item 3 and seed 004 ch. 2 (principle 1):
+- affordability is the one HARD rule: rent + utilities minus an estimate of housing benefit must be
+  within what the person can pay;
+- wishes and fit (area, rooms, alone/shared, ordinary building vs skæv bolig, pets, accessibility) are
+  soft: they move the score, they never exclude;
+- time homeless and urgency order the rest.
+There is deliberately no field for housing readiness, sobriety, treatment or earlier tenancies: the
+only demand on the citizen is the lease (principle 1). A test asserts that no such field exists.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+SHARING_ALONE, SHARING_SHARED, SHARING_EITHER = "alone", "shared", "either"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person_id: int
+    can_pay: int                      # kr. a month the person can pay for rent + utilities after housing benefit
+    homeless_days: int
+    monthly_income: int | None = None  # for the housing-benefit estimate; None = not recorded
+    areas: tuple[str, ...] = ()        # wished areas; empty = no wish
+    min_rooms: int | None = None
+    sharing: str = SHARING_EITHER
+    wants_ordinary_building: bool = True
+    has_pet: bool = False
+    needs_accessible: bool = False
+    urgency: str = "normal"
+
+
+@dataclass(frozen=True)
+class Home:
+    vacancy_id: int
+    rent: int
+    utilities: int
+    rooms: int
+    area: str = ""
+    shared: bool = False
+    ordinary_building: bool = True
+    pets_allowed: bool = False
+    accessible: bool = False
+
+
+@dataclass
+class Fit:
+    person_id: int
+    vacancy_id: int
+    feasible: bool
+    score: float
+    net_cost: int
+    benefit: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def _kr(value) -> str:
+    return f"{int(round(value)):,} kr.".replace(",", ".")
+
+
+def housing_benefit(*, rent: int, monthly_income: int | None, params: dict) -> int:
+    """Estimated housing benefit in kr. a month for one adult (see conf.py for the simplifications)."""
+    return int(_benefit_matrix(np.array([rent]), np.array([_income(monthly_income, params)]), params)[0, 0])
+
+
+def _income(monthly_income, params) -> float:
+    return float(params["ASSUMED_MONTHLY_INCOME"] if monthly_income is None else monthly_income)
+
+
+def _benefit_matrix(rents: np.ndarray, incomes: np.ndarray, params: dict) -> np.ndarray:
+    """Monthly benefit for every (income, rent) pair: rows are people, columns homes."""
+    yearly_rent = rents[None, :].astype(float) * 12
+    yearly_income = incomes[:, None].astype(float) * 12
+    raw = params["BENEFIT_RENT_SHARE"] * yearly_rent - params["BENEFIT_INCOME_SHARE"] * np.maximum(
+        0.0, yearly_income - params["BENEFIT_INCOME_THRESHOLD"])
+    capped = np.minimum(np.minimum(raw, yearly_rent - params["BENEFIT_MIN_OWN_PAYMENT"]), params["BENEFIT_MAX"])
+    return np.floor(np.maximum(capped, 0.0) / 12)
+
+
+def _wishes_area(candidate: Candidate, area: str) -> bool:
+    return bool(area) and area.strip().lower() in {a.strip().lower() for a in candidate.areas}
+
+
+def evaluate(candidate: Candidate, home: Home, params: dict) -> Fit:
+    """One pair with its plain-Danish explanation; the same arithmetic as ``score_matrix``."""
+    benefit = housing_benefit(rent=home.rent, monthly_income=candidate.monthly_income, params=params)
+    net = home.rent + home.utilities - benefit
+    reasons = []
+    income_note = "" if candidate.monthly_income is not None else " (indkomst ikke oplyst: anslået ud fra kontanthjælp)"
+    if net > candidate.can_pay:
+        reasons.append(f"Kan ikke betales: husleje og forbrug {_kr(home.rent + home.utilities)} minus anslået "
+                       f"boligstøtte {_kr(benefit)}{income_note} giver {_kr(net)} om måneden, "
+                       f"og borgeren kan betale {_kr(candidate.can_pay)}.")
+        return Fit(candidate.person_id, home.vacancy_id, False, 0.0, net, benefit, reasons)
+    reasons.append(f"Kan betales: {_kr(net)} om måneden efter anslået boligstøtte på {_kr(benefit)}{income_note}; "
+                   f"borgeren kan betale {_kr(candidate.can_pay)}.")
+    score = float(params["SCORE_BASE"])
+    if candidate.areas:
+        if _wishes_area(candidate, home.area):
+            score += params["SCORE_AREA_WISH"]
+            reasons.append(f"Ligger i et ønsket område ({home.area}).")
+        else:
+            reasons.append("Ligger ikke i de ønskede områder.")
+    if candidate.min_rooms and home.rooms < candidate.min_rooms:
+        score += params["SCORE_ROOMS_SHORT"]
+        reasons.append(f"Har {home.rooms} værelse(r); borgeren ønsker mindst {candidate.min_rooms}.")
+    if candidate.sharing == SHARING_ALONE and home.shared:
+        score += params["SCORE_SHARING_UNWANTED"]
+        reasons.append("Er et bofællesskab; borgeren ønsker at bo alene.")
+    elif candidate.sharing == SHARING_SHARED and not home.shared:
+        score += params["SCORE_SHARING_UNWANTED"]
+        reasons.append("Er ikke et bofællesskab; borgeren ønsker at bo sammen med andre.")
+    elif candidate.sharing != SHARING_EITHER:
+        score += params["SCORE_SHARING_MATCH"]
+        reasons.append("Passer til ønsket om at bo alene eller i fællesskab.")
+    if not home.ordinary_building:
+        if candidate.wants_ordinary_building:
+            score += params["SCORE_SKAEV_UNWANTED"]
+            reasons.append("Er ikke almindeligt byggeri; borgeren har ikke ønsket en skæv bolig (princip 4).")
+        else:
+            score += params["SCORE_SKAEV_WANTED"]
+            reasons.append("Er en skæv bolig, som borgeren har ønsket.")
+    if candidate.has_pet and not home.pets_allowed:
+        score += params["SCORE_PET_NOT_ALLOWED"]
+        reasons.append("Husdyr er ikke tilladt, og borgeren har et dyr.")
+    if candidate.needs_accessible and not home.accessible:
+        score += params["SCORE_NOT_ACCESSIBLE"]
+        reasons.append("Boligen er ikke tilgængelig, og borgeren har brug for det.")
+    months = min(candidate.homeless_days // 30, params["SCORE_MONTHS_CAP"])
+    score += months * params["SCORE_PER_MONTH_HOMELESS"]
+    reasons.append(f"Hjemløs i {candidate.homeless_days} dage.")
+    urgency = params["SCORE_URGENCY"].get(candidate.urgency, 0)
+    if urgency:
+        score += urgency
+        reasons.append("Sagen haster." if candidate.urgency == "high" else "Sagen er akut.")
+    return Fit(candidate.person_id, home.vacancy_id, True, max(score, 1.0), net, benefit, reasons)
+
+
+def rank(candidates: list[Candidate], home: Home, params: dict) -> list[Fit]:
+    """Everyone who can afford the home, best fit first; ties by time homeless, then person id."""
+    fits = [(evaluate(c, home, params), c) for c in candidates]
+    feasible = [(f, c) for f, c in fits if f.feasible]
+    feasible.sort(key=lambda fc: (-fc[0].score, -fc[1].homeless_days, fc[1].person_id))
+    return [f for f, _ in feasible]
+
+
+def score_matrix(candidates: list[Candidate], homes: list[Home], params: dict) -> np.ndarray:
+    """Scores for every (candidate, home), 0 where the home cannot be afforded; vectorised for scale."""
+    n = len(candidates)
+    if not n or not homes:
+        return np.zeros((n, len(homes)))
+    rent = np.array([h.rent for h in homes])
+    total = rent + np.array([h.utilities for h in homes])
+    rooms = np.array([h.rooms for h in homes])
+    shared = np.array([h.shared for h in homes])
+    ordinary = np.array([h.ordinary_building for h in homes])
+    pets = np.array([h.pets_allowed for h in homes])
+    accessible = np.array([h.accessible for h in homes])
+    income = np.array([_income(c.monthly_income, params) for c in candidates])
+    can_pay = np.array([c.can_pay for c in candidates])
+    net = total[None, :] - _benefit_matrix(rent, income, params)
+    feasible = net <= can_pay[:, None]
+
+    score = np.full(net.shape, float(params["SCORE_BASE"]))
+    area_names = sorted({h.area.strip().lower() for h in homes if h.area})
+    if area_names:
+        index = {a: i for i, a in enumerate(area_names)}
+        wish = np.zeros((n, len(area_names)), dtype=bool)
+        for i, c in enumerate(candidates):
+            for a in c.areas:
+                j = index.get(a.strip().lower())
+                if j is not None:
+                    wish[i, j] = True
+        home_area = np.array([index.get(h.area.strip().lower(), -1) if h.area else -1 for h in homes])
+        has_area = home_area >= 0
+        hit = np.zeros(net.shape, dtype=bool)
+        hit[:, has_area] = wish[:, home_area[has_area]]
+        score += hit * params["SCORE_AREA_WISH"]
+    min_rooms = np.array([c.min_rooms or 0 for c in candidates])
+    score += (rooms[None, :] < min_rooms[:, None]) * params["SCORE_ROOMS_SHORT"]
+    sharing = np.array([c.sharing for c in candidates])
+    alone, together = (sharing == SHARING_ALONE)[:, None], (sharing == SHARING_SHARED)[:, None]
+    unwanted = (alone & shared[None, :]) | (together & ~shared[None, :])
+    matched = (alone | together) & ~unwanted
+    score += unwanted * params["SCORE_SHARING_UNWANTED"] + matched * params["SCORE_SHARING_MATCH"]
+    wants_ordinary = np.array([c.wants_ordinary_building for c in candidates])[:, None]
+    skaev = ~ordinary[None, :]
+    score += (skaev & wants_ordinary) * params["SCORE_SKAEV_UNWANTED"] + (skaev & ~wants_ordinary) * params["SCORE_SKAEV_WANTED"]
+    has_pet = np.array([c.has_pet for c in candidates])[:, None]
+    score += (has_pet & ~pets[None, :]) * params["SCORE_PET_NOT_ALLOWED"]
+    needs_access = np.array([c.needs_accessible for c in candidates])[:, None]
+    score += (needs_access & ~accessible[None, :]) * params["SCORE_NOT_ACCESSIBLE"]
+    months = np.minimum(np.array([c.homeless_days // 30 for c in candidates]), params["SCORE_MONTHS_CAP"])
+    urgency = np.array([params["SCORE_URGENCY"].get(c.urgency, 0) for c in candidates])
+    score += (months * params["SCORE_PER_MONTH_HOMELESS"] + urgency)[:, None]
+    return np.where(feasible, np.maximum(score, 1.0), 0.0)
+
+
+@dataclass
+class Assignment:
+    pairs: list[tuple[int, int]]  # (person_id, vacancy_id)
+    total_score: float
+    matched: int
+
+
+def optimal_assignment(candidates: list[Candidate], homes: list[Home], params: dict,
+                       scores: np.ndarray | None = None) -> Assignment:
+    """The assignment with the highest total score (Hungarian method, scipy's linear_sum_assignment);
+    pairs that cannot be afforded score 0 and are dropped, so they never appear in the proposal."""
+    scores = score_matrix(candidates, homes, params) if scores is None else scores
+    if not scores.size:
+        return Assignment([], 0.0, 0)
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    keep = scores[rows, cols] > 0
+    pairs = [(candidates[r].person_id, homes[c].vacancy_id) for r, c in zip(rows[keep], cols[keep])]
+    return Assignment(pairs, float(scores[rows[keep], cols[keep]].sum()), len(pairs))
+
+
+def greedy_assignment(candidates: list[Candidate], homes: list[Home], params: dict,
+                      scores: np.ndarray | None = None) -> Assignment:
+    """The by-hand baseline: take the homes one by one (in the order given, e.g. by deadline) and give
+    each to the best remaining candidate who can afford it."""
+    scores = score_matrix(candidates, homes, params) if scores is None else scores
+    if not scores.size:
+        return Assignment([], 0.0, 0)
+    taken = np.zeros(scores.shape[0], dtype=bool)
+    pairs, total = [], 0.0
+    for j in range(scores.shape[1]):
+        column = np.where(taken, 0.0, scores[:, j])
+        i = int(np.argmax(column))
+        if column[i] > 0:
+            taken[i] = True
+            pairs.append((candidates[i].person_id, homes[j].vacancy_id))
+            total += float(column[i])
+    return Assignment(pairs, total, len(pairs))

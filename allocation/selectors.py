@@ -1,0 +1,229 @@
+"""Reads on allocation, always inside the actor's municipality; every person shown is logged here."""
+from datetime import date, timedelta
+from statistics import median
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+
+from accounts.roles import Capability
+from audit.models import Action
+from audit.services import log_many_reads
+from people.models import NeedsListEntry, Person
+from people.selectors import require, visible_in_lists
+from people.statuses import ACTIVE
+
+from . import matching
+from .conf import allocation_setting, matching_params
+from .models import (HOLDS_PERSON, LIVE, AgendaItem, CandidateProfile, CommitteeMeeting, DeclineReason, Offer, OfferStatus,
+                     Vacancy, VacancyStatus)
+
+
+def _get(qs, actor, pk, what: str):
+    try:
+        return qs.filter(municipality=actor.municipality).get(pk=pk)
+    except qs.model.DoesNotExist as exc:
+        raise Http404(f"{what} findes ikke.") from exc
+
+
+def log_people_shown(actor, person_ids, purpose: str, action=Action.READ) -> None:
+    if person_ids:
+        log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=list(dict.fromkeys(person_ids)),
+                       purpose=purpose, role=actor.role, path=actor.path, action=action)
+
+
+# --- vacancies ------------------------------------------------------------------------------------------
+
+def vacancy_list(actor, *, open_only: bool = True):
+    require(actor, Capability.VIEW_HOUSING)
+    qs = Vacancy.objects.filter(municipality=actor.municipality).select_related("unit", "unit__landlord", "unit__unit_type")
+    if open_only:
+        qs = qs.filter(status__in=[VacancyStatus.OPEN, VacancyStatus.NOMINATED])
+    return qs
+
+
+def vacancy_get(actor, pk: int) -> Vacancy:
+    require(actor, Capability.VIEW_HOUSING)
+    return _get(Vacancy.objects.select_related("unit", "unit__landlord", "unit__unit_type"), actor, pk, "Den ledige bolig")
+
+
+def home_of(vacancy: Vacancy) -> matching.Home:
+    unit = vacancy.unit
+    return matching.Home(vacancy_id=vacancy.pk, rent=unit.rent, utilities=unit.utilities, rooms=unit.rooms, area=unit.area,
+                         shared=unit.shared, ordinary_building=unit.unit_type.ordinary_building,
+                         pets_allowed=unit.pets_allowed, accessible=unit.accessible)
+
+
+# --- candidates -----------------------------------------------------------------------------------------
+
+def _candidate_people(actor, today: date):
+    """People on the needs list who could get a home now: active on the list, not parked, not already
+    holding an accepted offer. Protected people only for their own workers (visible_in_lists)."""
+    holding = Offer.objects.filter(person_id=OuterRef("pk"), status__in=HOLDS_PERSON)
+    parked = CandidateProfile.objects.filter(person_id=OuterRef("pk"), parked_until__gte=today)
+    return (visible_in_lists(actor).filter(on_needs_list=True, current_status__in=[s.value for s in ACTIVE])
+            .exclude(Exists(holding)).exclude(Exists(parked))
+            .select_related("allocation_profile")
+            .prefetch_related(Prefetch("needs_entries", queryset=NeedsListEntry.objects.filter(removed_on__isnull=True),
+                                       to_attr="open_entries")))
+
+
+def to_candidate(person: Person, today: date) -> matching.Candidate | None:
+    entry = person.open_entries[0] if person.open_entries else None
+    if entry is None:
+        return None
+    try:
+        profile = person.allocation_profile
+    except CandidateProfile.DoesNotExist:
+        profile = None
+    since = person.homeless_since or entry.registered_on
+    return matching.Candidate(
+        person_id=person.pk, can_pay=entry.max_rent, homeless_days=max((today - since).days, 0),
+        monthly_income=profile.monthly_income if profile else None,
+        areas=tuple(a.strip() for a in entry.areas.split(",") if a.strip()), min_rooms=entry.min_rooms,
+        sharing=entry.sharing, wants_ordinary_building=entry.ordinary_building,
+        has_pet=bool(profile and profile.has_pet), needs_accessible=bool(profile and profile.needs_accessible),
+        urgency=profile.urgency if profile else "normal",
+    )
+
+
+def candidates(actor, *, today: date) -> tuple[list[matching.Candidate], dict[int, Person]]:
+    require(actor, Capability.MANAGE_HOUSING)
+    people = {p.pk: p for p in _candidate_people(actor, today)}
+    found = [c for c in (to_candidate(p, today) for p in people.values()) if c is not None]
+    return found, people
+
+
+def proposals_for(actor, vacancy: Vacancy, *, today: date) -> list[dict]:
+    """The ranked candidates for one vacancy, each with its explanation; the people shown are logged."""
+    found, people = candidates(actor, today=today)
+    already = set(vacancy.offers.filter(status__in=LIVE).values_list("person_id", flat=True))
+    fits = [f for f in matching.rank([c for c in found if c.person_id not in already], home_of(vacancy), matching_params())]
+    fits = fits[:allocation_setting("CANDIDATES_SHOWN")]
+    log_people_shown(actor, [f.person_id for f in fits], "Anvisning: kandidater til ledig bolig")
+    return [{"fit": f, "person": people[f.person_id], "place": i + 1} for i, f in enumerate(fits)]
+
+
+def global_proposal(actor, *, today: date) -> dict:
+    """Optimal assignment of all open vacancies at once, against the by-hand greedy baseline."""
+    vacancies = list(vacancy_list(actor).filter(status=VacancyStatus.OPEN).exclude(
+        Exists(Offer.objects.filter(vacancy_id=OuterRef("pk"), status__in=["offered", "accepted", "lease_signed"]))))
+    found, people = candidates(actor, today=today)
+    homes = [home_of(v) for v in vacancies]
+    params = matching_params()
+    scores = matching.score_matrix(found, homes, params)
+    optimal = matching.optimal_assignment(found, homes, params, scores)
+    greedy = matching.greedy_assignment(found, homes, params, scores)
+    by_vacancy = {v.pk: v for v in vacancies}
+    by_candidate = {c.person_id: c for c in found}
+    greedy_of = {vid: pid for pid, vid in greedy.pairs}
+    rows = []
+    for pid, vid in sorted(optimal.pairs, key=lambda pv: (by_vacancy[pv[1]].nominate_by, pv[1])):
+        fit = matching.evaluate(by_candidate[pid], home_of(by_vacancy[vid]), params)
+        greedy_pid = greedy_of.get(vid)
+        rows.append({"vacancy": by_vacancy[vid], "person": people[pid], "fit": fit,
+                     "greedy_person": people.get(greedy_pid) if greedy_pid else None})
+    unmatched = [v for v in vacancies if v.pk not in {vid for _, vid in optimal.pairs}]
+    log_people_shown(actor, [r["person"].pk for r in rows] + [r["greedy_person"].pk for r in rows if r["greedy_person"]],
+                     "Anvisning: samlet forslag til ledige boliger")
+    return {"rows": rows, "unmatched": unmatched, "optimal": optimal, "greedy": greedy,
+            "gain": optimal.total_score - greedy.total_score, "candidates": len(found), "vacancies": len(vacancies)}
+
+
+# --- offers ---------------------------------------------------------------------------------------------
+
+def offers_of_vacancy(actor, vacancy: Vacancy):
+    require(actor, Capability.VIEW_HOUSING)
+    offers = list(Offer.objects.filter(municipality=actor.municipality, vacancy=vacancy)
+                  .select_related("person", "decline_reason").order_by("id"))
+    log_people_shown(actor, [o.person_id for o in offers], "Anvisning: tilbud på ledig bolig")
+    return offers
+
+
+def offer_get(actor, pk: int, *, log: bool = True) -> Offer:
+    require(actor, Capability.VIEW_HOUSING)
+    offer = _get(Offer.objects.select_related("person", "vacancy", "vacancy__unit", "vacancy__unit__landlord",
+                                              "decline_reason"), actor, pk, "Tilbuddet")
+    if offer.person.protected and not offer.person.workers.filter(pk=actor.user.pk).exists() and actor.role != "leader":
+        raise Http404("Tilbuddet findes ikke.")
+    if log:
+        log_people_shown(actor, [offer.person_id], "Anvisning: tilbud om bolig")
+    return offer
+
+
+def stalled_offers(actor, *, today: date):
+    """Offers that have not moved for STALL_DAYS (issue 4 item 4): they need a nudge."""
+    require(actor, Capability.VIEW_HOUSING)
+    limit = today - timedelta(days=allocation_setting("STALL_DAYS"))
+    offers = list(Offer.objects.filter(municipality=actor.municipality, status__in=LIVE, status_since__lte=limit)
+                  .select_related("person", "vacancy__unit").order_by("status_since"))
+    log_people_shown(actor, [o.person_id for o in offers], "Anvisning: tilbud der står stille")
+    return offers
+
+
+def decline_reasons(actor, *, active_only: bool = True):
+    require(actor, Capability.VIEW_HOUSING)
+    qs = DeclineReason.objects.filter(municipality=actor.municipality)
+    return qs.filter(active=True) if active_only else qs
+
+
+def decline_reason_get(actor, pk: int) -> DeclineReason:
+    require(actor, Capability.MANAGE_HOUSING)
+    return _get(DeclineReason.objects.all(), actor, pk, "Afslagsgrunden")
+
+
+STEP_SPANS = [
+    ("Foreslået til tilbudt", "proposed_on", "offered_on"),
+    ("Tilbudt til svar", "offered_on", "answered_on"),
+    ("Accepteret til lejekontrakt", "answered_on", "lease_signed_on"),
+    ("Lejekontrakt til indflytning", "lease_signed_on", "moved_in_on"),
+    ("Foreslået til indflytning", "proposed_on", "moved_in_on"),
+]
+
+
+def step_durations(actor) -> list[dict]:
+    """Days between the steps of the offer workflow (median, mean and count), over all offers."""
+    require(actor, Capability.VIEW_HOUSING)
+    rows = list(Offer.objects.filter(municipality=actor.municipality).values(
+        "proposed_on", "offered_on", "answered_on", "lease_signed_on", "moved_in_on"))
+    out = []
+    for label, start, end in STEP_SPANS:
+        days = [(r[end] - r[start]).days for r in rows if r[start] and r[end]]
+        out.append({"label": label, "count": len(days), "median": median(days) if days else None,
+                    "mean": round(sum(days) / len(days), 1) if days else None})
+    return out
+
+
+# --- committee ------------------------------------------------------------------------------------------
+
+def meeting_list(actor):
+    require(actor, Capability.VIEW_HOUSING)
+    return CommitteeMeeting.objects.filter(municipality=actor.municipality)
+
+
+def meeting_get(actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og beslutninger", action=Action.READ):
+    require(actor, Capability.VIEW_HOUSING)
+    meeting = _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
+    items = list(AgendaItem.objects.filter(meeting=meeting).select_related(
+        "vacancy", "vacancy__unit", "vacancy__unit__landlord", "vacancy__unit__unit_type", "proposed_person", "chosen_person"))
+    log_people_shown(actor, [i.proposed_person_id for i in items if i.proposed_person_id]
+                     + [i.chosen_person_id for i in items if i.chosen_person_id], purpose, action)
+    return meeting, items
+
+
+def agenda_item_get(actor, meeting, pk: int) -> AgendaItem:
+    require(actor, Capability.MANAGE_HOUSING)
+    return _get(AgendaItem.objects.filter(meeting=meeting), actor, pk, "Punktet")
+
+
+def person_for_allocation(actor, pk: int) -> Person:
+    """A person the actor may allocate to (visible in lists, same municipality)."""
+    require(actor, Capability.MANAGE_HOUSING)
+    try:
+        return visible_in_lists(actor).get(pk=pk)
+    except Person.DoesNotExist as exc:
+        raise Http404("Borgeren findes ikke.") from exc
+
+
+def allocation_profile(person: Person) -> CandidateProfile | None:
+    return CandidateProfile.objects.filter(person=person).first()
+

@@ -1,0 +1,350 @@
+"""Thin views on allocation: parse input, call a selector or service, render."""
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Capability, has_capability
+from audit.models import Action
+from people.selectors import visible_in_lists
+from people.services import PersonDataError
+from people.views import with_actor
+
+from . import selectors, services
+from .conf import allocation_setting
+from .forms import (ChecklistForm, DecisionForm, DeclineForm, DeclineReasonForm, MeetingForm, ParkForm, ProfileForm,
+                    StepForm, VacancyForm)
+from .models import OfferStatus
+from .pdf import meeting_pdf_bytes
+
+STEP_ACTIONS = {
+    "offer": (services.offer_make, "Boligen er tilbudt borgeren."),
+    "accept": (services.offer_accept, "Borgeren har sagt ja til boligen."),
+    "sign": (services.offer_sign_lease, "Lejekontrakten er registreret som underskrevet."),
+    "move_in": (services.offer_move_in, "Indflytningen er registreret. Borgeren er registreret i egen bolig."),
+    "withdraw": (services.offer_withdraw, "Tilbuddet er trukket tilbage."),
+}
+# Which step forms an offer in a status shows (its buttons); declining has its own form.
+NEXT_STEPS = {
+    OfferStatus.PROPOSED: [("offer", "Tilbyd boligen"), ("withdraw", "Træk forslaget tilbage")],
+    OfferStatus.OFFERED: [("accept", "Borgeren siger ja"), ("withdraw", "Træk tilbuddet tilbage")],
+    OfferStatus.ACCEPTED: [("sign", "Lejekontrakt underskrevet"), ("withdraw", "Træk tilbuddet tilbage")],
+    OfferStatus.LEASE_SIGNED: [("move_in", "Registrér indflytning")],
+}
+
+
+def _error(form, exc: PersonDataError):
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _may_manage(actor) -> bool:
+    return has_capability(actor.role, Capability.MANAGE_HOUSING)
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def vacancy_list(request, actor):
+    today = timezone.localdate()
+    vacancies = list(selectors.vacancy_list(actor))
+    warn = allocation_setting("DEADLINE_WARNING_DAYS")
+    rows = [{"vacancy": v, "days_left": (v.nominate_by - today).days,
+             "due": (v.nominate_by - today).days <= warn} for v in vacancies]
+    return render(request, "allocation/vacancy_list.html", {
+        "rows": rows, "stalled": selectors.stalled_offers(actor, today=today), "stall_days": allocation_setting("STALL_DAYS"),
+        "may_manage": _may_manage(actor)})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def vacancy_create(request, actor):
+    form = VacancyForm(request.POST or None, municipality=actor.municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vacancy = services.vacancy_create(actor=actor, **form.cleaned_data)
+        except PersonDataError as exc:
+            _error(form, exc)
+        else:
+            messages.success(request, "Den ledige bolig er oprettet.")
+            return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
+    return render(request, "allocation/form.html", {"form": form, "title": "Ny ledig bolig", "button": "Opret",
+                                                    "back": "allocation:vacancies"})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def vacancy_detail(request, actor, vacancy_id):
+    vacancy = selectors.vacancy_get(actor, vacancy_id)
+    today = timezone.localdate()
+    may_manage = _may_manage(actor)
+    proposals = selectors.proposals_for(actor, vacancy, today=today) if may_manage and vacancy.status == "open" else []
+    return render(request, "allocation/vacancy_detail.html", {
+        "vacancy": vacancy, "offers": selectors.offers_of_vacancy(actor, vacancy), "proposals": proposals,
+        "may_manage": may_manage, "today": today})
+
+
+@require_POST
+@with_actor(Capability.MANAGE_HOUSING)
+def vacancy_propose(request, actor, vacancy_id):
+    vacancy = selectors.vacancy_get(actor, vacancy_id)
+    try:
+        person = selectors.person_for_allocation(actor, int(request.POST.get("person", "0")))
+    except (ValueError, Http404):
+        messages.error(request, "Borgeren findes ikke på boligbehovslisten.")
+        return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
+    today = timezone.localdate()
+    fit = next((p["fit"] for p in selectors.proposals_for(actor, vacancy, today=today) if p["person"].pk == person.pk), None)
+    if fit is None:
+        messages.error(request, f"{person.display_name} kan ikke foreslås til boligen: borgeren er ikke blandt de "
+                                "kandidater, der kan betale den (eller er parkeret eller allerede foreslået).")
+        return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
+    try:
+        offer = services.offer_propose(actor=actor, vacancy=vacancy, person=person, on=today, score=fit.score,
+                                       explanation=" ".join(fit.reasons))
+    except PersonDataError as exc:
+        messages.error(request, exc.message)
+        return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
+    messages.success(request, f"{person.display_name} er foreslået til boligen.")
+    return redirect("allocation:offer_detail", offer_id=offer.pk)
+
+
+@require_POST
+@with_actor(Capability.MANAGE_HOUSING)
+def vacancy_withdraw(request, actor, vacancy_id):
+    vacancy = selectors.vacancy_get(actor, vacancy_id)
+    try:
+        services.vacancy_withdraw(actor=actor, vacancy=vacancy, on=timezone.localdate())
+    except PersonDataError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Den ledige bolig er trukket tilbage.")
+    return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
+
+
+def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, checklist_form=None):
+    may_manage = _may_manage(actor)
+    steps = [(key, label, StepForm(prefix=key)) for key, label in NEXT_STEPS.get(OfferStatus(offer.status), [])]
+    can_decline = offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED)
+    return render(request, "allocation/offer_detail.html", {
+        "offer": offer, "events": offer.log_entries.all(), "may_manage": may_manage, "steps": steps,
+        "step_errors": step_errors or [],
+        "decline_form": decline_form or (DeclineForm(prefix="decline", reasons=selectors.decline_reasons(actor))
+                                         if can_decline else None),
+        "checklist_form": checklist_form or ChecklistForm(prefix="checklist", initial={
+            "deposit_loan": offer.deposit_loan, "rent_help": offer.rent_help}),
+        "may_share": offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED)})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def offer_detail(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id)
+    return _offer_page(request, actor, offer)
+
+
+@require_POST
+@with_actor(Capability.MANAGE_HOUSING)
+def offer_action(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id, log=False)
+    action = request.POST.get("action", "")
+    if action == "decline":
+        form = DeclineForm(request.POST, prefix="decline", reasons=selectors.decline_reasons(actor))
+        if form.is_valid():
+            try:
+                services.offer_decline(actor=actor, offer=offer, **form.cleaned_data)
+            except PersonDataError as exc:
+                _error(form, exc)
+            else:
+                messages.success(request, "Afslaget er registreret. Boligen kan nu tilbydes en anden borger.")
+                return redirect("allocation:offer_detail", offer_id=offer.pk)
+        return _offer_page(request, actor, offer, decline_form=form)
+    if action not in STEP_ACTIONS:
+        raise Http404("Ukendt handling.")
+    call, success = STEP_ACTIONS[action]
+    form = StepForm(request.POST, prefix=action)
+    errors = []
+    if form.is_valid():
+        try:
+            call(actor=actor, offer=offer, on=form.cleaned_data["on"])
+        except PersonDataError as exc:
+            errors.append(exc.message)
+        else:
+            messages.success(request, success)
+            return redirect("allocation:offer_detail", offer_id=offer.pk)
+    else:
+        errors.append("Angiv en gyldig dato (dd.mm.åååå).")
+    offer = selectors.offer_get(actor, offer_id, log=False)
+    response = _offer_page(request, actor, offer, step_errors=errors)
+    response.status_code = 409 if form.is_valid() else 400
+    return response
+
+
+@require_POST
+@with_actor(Capability.MANAGE_HOUSING)
+def offer_checklist(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id, log=False)
+    form = ChecklistForm(request.POST, prefix="checklist")
+    if form.is_valid():
+        services.offer_checklist_update(actor=actor, offer=offer, on=timezone.localdate(), **form.cleaned_data)
+        messages.success(request, "Tjeklisten er gemt.")
+        return redirect("allocation:offer_detail", offer_id=offer.pk)
+    return _offer_page(request, actor, offer, checklist_form=form)
+
+
+@require_POST
+@with_actor(Capability.MANAGE_HOUSING)
+def offer_share(request, actor, offer_id):
+    offer = selectors.offer_get(actor, offer_id, log=False)
+    try:
+        services.offer_share_with_landlord(actor=actor, offer=offer, on=timezone.localdate())
+    except PersonDataError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Det er registreret, at borgerens oplysninger er delt med udlejeren.")
+    return redirect("allocation:offer_detail", offer_id=offer.pk)
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def candidate(request, actor, person_id):
+    """The facts matching needs beyond the needs list, and parking."""
+    person = selectors.person_for_allocation(actor, person_id)
+    profile = selectors.allocation_profile(person)
+    today = timezone.localdate()
+    profile_form = ProfileForm(request.POST if request.POST.get("form") == "profile" else None, instance=profile,
+                               prefix="profile")
+    park_form = ParkForm(request.POST if request.POST.get("form") == "park" else None, prefix="park")
+    if request.method == "POST":
+        kind = request.POST.get("form")
+        try:
+            if kind == "profile" and profile_form.is_valid():
+                services.candidate_profile_update(actor=actor, person=person, **profile_form.cleaned_data)
+                messages.success(request, "Oplysningerne er gemt.")
+                return redirect("allocation:candidate", person_id=person.pk)
+            if kind == "park" and park_form.is_valid():
+                services.candidate_park(actor=actor, person=person, today=today, **park_form.cleaned_data)
+                messages.success(request, "Borgeren er parkeret og beholder sin plads på listen.")
+                return redirect("allocation:candidate", person_id=person.pk)
+            if kind == "unpark":
+                services.candidate_unpark(actor=actor, person=person)
+                messages.success(request, "Parkeringen er ophævet.")
+                return redirect("allocation:candidate", person_id=person.pk)
+        except PersonDataError as exc:
+            _error(park_form if kind == "park" else profile_form, exc)
+    selectors.log_people_shown(actor, [person.pk], "Anvisning: oplysninger til matchning")
+    return render(request, "allocation/candidate.html", {
+        "person": person, "profile": profile, "profile_form": profile_form, "park_form": park_form, "today": today})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def global_proposal(request, actor):
+    today = timezone.localdate()
+    result = selectors.global_proposal(actor, today=today)
+    if request.method == "POST":
+        made = 0
+        for row in result["rows"]:
+            try:
+                services.offer_propose(actor=actor, vacancy=row["vacancy"], person=row["person"], on=today,
+                                       score=row["fit"].score, explanation=" ".join(row["fit"].reasons))
+                made += 1
+            except PersonDataError:
+                continue
+        messages.success(request, f"{made} forslag er oprettet. Hvert forslag skal stadig tilbydes borgeren.")
+        return redirect("allocation:vacancies")
+    return render(request, "allocation/global_proposal.html", {"result": result})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def figures(request, actor):
+    rows = selectors.step_durations(actor)
+    chart = {"labels": [r["label"] for r in rows], "median": [r["median"] for r in rows]}
+    return render(request, "allocation/figures.html", {"rows": rows, "chart": chart})
+
+
+@with_actor(Capability.MANAGE_HOUSING)
+def decline_reasons(request, actor):
+    services.decline_reasons_ensure_defaults(actor.municipality)
+    form = DeclineReasonForm(request.POST if request.POST.get("form") == "add" else None)
+    if request.method == "POST":
+        if request.POST.get("form") == "toggle":
+            try:
+                reason = selectors.decline_reason_get(actor, int(request.POST.get("reason", "0")))
+            except ValueError as exc:
+                raise Http404("Afslagsgrunden findes ikke.") from exc
+            services.decline_reason_set_active(actor=actor, reason=reason, active=not reason.active)
+            messages.success(request, f"'{reason.label}' er {'taget i brug' if reason.active else 'taget ud af brug'}.")
+            return redirect("allocation:decline_reasons")
+        if form.is_valid():
+            try:
+                services.decline_reason_create(actor=actor, label=form.cleaned_data["label"])
+            except PersonDataError as exc:
+                _error(form, exc)
+            else:
+                messages.success(request, "Afslagsgrunden er tilføjet.")
+                return redirect("allocation:decline_reasons")
+    return render(request, "allocation/decline_reasons.html", {
+        "reasons": selectors.decline_reasons(actor, active_only=False), "form": form})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def meeting_list(request, actor):
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST":
+        if not _may_manage(actor):
+            return render(request, "core/no_access.html", status=403)
+        if form.is_valid():
+            today = timezone.localdate()
+            agenda = []
+            for vacancy in selectors.vacancy_list(actor).filter(status="open"):
+                top = selectors.proposals_for(actor, vacancy, today=today)[:1]
+                agenda.append((vacancy, top[0]["person"] if top else None,
+                               " ".join(top[0]["fit"].reasons) if top else "Ingen kandidat kan betale boligen."))
+            try:
+                meeting = services.meeting_create(actor=actor, agenda=agenda, **form.cleaned_data)
+            except PersonDataError as exc:
+                _error(form, exc)
+            else:
+                messages.success(request, f"Mødet er oprettet med {len(agenda)} punkter på dagsordenen.")
+                return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
+    return render(request, "allocation/meeting_list.html", {
+        "meetings": selectors.meeting_list(actor), "form": form, "may_manage": _may_manage(actor)})
+
+
+def _decision_people(actor):
+    return visible_in_lists(actor).filter(on_needs_list=True).order_by("last_name", "first_name")
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def meeting_detail(request, actor, meeting_id):
+    meeting, items = selectors.meeting_get(actor, meeting_id)
+    may_manage = _may_manage(actor)
+    people = _decision_people(actor) if may_manage else None
+    posted = None
+    if request.method == "POST":
+        if not may_manage:
+            return render(request, "core/no_access.html", status=403)
+        item = selectors.agenda_item_get(actor, meeting, int(request.POST.get("item", "0") or 0))
+        posted = (item.pk, DecisionForm(request.POST, prefix=f"item{item.pk}", people=people))
+        form = posted[1]
+        if form.is_valid():
+            try:
+                services.agenda_decide(actor=actor, item=item, **form.cleaned_data)
+            except PersonDataError as exc:
+                _error(form, exc)
+            else:
+                messages.success(request, "Beslutningen er gemt.")
+                return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
+    rows = []
+    for item in items:
+        form = None
+        if may_manage:
+            form = posted[1] if posted and posted[0] == item.pk else DecisionForm(
+                prefix=f"item{item.pk}", people=people,
+                initial={"decision": item.decision or "approved", "reason": item.reason,
+                         "chosen_person": item.chosen_person_id})
+        rows.append({"item": item, "form": form})
+    return render(request, "allocation/meeting_detail.html", {"meeting": meeting, "rows": rows, "may_manage": may_manage})
+
+
+@with_actor(Capability.VIEW_HOUSING)
+def meeting_pdf(request, actor, meeting_id):
+    meeting, items = selectors.meeting_get(actor, meeting_id, purpose="Boligudvalget: udskrift af dagsorden (PDF)",
+                                            action=Action.EXPORT)
+    response = HttpResponse(meeting_pdf_bytes(meeting, items, request=request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="boligudvalget-{meeting.held_on:%Y-%m-%d}.pdf"'
+    return response
