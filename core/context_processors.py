@@ -18,6 +18,7 @@ def platform(request):
         nav.append(("people:figures", _("Tal og udvikling")))
     if has_capability(role, Capability.VIEW_HOUSING):
         nav.append(("housing:units", _("Boliger")))
+        nav.append(("allocation:vacancies", _("Ledige boliger")))
     if has_capability(role, Capability.VIEW_FIGURES):
         nav.append(("housing:stock_analysis", _("Boliganalyse")))
     if has_capability(role, Capability.VIEW_FIDELITY):
