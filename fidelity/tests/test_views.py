@@ -1,0 +1,144 @@
+"""Pages of the fidelity app through the test client: the leader's run of a quarter, results and
+exports, the citizen's page without login, and who may see what."""
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import Role
+from fidelity import services
+from fidelity.models import FidelityAssessment, Statement, SurveyResponse
+from fidelity.quarters import Quarter
+
+from .factories import full_answers, leader_actor, make_unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def leader(users_a, municipality_a):
+    return leader_actor(users_a, municipality_a)
+
+
+def statements():
+    return list(Statement.objects.filter(theme__form_version__current=True).order_by("number"))
+
+
+def test_the_form_page_shows_the_16_statements_and_the_scale(leader, login, users_a):
+    unit = make_unit(leader)
+    client = login(users_a[Role.LEADER])
+    response = client.post(reverse("fidelity:assessment_start"), {"unit": unit.pk, "quarter": str(Quarter.of(timezone.localdate()))})
+    a = FidelityAssessment.objects.get()
+    assert response.url == reverse("fidelity:assessment", args=[a.pk])
+    page = client.get(response.url).content.decode()
+    for s in statements():
+        assert s.text in page
+    for label in ("Helt enig", "Enig", "Hverken enig/uenig", "Uenig", "Helt uenig", "Ikke besvaret"):
+        assert f">{label}</label>" in page
+
+
+def test_posting_the_form_saves_a_draft_then_completes_and_shows_results(leader, login, users_a):
+    unit = make_unit(leader)
+    a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    client = login(users_a[Role.LEADER])
+    st = statements()
+    data = {f"s{s.id}-value": "4" for s in st}
+    data[f"s{st[0].id}-value"] = ""  # left unanswered
+    data[f"s{st[5].id}-value"] = "2"
+    data.update({f"s{st[5].id}-what": "Flere samarbejdsaftaler", f"s{st[5].id}-who": "Leder",
+                 f"s{st[5].id}-due": "2026-06-30", "action": "draft"})
+    assert client.post(reverse("fidelity:assessment", args=[a.pk]), data).status_code == 302
+    a.refresh_from_db()
+    assert a.status == "draft" and a.actions.count() == 1
+    data.pop(f"s{st[5].id}-what"), data.pop(f"s{st[5].id}-who"), data.pop(f"s{st[5].id}-due")
+    data.update({"action": "complete", "meeting_on": "2026-03-20", "participants": "Leder, to medarbejdere"})
+    response = client.post(reverse("fidelity:assessment", args=[a.pk]), data)
+    assert response.status_code == 302 and "resultater" in response.url
+    page = client.get(response.url).content.decode()
+    assert "mangler" in page  # the unanswered statement
+    assert "Svageste udsagn" in page and st[5].text in page
+    assert "Data findes ikke endnu" in page  # support indicators
+
+
+def test_an_incomplete_action_names_the_statement(leader, login, users_a):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    st = statements()
+    response = login(users_a[Role.LEADER]).post(reverse("fidelity:assessment", args=[a.pk]),
+                                                  {f"s{st[2].id}-what": "Kursus", "action": "draft"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Aftalt handling ved udsagn 3: udfyld også hvem og senest." in page
+    assert f'href="#id_s{st[2].id}-who"' in page
+
+
+def test_exports_pdf_and_xlsx(leader, login, users_a):
+    unit = make_unit(leader)
+    a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
+                             answers=full_answers(statements()[:15], 3), new_actions=[], follow_ups={}, complete=True,
+                             now=timezone.now())
+    client = login(users_a[Role.LEADER])
+    url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K1"
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(client.get(url).content))
+    rows = list(book["Udsagn"].iter_rows(values_only=True))
+    assert rows[3][4] == 3 and rows[18][4] == "mangler"  # statement 16 unanswered: "mangler", not 0
+    pdf = client.get(reverse("fidelity:results_export", args=["pdf"]) + f"?enhed={unit.pk}&kvartal=2026-K1")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_inspire_results_only_for_five_or_more(leader, login, users_a, municipality_a):
+    unit = make_unit(leader)
+    for i in range(4):
+        SurveyResponse.objects.create(municipality=municipality_a, unit=unit, instrument="brief_inspire", year=2026,
+                                      quarter=1, answers={}, score=50 + i)
+    client = login(users_a[Role.LEADER])
+    url = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
+    assert "Færre end 5 svar: vises ikke" in client.get(url).content.decode()
+    SurveyResponse.objects.create(municipality=municipality_a, unit=unit, instrument="brief_inspire", year=2026,
+                                  quarter=1, answers={}, score=60)
+    page = client.get(url).content.decode()
+    assert "<td>5</td>" in page and ("<td>53,2</td>" in page or "<td>53.2</td>" in page)  # mean of 50..53 and 60
+
+
+def test_the_citizen_answers_without_login_once(leader, client, municipality_a):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=timezone.now())
+    url = reverse("fidelity:answer", args=[municipality_a.code, token])
+    page = client.get(url)
+    assert page.status_code == 200 and "Min medarbejder hjælper mig" in page.content.decode()
+    missing = client.post(url, {"connectedness": "4"})
+    assert "Vælg et svar til udsagn 2" in missing.content.decode()
+    done = client.post(url, {"connectedness": "4", "hope": "4", "identity": "3", "meaning": "na", "empowerment": "2"})
+    assert "Tak for dine svar" in done.content.decode()
+    again = client.get(url)
+    assert again.status_code == 410 and "allerede brugt" in again.content.decode()
+
+
+def test_a_token_under_another_municipality_code_is_not_found(leader, client, municipality_a, municipality_b):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=timezone.now())
+    assert client.get(reverse("fidelity:answer", args=[municipality_b.code, token])).status_code == 404
+
+
+def test_overview_reminds_of_missing_assessment_and_overdue_actions(leader, login, users_a):
+    unit = make_unit(leader, "Team Vest")
+    past = Quarter.of(timezone.localdate()).previous()
+    a = services.assessment_start(actor=leader, unit=unit, quarter=past)
+    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": past.end, "participants": "Alle"},
+                             answers={}, follow_ups={}, complete=True, now=timezone.now(),
+                             new_actions=[{"statement_id": None, "what": "Borgermøde", "who": "Anna", "due_on": past.end}])
+    page = login(users_a[Role.LEADER]).get(reverse("fidelity:overview")).content.decode()
+    assert "Mangler afsluttet vurdering" in page and "Team Vest" in page
+    assert "Borgermøde (Anna" in page
+
+
+@pytest.mark.parametrize("role, status", [(Role.ANALYST, 200), (Role.ADMINISTRATOR, 403)])
+def test_who_sees_the_results(role, status, login, users_a):
+    assert login(users_a[role]).get(reverse("fidelity:results")).status_code == status
+
+
+def test_an_analyst_cannot_fill_the_form(leader, login, users_a):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    assert login(users_a[Role.ANALYST]).get(reverse("fidelity:assessment", args=[a.pk])).status_code == 403
