@@ -187,7 +187,7 @@ def _set_status(actor: Actor, offer: Offer, status: str, on: date, text: str) ->
     offer.save()
     _event(actor, offer, status, text, on)
     _log(actor, Action.UPDATE, "Anvisning: tilbud om bolig", offer.person_id,
-         changes={"offer_status": [OfferStatus(before).label, OfferStatus(status).label]})
+         changes={"offer_status": [str(OfferStatus(before).label), str(OfferStatus(status).label)]})
     return offer
 
 
@@ -313,7 +313,7 @@ def offer_checklist_update(*, actor: Actor, offer: Offer, deposit_loan: str, ren
     for field, value in (("deposit_loan", deposit_loan), ("rent_help", rent_help)):
         ChecklistState(value)
         if getattr(offer, field) != value:
-            changes.append(f"{Offer._meta.get_field(field).verbose_name}: {ChecklistState(value).label}")
+            changes.append(f"{str(Offer._meta.get_field(field).verbose_name).capitalize()}: {ChecklistState(value).label}")
             setattr(offer, field, value)
     if changes:
         offer.save(update_fields=["deposit_loan", "rent_help"])
