@@ -1,4 +1,5 @@
 """Fidelity objects for tests, including municipality B's for the tenancy sweep."""
+import secrets
 from datetime import timedelta
 
 from django.utils import timezone
@@ -7,7 +8,7 @@ from accounts.roles import Role
 from people.services import Actor
 
 from fidelity import services
-from fidelity.models import OrganisationalUnit
+from fidelity.models import FidelityAssessment, FormVersion, OrganisationalUnit, SurveyInvitation
 from fidelity.quarters import Quarter
 
 
@@ -21,13 +22,19 @@ def make_unit(actor, name="Team Nord", members=(), whole=False):
 
 
 def make_b_fidelity(world):
-    """B's unit, a draft assessment and a fresh one-time token, made once per sweep world."""
+    """B's unit, a draft assessment and a fresh one-time token, made once per sweep world.
+
+    Created directly (not through the services) so that B's access log, which the sweep fingerprints
+    before the fillers run, stays as it was."""
     if getattr(world, "fidelity_b", None) is None:
         m = world.person_b.municipality
-        actor = Actor(user=world.user_b, municipality=m, role=Role.LEADER)
-        unit = OrganisationalUnit.objects.filter(municipality=m, name="Odense Team").first() or make_unit(actor, "Odense Team")
-        assessment = services.assessment_start(actor=actor, unit=unit, quarter=Quarter.of(timezone.localdate()))
-        _, token = services.invitation_create(actor=actor, unit=unit, mode="link", now=timezone.now())
+        unit = OrganisationalUnit.objects.create(municipality=m, name="Odense Team")
+        q = Quarter.of(timezone.localdate())
+        assessment = FidelityAssessment.objects.create(municipality=m, unit=unit, year=q.year, quarter=q.number,
+                                                       form_version=FormVersion.objects.get(current=True))
+        token = secrets.token_urlsafe(24)
+        SurveyInvitation.objects.create(municipality=m, unit=unit, token_hash=services._hash(token),
+                                        expires_at=timezone.now() + timedelta(days=7))
         world.fidelity_b = {"unit": unit, "assessment": assessment, "token": token, "code": m.code}
     return world.fidelity_b
 

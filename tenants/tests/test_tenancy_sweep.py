@@ -22,6 +22,7 @@ from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from housing.tests.factories import make_b_housing
 from plans.tests.helpers import sweep_consent, sweep_version
+from fidelity.tests.factories import make_b_fidelity
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +69,16 @@ FILLERS = {
     ("plans", "person_id"): lambda w: w.person_b.pk,
     ("plans", "version"): sweep_version,
     ("plans", "consent_id"): sweep_consent,
+    ("fidelity", "pk"): lambda w: make_b_fidelity(w)["assessment"].pk,
+    ("fidelity", "fmt"): lambda w: ["pdf", "xlsx"],
+    ("fidelity", "code"): lambda w: make_b_fidelity(w)["code"],
+    ("fidelity", "token"): lambda w: make_b_fidelity(w)["token"],
 }
 OWNED = {("people", "pk"), ("audit", "person_id"), ("imports", "pk"), ("accounts", "membership_id"),
          ("admin", "object_id"), ("admin", "id"), ("housing", "landlord_id"), ("housing", "agreement_id"),
          ("housing", "unit_id"), ("housing", "unit_type_id"), ("housing", "tenancy_id"), ("housing", "person_id"),
-         ("plans", "person_id"), ("plans", "version"), ("plans", "consent_id")}
+         ("plans", "person_id"), ("plans", "version"), ("plans", "consent_id"),
+         ("fidelity", "pk"), ("fidelity", "token")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
