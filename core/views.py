@@ -7,6 +7,9 @@ from accounts.roles import Capability, has_capability
 @login_required
 def home(request):
     role = request.membership.role if request.membership else None
+    # A support worker's day starts with their own citizens (issue 3, front pages).
+    if role == "support_worker":
+        return redirect("support:mine")
     if has_capability(role, Capability.VIEW_PEOPLE):
         return redirect("people:list")
     if has_capability(role, Capability.VIEW_FIGURES):

@@ -133,7 +133,8 @@ def _recommended(person: Person) -> str:
     except ImportError:
         return ""
     assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
-    return recommendation_for(assessment).method.value if assessment else ""
+    # The method is computed from the whole assessment, as plans.services.method_decide does; no text is shown here.
+    return recommendation_for(assessment, show_health=True).method.value if assessment else ""
 
 
 def active_count(*, worker=None, team=None, method: str) -> int:

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "support"
+urlpatterns = [
+    path("", views.worker_home, name="mine"),
+    path("leder/", views.leader_home, name="leader"),
+    path("forloeb/", views.episode_list, name="episodes"),
+    path("forloeb/<int:pk>/", views.episode_detail, name="episode"),
+    path("forloeb/<int:pk>/kontakt/", views.episode_contact, name="episode_contact"),
+    path("forloeb/<int:pk>/pause/", views.episode_pause, name="episode_pause"),
+    path("forloeb/<int:pk>/genoptag/", views.episode_resume, name="episode_resume"),
+    path("forloeb/<int:pk>/afslut/", views.episode_end, name="episode_end"),
+    path("forloeb/<int:pk>/overdrag/", views.episode_hand_over, name="episode_hand_over"),
+    path("borger/<int:person_id>/start/", views.episode_start, name="episode_start"),
+    path("venteliste/", views.waiting, name="waiting"),
+    path("venteliste/<int:pk>/luk/", views.waiting_close, name="waiting_close"),
+    path("overdragelse/<int:pk>/modtag/", views.hand_over_receive, name="hand_over_receive"),
+    path("teams/", views.teams, name="teams"),
+    path("teams/<int:pk>/", views.team_edit, name="team_edit"),
+    path("medarbejdere/", views.workers, name="workers"),
+    path("medarbejdere/<int:user_id>/", views.worker_edit, name="worker_edit"),
+]

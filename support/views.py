@@ -1,0 +1,277 @@
+"""Thin views of support: parse input, call a selector or service, render."""
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Capability, has_capability
+from people.selectors import person_get
+from people.views import with_actor
+
+from . import conf, selectors, services
+from .forms import (
+    CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ResumeForm, TeamForm, WorkerForm,
+)
+from .methods import LABELS as METHOD_LABELS
+from .methods import Method
+from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
+from .services import SupportDataError
+
+
+def _apply_error(form, exc: SupportDataError):
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def worker_home(request, actor):
+    data = selectors.worker_page(actor, today=timezone.localdate())
+    return render(request, "support/worker_home.html", {
+        "data": data, "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
+        "persistence_days": conf.value("PERSISTENCE_DAYS"),
+    })
+
+
+@with_actor(Capability.MANAGE_SUPPORT)
+def leader_home(request, actor):
+    data = selectors.leader_page(actor, today=timezone.localdate())
+    return render(request, "support/leader_home.html", {
+        "data": data, "cluster_days": conf.value("MOVE_IN_CLUSTER_DAYS"), "cluster_count": conf.value("MOVE_IN_CLUSTER_COUNT"),
+    })
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_list(request, actor):
+    filters = {k: request.GET.get(k, "") for k in selectors.EPISODE_FILTERS}
+    for key in ("team", "worker"):
+        if filters[key] and not filters[key].isdigit():
+            filters[key] = ""
+    if filters["status"] not in EpisodeStatus.values:
+        filters["status"] = ""
+    if filters["method"] not in [m.value for m in Method]:
+        filters["method"] = ""
+    rows = selectors.episode_list(actor, filters=filters, today=timezone.localdate())
+    described = []
+    if filters["status"]:
+        described.append(EpisodeStatus(filters["status"]).label.lower())
+    if filters["method"]:
+        described.append(METHOD_LABELS[Method(filters["method"])])
+    if filters["due"]:
+        described.append("ikke truffet i for lang tid")
+    return render(request, "support/episode_list.html", {"rows": rows, "described": ", ".join(described)})
+
+
+def _episode_context(actor, episode, **forms):
+    today = timezone.localdate()
+    context = {
+        "episode": episode, "person": episode.person, "timeline": selectors.episode_timeline(episode),
+        "cti": selectors.cti_timeline(episode, today), "today": today,
+        "contact_form": forms.get("contact_form") or ContactForm(),
+        "pause_form": forms.get("pause_form") or PauseForm(),
+        "resume_form": forms.get("resume_form") or ResumeForm(),
+        "end_form": forms.get("end_form") or EndForm(),
+        "hand_over_form": forms.get("hand_over_form") or HandOverForm(exclude_pk=actor.municipality.pk),
+        "open_form": forms.get("open_form", ""),
+    }
+    return context
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_detail(request, actor, pk):
+    episode = selectors.episode_get(actor, pk)
+    return render(request, "support/episode.html", _episode_context(actor, episode))
+
+
+def _episode_action(request, actor, pk, *, form_class, key, call, done, **form_kw):
+    episode = selectors.episode_get(actor, pk)
+    if request.method != "POST":
+        return redirect("support:episode", pk=episode.pk)
+    form = form_class(request.POST, **form_kw)
+    if form.is_valid():
+        try:
+            call(episode, form.cleaned_data)
+            messages.success(request, done)
+            return redirect("support:episode", pk=episode.pk)
+        except SupportDataError as exc:
+            _apply_error(form, exc)
+    return render(request, "support/episode.html", _episode_context(actor, episode, **{key: form, "open_form": key}), status=400)
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_contact(request, actor, pk):
+    def call(episode, d):
+        services.episode_contact_record(actor=actor, episode=episode, contacted_on=d["contacted_on"], kind=d["kind"],
+                                        reached=d["reached"] == "1", note=d["note"])
+    return _episode_action(request, actor, pk, form_class=ContactForm, key="contact_form", call=call, done="Kontakten er gemt.")
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_pause(request, actor, pk):
+    def call(episode, d):
+        services.episode_pause(actor=actor, episode=episode, on=d["on"], reason=d["reason"])
+    return _episode_action(request, actor, pk, form_class=PauseForm, key="pause_form", call=call, done="Forløbet er sat på pause.")
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_resume(request, actor, pk):
+    def call(episode, d):
+        services.episode_resume(actor=actor, episode=episode, on=d["on"], reason=d["reason"])
+    return _episode_action(request, actor, pk, form_class=ResumeForm, key="resume_form", call=call, done="Forløbet er genoptaget.")
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_end(request, actor, pk):
+    def call(episode, d):
+        services.episode_end(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"],
+                             no_follow_on_acknowledged=d["no_follow_on_acknowledged"])
+    return _episode_action(request, actor, pk, form_class=EndForm, key="end_form", call=call, done="Forløbet er afsluttet.")
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_hand_over(request, actor, pk):
+    def call(episode, d):
+        services.episode_hand_over(actor=actor, episode=episode, on=d["on"], to_municipality=d["to_municipality"], note=d["note"])
+    return _episode_action(request, actor, pk, form_class=HandOverForm, key="hand_over_form", call=call,
+                           done="Forløbet er overdraget. Den nye kommune har fået en overdragelse.",
+                           exclude_pk=actor.municipality.pk)
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_start(request, actor, person_id):
+    person = person_get(actor, person_id, purpose="Start af støtteforløb")
+    workers = list(selectors.worker_profiles(actor).filter(active=True))
+    teams = list(selectors.teams(actor).filter(active=True))
+    recommendation = _recommendation(actor, person)
+    initial = {"method": recommendation["method"]} if recommendation else {}
+    form = EpisodeStartForm(request.POST or None, workers=workers, teams=teams, initial=initial)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        worker = next((p.user for p in workers if str(p.user_id) == d["worker"]), None)
+        team = next((t for t in teams if str(t.pk) == d["team"]), None)
+        try:
+            result = services.episode_start(actor=actor, person=person, method=d["method"], start_date=d["start_date"],
+                                            worker=worker, team=team, method_reason=d["method_reason"])
+        except SupportDataError as exc:
+            _apply_error(form, exc)
+        else:
+            if result.episode:
+                messages.success(request, "Støtteforløbet er startet.")
+                return redirect("support:episode", pk=result.episode.pk)
+            refusal = result
+    return render(request, "support/episode_start.html", {
+        "person": person, "form": form, "recommendation": recommendation, "refusal": refusal,
+        "episodes": selectors.person_episodes(actor, person),
+    }, status=400 if request.method == "POST" else 200)
+
+
+def _recommendation(actor, person):
+    """The plans app's recommendation from the current assessment, if there is one (else None)."""
+    try:
+        from plans.models import Assessment
+        from plans.selectors import health_visible, recommendation_for
+    except ImportError:
+        return None
+    assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    if assessment is None:
+        return None
+    # The reason names dimensions: health ones only for the citizen's own workers and their leader.
+    rec = recommendation_for(assessment, show_health=health_visible(actor, person))
+    return {"method": rec.method.value, "label": METHOD_LABELS[rec.method], "reason": rec.reason, "version": assessment.version}
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def waiting(request, actor):
+    method = request.GET.get("method", "")
+    if method not in [m.value for m in Method]:
+        method = ""
+    rows = selectors.waiting_list(actor, method=method, today=timezone.localdate())
+    return render(request, "support/waiting.html", {
+        "rows": rows, "method_label": METHOD_LABELS[Method(method)] if method else "",
+        "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT), "close_form": CloseWaitForm(),
+    })
+
+
+@require_POST
+@with_actor(Capability.MANAGE_SUPPORT)
+def waiting_close(request, actor, pk):
+    entry = get_object_or_404(WaitingListEntry, pk=pk, municipality=actor.municipality, closed_on__isnull=True)
+    person_get(actor, entry.person_id, purpose="Venteliste til støtte")
+    form = CloseWaitForm(request.POST)
+    if form.is_valid():
+        services.waiting_close(actor=actor, entry=entry, on=timezone.localdate(), reason=form.cleaned_data["reason"])
+        messages.success(request, "Borgeren er taget af ventelisten.")
+    else:
+        messages.error(request, "Skriv hvorfor borgeren tages af ventelisten.")
+    return redirect("support:waiting")
+
+
+@require_POST
+@with_actor(Capability.MANAGE_SUPPORT)
+def hand_over_receive(request, actor, pk):
+    hand_over = get_object_or_404(HandOver, pk=pk, municipality=actor.municipality)
+    try:
+        services.hand_over_receive(actor=actor, hand_over=hand_over, on=timezone.localdate())
+        messages.success(request, f"Overdragelsen af {hand_over.name} er modtaget.")
+    except SupportDataError as exc:
+        messages.error(request, exc.message)
+    return redirect("support:leader")
+
+
+@with_actor(Capability.MANAGE_SUPPORT)
+def teams(request, actor):
+    return _team_form(request, actor, None)
+
+
+@with_actor(Capability.MANAGE_SUPPORT)
+def team_edit(request, actor, pk):
+    team = get_object_or_404(Team, pk=pk, municipality=actor.municipality)
+    return _team_form(request, actor, team)
+
+
+def _team_form(request, actor, team):
+    initial = {"name": team.name, "method": team.method, "max_citizens": team.max_citizens} if team else {}
+    form = TeamForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_save(actor=actor, team=team, **form.cleaned_data)
+            messages.success(request, "Teamet er gemt.")
+            return redirect("support:teams")
+        except SupportDataError as exc:
+            _apply_error(form, exc)
+    return render(request, "support/teams.html", {
+        "form": form, "team": team, "teams": selectors.teams(actor).order_by("method", "name"),
+        "profiles": selectors.worker_profiles(actor),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@with_actor(Capability.MANAGE_SUPPORT)
+def workers(request, actor):
+    profiles = {p.user_id: p for p in selectors.worker_profiles(actor)}
+    users = selectors.support_users(actor)
+    rows = [(u, profiles.get(u.pk)) for u in users]
+    return render(request, "support/workers.html", {"rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")})
+
+
+@with_actor(Capability.MANAGE_SUPPORT)
+def worker_edit(request, actor, user_id):
+    user = next((u for u in selectors.support_users(actor) if u.pk == user_id), None)
+    if user is None:
+        raise Http404("Medarbejderen findes ikke.")
+    profile = selectors.worker_profiles(actor).filter(user=user).first()
+    teams = list(selectors.teams(actor).filter(active=True))
+    initial = ({"method": profile.method, "team": str(profile.team_id or ""), "also_section_85": profile.also_section_85,
+                "caseload_limit": profile.caseload_limit} if profile else {})
+    form = WorkerForm(request.POST or None, teams=teams, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.worker_save(actor=actor, user=user, method=d["method"], also_section_85=d["also_section_85"],
+                                 team=next((t for t in teams if str(t.pk) == d["team"]), None),
+                                 caseload_limit=d["caseload_limit"])
+            messages.success(request, "Medarbejderen er gemt.")
+            return redirect("support:workers")
+        except SupportDataError as exc:
+            _apply_error(form, exc)
+    return render(request, "support/worker_edit.html", {"form": form, "worker": user, "profile": profile},
+                  status=400 if request.method == "POST" else 200)
