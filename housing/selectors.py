@@ -124,11 +124,17 @@ def _allocation_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
     except LookupError:
         return []
     fields = {f.name for f in Vacancy._meta.get_fields()}
-    date_field = next((f for f in ("available_on", "vacant_from", "created_at") if f in fields), None)
-    if "unit" not in fields or date_field is None:
+    # The date the home is vacant from, else the date it was reported vacant to the municipality.
+    date_fields = [f for f in ("available_from", "reported_on") if f in fields]
+    if "unit" not in fields or not date_fields:
         return []
-    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list("unit_id", date_field)
-    return [(u, d.year) for u, d in rows if d is not None and d.year in years]
+    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list("unit_id", *date_fields)
+    out = []
+    for unit_id, *dates in rows:
+        day = next((d for d in dates if d is not None), None)
+        if day is not None and day.year in years:
+            out.append((unit_id, day.year))
+    return out
 
 
 def stock_analysis(actor, *, today: date) -> dict:
@@ -142,13 +148,14 @@ def stock_analysis(actor, *, today: date) -> dict:
     tenancies = Tenancy.objects.filter(municipality=actor.municipality, unit__isnull=False)
     starts = [(u, d.year) for u, d in tenancies.filter(starts_on__year__in=years).values_list("unit_id", "starts_on")]
     ends = [(u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")]
-    per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=_allocation_vacancies(actor, years))
+    reported = _allocation_vacancies(actor, years)
+    per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=reported)
     applicants = [stock.Applicant(m, r) for m, r in
                   NeedsListEntry.objects.filter(municipality=actor.municipality, removed_on__isnull=True)
                   .values_list("max_rent", "min_rooms")]
     return stock.analyse(units=units, unit_year_vacancies=per_unit_year, applicants=applicants, years=years,
                          limits=housing_setting("RENT_BAND_LIMITS"), room_groups=housing_setting("ROOM_GROUPS"),
-                         threshold=housing_setting("RENT_THRESHOLD"))
+                         threshold=housing_setting("RENT_THRESHOLD")) | {"allocation": apps.is_installed("allocation")}
 
 
 # --- retention (issue 4 item 7) -------------------------------------------------------------------------

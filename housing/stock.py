@@ -14,7 +14,8 @@ Everyone who can pay a band's rent can also take the cheaper bands, so within a 
 homes are shared by everyone queued at or above them; each home is counted once. An applicant's band
 is the band holding the rent they can pay; their room group is the one holding their minimum rooms
 (none given: 1). Room groups are treated as separate markets (a simplification: someone content with
-1 room may in practice take a 2-room home). No vacancies -> no finite waiting time (None).
+1 room may in practice take a 2-room home). No vacancies -> no finite waiting time (None); nobody queued
+(no applicants at or below the band) -> no waiting time either (None, shown as no queue).
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -117,12 +118,13 @@ def analyse(*, units: list[UnitRow], unit_year_vacancies: Counter, applicants: l
             lowest = min_rent.get(key)
             can_afford = sum(1 for a in applicants if lowest is not None and a.max_rent >= lowest
                              and room_group(a.min_rooms, room_groups) == r)
-            wait = cum_demand / cum_supply if cum_supply else None
+            wait = cum_demand / cum_supply if cum_supply and cum_demand else None
             groups.append({
                 "band": b.label, "rooms": room_label(r, room_groups), "units": stock[key],
                 "vacancies_per_year": round(supply, 1), "applicants": demand[key], "can_afford": can_afford,
                 "waiting_years": None if wait is None else round(wait, 1),
                 "waiting_months": None if wait is None else round(wait * 12),
+                "queue": int(cum_demand),
             })
     at_threshold = [u for u in units if u.rent <= threshold]
     ids_at = {u.unit_id for u in at_threshold}

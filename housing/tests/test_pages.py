@@ -226,3 +226,19 @@ def test_retention_figures_follow_tenancies_and_situations(worker_a, person_fact
     assert [c["share"] for c in data["total"][0]["cells"]] == [50.0, 50.0, 50.0]
     assert data["returns"][0]["returned"] == 1
     assert {r["label"] for r in data["by_type"]} == {"Almen familiebolig", "Bolig uden for oversigten"}
+
+
+def test_vacancies_reported_to_the_municipality_count_once_per_unit_and_year(municipality_a, actor_factory, users_a, worker_a,
+                                                                              person_factory):
+    from django.apps import apps
+
+    if not apps.is_installed("allocation"):
+        pytest.skip("the allocation app is not installed")
+    Vacancy = apps.get_model("allocation", "Vacancy")
+    _, unit = make_stock(municipality_a)
+    last_year = date(TODAY.year - 1, 3, 1)
+    Vacancy.objects.create(municipality=municipality_a, unit=unit, reported_on=last_year, nominate_by=last_year)
+    person = person_factory(worker_a, start=last_year - timedelta(days=30))
+    services.tenancy_start(actor=worker_a, person=person, unit=unit, starts_on=last_year + timedelta(days=20))
+    data = selectors.stock_analysis(actor_factory(users_a[Role.ANALYST], municipality_a, Role.ANALYST), today=TODAY)
+    assert dict(data["per_year"])[TODAY.year - 1] == 1

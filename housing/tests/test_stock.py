@@ -52,4 +52,10 @@ def test_threshold_figures_count_homes_and_people_at_or_below_it():
 def test_no_vacancies_gives_no_finite_waiting_time():
     result = stock.analyse(units=[stock.UnitRow(1, 3000, 1, "A", "")], unit_year_vacancies=Counter(),
                            applicants=[stock.Applicant(3000, 1)], years=[2024], limits=LIMITS, room_groups=ROOMS, threshold=3500)
-    assert result["groups"][0]["waiting_years"] is None
+    assert result["groups"][0]["waiting_years"] is None and result["groups"][0]["queue"] == 1
+
+
+def test_nobody_queued_gives_no_waiting_time():
+    result = stock.analyse(units=[stock.UnitRow(1, 3000, 3, "A", "")], unit_year_vacancies=Counter({(1, 2024): 1}),
+                           applicants=[], years=[2024], limits=LIMITS, room_groups=ROOMS, threshold=3500)
+    assert all(g["waiting_years"] is None and g["queue"] == 0 for g in result["groups"])
