@@ -15,10 +15,10 @@ urlpatterns = [
     path("forloeb/<int:pk>/overdrag/", views.episode_hand_over, name="episode_hand_over"),
     path("borger/<int:person_id>/start/", views.episode_start, name="episode_start"),
     path("venteliste/", views.waiting, name="waiting"),
-    path("venteliste/<int:pk>/luk/", views.waiting_close, name="waiting_close"),
-    path("overdragelse/<int:pk>/modtag/", views.hand_over_receive, name="hand_over_receive"),
+    path("venteliste/<int:wait_id>/luk/", views.waiting_close, name="waiting_close"),
+    path("overdragelse/<int:hand_over_id>/modtag/", views.hand_over_receive, name="hand_over_receive"),
     path("teams/", views.teams, name="teams"),
-    path("teams/<int:pk>/", views.team_edit, name="team_edit"),
+    path("teams/<int:team_id>/", views.team_edit, name="team_edit"),
     path("medarbejdere/", views.workers, name="workers"),
     path("medarbejdere/<int:user_id>/", views.worker_edit, name="worker_edit"),
 ]

@@ -194,8 +194,8 @@ def waiting(request, actor):
 
 @require_POST
 @with_actor(Capability.MANAGE_SUPPORT)
-def waiting_close(request, actor, pk):
-    entry = get_object_or_404(WaitingListEntry, pk=pk, municipality=actor.municipality, closed_on__isnull=True)
+def waiting_close(request, actor, wait_id):
+    entry = get_object_or_404(WaitingListEntry, pk=wait_id, municipality=actor.municipality, closed_on__isnull=True)
     person_get(actor, entry.person_id, purpose="Venteliste til støtte")
     form = CloseWaitForm(request.POST)
     if form.is_valid():
@@ -208,8 +208,8 @@ def waiting_close(request, actor, pk):
 
 @require_POST
 @with_actor(Capability.MANAGE_SUPPORT)
-def hand_over_receive(request, actor, pk):
-    hand_over = get_object_or_404(HandOver, pk=pk, municipality=actor.municipality)
+def hand_over_receive(request, actor, hand_over_id):
+    hand_over = get_object_or_404(HandOver, pk=hand_over_id, municipality=actor.municipality)
     try:
         services.hand_over_receive(actor=actor, hand_over=hand_over, on=timezone.localdate())
         messages.success(request, f"Overdragelsen af {hand_over.name} er modtaget.")
@@ -224,8 +224,8 @@ def teams(request, actor):
 
 
 @with_actor(Capability.MANAGE_SUPPORT)
-def team_edit(request, actor, pk):
-    team = get_object_or_404(Team, pk=pk, municipality=actor.municipality)
+def team_edit(request, actor, team_id):
+    team = get_object_or_404(Team, pk=team_id, municipality=actor.municipality)
     return _team_form(request, actor, team)
 
 

@@ -29,42 +29,41 @@ def icm_setup(users, municipality, *, limit=None):
 
 
 def make_b_episode(world):
-    """An ICM episode of municipality B's person (tenancy sweep FILLERS)."""
-    from support.models import SupportEpisode
+    """An ICM episode, team, worker profile, wait and hand-over of municipality B, made directly in the
+    tables (not through the services, which would write B's access log before the sweep compares it)."""
+    from support.models import EpisodeEvent, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile
 
+    m = world.person_b.municipality
     existing = SupportEpisode.objects.filter(person=world.person_b).first()
     if existing:
         return existing
-    from accounts.models import User
-
-    municipality = world.person_b.municipality
-    users = {m.role: m.user for m in __import__("accounts.models", fromlist=["Membership"]).Membership.objects
-             .filter(municipality=municipality).select_related("user")}
-    _, worker, _ = icm_setup(users, municipality)
-    del User
-    return services.episode_start(actor=worker, person=world.person_b, method="icm", start_date=recent(10),
-                                  worker=users[Role.SUPPORT_WORKER]).episode
+    team = Team.objects.create(municipality=m, name="ICM Odense", method="icm")
+    WorkerProfile.objects.create(municipality=m, user=world.user_b, method="icm", team=team)
+    episode = SupportEpisode.objects.create(municipality=m, person=world.person_b, method="icm", worker=world.user_b,
+                                            team=team, start_date=recent(10), status_since=recent(10))
+    EpisodeEvent.objects.create(municipality=m, episode=episode, kind="start", on=recent(10))
+    WaitingListEntry.objects.create(municipality=m, person=world.person_b, method="cti", since=recent(5), refusal="Fuld")
+    HandOver.objects.create(municipality=m, from_municipality=m, name="Bodil Bornholmsen", method="icm",
+                            handed_over_on=recent(1))
+    return episode
 
 
 def make_b_team(world):
     from support.models import Team
 
     make_b_episode(world)
-    return Team.objects.filter(municipality=world.person_b.municipality).first()
+    return Team.objects.get(municipality=world.person_b.municipality)
 
 
 def make_b_wait(world):
     from support.models import WaitingListEntry
 
     make_b_episode(world)
-    wait = WaitingListEntry.objects.filter(municipality=world.person_b.municipality).first()
-    return wait or WaitingListEntry.objects.create(municipality=world.person_b.municipality, person=world.person_b,
-                                                   method="cti", since=recent(5), refusal="Fuld")
+    return WaitingListEntry.objects.get(municipality=world.person_b.municipality)
 
 
 def make_b_hand_over(world):
     from support.models import HandOver
 
-    m = world.person_b.municipality
-    return HandOver.objects.filter(municipality=m).first() or HandOver.objects.create(
-        municipality=m, from_municipality=m, name="Bodil Bornholmsen", method="icm", handed_over_on=recent(1))
+    make_b_episode(world)
+    return HandOver.objects.get(municipality=world.person_b.municipality)

@@ -21,6 +21,8 @@ from audit.models import AccessLogEntry, Action
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from housing.tests.factories import make_b_housing
+from allocation.tests.factories import make_b_allocation
+from support.tests.helpers import make_b_episode, make_b_hand_over, make_b_team, make_b_wait
 from plans.tests.helpers import sweep_consent, sweep_version
 from fidelity.tests.factories import make_b_fidelity
 
@@ -73,12 +75,29 @@ FILLERS = {
     ("fidelity", "fmt"): lambda w: ["pdf", "xlsx"],
     ("fidelity", "code"): lambda w: make_b_fidelity(w)["code"],
     ("fidelity", "token"): lambda w: make_b_fidelity(w)["token"],
+    ("support", "pk"): lambda w: make_b_episode(w).pk,
+    ("support", "person_id"): lambda w: w.person_b.pk,
+    ("support", "team_id"): lambda w: make_b_team(w).pk,
+    ("support", "wait_id"): lambda w: make_b_wait(w).pk,
+    ("support", "hand_over_id"): lambda w: make_b_hand_over(w).pk,
+    ("support", "user_id"): lambda w: w.user_b.pk,
 }
 OWNED = {("people", "pk"), ("audit", "person_id"), ("imports", "pk"), ("accounts", "membership_id"),
          ("admin", "object_id"), ("admin", "id"), ("housing", "landlord_id"), ("housing", "agreement_id"),
          ("housing", "unit_id"), ("housing", "unit_type_id"), ("housing", "tenancy_id"), ("housing", "person_id"),
          ("plans", "person_id"), ("plans", "version"), ("plans", "consent_id"),
-         ("fidelity", "pk"), ("fidelity", "token")}
+         ("fidelity", "pk"), ("fidelity", "token"),
+         ("support", "pk"), ("support", "person_id"), ("support", "team_id"), ("support", "wait_id"),
+         ("support", "hand_over_id"), ("support", "user_id")}
+
+# Allocation (issue 4): B's vacancy, offer, committee meeting and needs-list person.
+FILLERS.update({
+    ("allocation", "vacancy_id"): lambda w: make_b_allocation(w)["vacancy"].pk,
+    ("allocation", "offer_id"): lambda w: make_b_allocation(w)["offer"].pk,
+    ("allocation", "meeting_id"): lambda w: make_b_allocation(w)["meeting"].pk,
+    ("allocation", "person_id"): lambda w: w.person_b.pk,
+})
+OWNED |= {("allocation", "vacancy_id"), ("allocation", "offer_id"), ("allocation", "meeting_id"), ("allocation", "person_id")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
