@@ -160,24 +160,37 @@ def stock_analysis(actor, *, today: date) -> dict:
 
 # --- retention (issue 4 item 7) -------------------------------------------------------------------------
 
-def _support_methods(actor) -> dict[int, str] | None:
-    """person_id -> support method label of the episode active at moving in, if the support app has
-    episodes (imported lazily); None when it does not exist, so the page can say so."""
-    if not apps.is_installed("support"):
+def _model(app: str, name: str):
+    """A model of another app if that app is installed and has it (imported lazily: homes must not
+    depend on support, plans or allocation)."""
+    if not apps.is_installed(app):
         return None
     try:
-        Episode = apps.get_model("support", "SupportEpisode")
+        return apps.get_model(app, name)
     except LookupError:
         return None
-    fields = {f.name for f in Episode._meta.get_fields()}
-    if not {"person", "method"} <= fields:
+
+
+def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
+    """person_id -> the method of the support episode open on the day the person moved in, else of the
+    first episode that began after it (support often starts with the keys); None when the support app
+    has no episodes, so the page can say so."""
+    Episode = _model("support", "SupportEpisode")
+    if Episode is None:
         return None
     from support.methods import LABELS
 
-    order = "started_on" if "started_on" in fields else "id"
+    episodes: dict[int, list] = {}
+    for person_id, method, start, end in (Episode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
+                                          .order_by("start_date", "id").values_list("person_id", "method", "start_date", "end_date")):
+        episodes.setdefault(person_id, []).append((method, start, end))
     out = {}
-    for person_id, method in Episode.objects.filter(municipality=actor.municipality).order_by(order).values_list("person_id", "method"):
-        out.setdefault(person_id, LABELS.get(method, method))
+    for person_id, day in moved_in.items():
+        mine = episodes.get(person_id, [])
+        chosen = next((m for m, s, e in mine if s <= day and (e is None or e >= day)), None) or next(
+            (m for m, s, _ in mine if s > day), None)
+        if chosen:
+            out[person_id] = LABELS.get(chosen, chosen)
     return out
 
 
@@ -205,7 +218,7 @@ def retention_figures(actor, *, today: date) -> dict:
     for person_id, on in (Person.objects.filter(municipality=actor.municipality, pk__in=list(first), current_status="died")
                           .values_list("pk", "status_since")):
         died[person_id] = on
-    methods = _support_methods(actor)
+    methods = _support_methods(actor, {p: day for p, (day, _) in first.items()})
     placements = []
     for person_id, (moved_in, type_name) in first.items():
         later = [d for d in homeless_starts[person_id] if d > moved_in]
@@ -231,27 +244,26 @@ def retention_figures(actor, *, today: date) -> dict:
 
 # --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------
 
-def _support_decision_ids(actor):
-    """People with a decision on support: an active support episode when the support app has them;
-    until then a person on the housing needs list (the broker's and worker's decision that a home is
-    to be found). Returns (queryset filter, description for the page)."""
-    if apps.is_installed("support"):
-        try:
-            Episode = apps.get_model("support", "SupportEpisode")
-            fields = {f.name for f in Episode._meta.get_fields()}
-            if "person" in fields and "ended_on" in fields:
-                active = Episode.objects.filter(person_id=OuterRef("pk"), ended_on__isnull=True)
-                return Q(Exists(active)), "et aktivt støtteforløb"
-        except LookupError:
-            pass
-    return Q(on_needs_list=True), "en plads på boligbehovslisten (støtteforløb registreres endnu ikke)"
+def _support_decision(actor):
+    """Who has a decision on support: an open (active or paused) support episode, or a method decision
+    in the plans app, when those apps exist; until then a person on the housing needs list (the decision
+    that a home is to be found). Returns (a filter on people, its description for the page)."""
+    Episode, Decision = _model("support", "SupportEpisode"), _model("plans", "MethodDecision")
+    if Episode is None and Decision is None:
+        return Q(on_needs_list=True), "en plads på boligbehovslisten (støtteforløb registreres endnu ikke)"
+    q = Q(pk__in=[])
+    if Episode is not None:
+        q |= Q(Exists(Episode.objects.filter(person_id=OuterRef("pk"), status__in=["active", "paused"])))
+    if Decision is not None:
+        q |= Q(Exists(Decision.objects.filter(person_id=OuterRef("pk"))))
+    return q, "et aktivt støtteforløb eller en afgørelse om støttemetode"
 
 
 def waiting_list(actor, *, missing_only: bool = False):
     """People with a support decision and no current home, each with their latest waiting plan."""
     require(actor, Capability.VIEW_PEOPLE)
     require(actor, Capability.VIEW_HOUSING)
-    decided, basis = _support_decision_ids(actor)
+    decided, basis = _support_decision(actor)
     housed_now = Tenancy.objects.filter(person_id=OuterRef("pk"), ends_on__isnull=True)
     has_plan = WaitingPlan.objects.filter(person_id=OuterRef("pk"))
     qs = (visible_in_lists(actor).filter(decided).exclude(current_situation="own_home").filter(~Exists(housed_now))

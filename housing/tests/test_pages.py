@@ -190,15 +190,29 @@ def test_an_eviction_cannot_be_flagged_on_an_ended_tenancy(worker_a, person_fact
 
 # --- while waiting ------------------------------------------------------------------------------------
 
+def decide_support(person, actor, method="cti", start=None):
+    """A support decision as the waiting list reads it: an open support episode when the support app has
+    them, else a place on the needs list (selectors._support_decision)."""
+    from django.apps import apps
+
+    start = start or TODAY - timedelta(days=20)
+    if apps.is_installed("support"):
+        Episode = apps.get_model("support", "SupportEpisode")
+        return Episode.objects.create(municipality=person.municipality, person=person, method=method, start_date=start,
+                                      status_since=start)
+    people_services.needs_list_register(actor=actor, person=person, registered_on=start, max_rent=3500)
+
+
 def test_waiting_list_shows_who_lacks_a_plan_until_one_is_recorded(login, users_a, worker_a, person_factory):
     person = person_factory(worker_a, first_name="Venter", last_name="Planløs", start=TODAY - timedelta(days=30))
-    people_services.needs_list_register(actor=worker_a, person=person, registered_on=TODAY - timedelta(days=20), max_rent=3500)
+    decide_support(person, worker_a)
     housed = person_factory(worker_a, first_name="Har", last_name="Bolig", start=TODAY - timedelta(days=30))
-    people_services.needs_list_register(actor=worker_a, person=housed, registered_on=TODAY - timedelta(days=20), max_rent=3500)
+    decide_support(housed, worker_a)
+    undecided = person_factory(worker_a, first_name="Uden", last_name="Afgørelse", start=TODAY - timedelta(days=30))
     services.tenancy_start(actor=worker_a, person=housed, address="Privatvej 1", starts_on=TODAY - timedelta(days=5))
     client = login(users_a[Role.HOUSING_BROKER])
     page = client.get(reverse("housing:waiting_list") + "?mangler=1").content.decode()
-    assert "Planløs" in page and "Mangler plan" in page and "Bolig</a>" not in page
+    assert "Planløs" in page and "Mangler plan" in page and "Bolig</a>" not in page and undecided.last_name not in page
     r = client.post(reverse("housing:waiting_plan_edit", args=[person.pk]), {
         "stays_at": "Herberget Vejen", "supported_by": "Sanne (CTI)", "housing_plan": "Fjordbo-bolig via anvisning, forventet marts",
         "recorded_on": TODAY.isoformat()})
@@ -222,8 +236,12 @@ def test_retention_figures_follow_tenancies_and_situations(worker_a, person_fact
     lost = person_factory(worker_a, first_name="B", start=TODAY - timedelta(days=900))
     t = services.tenancy_start(actor=worker_a, person=lost, address="Privatvej 2", starts_on=TODAY - timedelta(days=800))
     services.tenancy_end(actor=worker_a, tenancy=t, ends_on=TODAY - timedelta(days=700), reason="evicted", next_situation="street")
+    decide_support(kept, worker_a, method="act", start=TODAY - timedelta(days=810))
     data = selectors.retention_figures(actor_factory(users_a[Role.ANALYST], municipality_a, Role.ANALYST), today=TODAY)
     assert [c["share"] for c in data["total"][0]["cells"]] == [50.0, 50.0, 50.0]
+    if data["by_method"] is not None:  # by support method once the support app has episodes
+        shares = {r["label"]: r["cells"][0]["share"] for r in data["by_method"]}
+        assert shares == {"ACT (Assertive Community Treatment)": 100.0, "Ingen støtteforløb registreret": 0.0}
     assert data["returns"][0]["returned"] == 1
     assert {r["label"] for r in data["by_type"]} == {"Almen familiebolig", "Bolig uden for oversigten"}
 
@@ -242,3 +260,11 @@ def test_vacancies_reported_to_the_municipality_count_once_per_unit_and_year(mun
     services.tenancy_start(actor=worker_a, person=person, unit=unit, starts_on=last_year + timedelta(days=20))
     data = selectors.stock_analysis(actor_factory(users_a[Role.ANALYST], municipality_a, Role.ANALYST), today=TODAY)
     assert dict(data["per_year"])[TODAY.year - 1] == 1
+
+
+def test_the_waiting_plan_shows_on_the_person_page(login, users_a, worker_a, person_factory):
+    person = person_factory(worker_a, start=TODAY - timedelta(days=30))
+    services.waiting_plan_record(actor=worker_a, person=person, stays_at="Herberget Vejen", supported_by="CTI-medarbejder",
+                                 housing_plan="Almen bolig via boligudvalget", recorded_on=TODAY)
+    page = login(users_a[Role.OUTREACH_WORKER]).get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "Herberget Vejen" in page and "Almen bolig via boligudvalget" in page
