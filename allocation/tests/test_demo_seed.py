@@ -1,0 +1,29 @@
+"""The demo has open vacancies, offers in every state (one stalled), a parked person and a committee
+meeting; running it twice starts clean."""
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from allocation.conf import allocation_setting
+from allocation.models import AgendaItem, CandidateProfile, CommitteeMeeting, Offer, Vacancy
+from tenants.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_allocation_has_offers_in_every_state_and_reseeds_cleanly():
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+    m = Municipality.objects.get(code="0250")
+    assert Vacancy.objects.filter(municipality=m, status="open").count() >= 3
+    states = set(Offer.objects.filter(municipality=m).values_list("status", flat=True))
+    assert {"proposed", "offered", "accepted", "lease_signed", "declined"} <= states
+    today = timezone.localdate()
+    stalled = Offer.objects.filter(municipality=m, status="offered",
+                                   status_since__lte=today - timezone.timedelta(days=allocation_setting("STALL_DAYS")))
+    assert stalled.exists()
+    assert CandidateProfile.objects.filter(municipality=m, parked_until__gte=today).count() == 1
+    meeting = CommitteeMeeting.objects.get(municipality=m)
+    assert AgendaItem.objects.filter(meeting=meeting).exists()
