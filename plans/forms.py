@@ -105,6 +105,13 @@ class ConsentForm(forms.Form):
     valid_until = forms.DateField(label="Gælder til og med", required=False, widget=DateInput,
                                   help_text="Tomt: gælder, indtil borgeren tilbagekalder det.")
 
+    def __init__(self, *args, show_health: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_health:  # a consent one could not see afterwards is not offered either
+            from .models import HEALTH_RECIPIENTS
+
+            self.fields["recipient"].choices = [c for c in Recipient.choices if c[0] not in HEALTH_RECIPIENTS]
+
 
 class RevokeForm(forms.Form):
     revoked_on = forms.DateField(label="Tilbagekaldt den", widget=DateInput, initial=timezone.localdate)

@@ -137,6 +137,11 @@ class Recipient(models.TextChoices):
     LANDLORD = "landlord", _("Udlejer eller boligorganisation")
 
 
+# A consent to share with a hospital or a treatment place tells of health or substance use: shown, like
+# those details, only to the citizen's own workers and their leader (issue 3, item 9).
+HEALTH_RECIPIENTS = frozenset({Recipient.HOSPITAL, Recipient.TREATMENT})
+
+
 @pghistory.track()
 class Consent(TenantModel):
     """What a citizen agreed to share with whom, from when, until when, and whether it was revoked."""

@@ -14,7 +14,7 @@ from people.selectors import person_get, require
 from . import conf
 from .dimensions import DIMENSION_LABELS, GOAL_TYPE_LABELS, HEALTH_DIMENSIONS, LEVEL_LABELS, NOT_ASSESSED_LABEL, \
     SERVICES_USE_LABELS, Dimension, Level, ServicesUse
-from .models import ActionPlan, Assessment, Consent, MethodDecision
+from .models import HEALTH_RECIPIENTS, ActionPlan, Assessment, Consent, MethodDecision
 from .recommendation import AssessmentInput, Recommendation, recommend
 
 
@@ -193,12 +193,17 @@ def reviews_due(actor, *, today: date, user=None) -> list[ActionPlan]:
 
 # --- consents ------------------------------------------------------------------------------------
 
-def consents(actor, person):
-    return list(_scoped(Consent, actor, person).select_related("recorded_by", "revoked_by"))
+def _consents(actor, person, show_health: bool):
+    qs = _scoped(Consent, actor, person)
+    return qs if show_health else qs.exclude(recipient__in=HEALTH_RECIPIENTS)
 
 
-def consent_get(actor, person, pk: int) -> Consent:
+def consents(actor, person, *, show_health: bool):
+    return list(_consents(actor, person, show_health).select_related("recorded_by", "revoked_by"))
+
+
+def consent_get(actor, person, pk: int, *, show_health: bool) -> Consent:
     try:
-        return _scoped(Consent, actor, person).get(pk=pk)
+        return _consents(actor, person, show_health).get(pk=pk)
     except Consent.DoesNotExist as exc:
         raise Http404("Samtykket findes ikke.") from exc

@@ -10,7 +10,7 @@ from support.methods import LABELS as METHOD_LABELS
 
 from . import selectors, services
 from .forms import AssessmentForm, CompareForm, ConsentForm, DecisionForm, PlanForm, RevokeForm
-from .models import Recipient
+from .models import HEALTH_RECIPIENTS, Recipient
 from .services import PlanDataError
 
 ASSESSMENT_PURPOSE = "Udredning"
@@ -198,13 +198,13 @@ def plan_compare(request, actor, person_id):
 
 @with_actor(Capability.VIEW_PEOPLE)
 def consents(request, actor, person_id):
-    person, _ = _open(actor, person_id, purpose=CONSENT_PURPOSE, what="samtykker", capability=Capability.VIEW_PEOPLE)
+    person, show_health = _open(actor, person_id, purpose=CONSENT_PURPOSE, what="samtykker", capability=Capability.VIEW_PEOPLE)
     may_edit = has_capability(actor.role, Capability.EDIT_PEOPLE)
-    form = ConsentForm()
+    form = ConsentForm(show_health=show_health)
     if request.method == "POST":
         if not may_edit:
             return render(request, "core/no_access.html", status=403)
-        form = ConsentForm(request.POST)
+        form = ConsentForm(request.POST, show_health=show_health)
         if form.is_valid():
             try:
                 services.consent_give(actor=actor, person=person, **form.cleaned_data)
@@ -214,21 +214,23 @@ def consents(request, actor, person_id):
                 messages.success(request, "Samtykket er registreret.")
                 return redirect("plans:consents", person_id=person.pk)
     today = timezone.localdate()
-    items = selectors.consents(actor, person)
+    items = selectors.consents(actor, person, show_health=show_health)
     return render(request, "plans/consents.html", {
         "person": person, "form": form, "may_edit": may_edit, "today": today,
         "items": [(c, c.in_force_on(today)) for c in items], "revoke_form": RevokeForm(),
         # From the rows already read (Consent.in_force_on is has_consent's rule), not a query per recipient.
         "in_force": [(label, any(c.recipient == value and c.in_force_on(today) for c in items))
-                     for value, label in Recipient.choices],
+                     for value, label in Recipient.choices if show_health or value not in HEALTH_RECIPIENTS],
+        "show_health": show_health,
     })
 
 
 @require_POST
 @with_actor(Capability.EDIT_PEOPLE)
 def consent_revoke(request, actor, person_id, consent_id):
-    person, _ = _open(actor, person_id, purpose=CONSENT_PURPOSE, what="tilbagekald samtykke", capability=Capability.EDIT_PEOPLE)
-    consent = selectors.consent_get(actor, person, consent_id)
+    person, show_health = _open(actor, person_id, purpose=CONSENT_PURPOSE, what="tilbagekald samtykke",
+                                capability=Capability.EDIT_PEOPLE)
+    consent = selectors.consent_get(actor, person, consent_id, show_health=show_health)
     form = RevokeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Ikke gemt. Tilbagekaldt den: angiv en dato.")

@@ -213,7 +213,7 @@ def test_consent_of_another_municipality_never_counts(worker_a, worker_b, person
     services.consent_give(actor=worker_b, person=b, recipient="landlord", scope="Alt", given_on=RECENT)
     assert has_consent(person=b, recipient="landlord", on=RECENT)
     assert not has_consent(person=person, recipient="landlord", on=RECENT)
-    assert selectors.consents(worker_a, b) == []
+    assert selectors.consents(worker_a, b, show_health=True) == []
 
 
 def test_the_model_rule_matches_has_consent(worker_a, person):
@@ -223,3 +223,9 @@ def test_the_model_rule_matches_has_consent(worker_a, person):
     c.refresh_from_db()
     for day in (date(2026, 1, 9), date(2026, 1, 10), date(2026, 1, 14), date(2026, 1, 15), date(2026, 1, 21)):
         assert c.in_force_on(day) == has_consent(person=person, recipient="treatment", on=day), day
+
+
+def test_plans_and_decisions_never_require_an_assessment(worker_a, person):
+    """Nothing may wait for the assessment (seed 004, 4.2)."""
+    plan = services.plan_save(actor=worker_a, person=person, wishes="Egen bolig", goals={})
+    assert plan.version == 1 and not Assessment.objects.filter(person=person).exists()

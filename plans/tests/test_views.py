@@ -151,3 +151,21 @@ def test_the_recommendation_reason_hides_health_from_other_workers(person, users
     own = login(users_a[Role.SUPPORT_WORKER]).get(url).content.decode()
     other = login(other_worker).get(url).content.decode()
     assert "psykisk helbred" in own and "psykisk helbred" not in other and "rusmidler" not in other
+
+
+def test_hospital_and_treatment_consents_only_for_own_workers_and_their_leader(person, users_a, worker_a, login):
+    from datetime import date
+
+    services.consent_give(actor=worker_a, person=person, recipient="treatment", scope="Alkoholbehandling", given_on=RECENT)
+    services.consent_give(actor=worker_a, person=person, recipient="landlord", scope="Telefonnummer", given_on=RECENT)
+    url = reverse("plans:consents", args=[person.pk])
+    own = login(users_a[Role.SUPPORT_WORKER]).get(url).content.decode()
+    assert "Alkoholbehandling" in own and "Telefonnummer" in own
+    broker = login(users_a[Role.HOUSING_BROKER]).get(url).content.decode()
+    assert "Alkoholbehandling" not in broker and "Behandlingssted" not in broker and "Telefonnummer" in broker
+    hidden = Consent.objects.get(recipient="treatment")
+    response = login(users_a[Role.HOUSING_BROKER]).post(reverse("plans:consent_revoke", args=[person.pk, hidden.pk]),
+                                                        {"revoked_on": date.today().isoformat()})
+    assert response.status_code == 404
+    hidden.refresh_from_db()
+    assert hidden.revoked_on is None
