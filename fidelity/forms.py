@@ -55,18 +55,20 @@ class AssessmentForm(forms.Form):
             self.fields[f"s{s.id}-comment"] = forms.CharField(label=f"Kommentar til udsagn {s.number}", required=False,
                                                               widget=forms.Textarea(attrs={"rows": 2}))
             self.fields[f"s{s.id}-what"] = forms.CharField(label=f"Aftalt handling ved udsagn {s.number}: hvad", required=False)
-            self.fields[f"s{s.id}-who"] = forms.CharField(label="Hvem", required=False)
-            self.fields[f"s{s.id}-due"] = forms.DateField(label="Senest", required=False,
+            self.fields[f"s{s.id}-who"] = forms.CharField(label=f"Aftalt handling ved udsagn {s.number}: hvem", required=False)
+            self.fields[f"s{s.id}-due"] = forms.DateField(label=f"Aftalt handling ved udsagn {s.number}: senest", required=False,
                                                           widget=forms.DateInput(attrs={"type": "date"}))
         for a in follow_ups:
             self.fields[f"f{a.id}-status"] = forms.ChoiceField(label=f"Status: {a.what}", choices=ActionStatus.choices)
-            self.fields[f"f{a.id}-note"] = forms.CharField(label="Opfølgning", required=False,
+            self.fields[f"f{a.id}-note"] = forms.CharField(label=f"Opfølgning: {a.what}", required=False,
                                                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
         data = super().clean()
         for s in self.statements:
             trio = [data.get(f"s{s.id}-{k}") for k in ("what", "who", "due")]
+            if self.has_error(f"s{s.id}-due"):
+                continue  # the date's own message already says what is wrong
             if any(trio) and not all(trio):
                 missing = [label for v, label in zip(trio, ("hvad", "hvem", "senest")) if not v]
                 self.add_error(f"s{s.id}-{'what' if not trio[0] else 'who' if not trio[1] else 'due'}",
