@@ -6,7 +6,6 @@ Rows are bulk-created (no access log: nobody read anything), called by demo/load
 """
 from datetime import timedelta
 
-from django.utils import timezone
 
 from accounts.roles import Role
 from people.models import Person

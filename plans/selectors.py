@@ -23,13 +23,16 @@ def health_visible(actor, person: Person) -> bool:
     return may_see_health(role=actor.role, is_own_worker=own)
 
 
-def person_for(actor, pk: int, *, capability, purpose: str, detail: str = "") -> Person:
-    """The person if the actor may see them, with the read logged for this purpose."""
+def person_for(actor, pk: int, *, capability, purpose: str, what: str) -> tuple[Person, bool]:
+    """The person if the actor may see them, and whether health details show; the read is logged with
+    its purpose, what was read and whether health and substance details were shown."""
     require(actor, capability)
     person = person_get(actor, pk, purpose=purpose, log=False)
+    show_health = health_visible(actor, person)
     log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
-               person_id=person.pk, detail=detail, role=actor.role, path=actor.path)
-    return person
+               person_id=person.pk, detail=f"{what}; helbred og rusmidler {'vist' if show_health else 'skjult'}",
+               role=actor.role, path=actor.path)
+    return person, show_health
 
 
 def _scoped(model, actor, person):

@@ -23,23 +23,8 @@ def _error(form, exc: PlanDataError):
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
-def _detail(show_health: bool, what: str) -> str:
-    return f"{what}; helbred og rusmidler {'vist' if show_health else 'skjult'}"
-
-
 def _open(actor, person_id, *, purpose: str, what: str, capability=Capability.WORK_SUPPORT):
-    """The person and whether health details show; the read is logged with both."""
-    from people.selectors import person_get
-
-    from audit.models import Action
-    from audit.services import log_access
-
-    selectors.require(actor, capability)
-    person = person_get(actor, person_id, purpose=purpose, log=False)
-    show_health = selectors.health_visible(actor, person)
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
-               person_id=person.pk, detail=_detail(show_health, what), role=actor.role, path=actor.path)
-    return person, show_health
+    return selectors.person_for(actor, person_id, capability=capability, purpose=purpose, what=what)
 
 
 # --- assessment ----------------------------------------------------------------------------------
