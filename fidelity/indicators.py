@@ -1,10 +1,9 @@
 """Fidelity from practice: indicators per core principle computed from the platform's own data, for the
 same unit and quarter as the self-assessment (issue 5, item 4).
 
-Each indicator declares its data source (app and model). When that app or model does not exist on this
-installation the indicator reports "data not available yet", shown as such and never as 0; the support
-app (SupportEpisode) is being built, so its indicators report missing data until it is installed and
-the indicator is implemented against it.
+Each indicator declares its data source (app and model, and the fields it needs). When that app, model
+or field does not exist on this installation the indicator reports "data not available yet", shown as
+such and never as 0, so the registry keeps working while other apps change.
 
 A unit's people: the citizens whose own workers (Person.workers) are members of the unit; a unit that
 covers the whole municipality (a department) counts every citizen of the municipality.
@@ -15,7 +14,7 @@ from typing import Callable
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from .quarters import Quarter
 
@@ -143,6 +142,81 @@ def plans_with_wishes(people_q, quarter, municipality) -> IndicatorValue:
     return IndicatorValue(available=True, value=value, n=len(latest), meets=value >= conf("INDICATOR_BELOW_PCT"))
 
 
+def _episodes_open_on(day):
+    """Q for support episodes running on a day (started, not yet ended)."""
+    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gt=day))
+
+
+def ended_goals_reached(people_q, quarter, municipality) -> IndicatorValue:
+    """Principles 3 and 6: of support episodes ended in the quarter, the share ended because the
+    citizen's goals were reached (seed 004: the citizen's own goals decide when support changes)."""
+    from support.models import SupportEpisode
+
+    rows = list(SupportEpisode.objects.filter(people_q, municipality=municipality, end_date__range=(quarter.start, quarter.end))
+                .values_list("id", "end_reason").distinct())
+    if not rows:
+        return IndicatorValue(available=True, n=0, note="Ingen forløb afsluttet i kvartalet.")
+    value = _pct(sum(1 for _, reason in rows if reason == "goals_reached"), len(rows))
+    return IndicatorValue(available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT"))
+
+
+def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
+    """Principle 5: of citizens who lost or left a home in the quarter while in a support episode, the
+    share whose support was still running SUPPORT_CONTINUES_DAYS later (separation of housing and support)."""
+    from datetime import timedelta
+
+    from housing.models import Tenancy
+    from support.models import SupportEpisode
+
+    window = timedelta(days=conf("SUPPORT_CONTINUES_DAYS"))
+    ended = {}
+    for person_id, ends_on in (Tenancy.objects.filter(people_q, municipality=municipality,
+                                                      ends_on__range=(quarter.start, quarter.end))
+                               .exclude(end_reason="died").values_list("person_id", "ends_on").distinct()):
+        ended[person_id] = min(ended.get(person_id, ends_on), ends_on)
+    cases, continued = 0, 0
+    episodes = {}
+    for pid, start, end in (SupportEpisode.objects.filter(municipality=municipality, person_id__in=list(ended))
+                            .values_list("person_id", "start_date", "end_date")):
+        episodes.setdefault(pid, []).append((start, end))
+    for pid, lost_on in ended.items():
+        running = [(st, en) for st, en in episodes.get(pid, []) if st <= lost_on and (en is None or en > lost_on)]
+        if running:
+            cases += 1
+            continued += any(en is None or en > lost_on + window for _st, en in running)
+    if not cases:
+        return IndicatorValue(available=True, n=0, note="Ingen mistede en bolig under et støtteforløb i kvartalet.")
+    value = _pct(continued, cases)
+    return IndicatorValue(available=True, value=value, n=cases, meets=value >= conf("INDICATOR_BELOW_PCT"),
+                          note=f"Støtten kørte stadig {conf('SUPPORT_CONTINUES_DAYS')} dage efter.")
+
+
+def caseload_within_limits(people_q, quarter, municipality, *, unit=None) -> IndicatorValue:
+    """Low caseloads (seed 004, ch. 4): of the unit's CTI/ICM workers, the share whose citizens at the
+    quarter's end were within their limit (support/capacity.py). ACT is a team limit and is not counted here."""
+    from support import conf as support_conf
+    from support.capacity import worker_limit
+    from support.models import SupportEpisode, WorkerProfile
+
+    profiles = WorkerProfile.objects.filter(municipality=municipality, active=True)
+    if unit is not None and not unit.whole_municipality:
+        profiles = profiles.filter(user__in=unit.members.all())
+    workers = []
+    for user_id, method, own in profiles.values_list("user_id", "method", "caseload_limit"):
+        method_limit = support_conf.caseload_limit(method)
+        if method_limit is not None:
+            workers.append((user_id, worker_limit(method_limit=method_limit, own_limit=own)))
+    if not workers:
+        return IndicatorValue(available=True, n=0, note="Ingen CTI- eller ICM-medarbejdere i enheden.")
+    counts = dict(SupportEpisode.objects.filter(_episodes_open_on(quarter.end), municipality=municipality,
+                                                worker_id__in=[w for w, _ in workers])
+                  .order_by().values_list("worker_id").annotate(n=Count("id")))
+    within = sum(1 for w, limit in workers if counts.get(w, 0) <= limit)
+    value = _pct(within, len(workers))
+    return IndicatorValue(available=True, value=value, n=len(workers), meets=within == len(workers),
+                          note="Sagstal ved kvartalets udgang.")
+
+
 REGISTRY: list[Indicator] = [
     Indicator("days_to_home", (1,), "Dage fra registrering til egen bolig (median)", "dage", "people.StatusChange",
               days_to_home),
@@ -152,16 +226,26 @@ REGISTRY: list[Indicator] = [
               persistence_after_no_contact),
     Indicator("plan_wishes", (6, 7), "Handleplaner med borgerens ønsker, drømme og håb", "%", "plans.ActionPlan",
               plans_with_wishes, needs_fields=("wishes", "person", "version")),
-    # The support app (issue 3) is not installed yet: these report missing data until it is.
     Indicator("support_after_home_lost", (5,), "Støtteforløb der fortsatte efter tab af bolig", "%",
-              "support.SupportEpisode"),
-    Indicator("closed_no_contact", (3,), "Forløb lukket på grund af manglende kontakt", "%", "support.SupportEpisode"),
+              "support.SupportEpisode", support_after_home_lost, needs_fields=("person", "start_date", "end_date")),
+    Indicator("ended_goals_reached", (3, 6), "Forløb afsluttet fordi målene er nået", "%", "support.SupportEpisode",
+              ended_goals_reached, needs_fields=("end_date", "end_reason")),
     Indicator("caseload_within_limits", (3,), "Medarbejdere med sagstal inden for metodens grænse", "%",
-              "support.SupportEpisode"),
-    Indicator("ended_goals_reached", (3, 6), "Forløb afsluttet fordi målene er nået", "%", "support.SupportEpisode"),
+              "support.WorkerProfile", caseload_within_limits, needs_fields=("user", "method", "caseload_limit")),
+    # The support app records no end reason "lack of contact" (support/models.py EndReason): an episode cannot be
+    # closed for that reason there, so this indicator has no data to count until such a reason exists.
+    Indicator("closed_no_contact", (3,), "Forløb lukket på grund af manglende kontakt", "%", "support.SupportEpisode"),
 ]
 
 
 def evaluate_all(*, unit, quarter: Quarter, municipality) -> list[tuple[Indicator, IndicatorValue]]:
     q = people_filter(unit)
-    return [(ind, ind.evaluate(people_q=q, quarter=quarter, municipality=municipality)) for ind in REGISTRY]
+    out = []
+    for ind in REGISTRY:
+        if ind.compute is caseload_within_limits:  # counts workers, not people: needs the unit itself
+            ok, reason = ind.source_available()
+            value = caseload_within_limits(q, quarter, municipality, unit=unit) if ok else IndicatorValue(False, note=reason)
+        else:
+            value = ind.evaluate(people_q=q, quarter=quarter, municipality=municipality)
+        out.append((ind, value))
+    return out

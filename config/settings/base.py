@@ -192,6 +192,8 @@ HF = {
         # Days from registration to a home above which principle 1 ("as fast as possible", seed 004 ch. 2)
         # counts as not met; a local target the leader network sets.
         "DAYS_TO_HOME_TARGET": 90,
+        # Support still running this many days after a home was lost counts as continued (principle 5).
+        "SUPPORT_CONTINUES_DAYS": 30,
         # Number of weakest statements highlighted on the results page.
         "WEAKEST_SHOWN": 3,
         # Brief INSPIRE reading aids from a Danish study (Moeller et al. 2025): cut-off and meaningful change.

@@ -96,16 +96,65 @@ def test_no_cases_is_not_zero(leader, municipality_a):
     assert v.available and v.value is None and v.meets is None
 
 
-def test_support_indicators_report_data_not_available_yet(leader, municipality_a):
-    from django.apps import apps
+def _episode(municipality, person, *, start, end=None, reason="", worker=None):
+    from support.models import SupportEpisode
 
+    return SupportEpisode.objects.create(municipality=municipality, person=person, method="icm", worker=worker,
+                                         start_date=start, status_since=end or start, end_date=end, end_reason=reason,
+                                         status="ended" if end else "active")
+
+
+def test_episodes_ended_because_goals_were_reached(leader, worker_a, person_factory, municipality_a):
+    unit = make_unit(leader, whole=True)
+    p = [person_factory(worker_a, first_name=f"E{i}", start=date(2025, 6, 1)) for i in range(4)]
+    _episode(municipality_a, p[0], start=date(2025, 7, 1), end=date(2026, 2, 1), reason="goals_reached")
+    _episode(municipality_a, p[1], start=date(2025, 7, 1), end=date(2026, 3, 1), reason="declined")
+    _episode(municipality_a, p[2], start=date(2025, 7, 1), end=date(2026, 3, 31), reason="goals_reached")
+    _episode(municipality_a, p[3], start=date(2025, 7, 1), end=date(2026, 4, 1), reason="declined")  # next quarter
+    v = _value("ended_goals_reached", unit, municipality_a)
+    assert (v.n, v.value, v.meets) == (3, 66.7, True)
+
+
+def test_support_continued_after_a_home_was_lost(leader, worker_a, person_factory, municipality_a, settings):
+    from housing.models import Tenancy
+
+    unit = make_unit(leader, whole=True)
+    window = settings.HF["FIDELITY"]["SUPPORT_CONTINUES_DAYS"]
+    kept, dropped, unsupported = (person_factory(worker_a, first_name=n, start=date(2025, 6, 1)) for n in "KDU")
+    for person in (kept, dropped, unsupported):
+        Tenancy.objects.create(municipality=municipality_a, person=person, address="Vej 1", starts_on=date(2025, 9, 1),
+                               ends_on=date(2026, 2, 1), end_reason="evicted")
+    _episode(municipality_a, kept, start=date(2025, 8, 1))  # still running
+    _episode(municipality_a, dropped, start=date(2025, 8, 1), end=date(2026, 2, 1) + timedelta(days=window - 1),
+             reason="declined")
+    v = _value("support_after_home_lost", unit, municipality_a)
+    assert (v.n, v.value, v.meets) == (2, 50.0, True)  # the unsupported citizen is no case
+
+
+def test_caseloads_within_the_method_limit(leader, users_a, worker_a, person_factory, municipality_a):
+    from support.models import WorkerProfile
+
+    ok_worker, full_worker = users_a[Role.SUPPORT_WORKER], users_a[Role.OUTREACH_WORKER]
+    unit = make_unit(leader, members=[ok_worker, full_worker])
+    WorkerProfile.objects.create(municipality=municipality_a, user=ok_worker, method="icm")
+    WorkerProfile.objects.create(municipality=municipality_a, user=full_worker, method="icm", caseload_limit=2)
+    for i in range(3):
+        _episode(municipality_a, person_factory(worker_a, first_name=f"C{i}", start=date(2025, 6, 1)),
+                 start=date(2025, 7, 1), worker=full_worker)
+    _episode(municipality_a, person_factory(worker_a, first_name="C9", start=date(2025, 6, 1)),
+             start=date(2025, 7, 1), worker=ok_worker)
+    rows = indicators.evaluate_all(unit=unit, quarter=Q, municipality=municipality_a)
+    v = next(val for ind, val in rows if ind.key == "caseload_within_limits")
+    assert (v.n, v.value, v.meets) == (2, 50.0, False)
+
+
+def test_an_indicator_without_a_source_reports_data_not_available_yet(leader, municipality_a):
     unit = make_unit(leader)
-    for ind in indicators.REGISTRY:
-        if ind.source.startswith("support."):
-            v = ind.evaluate(people_q=indicators.people_filter(unit), quarter=Q, municipality=municipality_a)
-            assert not v.available and v.value is None and v.note.startswith("Data findes ikke endnu")
-    if not apps.is_installed("support"):
-        assert "ikke installeret" in v.note
+    ind = next(i for i in indicators.REGISTRY if i.key == "closed_no_contact")
+    v = ind.evaluate(people_q=indicators.people_filter(unit), quarter=Q, municipality=municipality_a)
+    assert not v.available and v.value is None and v.note.startswith("Data findes ikke endnu")
+    missing_app = indicators.Indicator("x", (5,), "x", "%", "nosuchapp.Model", compute=lambda *a: None)
+    assert missing_app.source_available() == (False, "Data findes ikke endnu: appen 'nosuchapp' er ikke installeret.")
 
 
 def test_a_missing_model_field_reports_missing_data():
