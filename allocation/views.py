@@ -122,6 +122,8 @@ def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, c
     may_manage = _may_manage(actor)
     steps = [(key, label, StepForm(prefix=key)) for key, label in NEXT_STEPS.get(OfferStatus(offer.status), [])]
     can_decline = offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED)
+    if can_decline and may_manage:  # the municipality's list starts as a copy of the configured defaults
+        services.decline_reasons_ensure_defaults(actor.municipality)
     return render(request, "allocation/offer_detail.html", {
         "offer": offer, "events": offer.log_entries.all(), "may_manage": may_manage, "steps": steps,
         "step_errors": step_errors or [],
