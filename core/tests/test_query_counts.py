@@ -24,8 +24,8 @@ PINNED = {
     ("people:figures", "sqlite"): 17, ("people:figures", "postgresql"): 20,
     ("export:csv", "sqlite"): 15, ("export:csv", "postgresql"): 18,
     ("export:xlsx", "sqlite"): 15, ("export:xlsx", "postgresql"): 18,
-    ("housing:stock_analysis", "sqlite"): 14, ("housing:stock_analysis", "postgresql"): 17,
-    ("housing:retention", "sqlite"): 14, ("housing:retention", "postgresql"): 17,
+    ("housing:stock_analysis", "sqlite"): 15, ("housing:stock_analysis", "postgresql"): 18,
+    ("housing:retention", "sqlite"): 15, ("housing:retention", "postgresql"): 18,
     ("housing:waiting_list", "sqlite"): 14, ("housing:waiting_list", "postgresql"): 17,
     ("housing:units", "sqlite"): 13, ("housing:units", "postgresql"): 16,
 }

@@ -40,3 +40,10 @@ def populate_for_query_counts(worker, person, i, recent):
     if person.current_situation == "own_home":
         Tenancy.objects.create(municipality=worker.municipality, person=person, unit=unit, address=unit.address,
                                starts_on=person.situation_since)
+    elif i % 2:
+        # Half of those still waiting have a support decision, so the waiting list is not empty.
+        from django.apps import apps
+
+        if apps.is_installed("support"):
+            apps.get_model("support", "SupportEpisode").objects.create(
+                municipality=worker.municipality, person=person, method="cti", start_date=recent, status_since=recent)
