@@ -7,7 +7,7 @@ from accounts.roles import Capability, has_capability
 
 from . import indicators, inspire
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
-                     OrganisationalUnit, Statement, SurveyResponse)
+                     OrganisationalUnit, Principle, Statement, SurveyResponse)
 from .quarters import Quarter, last_n
 from .scoring import StatementRef, disagrees, score, weakest
 
@@ -40,18 +40,12 @@ def form_structure(version: FormVersion):
     """Themes with principles and statements, in form order, in three queries."""
     themes = list(version.themes.all())
     principles = {}
-    for p in indicators_principles(version):
+    for p in Principle.objects.filter(theme__form_version=version).order_by("theme__number", "id"):
         principles.setdefault(p.theme_id, []).append(p)
     statements = {}
     for s in Statement.objects.filter(theme__form_version=version).select_related("principle").order_by("number"):
         statements.setdefault(s.theme_id, []).append(s)
     return [{"theme": t, "principles": principles.get(t.id, []), "statements": statements.get(t.id, [])} for t in themes]
-
-
-def indicators_principles(version):
-    from .models import Principle
-
-    return Principle.objects.filter(theme__form_version=version).order_by("theme__number", "id")
 
 
 def refs(structure) -> list[StatementRef]:

@@ -20,10 +20,11 @@ PURPOSE = "Efterlevelse: kvartalsvis vurdering"
 class FidelityError(ValueError):
     """Bad input with a Danish message saying what and where (field name or None)."""
 
-    def __init__(self, field: str | None, message: str):
+    def __init__(self, field: str | None, message: str, *, code: str = "invalid"):
         super().__init__(message)
         self.field = field
         self.message = message
+        self.code = code  # for links: "not_found", "used", "expired"
 
 
 def conf(key):
@@ -155,11 +156,11 @@ def invitation_find(*, municipality, token: str, now: datetime) -> SurveyInvitat
     """The usable invitation for a token in this municipality, or a Danish reason why not."""
     invitation = SurveyInvitation.objects.filter(municipality=municipality, token_hash=_hash(token or "")).first()
     if invitation is None:
-        raise FidelityError(None, "Linket findes ikke. Spørg din medarbejder om et nyt.")
+        raise FidelityError(None, "Linket findes ikke. Spørg din medarbejder om et nyt.", code="not_found")
     if invitation.used_at is not None:
-        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.")
+        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.", code="used")
     if invitation.expires_at <= now:
-        raise FidelityError(None, "Linket er udløbet. Spørg din medarbejder om et nyt.")
+        raise FidelityError(None, "Linket er udløbet. Spørg din medarbejder om et nyt.", code="expired")
     return invitation
 
 
@@ -171,7 +172,7 @@ def survey_answer(*, municipality, token: str, raw: dict, now: datetime, today: 
     # Re-read under lock so two submissions of the same link cannot both pass.
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at is not None:
-        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.")
+        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.", code="used")
     try:
         answers = inspire.parse(raw)
     except ValueError as exc:

@@ -1,6 +1,4 @@
 """Thin views of the fidelity app."""
-import io
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -101,7 +99,7 @@ def assessment_fill(request, actor, pk):
     follow_rows = [(a, form[f"f{a.id}-status"], form[f"f{a.id}-note"]) for a in follow_ups]
     return render(request, "fidelity/assessment_form.html", {
         "assessment": assessment, "form": form, "blocks": blocks, "follow_rows": follow_rows,
-        "actions": list(assessment.actions.select_related("statement")), "answered": existing})
+        "actions": list(assessment.actions.select_related("statement"))})
 
 
 def _results_url(unit_id, quarter):
@@ -200,7 +198,8 @@ def answer(request, code, token):
             try:
                 services.invitation_find(municipality=municipality, token=token, now=now)
             except FidelityError as exc:
-                return render(request, "fidelity/answer_closed.html", {"message": exc.message}, status=410 if "brugt" in exc.message or "udløbet" in exc.message else 404)
+                return render(request, "fidelity/answer_closed.html", {"message": exc.message},
+                              status=404 if exc.code == "not_found" else 410)
         missing = [i.key for i in inspire.ITEMS if request.method == "POST" and not values.get(i.key)]
         return render(request, "fidelity/answer.html", {
             "items": [(i, values.get(i.key, "")) for i in inspire.ITEMS], "options": inspire.OPTIONS, "intro": inspire.INTRO, "error": error,

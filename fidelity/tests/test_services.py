@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from django_scopes import scope
 
 from fidelity import services
 from fidelity.models import AgreedAction, AssessmentStatus, Statement, SurveyInvitation, SurveyResponse
