@@ -42,8 +42,10 @@ def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferL
 
 def decline_reasons_ensure_defaults(municipality) -> None:
     if not DeclineReason.objects.filter(municipality=municipality).exists():
+        # ignore_conflicts: two first page views in the same second both try to create the list.
         DeclineReason.objects.bulk_create([DeclineReason(municipality=municipality, label=label, position=i)
-                                           for i, label in enumerate(allocation_setting("DECLINE_REASONS"))])
+                                           for i, label in enumerate(allocation_setting("DECLINE_REASONS"))],
+                                          ignore_conflicts=True)
 
 
 @transaction.atomic
