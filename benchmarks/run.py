@@ -338,7 +338,14 @@ Django cost alone, not a load test).
 | by-name list, Copenhagen (logged-in leader) | {v['list_rps']:.0f} |
 | bare Django JSON view (benchmarks/urls.py only) | {v['bare_rps']:.0f} |
 """
-    Path(args.out).write_text(text, encoding="utf-8")
+    # Keep sections other benchmarks maintain between their own markers (e.g. allocation_bench.py).
+    out = Path(args.out)
+    if out.exists():
+        old = out.read_text(encoding="utf-8")
+        start, end = old.find("<!-- allocation-bench:start -->"), old.find("<!-- allocation-bench:end -->")
+        if start != -1 and end != -1:
+            text = text.rstrip("\n") + "\n\n" + old[start:end + len("<!-- allocation-bench:end -->")] + "\n"
+    out.write_text(text, encoding="utf-8")
     print(f"Wrote {args.out}")
 
 
