@@ -12,6 +12,8 @@ def home(request):
         return redirect("support:mine")
     if has_capability(role, Capability.VIEW_PEOPLE):
         return redirect("people:list")
+    if has_capability(role, Capability.MANAGE_USERS):
+        return redirect("accounts:users")
     if has_capability(role, Capability.VIEW_FIGURES):
         return redirect("people:figures")
     return render(request, "core/no_access.html", status=403)

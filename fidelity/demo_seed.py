@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 
+from . import formdata
 from . import inspire
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion, OrganisationalUnit,
                      Statement, StatementAnswer, SurveyInvitation, SurveyResponse, UnitKind)
@@ -38,7 +39,7 @@ def reset(municipalities):
 
 
 def seed(*, municipality, staff, rng, today):
-    version = FormVersion.objects.filter(current=True).first()
+    version = formdata.current_version()
     if version is None:
         return
     statements = list(Statement.objects.filter(theme__form_version=version).order_by("number"))

@@ -5,6 +5,7 @@ from django.http import Http404
 
 from accounts.roles import Capability, has_capability
 
+from . import formdata
 from . import indicators, inspire
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
                      OrganisationalUnit, Principle, Statement, SurveyResponse)
@@ -64,7 +65,7 @@ def completed(actor, *, unit=None):
 
 def results(actor, *, unit: OrganisationalUnit, quarter: Quarter, n_quarters: int = 6) -> dict:
     """Everything the results page, the PDF and the xlsx show for one unit and quarter."""
-    version = FormVersion.objects.filter(current=True).first()
+    version = formdata.current_version()
     structure = form_structure(version)
     statement_refs = refs(structure)
     quarters = last_n(quarter, n_quarters)

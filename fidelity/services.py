@@ -9,6 +9,7 @@ from django.db import transaction
 from audit.models import Action
 from people.services import Actor, _log
 
+from . import formdata
 from . import inspire
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
                      InvitationMode, OrganisationalUnit, Statement, StatementAnswer, SurveyInvitation, SurveyResponse)
@@ -52,7 +53,7 @@ def assessment_start(*, actor: Actor, unit: OrganisationalUnit, quarter: Quarter
     existing = FidelityAssessment.objects.filter(unit=unit, year=quarter.year, quarter=quarter.number).first()
     if existing:
         return existing
-    version = FormVersion.objects.filter(current=True).first()
+    version = formdata.current_version()
     if version is None:
         raise FidelityError(None, "Efterlevelsesskemaet er ikke indlæst (kør migrate).")
     assessment = FidelityAssessment.objects.create(

@@ -104,7 +104,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "people:list"
+# The front page for the user's role (core.views.home): e.g. a support worker's own citizens.
+LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # allauth: local accounts by username; no self sign-up (administrators create users).
