@@ -29,7 +29,19 @@ class EpisodeStartForm(forms.Form):
         self.fields["team"].choices = [("", "Ingen valgt")] + [(str(t.pk), f"{t.name} ({t.get_method_display()})") for t in teams]
 
 
-class ContactForm(forms.Form):
+class PrefixedIds(forms.Form):
+    """The episode page shows five forms whose fields share names: each gets its own id prefix so
+    labels, hints and error links point at the right field (WCAG 1.3.1, 4.1.1)."""
+
+    id_prefix = "f"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class ContactForm(PrefixedIds):
+    id_prefix = "contact"
     contacted_on = forms.DateField(label="Dato", widget=DateInput, initial=timezone.localdate)
     kind = forms.ChoiceField(label="Kontaktform", choices=ContactKind.choices, initial=ContactKind.HOME_VISIT)
     reached = forms.ChoiceField(label="Blev borgeren truffet?", choices=[("1", "Ja, truffet"), ("0", "Nej, ikke truffet")],
@@ -37,19 +49,22 @@ class ContactForm(forms.Form):
     note = forms.CharField(label="Kort note", max_length=500, required=False)
 
 
-class PauseForm(forms.Form):
+class PauseForm(PrefixedIds):
+    id_prefix = "pause"
     on = forms.DateField(label="Pause fra", widget=DateInput, initial=timezone.localdate)
     reason = forms.CharField(label="Begrundelse", max_length=500,
                              help_text="Fx længere fængselsophold. Hospitalsophold, kort fængselsophold eller tab af bolig "
                                        "er ikke grund til pause: støtten fortsætter.")
 
 
-class ResumeForm(forms.Form):
+class ResumeForm(PrefixedIds):
+    id_prefix = "resume"
     on = forms.DateField(label="Genoptaget den", widget=DateInput, initial=timezone.localdate)
     reason = forms.CharField(label="Note", max_length=500, required=False)
 
 
-class EndForm(forms.Form):
+class EndForm(PrefixedIds):
+    id_prefix = "end"
     on = forms.DateField(label="Afsluttet den", widget=DateInput, initial=timezone.localdate)
     reason = forms.ChoiceField(label="Årsag", choices=[("", "Vælg årsag")] + list(EndReason.choices))
     note = forms.CharField(label="Note", max_length=400, required=False)
@@ -57,7 +72,8 @@ class EndForm(forms.Form):
                                                    required=False)
 
 
-class HandOverForm(forms.Form):
+class HandOverForm(PrefixedIds):
+    id_prefix = "handover"
     on = forms.DateField(label="Overdraget den", widget=DateInput, initial=timezone.localdate)
     to_municipality = forms.ModelChoiceField(label="Borgeren flytter til", queryset=Municipality.objects.none(),
                                              empty_label="Vælg kommune")
