@@ -1,3 +1,4 @@
+from django.apps import apps
 """Thin views of support: parse input, call a selector or service, render."""
 from django.contrib import messages
 from django.http import Http404
@@ -34,9 +35,17 @@ def worker_home(request, actor):
 
 @with_actor(Capability.MANAGE_SUPPORT)
 def leader_home(request, actor):
-    data = selectors.leader_page(actor, today=timezone.localdate())
+    today = timezone.localdate()
+    data = selectors.leader_page(actor, today=today)
+    # The quarterly fidelity reminder belongs on the leader's front page too (issue 5, item 6).
+    fidelity = None
+    if apps.is_installed("fidelity") and has_capability(actor.role, Capability.VIEW_FIDELITY):
+        from fidelity.selectors import overview
+
+        fidelity = overview(actor, today=today)
     return render(request, "support/leader_home.html", {
         "data": data, "cluster_days": conf.value("MOVE_IN_CLUSTER_DAYS"), "cluster_count": conf.value("MOVE_IN_CLUSTER_COUNT"),
+        "fidelity": fidelity,
     })
 
 
