@@ -25,6 +25,7 @@ from people.models import Contact, NeedsListEntry, Person, SituationPeriod, Stat
 from tenants.models import Municipality
 from tenants.rls import system_access
 
+from . import national_support
 from .generator import Params, PersonData, generate_people
 
 DATA = Path(__file__).parent / "data" / "municipalities.csv"
@@ -111,6 +112,7 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
             tables = [m._meta.db_table for m in MODELS] + [Person.workers.through._meta.db_table]
             # CASCADE: other apps' tables (support, homes, plans) refer to people.
             cursor.execute("TRUNCATE " + ", ".join(tables) + " CASCADE")
+            national_support.reset(cursor)
             out("Tømte sagstabellerne.")
         saved = _drop_keys_and_indexes(cursor)
         for model in MODELS:
@@ -174,12 +176,17 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
             cursor.execute(f"ANALYZE {model._meta.db_table}")
         cursor.execute("ANALYZE people_monthlyflow")
         index_seconds = time.monotonic() - t_idx
+        # Homes and support (issues 3 and 4), in the same transaction: every page has data.
+        t_sup = time.monotonic()
+        support_counts = national_support.load_support(
+            municipalities=ids, names={r.code: r.name for r in rows}, today=today, seed=seed, out=out)
+        support_seconds = time.monotonic() - t_sup
     events = sum(v for k, v in counts.items() if k != "Person")
     seconds = time.monotonic() - began
     out(f"Færdig: {counts['Person']:,} borgere, {events:,} hændelser i {len(rows)} kommuner på {seconds:.0f} s "
-        f"(heraf indekser og nøgler {index_seconds:.0f} s).")
+        f"(heraf indekser og nøgler {index_seconds:.0f} s, boliger og støtte {support_seconds:.0f} s).")
     return {"people": counts["Person"], "events": events, "counts": counts, "seconds": seconds,
-            "municipalities": len(rows)}
+            "municipalities": len(rows), "support": support_counts, "support_seconds": support_seconds}
 
 
 def _add(p: PersonData, pid: int, mid: int, t_person, t_sit, t_stat, t_con, t_need) -> None:

@@ -62,5 +62,38 @@ def test_generate_national_tiny_scale_loads_consistent_rows_and_restores_the_sch
         cursor.execute("SELECT count(*) FROM pg_constraint WHERE conrelid = 'people_contact'::regclass AND contype = 'f'")
         assert cursor.fetchone()[0] == 3
     assert StatusChange.objects.filter(status="newly_identified").count() == Person.objects.count()
+    _homes_and_support_are_loaded_within_the_caseload_rules()
     with pytest.raises(CommandError, match="--reset"):
         call_command("generate_national", people=50, years=1, stdout=StringIO())
+
+
+def _homes_and_support_are_loaded_within_the_caseload_rules():
+    from django.db.models import Count, Q
+
+    from accounts.models import Membership
+    from housing.models import Tenancy, Unit, UnitType
+    from people.models import Person
+    from support.models import EpisodeEvent, SupportEpisode, Team, WorkerProfile
+
+    assert UnitType.objects.values("municipality").distinct().count() == 98
+    assert Unit.objects.exists()
+    own_home = Person.objects.filter(current_situation="own_home")
+    assert Tenancy.objects.filter(ends_on__isnull=True).count() == own_home.count() > 0
+    assert not Tenancy.objects.exclude(starts_on=__import__("django").db.models.F("person__situation_since")).exists()
+    assert set(Team.objects.values_list("method", flat=True)) == {"cti", "icm", "act"}
+    episodes = SupportEpisode.objects.all()
+    assert episodes.filter(status="active").exists()
+    assert set(episodes.values_list("status", flat=True)) <= {"active", "paused", "ended"}
+    # Every episode has its start event, a worker with a profile in its method and team, and a membership.
+    assert EpisodeEvent.objects.filter(kind="start").count() == episodes.count()
+    profiles = {(p.user_id, p.municipality_id): p for p in WorkerProfile.objects.all()}
+    for e in episodes:
+        profile = profiles[(e.worker_id, e.municipality_id)]
+        assert profile.method == e.method and profile.team_id == e.team_id
+    assert Membership.objects.filter(role="support_worker", user__support_profiles__isnull=False).count() == len(profiles)
+    # Caseload limits: CTI 10, ICM 8 active per worker; an ACT team at most 80.
+    per_worker = episodes.filter(status="active").values("worker", "method").annotate(n=Count("id"))
+    for row in per_worker:
+        assert row["n"] <= {"cti": 10, "icm": 8, "act": 80}[row["method"]], row
+    per_team = Team.objects.filter(method="act").annotate(n=Count("episodes", filter=Q(episodes__status="active")))
+    assert max(t.n for t in per_team) <= 80
