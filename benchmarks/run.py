@@ -171,6 +171,47 @@ def main() -> int:
     print(f"(a) list p50 {p50:.1f} ms, p95 {p95:.1f} ms; queries {q_big} (Copenhagen) vs "
           f"{q_small} ({small.name}, {small_people:,} people)", flush=True)
 
+    # (a2) support front pages, Copenhagen: the worker with the most episodes, and the leader -------
+    from django.db.models import Count as _Count
+    from django.urls import reverse
+
+    from support.models import SupportEpisode
+
+    with system_access():
+        top = (SupportEpisode.objects.filter(municipality=cph).values("worker").annotate(n=_Count("id"))
+               .order_by("-n", "worker").first())
+        worker_user = User.objects.get(pk=top["worker"])
+        worker_episodes = top["n"]
+        worker_active = SupportEpisode.objects.filter(worker=worker_user, status="active").count()
+        cph_episodes = SupportEpisode.objects.filter(municipality=cph).count()
+        cph_open = SupportEpisode.objects.filter(municipality=cph, status__in=["active", "paused"]).count()
+        support_counts = {"episodes": SupportEpisode.objects.count(),
+                          "workers": Membership.objects.filter(role=Role.SUPPORT_WORKER).count()}
+
+    def timed_page(user, page_url):
+        c = Client()
+        c.force_login(user)
+        for _ in range(20):
+            assert c.get(page_url).status_code == 200
+        ts = []
+        for _ in range(args.requests):
+            t0 = time.perf_counter()
+            r = c.get(page_url)
+            ts.append((time.perf_counter() - t0) * 1000)
+            assert r.status_code == 200
+        with CaptureQueriesContext(connection) as cq:
+            c.get(page_url)
+        return statistics.median(ts), percentile(ts, 0.95), len(cq)
+
+    fronts = {
+        "worker": (f"support worker front page (`{reverse('support:mine')}`), Copenhagen worker with the most episodes "
+                   f"({worker_episodes}, {worker_active} active)", *timed_page(worker_user, reverse("support:mine"))),
+        "leader": (f"support leader front page (`{reverse('support:leader')}`), Copenhagen leader "
+                   f"({cph_open:,} open episodes)", *timed_page(leaders["0101"], reverse("support:leader"))),
+    }
+    for key, (label, f50, f95, fq) in fronts.items():
+        print(f"(a) {key} front page p50 {f50:.1f} ms, p95 {f95:.1f} ms, {fq} queries", flush=True)
+
     # (c) requests per second: list page vs bare JSON view, same process, same middleware ---------
     bare = Client()
     for _ in range(20):
@@ -303,6 +344,16 @@ log writes (one search entry plus one read entry per person shown).
 | queries per request, Copenhagen ({v['cph_people']:,} people) | {v['q_big']} | constant |
 | queries per request, {v['small'].name} ({v['small_people']:,} people; smallest with a full page) | {v['q_small']} | same as Copenhagen |
 
+### Support front pages, Copenhagen
+
+The same method for the support worker's and the leader's front pages (issues 3 and 4), with the homes
+and support data `generate_national` loads: {v['support_counts']['episodes']:,} support episodes and
+{v['support_counts']['workers']:,} support workers nationally, {v['cph_episodes']:,} episodes in Copenhagen.
+
+| page | p50 | p95 (target <= 100 ms) | queries per request |
+| --- | --- | --- | --- |
+{{fronts_rows}}
+
 ## (b) Monthly inflow/outflow, all municipalities, {args.years} years
 
 Per municipality and month: inflow, outflow and the running active count, run {args.repeat} times on
@@ -338,6 +389,8 @@ Django cost alone, not a load test).
 | by-name list, Copenhagen (logged-in leader) | {v['list_rps']:.0f} |
 | bare Django JSON view (benchmarks/urls.py only) | {v['bare_rps']:.0f} |
 """
+    text = text.replace("{fronts_rows}", "\n".join(f"| {label} | {f50:.1f} ms | {f95:.1f} ms | {fq} |"
+                                                     for label, f50, f95, fq in v["fronts"].values()))
     # Keep sections other benchmarks maintain between their own markers (e.g. allocation_bench.py).
     out = Path(args.out)
     if out.exists():
