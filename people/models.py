@@ -171,6 +171,9 @@ class Contact(TenantModel):
 
     class Meta:
         ordering = ["-contacted_on", "-id"]
+        # Last contact, last reached and attempts since, per person (support front pages): an index
+        # range per person instead of sorting every contact of the person.
+        indexes = [models.Index(fields=["person", "contacted_on"], name="contact_person_date")]
 
 
 class Sharing(models.TextChoices):

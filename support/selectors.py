@@ -141,6 +141,7 @@ class LeaderPage:
     methods: list = field(default_factory=list)  # rows per method: capacity, use, waiting
     over_limit: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
+    tasks_total: int = 0
     by_status: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
     moving_in: list = field(default_factory=list)
@@ -208,9 +209,12 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     counts = {r["status"]: r["n"] for r in episodes(actor).values("status").annotate(n=Count("id"))}
     page.by_status = [{"status": s.value, "label": s.label, "n": counts.get(s.value, 0)} for s in EpisodeStatus]
 
-    open_active = _with_contacts(_visible(active, actor)).select_related("person", "worker", "team")
-    rows = [_row(e, today) for e in open_active.order_by("start_date", "id")]
-    page.tasks = sorted((r for r in rows if r["persistence"].due), key=lambda r: -r["persistence"].days)
+    # Persistence tasks: the due filter and the order run in SQL and only the most overdue are loaded
+    # (a large municipality has thousands of open episodes); the total links to the full list.
+    due = _with_contacts(_visible(active, actor)).filter(_due_q(today))
+    page.tasks_total = due.count()
+    shown = due.select_related("person", "worker", "team").order_by("clock", "id")[:TASKS_SHOWN]
+    page.tasks = [_row(e, today) for e in shown]
 
     page.moving_in = moving_in_warnings(actor, today=today)
     page.hand_overs = list(HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True)
@@ -221,6 +225,16 @@ def leader_page(actor, *, today: date) -> LeaderPage:
 
 
 SPECIALISED_ORDER = [Method.CTI, Method.ICM, Method.ACT]
+TASKS_SHOWN = 50
+
+
+def _due_q(today: date) -> Q:
+    """Persistence due in SQL, the same rule as support/persistence.py: the clock (last reached, or
+    the start) at least the method's number of days ago."""
+    q = Q(pk__in=[])
+    for method in Method:
+        q |= Q(method=method, clock__lte=today - timedelta(days=conf.persistence_days(method)))
+    return q
 
 
 def moving_in_warnings(actor, *, today: date) -> list[dict]:
