@@ -27,9 +27,15 @@ def _apply_error(form, exc: SupportDataError):
 @with_actor(Capability.WORK_SUPPORT)
 def worker_home(request, actor):
     data = selectors.worker_page(actor, today=timezone.localdate())
+    # Eviction cases of my citizens reach me here (issue 4, item 6): prevention starts with the worker.
+    evictions = None
+    if apps.is_installed("housing"):
+        from housing.selectors import eviction_cases
+
+        evictions = eviction_cases(actor)
     return render(request, "support/worker_home.html", {
         "data": data, "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
-        "persistence_days": conf.value("PERSISTENCE_DAYS"),
+        "persistence_days": conf.value("PERSISTENCE_DAYS"), "evictions": evictions,
     })
 
 
