@@ -38,30 +38,6 @@ def _missing_chromium_message() -> str:
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """On SQLite, a test database in a file instead of in memory, with IMMEDIATE transactions.
-
-    The live server and the import's background thread then have connections of their own that wait for
-    each other's locks (busy timeout); an in-memory database is one shared cache whose table locks fail at
-    once ("database table is locked"). IMMEDIATE takes the write lock at BEGIN, so two transactions never
-    deadlock on the upgrade from reading to writing. Takes effect when the e2e suite sets up the
-    database (`pytest e2e`); PostgreSQL is left as it is.
-    """
-    import atexit
-    import shutil
-    import tempfile
-
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        workdir = tempfile.mkdtemp(prefix="hf-e2e-")
-        atexit.register(shutil.rmtree, workdir, ignore_errors=True)
-        db.setdefault("TEST", {})["NAME"] = os.path.join(workdir, "test.sqlite3")
-        db.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
-
-
-@pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.fail(_missing_chromium_message(), pytrace=False)
