@@ -1,5 +1,5 @@
 """Fidelity: the quarterly Efterlevelsesskema (seed 004, Bilag 1), its agreed actions, and the citizens'
-anonymous answers (Brief INSPIRE).
+anonymous answers (Brief INSPIRE, WHO-5).
 
 The form's content (FormVersion, Theme, Principle, Statement) is national manual content, the same for
 every municipality, so it is not tenant data; a new manual version is a new FormVersion loaded from a
@@ -174,7 +174,10 @@ class AgreedAction(TenantModel):
 
 
 class Instrument(models.TextChoices):
+    """The citizens' questionnaires; each key names its module in fidelity/instruments.py."""
+
     BRIEF_INSPIRE = "brief_inspire", "Brief INSPIRE"
+    WHO5 = "who5", "WHO-5 Trivselsindeks"
 
 
 class InvitationMode(models.TextChoices):
@@ -203,7 +206,8 @@ class SurveyResponse(TenantModel):
     instrument = models.CharField(max_length=20, choices=Instrument.choices)
     year = models.PositiveSmallIntegerField()
     quarter = models.PositiveSmallIntegerField()
-    answers = models.JSONField()  # item key -> 0..4 or None (not applicable)
+    # item key -> item score: Brief INSPIRE 0..4 or None (not applicable), WHO-5 0..5
+    answers = models.JSONField()
     score = models.FloatField(null=True)  # 0-100, None when nothing was rated
 
     class Meta:
