@@ -1,6 +1,7 @@
 """Fidelity in the browser: a leader runs a full quarterly assessment with the keyboard only (draft,
-then completed, with an agreed action), sees results and exports; a citizen answers Brief INSPIRE on a
-phone-sized screen without login. axe-core with zero violations on every fidelity page."""
+then completed, with an agreed action), sees results and exports; a citizen answers Brief INSPIRE, and
+another WHO-5, on a phone-sized screen without login. axe-core with zero violations on every fidelity
+page."""
 import re
 
 import pytest
@@ -127,6 +128,11 @@ def test_unit_and_invitation_pages_are_accessible(page, login_as, e2e_users, fid
     page.get_by_role("button", name="Lav link").click()
     expect(page.locator("#invitation-link")).to_contain_text("/efterlevelse/svar/0250/")
     check_a11y(page, "invitation link shown")
+    page.get_by_label("WHO-5 Trivselsindeks").check()
+    page.get_by_role("button", name="Lav link").click()
+    expect(page.get_by_role("status").filter(has_text="Engangslink til WHO-5 Trivselsindeks")).to_be_visible()
+    page.goto(page.locator("#invitation-link").inner_text())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hvordan har du haft det?")
 
 
 def test_a_citizen_answers_brief_inspire_on_a_phone(browser, live_server, fidelity_unit):
@@ -164,5 +170,52 @@ def test_a_citizen_answers_brief_inspire_on_a_phone(browser, live_server, fideli
         page.goto(f"/efterlevelse/svar/0250/{token}/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Linket kan ikke bruges")
         check_a11y(page, "used link")
+    finally:
+        phone.close()
+
+
+def test_a_citizen_answers_who5_on_a_phone(browser, live_server, fidelity_unit):
+    from fidelity import services
+    from fidelity.models import SurveyResponse
+
+    actor, unit = fidelity_unit
+    _, token = services.invitation_create(actor=actor, unit=unit, mode="link", instrument="who5",
+                                          now=timezone.now())
+    phone = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844},
+                                is_mobile=True, has_touch=True, device_scale_factor=3, locale="da-DK")
+    page = phone.new_page()
+    try:
+        page.goto(f"/efterlevelse/svar/0250/{token}/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Hvordan har du haft det?")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+        check_a11y(page, "WHO-5 on a phone")
+        size = page.locator("legend").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        assert size >= 20  # large text
+        # Each question has six answers and, for a screen reader, a name that is a whole sentence.
+        groups = page.get_by_role("group")
+        expect(groups).to_have_count(5)
+        first = page.get_by_role("group", name="1. I de sidste 2 uger har jeg været glad og i godt humør")
+        expect(first.get_by_role("radio")).to_have_count(6)
+        # The answer options are large enough to tap (44 px high, WCAG 2.5.5).
+        box = first.locator(".form-group-radio").first.bounding_box()
+        assert box["height"] >= 44
+        first.get_by_label("Det meste af tiden", exact=True).tap()
+        page.get_by_role("button", name="Send mine svar").tap()
+        expect(page.get_by_role("alert")).to_contain_text("Vælg et svar til udsagn 2")
+        check_a11y(page, "WHO-5 with a missing answer")
+        # The error links to the question it names.
+        page.get_by_role("alert").get_by_role("link").tap()
+        expect(page.locator("#q-calm-legend")).to_be_focused()
+        for n, label in [(2, "Lidt mere end halvdelen af tiden"), (3, "Hele tiden"),
+                         (4, "På intet tidspunkt"), (5, "Lidt af tiden")]:
+            question = page.get_by_role("group", name=re.compile(f"^{n}\\. I de sidste 2 uger"))
+            question.get_by_label(label, exact=True).tap()
+        page.get_by_role("button", name="Send mine svar").tap()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Tak for dine svar")
+        check_a11y(page, "WHO-5 thanks")
+        response = SurveyResponse.objects.get()
+        assert (response.instrument, response.score) == ("who5", 52.0)  # (4 + 3 + 5 + 0 + 1) x 4
+        page.goto(f"/efterlevelse/svar/0250/{token}/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Linket kan ikke bruges")
     finally:
         phone.close()

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
-from .models import ActionStatus, InvitationMode, UnitKind
+from .models import ActionStatus, Instrument, InvitationMode, UnitKind
 from .quarters import Quarter
 
 NOT_ANSWERED = ""
@@ -94,6 +95,8 @@ class AssessmentForm(forms.Form):
 
 class InvitationForm(forms.Form):
     unit = forms.ChoiceField(label="Enhed")
+    instrument = forms.ChoiceField(label=_("Spørgeskema"), choices=Instrument.choices,
+                                   widget=forms.RadioSelect, initial=Instrument.BRIEF_INSPIRE)
     mode = forms.ChoiceField(label="Hvordan svarer borgeren?", choices=InvitationMode.choices, widget=forms.RadioSelect,
                              initial=InvitationMode.LINK)
 

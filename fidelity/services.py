@@ -10,8 +10,8 @@ from audit.models import Action
 from people.services import Actor, _log
 
 from . import formdata
-from . import inspire
-from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
+from . import instruments
+from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion, Instrument,
                      InvitationMode, OrganisationalUnit, Statement, StatementAnswer, SurveyInvitation, SurveyResponse)
 from .quarters import Quarter
 
@@ -140,16 +140,20 @@ def _hash(token: str) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, actor: Actor, unit: OrganisationalUnit, mode: str, now: datetime) -> tuple[SurveyInvitation, str]:
-    """A one-time token for one citizen's Brief INSPIRE answer; the clear token is returned once, only
-    its hash is kept."""
+def invitation_create(*, actor: Actor, unit: OrganisationalUnit, mode: str, now: datetime,
+                      instrument: str = Instrument.BRIEF_INSPIRE) -> tuple[SurveyInvitation, str]:
+    """A one-time token for one citizen's answer to one questionnaire (Brief INSPIRE or WHO-5); the clear
+    token is returned once, only its hash is kept."""
     if mode not in InvitationMode.values:
         raise FidelityError("mode", "Vælg link eller tablet.")
+    if instrument not in Instrument.values:
+        raise FidelityError("instrument", "Vælg et spørgeskema.")
     token = secrets.token_urlsafe(24)
     invitation = SurveyInvitation.objects.create(
-        municipality=actor.municipality, unit=unit, mode=mode, token_hash=_hash(token),
+        municipality=actor.municipality, unit=unit, instrument=instrument, mode=mode, token_hash=_hash(token),
         expires_at=now + timedelta(days=conf("LINK_VALID_DAYS")), created_by=actor.user)
-    _log(actor, Action.CREATE, "Efterlevelse: borgernes stemme", detail=f"Spørgeskemalink til {unit}")
+    _log(actor, Action.CREATE, "Efterlevelse: borgernes stemme",
+         detail=f"Spørgeskemalink ({Instrument(instrument).label}) til {unit}")
     return invitation, token
 
 
@@ -168,18 +172,21 @@ def invitation_find(*, municipality, token: str, now: datetime) -> SurveyInvitat
 @transaction.atomic
 def survey_answer(*, municipality, token: str, raw: dict, now: datetime, today: date) -> SurveyResponse:
     """Record a citizen's answer and use up the link, in one transaction: the answer keeps no link to
-    the invitation or to any person (anonymous), only unit and quarter."""
+    the invitation or to any person (anonymous), only unit, questionnaire and quarter. The invitation's
+    questionnaire parses and scores the answer."""
     invitation = invitation_find(municipality=municipality, token=token, now=now)
     # Re-read under lock so two submissions of the same link cannot both pass.
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at is not None:
         raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.", code="used")
+    questionnaire = instruments.module(invitation.instrument)
     try:
-        answers = inspire.parse(raw)
+        answers = questionnaire.parse(raw)
     except ValueError as exc:
         raise FidelityError(None, str(exc)) from exc
     invitation.used_at = now
     invitation.save(update_fields=["used_at"])
     q = Quarter.of(today)
-    return SurveyResponse.objects.create(municipality=municipality, unit=invitation.unit, instrument=invitation.instrument,
-                                         year=q.year, quarter=q.number, answers=answers, score=inspire.score(answers))
+    return SurveyResponse.objects.create(municipality=municipality, unit=invitation.unit,
+                                         instrument=invitation.instrument, year=q.year, quarter=q.number,
+                                         answers=answers, score=questionnaire.score(answers))

@@ -14,8 +14,9 @@ from people.views import with_actor
 from tenants import rls
 from tenants.models import Municipality
 
-from . import exports, inspire, selectors, services
+from . import exports, instruments, selectors, services
 from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm
+from .models import Instrument
 from .quarters import Quarter, last_n
 from .services import FidelityError
 
@@ -163,20 +164,23 @@ def invitation_create(request, actor):
     link = None
     if request.method == "POST" and form.is_valid():
         unit = selectors.unit_get(actor, form.cleaned_data["unit"])
-        invitation, token = services.invitation_create(actor=actor, unit=unit, mode=form.cleaned_data["mode"],
-                                                       now=timezone.now())
+        invitation, token = services.invitation_create(
+            actor=actor, unit=unit, mode=form.cleaned_data["mode"], instrument=form.cleaned_data["instrument"],
+            now=timezone.now())
         from django.urls import reverse
 
         path = reverse("fidelity:answer", kwargs={"code": actor.municipality.code, "token": token})
         if invitation.mode == "tablet":
             return redirect(path)  # the worker hands the tablet over on the answer page
-        link = {"url": request.build_absolute_uri(path), "expires_at": invitation.expires_at, "unit": unit}
+        link = {"url": request.build_absolute_uri(path), "expires_at": invitation.expires_at, "unit": unit,
+                "instrument": invitation.get_instrument_display()}
     return render(request, "fidelity/invitation_form.html", {"form": form, "link": link})
 
 
 def answer(request, code, token):
     """The citizen's page: no login. The token is looked up only inside the municipality the link
-    names; a logged-in user of another municipality (a tablet in the wrong place) gets nothing."""
+    names; a logged-in user of another municipality (a tablet in the wrong place) gets nothing. The
+    invitation says which questionnaire (Brief INSPIRE or WHO-5) the page asks."""
     municipality = Municipality.objects.filter(code=code).first()
     if municipality is None:
         raise Http404
@@ -185,22 +189,30 @@ def answer(request, code, token):
     rls.set_tenant(str(municipality.pk))
     with scope(municipality=municipality):
         now = timezone.now()
+        try:
+            invitation = services.invitation_find(municipality=municipality, token=token, now=now)
+        except FidelityError as exc:
+            return _answer_closed(request, exc)
+        questionnaire = instruments.module(invitation.instrument)
         error, done, values = None, False, {}
         if request.method == "POST":
-            values = {i.key: request.POST.get(i.key, "") for i in inspire.ITEMS}
+            values = {i.key: request.POST.get(i.key, "") for i in questionnaire.ITEMS}
             try:
                 services.survey_answer(municipality=municipality, token=token, raw=values, now=now,
                                        today=timezone.localdate())
                 done = True
             except FidelityError as exc:
+                if exc.code != "invalid":  # used up in the meantime (a second tab, a double tap)
+                    return _answer_closed(request, exc)
                 error = exc.message
-        if not done:
-            try:
-                services.invitation_find(municipality=municipality, token=token, now=now)
-            except FidelityError as exc:
-                return render(request, "fidelity/answer_closed.html", {"message": exc.message},
-                              status=404 if exc.code == "not_found" else 410)
-        missing = [i.key for i in inspire.ITEMS if request.method == "POST" and not values.get(i.key)]
+        missing = [i.key for i in questionnaire.ITEMS if request.method == "POST" and not values.get(i.key)]
         return render(request, "fidelity/answer.html", {
-            "items": [(i, values.get(i.key, "")) for i in inspire.ITEMS], "options": inspire.OPTIONS, "intro": inspire.INTRO, "error": error,
-            "done": done, "values": values, "missing": missing, "municipality": municipality})
+            "instrument": Instrument(invitation.instrument),
+            "items": [(i, values.get(i.key, "")) for i in questionnaire.ITEMS], "options": questionnaire.OPTIONS,
+            "intro": questionnaire.INTRO, "error": error, "done": done, "values": values, "missing": missing,
+            "municipality": municipality})
+
+
+def _answer_closed(request, exc: FidelityError):
+    return render(request, "fidelity/answer_closed.html", {"message": exc.message},
+                  status=404 if exc.code == "not_found" else 410)

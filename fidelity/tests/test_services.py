@@ -141,3 +141,45 @@ def test_an_incomplete_answer_keeps_the_link_usable(leader, municipality_a):
     with pytest.raises(FidelityError, match="udsagn 2"):
         services.survey_answer(municipality=municipality_a, token=token, raw={"connectedness": "4"}, now=NOW, today=NOW.date())
     assert SurveyInvitation.objects.get().used_at is None
+
+
+# --- WHO-5 -----------------------------------------------------------------------------------------------
+
+WHO5_RAW = {"cheerful": "4", "calm": "3", "active": "3", "rested": "2", "interested": "5"}
+
+
+def test_a_who5_link_stores_a_who5_answer_with_its_score_and_is_used_up(leader, municipality_a):
+    unit = make_unit(leader)
+    invitation, token = services.invitation_create(actor=leader, unit=unit, mode="tablet", instrument="who5", now=NOW)
+    assert invitation.instrument == "who5"
+    response = services.survey_answer(municipality=municipality_a, token=token, raw=WHO5_RAW, now=NOW,
+                                      today=date(2026, 5, 3))
+    assert (response.instrument, response.score) == ("who5", 68.0)  # (4 + 3 + 3 + 2 + 5) x 4
+    assert response.answers == {"cheerful": 4, "calm": 3, "active": 3, "rested": 2, "interested": 5}
+    assert (response.year, response.quarter, response.unit) == (2026, 2, unit)
+    assert SurveyInvitation.objects.get().used_at == NOW
+    with pytest.raises(FidelityError, match="allerede brugt"):
+        services.survey_answer(municipality=municipality_a, token=token, raw=WHO5_RAW, now=NOW, today=date(2026, 5, 3))
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_a_who5_link_is_parsed_as_who5_not_as_brief_inspire(leader, municipality_a):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5", now=NOW)
+    with pytest.raises(FidelityError, match="udsagn 1: \"… har jeg været glad og i godt humør\""):
+        services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=NOW, today=NOW.date())
+    assert SurveyInvitation.objects.get().used_at is None  # still usable
+
+
+def test_an_invitation_defaults_to_brief_inspire_and_refuses_an_unknown_questionnaire(leader):
+    unit = make_unit(leader)
+    invitation, _ = services.invitation_create(actor=leader, unit=unit, mode="link", now=NOW)
+    assert invitation.instrument == "brief_inspire"
+    with pytest.raises(FidelityError, match="Vælg et spørgeskema"):
+        services.invitation_create(actor=leader, unit=unit, mode="link", instrument="phq9", now=NOW)
+
+
+def test_every_instrument_choice_has_a_questionnaire_module():
+    from fidelity import instruments
+    from fidelity.models import Instrument
+
+    assert set(instruments.MODULES) == set(Instrument.values)

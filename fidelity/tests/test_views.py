@@ -142,3 +142,59 @@ def test_who_sees_the_results(role, status, login, users_a):
 def test_an_analyst_cannot_fill_the_form(leader, login, users_a):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     assert login(users_a[Role.ANALYST]).get(reverse("fidelity:assessment", args=[a.pk])).status_code == 403
+
+
+# --- WHO-5 -----------------------------------------------------------------------------------------------
+
+def test_the_invitation_form_makes_a_who5_link(leader, login, users_a):
+    unit = make_unit(leader)
+    client = login(users_a[Role.LEADER])
+    page = client.get(reverse("fidelity:invitation_create")).content.decode()
+    assert 'value="brief_inspire" checked' in page and ">WHO-5 Trivselsindeks</label>" in page
+    response = client.post(reverse("fidelity:invitation_create"), {"unit": unit.pk, "instrument": "who5", "mode": "link"})
+    assert "Engangslink til WHO-5 Trivselsindeks for en borger i Team Nord" in response.content.decode()
+    from fidelity.models import SurveyInvitation
+
+    assert SurveyInvitation.objects.get().instrument == "who5"
+
+
+def test_the_citizen_answers_who5_on_the_page_the_invitation_names(leader, client, municipality_a):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5",
+                                          now=timezone.now())
+    url = reverse("fidelity:answer", args=[municipality_a.code, token])
+    page = client.get(url).content.decode()
+    assert "Hvordan har du haft det?" in page and "Min medarbejder hjælper mig" not in page
+    assert "I de sidste 2 uger …" in page and ">På intet tidspunkt</label>" in page and "Ikke relevant" not in page
+    # each question's name for a screen reader is the whole sentence
+    assert '<span class="visually-hidden">I de sidste 2 uger har jeg været glad og i godt humør</span>' in page
+    missing = client.post(url, {"cheerful": "5", "calm": "4"}).content.decode()
+    assert "Vælg et svar til udsagn 3" in missing and 'href="#q-active-legend"' in missing
+    assert 'id="q-cheerful-5" value="5" checked' in missing  # the answers given are kept
+    done = client.post(url, {"cheerful": "5", "calm": "4", "active": "3", "rested": "0", "interested": "1"})
+    assert "Tak for dine svar" in done.content.decode()
+    response = SurveyResponse.objects.get()
+    assert (response.instrument, response.score) == ("who5", 52.0)
+    again = client.get(url)
+    assert again.status_code == 410 and "allerede brugt" in again.content.decode()
+    assert client.post(url, {i: "5" for i in ("cheerful", "calm", "active", "rested", "interested")}).status_code == 410
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_an_expired_who5_link_is_closed(leader, client, municipality_a, settings):
+    from datetime import timedelta
+
+    days = settings.HF["FIDELITY"]["LINK_VALID_DAYS"]
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5",
+                                          now=timezone.now() - timedelta(days=days, minutes=1))
+    response = client.get(reverse("fidelity:answer", args=[municipality_a.code, token]))
+    assert response.status_code == 410 and "udløbet" in response.content.decode()
+
+
+def test_a_who5_token_under_another_municipality_code_is_not_found(leader, client, municipality_b):
+    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5",
+                                          now=timezone.now())
+    url = reverse("fidelity:answer", args=[municipality_b.code, token])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {i: "5" for i in ("cheerful", "calm", "active", "rested", "interested")}).status_code == 404
+    assert not SurveyResponse.objects.exists()
+
