@@ -1,5 +1,6 @@
 """The results for the leader network as xlsx (XlsxWriter) and PDF (WeasyPrint). Missing answers are
-written as "mangler", never as 0."""
+written as "mangler", never as 0; the citizens' questionnaires (Brief INSPIRE, WHO-5) only for groups at
+the anonymity threshold, as on the page."""
 import io
 
 MISSING = "mangler"
@@ -46,8 +47,28 @@ def xlsx(data) -> bytes:
     for i, a in enumerate(detail["actions"] if detail else [], start=1):
         ws4.write_row(i, 0, [a.statement.number if a.statement else "", a.what, a.who, a.due_on.isoformat(),
                              a.get_status_display()])
+    ws5 = book.add_worksheet("Borgernes stemme")
+    ws5.write_row(0, 0, ["Spørgeskema", "Kvartal", "Antal svar", "Gennemsnit (0-100)", "Ændring fra kvartalet før"],
+                  bold)
+    row = 1
+    for title, rows in (("Brief INSPIRE", data["inspire"]), ("WHO-5 Trivselsindeks", data["who5"])):
+        for r in rows:
+            ws5.write_row(row, 0, [title, r["quarter"].label, r["n"], _survey_mean(r),
+                                   r["change"] if r.get("change") is not None else ""])
+            row += 1
+    ws5.set_column(0, 0, 22)
+    ws5.set_column(3, 3, 28)
     book.close()
     return buf.getvalue()
+
+
+def _survey_mean(row):
+    """A questionnaire's mean, or why there is none: under the anonymity threshold no score is written."""
+    if not row["n"]:
+        return "ingen svar"
+    if not row["shown"]:
+        return "vises ikke (for få svar)"
+    return MISSING if row["mean"] is None else row["mean"]
 
 
 def pdf(html: str, *, base_url: str) -> bytes:

@@ -6,9 +6,9 @@ from django.http import Http404
 from accounts.roles import Capability, has_capability
 
 from . import formdata
-from . import indicators, inspire
+from . import indicators, instruments, who5
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
-                     OrganisationalUnit, Principle, Statement, SurveyResponse)
+                     Instrument, OrganisationalUnit, Principle, Statement, SurveyResponse)
 from .quarters import Quarter, last_n
 from .scoring import StatementRef, disagrees, score, weakest
 
@@ -90,8 +90,9 @@ def results(actor, *, unit: OrganisationalUnit, quarter: Quarter, n_quarters: in
                                 structure=structure)
     return {"unit": unit, "quarter": quarter, "structure": structure, "trend": trend, "detail": detail,
             "practice": practice, "comparison": comparison(actor, quarter=quarter, statement_refs=statement_refs),
-            "inspire": inspire_trend(actor, unit=unit, quarters=quarters), "scale": version.scale,
-            "form_version": version}
+            "inspire": inspire_trend(actor, unit=unit, quarters=quarters),
+            "who5": who5_trend(actor, unit=unit, quarters=quarters), "who5_reading": who5_reading(),
+            "scale": version.scale, "form_version": version}
 
 
 def practice_vs_self(actor, *, unit, quarter, result, structure) -> list[dict]:
@@ -118,15 +119,38 @@ def comparison(actor, *, quarter, statement_refs) -> list[dict]:
     return out
 
 
-def inspire_trend(actor, *, unit, quarters) -> list[dict]:
-    """Brief INSPIRE per quarter for the unit, shown only for groups of at least MIN_GROUP answers."""
-    rows = (SurveyResponse.objects.filter(municipality=actor.municipality, unit=unit, instrument="brief_inspire",
+def survey_trend(actor, *, unit, quarters, instrument: str) -> list[dict]:
+    """One questionnaire's mean score per quarter for the unit, shown only for groups of at least MIN_GROUP
+    answers (the questionnaire's group_summary): below it the count, never the score."""
+    rows = (SurveyResponse.objects.filter(municipality=actor.municipality, unit=unit, instrument=instrument,
                                           year__gte=quarters[0].year).values_list("year", "quarter", "score"))
     by_q = {}
     for year, q, s in rows:
         by_q.setdefault((year, q), []).append(s)
-    return [{"quarter": q, **inspire.group_summary(by_q.get((q.year, q.number), []), min_group=conf("MIN_GROUP"))}
+    summary = instruments.module(instrument).group_summary
+    return [{"quarter": q, **summary(by_q.get((q.year, q.number), []), min_group=conf("MIN_GROUP"))}
             for q in quarters]
+
+
+def inspire_trend(actor, *, unit, quarters) -> list[dict]:
+    """Brief INSPIRE per quarter for the unit (see survey_trend)."""
+    return survey_trend(actor, unit=unit, quarters=quarters, instrument=Instrument.BRIEF_INSPIRE)
+
+
+def who5_trend(actor, *, unit, quarters) -> list[dict]:
+    """WHO-5 per quarter for the unit (see survey_trend), with the change from the quarter before when
+    both quarters are shown."""
+    rows = survey_trend(actor, unit=unit, quarters=quarters, instrument=Instrument.WHO5)
+    for previous, row in zip([{}] + rows, rows):
+        row["change"] = who5.change(previous, row)
+    return rows
+
+
+def who5_reading() -> dict:
+    """The reading aids for WHO-5 (Topp et al. 2015), shown as text beside the means, never applied to
+    anyone: poor wellbeing at or below, likely depression at or below, a meaningful change."""
+    return {"poor": conf("WHO5_POOR_WELLBEING"), "depression": conf("WHO5_LIKELY_DEPRESSION"),
+            "change": conf("WHO5_CHANGE")}
 
 
 def overview(actor, *, today) -> dict:

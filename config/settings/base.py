@@ -200,6 +200,12 @@ HF = {
         # Brief INSPIRE reading aids from a Danish study (Moeller et al. 2025): cut-off and meaningful change.
         "INSPIRE_CUTOFF": 50,
         "INSPIRE_CHANGE": 8,
+        # WHO-5 reading aids (Topp et al. 2015, fidelity/who5.py), shown only as text beside a group's mean,
+        # never applied to a person: at or below 50 poor wellbeing, at or below 28 likely depression, and
+        # a change of 10 points is meaningful.
+        "WHO5_POOR_WELLBEING": 50,
+        "WHO5_LIKELY_DEPRESSION": 28,
+        "WHO5_CHANGE": 10,
     },
 }
 

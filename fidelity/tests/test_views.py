@@ -198,3 +198,65 @@ def test_a_who5_token_under_another_municipality_code_is_not_found(leader, clien
     assert client.post(url, {i: "5" for i in ("cheerful", "calm", "active", "rested", "interested")}).status_code == 404
     assert not SurveyResponse.objects.exists()
 
+
+def _who5(municipality, unit, scores, quarter=1):
+    for s in scores:
+        SurveyResponse.objects.create(municipality=municipality, unit=unit, instrument="who5", year=2026,
+                                      quarter=quarter, answers={}, score=s)
+
+
+def test_who5_results_only_for_five_or_more(leader, login, users_a, municipality_a):
+    unit = make_unit(leader)
+    _who5(municipality_a, unit, [40, 44, 48, 52])
+    # five Brief INSPIRE answers in the same quarter do not lift WHO-5 over the threshold
+    for s in (50, 60, 70, 80, 90):
+        SurveyResponse.objects.create(municipality=municipality_a, unit=unit, instrument="brief_inspire", year=2026,
+                                      quarter=1, answers={}, score=s)
+    client = login(users_a[Role.LEADER])
+    url = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
+    page = client.get(url).content.decode()
+    table = page[page.index('id="who5-table"'):]
+    table = table[:table.index("</table>")]
+    assert "<td>4</td>" in table and "Færre end 5 svar: vises ikke" in table
+    assert "46" not in table  # the mean of the four is never shown
+    assert "28 eller derunder på mulig depression" in page and "aldrig en diagnose" in page
+    _who5(municipality_a, unit, [66])
+    table = client.get(url).content.decode().split('id="who5-table"')[1].split("</table>")[0]
+    assert "<td>5</td>" in table and ("<td>50,0</td>" in table or "<td>50.0</td>" in table)
+
+
+def test_who5_change_from_the_quarter_before(leader, municipality_a, users_a):
+    from fidelity import selectors
+
+    unit = make_unit(leader)
+    _who5(municipality_a, unit, [40, 40, 40, 40, 40], quarter=1)
+    _who5(municipality_a, unit, [52, 52, 52, 52, 52], quarter=2)
+    _who5(municipality_a, unit, [60, 60], quarter=3)
+    rows = selectors.who5_trend(leader, unit=unit, quarters=[Quarter(2026, 1), Quarter(2026, 2), Quarter(2026, 3)])
+    assert [(r["n"], r["mean"], r["change"]) for r in rows] == [(5, 40.0, None), (5, 52.0, 12.0), (2, None, None)]
+
+
+def test_who5_in_the_xlsx_export_under_the_same_threshold(leader, login, users_a, municipality_a):
+    unit = make_unit(leader)
+    _who5(municipality_a, unit, [40, 44, 48, 52, 56], quarter=1)
+    _who5(municipality_a, unit, [80, 80], quarter=2)
+    from openpyxl import load_workbook
+
+    url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K2"
+    book = load_workbook(io.BytesIO(login(users_a[Role.LEADER]).get(url).content))
+    rows = [r for r in book["Borgernes stemme"].iter_rows(values_only=True) if r[0] == "WHO-5 Trivselsindeks"]
+    by_quarter = {r[1]: r[2:4] for r in rows}
+    assert by_quarter["1. kvartal 2026"] == (5, 48)
+    assert by_quarter["2. kvartal 2026"] == (2, "vises ikke (for få svar)")
+
+
+def test_who5_in_the_pdf_report(leader, users_a, municipality_a):
+    from django.template.loader import render_to_string
+
+    from fidelity import selectors
+
+    unit = make_unit(leader)
+    _who5(municipality_a, unit, [40, 44, 48, 52, 56])
+    data = selectors.results(leader, unit=unit, quarter=Quarter(2026, 1))
+    html = render_to_string("fidelity/report_pdf.html", {"data": data, "min_group": 5})
+    assert "WHO-5 Trivselsindeks pr. kvartal for Team Nord" in html and "<td>48" in html
