@@ -1,9 +1,10 @@
 """Demo data for the fidelity app: three units (a Housing First team, a shelter and the department),
 four quarters of completed assessments with a visible upward trend for the team, agreed actions (some
 followed up, one past its date), this quarter's form still a draft for the shelter (the reminder), and
-anonymous Brief INSPIRE answers: at least 5 a quarter for the team and the department, fewer for the
-shelter so the anonymity threshold shows. Called by demo/loader.py; rows are created directly (no
-access log: nobody read anything)."""
+anonymous Brief INSPIRE and WHO-5 answers: at least 5 a quarter for the team and the department, fewer
+for the shelter so the anonymity threshold shows; WHO-5 rises over the quarters. Called by
+demo/loader.py; rows are created directly (no access log: nobody read anything)."""
+import random
 from datetime import timedelta
 
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils import timezone
 from accounts.roles import Role
 
 from . import formdata
-from . import inspire
+from . import inspire, who5
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion, OrganisationalUnit,
                      Statement, StatementAnswer, SurveyInvitation, SurveyResponse, UnitKind)
 from .quarters import Quarter, last_n
@@ -47,6 +48,9 @@ def seed(*, municipality, staff, rng, today):
     members = [u for u in (staff.get(Role.SUPPORT_WORKER), staff.get(Role.OUTREACH_WORKER)) if u]
     current = Quarter.of(today)
     quarters = last_n(current.previous(), QUARTERS)
+    # WHO-5 draws from its own generator (seeded per municipality), so it leaves the shared one, and with
+    # it every other demo row, as it was.
+    who5_rng = random.Random(f"who5-{municipality.code}")
     for name, kind, whole, level, rise, (few, many) in UNITS:
         unit = OrganisationalUnit.objects.create(municipality=municipality, name=name, kind=kind, whole_municipality=whole,
                                                  leader=leader)
@@ -74,6 +78,11 @@ def seed(*, municipality, staff, rng, today):
                            for item in inspire.ITEMS}
                 SurveyResponse.objects.create(municipality=municipality, unit=unit, instrument="brief_inspire",
                                               year=q.year, quarter=q.number, answers=answers, score=inspire.score(answers))
+            for _ in range(who5_rng.randint(few, many)):
+                answers = {item.key: max(0, min(5, round(1.8 + 0.35 * i + who5_rng.uniform(-1.2, 1.2))))
+                           for item in who5.ITEMS}
+                SurveyResponse.objects.create(municipality=municipality, unit=unit, instrument="who5", year=q.year,
+                                              quarter=q.number, answers=answers, score=who5.score(answers))
         if kind == UnitKind.SHELTER:
             # this quarter still a draft, and last quarter's action left open past its date: both show as reminders
             _assessment(municipality, unit, version, current, leader, completed=False)
@@ -86,6 +95,7 @@ def _assessment(municipality, unit, version, q, leader, *, completed):
         status=AssessmentStatus.COMPLETED if completed else AssessmentStatus.DRAFT,
         meeting_on=q.end - timedelta(days=10) if completed else None,
         participants="Leder, koordinator og fire medarbejdere" if completed else "",
-        citizens_involved=completed, citizens_involvement="Brief INSPIRE og borgermøde" if completed else "",
+        citizens_involved=completed,
+        citizens_involvement="Brief INSPIRE, WHO-5 og borgermøde" if completed else "",
         created_by=leader, completed_by=leader if completed else None,
         completed_at=timezone.now() if completed else None)

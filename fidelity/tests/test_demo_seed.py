@@ -1,5 +1,5 @@
-"""The demo extension: several quarters with a trend, actions, and INSPIRE answers above and below the
-anonymity threshold."""
+"""The demo extension: several quarters with a trend, actions, and INSPIRE and WHO-5 answers above and
+below the anonymity threshold."""
 import random
 from datetime import date
 
@@ -31,6 +31,11 @@ def test_demo_seed_shows_a_trend_actions_and_the_threshold(users_a, municipality
     shelter = OrganisationalUnit.objects.get(name="Herberget Fjordhus")
     inspire_shelter = selectors.inspire_trend(actor, unit=shelter, quarters=[Quarter(2026, 1)])
     assert not inspire_shelter[0]["shown"] and inspire_shelter[0]["n"] > 0
+    # WHO-5: shown every quarter for the team and rising; under the threshold for the shelter
+    assert all(r["shown"] for r in data["who5"])
+    assert data["who5"][-1]["mean"] > data["who5"][0]["mean"]
+    who5_shelter = selectors.who5_trend(actor, unit=shelter, quarters=[Quarter(2026, 1)])
+    assert not who5_shelter[0]["shown"] and who5_shelter[0]["n"] > 0
     assert FidelityAssessment.objects.filter(unit=shelter, year=2026, quarter=2, status="draft").exists()
     overview = selectors.overview(actor, today=TODAY)
     assert [r["unit"].name for r in overview["missing"]] == ["Herberget Fjordhus", "Housing First-teamet", "Socialafdelingen"]
