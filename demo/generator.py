@@ -133,6 +133,8 @@ class PersonData:
     homeless_since: date | None = None
     last_activity_on: date | None = None
     on_needs_list: bool = False
+    last_contact_on: date | None = None
+    last_reached_on: date | None = None
 
     @property
     def event_count(self) -> int:
@@ -152,6 +154,8 @@ def summarise(person: PersonData, *, today: date, last_activity: date | None) ->
     person.homeless_since = current_spell_start(periods, today)
     person.last_activity_on = last_activity
     person.on_needs_list = any(n.removed_on is None for n in person.needs)
+    person.last_contact_on = max((c.contacted_on for c in person.contacts), default=None)
+    person.last_reached_on = max((c.contacted_on for c in person.contacts if c.reached), default=None)
 
 
 class _History:

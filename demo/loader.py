@@ -197,7 +197,8 @@ def _person(municipality: Municipality, p: PersonData) -> Person:
         birth_date=p.birth_date, birth_year=p.birth_date.year, gender=p.gender, protected=p.protected,
         identified_on=p.identified_on, current_status=p.current_status, status_since=p.status_since,
         current_situation=p.current_situation, situation_since=p.situation_since, homeless_since=p.homeless_since,
-        last_activity_on=p.last_activity_on, on_needs_list=p.on_needs_list,
+        last_activity_on=p.last_activity_on, on_needs_list=p.on_needs_list, last_contact_on=p.last_contact_on,
+        last_reached_on=p.last_reached_on,
     )
 
 

@@ -130,7 +130,7 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
         t_person = _Table(Person, ["id", "municipality_id", "first_name", "last_name", "initials", "birth_date",
                                    "birth_year", "gender", "protected", "identified_on", "current_status",
                                    "status_since", "current_situation", "situation_since", "homeless_since",
-                                   "last_activity_on", "on_needs_list"], now)
+                                   "last_activity_on", "on_needs_list", "last_contact_on", "last_reached_on"], now)
         t_sit = _Table(SituationPeriod, ["municipality_id", "person_id", "situation", "start_date", "end_date"], now)
         t_stat = _Table(StatusChange, ["municipality_id", "person_id", "status", "changed_on", "previous_status",
                                        "days_on_list", "reason"], now)
@@ -192,7 +192,8 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
 def _add(p: PersonData, pid: int, mid: int, t_person, t_sit, t_stat, t_con, t_need) -> None:
     t_person.add(pid, mid, p.first_name, p.last_name, p.initials, p.birth_date, p.birth_date.year, p.gender,
                  p.protected, p.identified_on, p.current_status, p.status_since, p.current_situation,
-                 p.situation_since, p.homeless_since, p.last_activity_on, p.on_needs_list)
+                 p.situation_since, p.homeless_since, p.last_activity_on, p.on_needs_list, p.last_contact_on,
+                 p.last_reached_on)
     for s in p.situations:
         t_sit.add(mid, pid, s.situation, s.start, s.end)
     for c in p.status_changes:

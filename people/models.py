@@ -51,6 +51,11 @@ class Person(TenantModel):
     situation_since = models.DateField(null=True)
     homeless_since = models.DateField(_("hjemløs siden"), null=True)
     last_activity_on = models.DateField(_("seneste aktivitet"), null=True)
+    # Last contact of any kind and last contact where the citizen was reached, kept by contact_record
+    # (and by the loaders): the support front pages read the persistence clock from here instead of
+    # searching every open episode's contacts (BENCHMARKS.md, leader front page).
+    last_contact_on = models.DateField(_("seneste kontakt"), null=True)
+    last_reached_on = models.DateField(_("senest truffet"), null=True)
     on_needs_list = models.BooleanField(_("på boligbehovslisten"), default=False)
 
     created_at = models.DateTimeField(auto_now_add=True)

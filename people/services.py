@@ -210,9 +210,24 @@ def contact_record(*, actor: Actor, person: Person, contacted_on: date, kind: st
     if person.current_status == Status.INACTIVE and reached:
         _status_change(actor, person, Status.RETURNED_FROM_INACTIVE, contacted_on, "Kontakt genoptaget")
     person.last_activity_on = max(filter(None, [person.last_activity_on, contacted_on]))
+    person.last_contact_on = max(filter(None, [person.last_contact_on, contacted_on]))
+    if reached:
+        person.last_reached_on = max(filter(None, [person.last_reached_on, contacted_on]))
     person.save()
     _log(actor, Action.CREATE, "Registrering af kontakt", person.pk, changes={"contact": ["", f"{kind} {contacted_on}"]})
     return contact
+
+
+def contact_summary_rebuild(person_ids) -> int:
+    """Recompute last contact and last reached for these people from their contacts, in one UPDATE:
+    for code that inserts contacts in bulk (demo loaders) instead of through contact_record."""
+    from django.db.models import Max, OuterRef, Subquery
+
+    contacts = Contact.objects.filter(person_id=OuterRef("pk")).order_by().values("person_id")
+    return Person.objects.filter(pk__in=list(person_ids)).update(
+        last_contact_on=Subquery(contacts.annotate(d=Max("contacted_on")).values("d")[:1]),
+        last_reached_on=Subquery(contacts.filter(reached=True).annotate(d=Max("contacted_on")).values("d")[:1]),
+    )
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from datetime import timedelta
 from accounts.models import Membership, User
 from accounts.roles import Role
 from people.models import Contact, ContactKind, Person
+from people.services import contact_summary_rebuild
 
 from . import conf
 from .methods import Method
@@ -81,6 +82,7 @@ def seed(*, municipality, staff, rng, today):
                                     reached=not stale, note="", recorded_by=worker or main))
     EpisodeEvent.objects.bulk_create(events)
     Contact.objects.bulk_create(contacts)
+    contact_summary_rebuild({c.person_id for c in contacts})
     # A short ICM waiting list: unmet demand while ICM is full (seed 004, 3.1).
     for j, person in enumerate(people[len(plan):len(plan) + 4]):
         WaitingListEntry.objects.create(
