@@ -80,8 +80,12 @@ def test_a_leader_finds_a_bottleneck(page, login_as, support_users, full_icm):
     icm = page.locator("#method-capacity").get_by_role("row", name=re.compile(r"^ICM"))
     expect(icm.locator("td")).to_have_text(["8", "8 aktive i ICM (Intensive Case Management)", "0", "100 %",
                                             "1 på venteliste til ICM (Intensive Case Management)", "12", "12"])
-    # Capacity per worker: Sara is full.
-    sara = page.locator("#capacity").get_by_role("row", name=re.compile("Sara Støtte"))
+    # Capacity per team: the ICM team is full, with one full worker.
+    team = page.locator("#capacity").get_by_role("row", name=re.compile("^ICM-teamet"))
+    expect(team).to_have_class(re.compile("hf-full"))
+    expect(team.locator("td").nth(6)).to_have_text("1")
+    # The workers at their limit: Sara is full.
+    sara = page.locator("#full-workers").get_by_role("row", name=re.compile("Sara Støtte"))
     expect(sara).to_have_class(re.compile("hf-full"))
     expect(sara.locator("td")).to_have_text(["ICM (Intensive Case Management)", "ICM-teamet", "8 aktive hos Sara Støtte",
                                              "8", "100 % fuld"])

@@ -6,7 +6,7 @@ core/tests/test_query_counts.py): last contacts and persistence are subqueries, 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 
@@ -72,16 +72,29 @@ def cti_timeline(episode: SupportEpisode, today: date) -> dict | None:
             "current_label": cti.LABELS[key], "planned_end": cti.planned_end(episode.start_date, total_months=months)}
 
 
-def _with_contacts(qs):
-    """Annotate open episodes with last contact, last reached, the persistence clock and attempts since."""
-    contacts = Contact.objects.filter(person_id=OuterRef("person_id"))
-    last_any = contacts.order_by("-contacted_on").values("contacted_on")[:1]
-    last_reached = contacts.filter(reached=True, contacted_on__gte=OuterRef("start_date")).order_by("-contacted_on").values("contacted_on")[:1]
-    qs = qs.annotate(last_contact=Subquery(last_any), last_reached=Subquery(last_reached))
-    qs = qs.annotate(clock=Greatest(F("start_date"), Coalesce(F("last_reached"), F("start_date"))))
+def _with_clock(qs):
+    """Annotate episodes with last contact, last reached (since the start) and the persistence clock,
+    from the person's contact summary (people.Person.last_contact_on/last_reached_on, kept by
+    contact_record): a join on the person's key, no search through contacts."""
+    reached = F("person__last_reached_on")
+    return qs.annotate(
+        last_contact=F("person__last_contact_on"),
+        last_reached=Case(When(person__last_reached_on__gte=F("start_date"), then=reached), default=None,
+                          output_field=DateField()),
+        clock=Greatest(F("start_date"), Coalesce(reached, F("start_date"))),
+    )
+
+
+def _with_attempts(qs):
+    """Attempts since the clock that did not reach the citizen (qs from _with_clock): a correlated count
+    on the contacts index (person, date), so use it on the rows shown, not on whole populations."""
     attempts = (Contact.objects.filter(person_id=OuterRef("person_id"), reached=False, contacted_on__gte=OuterRef("clock"))
                 .order_by().values("person_id").annotate(n=Count("id")).values("n")[:1])
     return qs.annotate(attempts=Coalesce(Subquery(attempts, output_field=IntegerField()), 0))
+
+
+def _with_contacts(qs):
+    return _with_attempts(_with_clock(qs))
 
 
 def _persistence(e, today):
@@ -137,95 +150,142 @@ def _reviews(actor, today):
 
 @dataclass
 class LeaderPage:
-    capacity: list = field(default_factory=list)  # rows per team and per worker
+    capacity: list = field(default_factory=list)  # rows per team (and per method for workers without a team)
     methods: list = field(default_factory=list)  # rows per method: capacity, use, waiting
+    full_workers: list = field(default_factory=list)  # workers at or over their limit, fullest first
+    full_workers_total: int = 0
     over_limit: list = field(default_factory=list)
     tasks: list = field(default_factory=list)
     tasks_total: int = 0
     by_status: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
+    waiting_total: int = 0
+    hidden_waiting: int = 0
     moving_in: list = field(default_factory=list)
     hand_overs: list = field(default_factory=list)
 
 
-def leader_page(actor, *, today: date) -> LeaderPage:
-    require(actor, Capability.MANAGE_SUPPORT)
-    page = LeaderPage()
-    profiles = list(WorkerProfile.objects.filter(municipality=actor.municipality, active=True).select_related("user", "team"))
-    teams = list(Team.objects.filter(municipality=actor.municipality, active=True))
-    active = episodes(actor).filter(status=EpisodeStatus.ACTIVE)
-    per_worker = {(r["worker"], r["method"]): r["n"] for r in active.values("worker", "method").annotate(n=Count("id"))}
-    per_team = {r["team"]: r["n"] for r in active.filter(method=Method.ACT).values("team").annotate(n=Count("id"))}
-    waits = list(_visible(WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True), actor)
-                 .select_related("person", "team").order_by("since", "id"))
-    hidden_waits = WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True).count() - len(waits)
+@dataclass
+class Capacity:
+    workers: list  # one row per active CTI/ICM worker
+    teams: list  # one row per team, and one per method for workers without a team
 
-    # Capacity per worker (CTI, ICM) and per ACT team.
+
+def capacity_overview(actor) -> Capacity:
+    """Caseload against the limits (seed 004, 4.1 and 3.1): per CTI/ICM worker, per team (the sum of its
+    members' limits; for ACT the team's own limit) and for workers without a team. Three queries,
+    whatever the number of workers; no names of citizens."""
+    # Plain values, not model instances: a large municipality has hundreds of workers.
+    profiles = list(WorkerProfile.objects.filter(municipality=actor.municipality, active=True).values(
+        "user_id", "method", "team_id", "caseload_limit", "team__name", "user__first_name", "user__last_name", "user__username"))
+    teams = list(Team.objects.filter(municipality=actor.municipality, active=True).order_by("method", "name"))
+    active = episodes(actor).filter(status=EpisodeStatus.ACTIVE)
+    per_worker, per_team = {}, {}
+    for r in active.filter(method__in=[m.value for m in SPECIALISED_ORDER]).values("worker", "team", "method").annotate(n=Count("id")):
+        per_worker[(r["worker"], r["method"])] = per_worker.get((r["worker"], r["method"]), 0) + r["n"]
+        if r["method"] == Method.ACT:
+            per_team[r["team"]] = per_team.get(r["team"], 0) + r["n"]
     members = {}
     for p in profiles:
-        members.setdefault(p.team_id, []).append(p)
+        members.setdefault(p["team_id"], []).append(p)
+    workers = []
     for p in profiles:
-        method_limit = conf.caseload_limit(p.method)
+        method_limit = conf.caseload_limit(p["method"])
         if method_limit is None:
             continue
-        limit = capacity.worker_limit(method_limit=method_limit, own_limit=p.caseload_limit)
-        n = per_worker.get((p.user_id, p.method), 0)
-        row = {"kind": "worker", "name": str(p), "method": p.method, "method_label": METHOD_LABELS[Method(p.method)],
-               "team": p.team, "active": n, "limit": limit, "use": capacity.use_share(n, limit), "user_id": p.user_id,
-               "lowered": p.caseload_limit is not None and p.caseload_limit < method_limit}
-        page.capacity.append(row)
-        if n > limit:
-            page.over_limit.append(row)
+        limit = capacity.worker_limit(method_limit=method_limit, own_limit=p["caseload_limit"])
+        n = per_worker.get((p["user_id"], p["method"]), 0)
+        name = f'{p["user__first_name"]} {p["user__last_name"]}'.strip() or p["user__username"]
+        workers.append({"kind": "worker", "name": name, "method": p["method"], "method_label": METHOD_LABELS[Method(p["method"])],
+                        "team": {"pk": p["team_id"], "name": p["team__name"]} if p["team_id"] else None,
+                        "team_id": p["team_id"], "active": n, "limit": limit,
+                        "use": capacity.use_share(n, limit), "user_id": p["user_id"],
+                        "lowered": p["caseload_limit"] is not None and p["caseload_limit"] < method_limit})
+    rows = []
     for t in teams:
-        if t.method != Method.ACT:
-            continue
-        limit = capacity.act_team_limit(team_max=t.max_citizens or conf.value("ACT_TEAM_MAX"), members=len(members.get(t.pk, [])),
-                                        per_member=conf.value("ACT_PER_STAFF"))
-        n = per_team.get(t.pk, 0)
-        row = {"kind": "team", "name": t.name, "method": t.method, "method_label": METHOD_LABELS[Method.ACT], "team": t,
-               "active": n, "limit": limit, "use": capacity.use_share(n, limit), "members": len(members.get(t.pk, []))}
-        page.capacity.append(row)
-        if n > limit:
-            page.over_limit.append(row)
+        if t.method == Method.ACT:
+            limit = capacity.act_team_limit(team_max=t.max_citizens or conf.value("ACT_TEAM_MAX"),
+                                            members=len(members.get(t.pk, [])), per_member=conf.value("ACT_PER_STAFF"))
+            n, full = per_team.get(t.pk, 0), None
+        else:
+            mine = [w for w in workers if w["team_id"] == t.pk and w["method"] == t.method]
+            limit, n = sum(w["limit"] for w in mine), sum(w["active"] for w in mine)
+            full = sum(1 for w in mine if w["active"] >= w["limit"])
+        rows.append({"kind": "team", "name": t.name, "method": t.method, "method_label": METHOD_LABELS[Method(t.method)],
+                     "team": t, "active": n, "limit": limit, "use": capacity.use_share(n, limit),
+                     "members": len(members.get(t.pk, [])), "full_workers": full})
+    # Workers whose team is missing or of another method still count for their method.
+    team_methods = {t.pk: t.method for t in teams}
+    for m in (Method.CTI, Method.ICM):
+        loose = [w for w in workers if w["method"] == m and team_methods.get(w["team_id"]) != m]
+        if loose:
+            limit, n = sum(w["limit"] for w in loose), sum(w["active"] for w in loose)
+            rows.append({"kind": "no_team", "name": "Uden team", "method": m.value, "method_label": METHOD_LABELS[m],
+                         "team": None, "active": n, "limit": limit, "use": capacity.use_share(n, limit),
+                         "members": len(loose), "full_workers": sum(1 for w in loose if w["active"] >= w["limit"])})
+    return Capacity(workers=workers, teams=rows)
 
-    for m in SPECIALISED_ORDER:
-        rows = [r for r in page.capacity if r["method"] == m]
-        mw = [w for w in waits if w.method == m]
-        waited = [(today - w.since).days for w in mw]
-        limit = sum(r["limit"] for r in rows)
-        used = sum(r["active"] for r in rows)
-        page.methods.append({
-            "method": m.value, "label": METHOD_LABELS[m], "limit": limit, "active": used, "free": max(0, limit - used),
-            "use": capacity.use_share(used, limit), "waiting": len(mw),
-            "longest_wait": max(waited) if waited else None,
-            "mean_wait": round(sum(waited) / len(waited)) if waited else None,
-        })
-    for w in waits:
+
+def leader_page(actor, *, today: date) -> LeaderPage:
+    """The leader's front page. Its cost must not grow with the municipality (BENCHMARKS.md): figures
+    are aggregates; lists of people (waiting, persistence) show the most urgent rows with the total and
+    link to the full list; capacity is per team, with the workers at or over their limit."""
+    require(actor, Capability.MANAGE_SUPPORT)
+    page = LeaderPage()
+    cap = capacity_overview(actor)
+    page.capacity = cap.teams
+    full = sorted((w for w in cap.workers if w["active"] >= w["limit"]), key=lambda w: (-(w["active"] - w["limit"]), w["name"]))
+    page.full_workers_total = len(full)
+    page.full_workers = full[:ROWS_SHOWN]
+    page.over_limit = [w for w in full if w["active"] > w["limit"]] + [r for r in cap.teams if r["method"] == Method.ACT and r["active"] > r["limit"]]
+
+    # Waiting: the figures from every open entry (protected people count too: no names), the rows
+    # for the longest waiting the leader may see.
+    open_waits = WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True)
+    by_since = {}
+    for r in open_waits.values("method", "since").annotate(n=Count("id")).order_by():
+        by_since.setdefault(r["method"], []).append(((today - r["since"]).days, r["n"]))
+    visible = _visible(open_waits, actor)
+    page.waiting_total = visible.count()
+    page.waiting = list(visible.select_related("person", "team").order_by("since", "id")[:ROWS_SHOWN])
+    page.hidden_waiting = sum(n for rows in by_since.values() for _, n in rows) - page.waiting_total
+    for w in page.waiting:
         w.days_waiting = (today - w.since).days
         w.method_label = METHOD_LABELS[Method(w.method)]
-    page.waiting = waits
-    page.hidden_waiting = hidden_waits
+
+    for m in SPECIALISED_ORDER:
+        rows = [r for r in cap.teams if r["method"] == m]
+        waited = by_since.get(m.value, [])
+        n_wait = sum(n for _, n in waited)
+        limit, used = sum(r["limit"] for r in rows), sum(r["active"] for r in rows)
+        page.methods.append({
+            "method": m.value, "label": METHOD_LABELS[m], "limit": limit, "active": used, "free": max(0, limit - used),
+            "use": capacity.use_share(used, limit), "waiting": n_wait,
+            "longest_wait": max(d for d, _ in waited) if waited else None,
+            "mean_wait": round(sum(d * n for d, n in waited) / n_wait) if n_wait else None,
+        })
 
     counts = {r["status"]: r["n"] for r in episodes(actor).values("status").annotate(n=Count("id"))}
     page.by_status = [{"status": s.value, "label": s.label, "n": counts.get(s.value, 0)} for s in EpisodeStatus]
 
-    # Persistence tasks: the due filter and the order run in SQL and only the most overdue are loaded
-    # (a large municipality has thousands of open episodes); the total links to the full list.
-    due = _with_contacts(_visible(active, actor)).filter(_due_q(today))
+    # Persistence tasks: due filter and order in SQL on the clock from the person's contact summary;
+    # attempts are counted for the rows shown only. The total links to the full list.
+    due = _with_clock(_visible(episodes(actor).filter(status=EpisodeStatus.ACTIVE), actor)).filter(_due_q(today))
     page.tasks_total = due.count()
-    shown = due.select_related("person", "worker", "team").order_by("clock", "id")[:TASKS_SHOWN]
+    # PostgreSQL evaluates the attempts subquery after the sort and the limit, for the rows shown only.
+    shown = _with_attempts(due).select_related("person", "worker", "team").order_by("clock", "id")[:ROWS_SHOWN]
     page.tasks = [_row(e, today) for e in shown]
 
     page.moving_in = moving_in_warnings(actor, today=today)
     page.hand_overs = list(HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True)
                            .select_related("from_municipality"))
-    _log_people(actor, [w.person_id for w in waits] + [r["person"].pk for r in page.tasks]
+    _log_people(actor, [w.person_id for w in page.waiting] + [r["person"].pk for r in page.tasks]
                 + [p for c in page.moving_in for p in c["person_ids"]])
     return page
 
 
 SPECIALISED_ORDER = [Method.CTI, Method.ICM, Method.ACT]
-TASKS_SHOWN = 50
+ROWS_SHOWN = 50  # rows of people (or workers) on a front page; the total and a link lead to the rest
 
 
 def _due_q(today: date) -> Q:
@@ -279,9 +339,10 @@ def episode_list(actor, *, filters: dict, today: date) -> list[dict]:
         qs = qs.filter(team_id=filters["team"])
     if filters.get("worker"):
         qs = qs.filter(worker_id=filters["worker"])
-    rows = [_row(e, today) for e in _with_contacts(qs).select_related("person", "worker", "team").order_by("person__last_name", "id")]
+    qs = _with_contacts(qs)
     if filters.get("due"):
-        rows = [r for r in rows if r["persistence"] and r["persistence"].due]
+        qs = qs.filter(_due_q(today), status=EpisodeStatus.ACTIVE)
+    rows = [_row(e, today) for e in qs.select_related("person", "worker", "team").order_by("person__last_name", "id")]
     _log_people(actor, [r["person"].pk for r in rows], purpose="Specialiseret støtte: liste over forløb")
     return rows
 

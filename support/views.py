@@ -51,7 +51,7 @@ def leader_home(request, actor):
         fidelity = overview(actor, today=today)
     return render(request, "support/leader_home.html", {
         "data": data, "cluster_days": conf.value("MOVE_IN_CLUSTER_DAYS"), "cluster_count": conf.value("MOVE_IN_CLUSTER_COUNT"),
-        "fidelity": fidelity,
+        "fidelity": fidelity, "act_team_max": conf.value("ACT_TEAM_MAX"), "act_per_staff": conf.value("ACT_PER_STAFF"),
     })
 
 
@@ -264,7 +264,8 @@ def _team_form(request, actor, team):
 def workers(request, actor):
     profiles = {p.user_id: p for p in selectors.worker_profiles(actor)}
     users = selectors.support_users(actor)
-    rows = [(u, profiles.get(u.pk)) for u in users]
+    load = {w["user_id"]: w for w in selectors.capacity_overview(actor).workers}
+    rows = [(u, profiles.get(u.pk), load.get(u.pk)) for u in users]
     return render(request, "support/workers.html", {"rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")})
 
 

@@ -217,3 +217,78 @@ def test_selectors_do_not_cross_municipalities(users_a, users_b, municipality_a,
 
     with pytest.raises(Http404):
         selectors.episode_get(wa, eb.pk)
+
+
+def test_contact_summary_keeps_the_latest_dates_whatever_the_order_recorded(users_a, municipality_a, worker_a,
+                                                                            person_factory):
+    """The front pages read the persistence clock from Person.last_contact_on/last_reached_on."""
+    _, worker, _ = icm_setup(users_a, municipality_a)
+    p = people(worker_a, person_factory, 1)[0]
+    e = services.episode_start(actor=worker, person=p, method="icm", start_date=recent(30), worker=worker.user).episode
+    services.episode_contact_record(actor=worker, episode=e, contacted_on=recent(3), kind="phone", reached=False)
+    services.episode_contact_record(actor=worker, episode=e, contacted_on=recent(10), kind="home_visit", reached=True)
+    services.episode_contact_record(actor=worker, episode=e, contacted_on=recent(12), kind="phone", reached=True)
+    p.refresh_from_db()
+    assert (p.last_contact_on, p.last_reached_on) == (recent(3), recent(10))
+
+
+def test_contact_summary_rebuild_matches_the_contacts(users_a, municipality_a, worker_a, person_factory):
+    from people.models import Contact, Person
+    from people.services import contact_summary_rebuild
+
+    a, b = people(worker_a, person_factory, 2)
+    Contact.objects.create(municipality=municipality_a, person=a, contacted_on=recent(5), kind="phone", reached=False)
+    Contact.objects.create(municipality=municipality_a, person=a, contacted_on=recent(9), kind="phone", reached=True)
+    assert contact_summary_rebuild([a.pk, b.pk]) == 2
+    assert Person.objects.filter(pk=a.pk).values_list("last_contact_on", "last_reached_on").get() == (recent(5), recent(9))
+    assert Person.objects.filter(pk=b.pk).values_list("last_contact_on", "last_reached_on").get() == (None, None)
+
+
+def test_reached_before_the_episode_started_does_not_stop_the_clock(users_a, municipality_a, worker_a, person_factory):
+    """The clock runs from the start when the last time the citizen was reached is older than the episode."""
+    _, worker, _ = icm_setup(users_a, municipality_a)
+    p = people(worker_a, person_factory, 1)[0]
+    from people import services as people_services
+
+    people_services.contact_record(actor=worker_a, person=p, contacted_on=recent(25), kind="outreach", reached=True)
+    services.episode_start(actor=worker, person=p, method="icm", start_date=recent(20), worker=worker.user)
+    today = timezone.localdate()
+    row = selectors.worker_page(worker, today=today).tasks[0]
+    assert row["last_reached"] is None and row["last_contact"] == recent(25)
+    assert row["persistence"].since == recent(20) and row["persistence"].days == 20
+    boss = leader(users_a, municipality_a)
+    page = selectors.leader_page(boss, today=today)
+    assert page.tasks_total == 1 and page.tasks[0]["persistence"].days == 20
+    assert [r["person"].pk for r in selectors.episode_list(boss, filters={"due": "1"}, today=today)] == [p.pk]
+
+
+def test_leader_capacity_per_team_sums_the_workers_and_lists_the_full_ones(users_a, municipality_a, worker_a,
+                                                                         person_factory):
+    boss, worker, team = icm_setup(users_a, municipality_a, limit=2)
+    for p in people(worker_a, person_factory, 2):
+        services.episode_start(actor=worker, person=p, method="icm", start_date=recent(), worker=worker.user)
+    page = selectors.leader_page(boss, today=timezone.localdate())
+    row = next(r for r in page.capacity if r["kind"] == "team" and r["team"].pk == team.pk)
+    assert (row["active"], row["limit"], row["members"], row["full_workers"], row["use"]) == (2, 2, 1, 1, 100)
+    assert [(w["user_id"], w["active"], w["limit"], w["lowered"]) for w in page.full_workers] == [(worker.user.pk, 2, 2, True)]
+    assert page.full_workers_total == 1 and page.over_limit == []
+    icm = next(m for m in page.methods if m["method"] == "icm")
+    assert (icm["limit"], icm["active"], icm["free"]) == (2, 2, 0)
+
+
+def test_leader_waiting_figures_count_everyone_and_rows_show_the_longest_waiting(users_a, municipality_a, worker_a,
+                                                                               person_factory, monkeypatch):
+    boss, worker, team = icm_setup(users_a, municipality_a)
+    ps = people(worker_a, person_factory, 4)
+    ps[3].protected = True
+    ps[3].save(update_fields=["protected"])
+    for i, p in enumerate(ps):
+        WaitingListEntry.objects.create(municipality=municipality_a, person=p, method="icm", team=team,
+                                        since=recent(10 * (i + 1)), refusal="Fuldt")
+    monkeypatch.setattr(selectors, "ROWS_SHOWN", 2)
+    page = selectors.leader_page(boss, today=timezone.localdate())
+    icm = next(m for m in page.methods if m["method"] == "icm")
+    assert (icm["waiting"], icm["longest_wait"], icm["mean_wait"]) == (4, 40, 25)
+    # Rows: the protected person is hidden from the leader (not their own worker), the longest first.
+    assert [w.person_id for w in page.waiting] == [ps[2].pk, ps[1].pk]
+    assert page.waiting_total == 3 and page.hidden_waiting == 1

@@ -97,3 +97,22 @@ def test_leader_manages_teams_and_workers(login, users_a, municipality_a):
     response = client.post(reverse("support:worker_edit", args=[users_a[Role.SUPPORT_WORKER].pk]),
                            {"method": "icm", "caseload_limit": "9"})
     assert response.status_code == 400 and "højst være 8" in response.content.decode()
+
+
+def test_workers_page_shows_every_workers_caseload_against_the_limit(login, users_a, municipality_a, worker_a,
+                                                                     person_factory):
+    """The leader's front page lists only the workers at their limit; the workers page has them all."""
+    import re
+
+    _, worker, _ = icm_setup(users_a, municipality_a, limit=3)
+    for i in range(2):
+        p = person_factory(worker_a, first_name=f"C{i}", last_name="Test", start=recent(30))
+        services.episode_start(actor=worker, person=p, method="icm", start_date=recent(10), worker=worker.user)
+    html = login(users_a[Role.LEADER]).get(reverse("support:workers")).content.decode()
+    name = worker.user.get_full_name() or worker.user.username
+    row = next(r for r in re.findall(r"<tr.*?</tr>", html, flags=re.S) if name in r)
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, flags=re.S)]
+    assert cells[4:7] == [f"2 aktive hos {name}", "3", "67 %"]
+    assert f"worker={worker.user.pk}" in row
+    leader_html = login(users_a[Role.LEADER]).get(reverse("support:leader")).content.decode()
+    assert "Ingen medarbejdere har nået deres loft." in leader_html
