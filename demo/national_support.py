@@ -31,12 +31,14 @@ from support.models import (
 )
 
 USERNAME_PREFIX = "natl-"
+TEAM_SIZE = 12  # CTI/ICM workers per team
+WAITING_SHARE = 0.15  # of the people on the active list without an episode
 BATCH = 5000
 ACTIVE = ("newly_identified", "returned_from_housing", "returned_from_inactive")
 # Tables this module fills; emptied on --reset (people's CASCADE does not reach teams, units or types).
 TABLES = [EpisodeEvent, WaitingListEntry, HandOver, SupportEpisode, WorkerProfile, Team, WaitingPlan, Tenancy, Unit,
           Agreement, Landlord, UnitType]
-LOADED = [EpisodeEvent, SupportEpisode, WorkerProfile, Team, Tenancy, Unit, Agreement, Landlord, UnitType]
+LOADED = [EpisodeEvent, WaitingListEntry, SupportEpisode, WorkerProfile, Team, Tenancy, Unit, Agreement, Landlord, UnitType]
 LANDLORDS = [("Boligselskabet {name}", LandlordKind.HOUSING_ORGANISATION), ("{name} Almene Boliger", LandlordKind.HOUSING_ORGANISATION),
              ("Ejendomsselskabet {name} ApS", LandlordKind.PRIVATE)]
 STREETS = ["Nørregade", "Søndergade", "Vestergade", "Østergade", "Skolevej", "Kirkevej", "Stationsvej", "Parkvej",
@@ -141,22 +143,29 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
             if act_active > act_max:
                 plan[1] = Method.ICM
 
-    teams = {m: Team(municipality_id=mid, name=f"{m.value.upper()}-teamet", method=m.value) for m in (Method.CTI, Method.ICM, Method.ACT)}
-    Team.objects.bulk_create(teams.values())
     per_worker = DEFAULTS["ACT_PER_STAFF"]  # about one worker per 8 active episodes, in every method
+    n_workers = {m: max(1, math.ceil(sum(1 for p in plans if p[1] == m and p[3] == EpisodeStatus.ACTIVE) / per_worker))
+                 for m in (Method.CTI, Method.ICM, Method.ACT)}
+    # CTI and ICM teams of at most TEAM_SIZE workers (a large municipality has several); one ACT team.
+    team_list = {m: [Team(municipality_id=mid, method=m.value,
+                          name=f"{m.value.upper()}-teamet" if k == 1 else f"{m.value.upper()}-team {i + 1}")
+                     for i in range(k)]
+                 for m in n_workers for k in [1 if m == Method.ACT else math.ceil(n_workers[m] / TEAM_SIZE)]}
+    Team.objects.bulk_create([t for ts in team_list.values() for t in ts])
     workers: dict[Method, list] = {}
+    team_of: dict[int, Team] = {}
     profiles, memberships = [], []
     for m in (Method.CTI, Method.ICM, Method.ACT):
-        active = sum(1 for p in plans if p[1] == m and p[3] == EpisodeStatus.ACTIVE)
-        n = max(1, math.ceil(active / per_worker))
         users = [User(username=f"{USERNAME_PREFIX}{code}-{m.value}-{i + 1}", first_name=rng.choice(FIRST),
-                      last_name=rng.choice(LAST), is_active=True) for i in range(n)]
+                      last_name=rng.choice(LAST), is_active=True) for i in range(n_workers[m])]
         for u in users:
             u.set_unusable_password()
         users = User.objects.bulk_create(users, batch_size=BATCH)
         workers[m] = users
+        for i, u in enumerate(users):
+            team_of[u.pk] = team_list[m][min(i // TEAM_SIZE, len(team_list[m]) - 1)]
         memberships += [Membership(user=u, municipality_id=mid, role=Role.SUPPORT_WORKER) for u in users]
-        profiles += [WorkerProfile(municipality_id=mid, user=u, method=m.value, team=teams[m],
+        profiles += [WorkerProfile(municipality_id=mid, user=u, method=m.value, team=team_of[u.pk],
                                    also_section_85=rng.random() < 0.3) for u in users]
     Membership.objects.bulk_create(memberships, batch_size=BATCH)
     WorkerProfile.objects.bulk_create(profiles, batch_size=BATCH)
@@ -174,7 +183,7 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
             worker = staff[other_turn[method] % len(staff)]
             other_turn[method] += 1
         episodes.append(SupportEpisode(
-            municipality_id=mid, person_id=pid, method=method.value, worker=worker, team=teams[method], start_date=start,
+            municipality_id=mid, person_id=pid, method=method.value, worker=worker, team=team_of[worker.pk], start_date=start,
             status=status.value, status_since=since, end_date=end,
             end_reason=(EndReason.FOLLOW_ON if method == Method.CTI else EndReason.GOALS_REACHED).value if end else ""))
     episodes = SupportEpisode.objects.bulk_create(episodes, batch_size=BATCH)
@@ -190,7 +199,16 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
     own = {(e.person_id, e.worker_id) for e in episodes if e.status != EpisodeStatus.ENDED}
     Person.workers.through.objects.bulk_create([Person.workers.through(person_id=p, user_id=u) for p, u in own],
                                                batch_size=BATCH, ignore_conflicts=True)
-    counts["teams"] += len(teams)
+    # Unmet demand: some people on the active list without support wait for CTI or ICM (seed 004, 3.1).
+    supported = {p[0] for p in plans}
+    waits = [WaitingListEntry(municipality_id=mid, person_id=pid, method=method.value, team=team_list[method][0],
+                              since=today - timedelta(days=rng.randint(0, 150)),
+                              refusal=f"{team_list[method][0].name} er fuldt: alle medarbejdere har deres loft af borgere.")
+             for pid, status, *_ in people if status in ACTIVE and pid not in supported and rng.random() < WAITING_SHARE
+             for method in [_pick(rng, [(Method.CTI, 40), (Method.ICM, 60)])]]
+    WaitingListEntry.objects.bulk_create(waits, batch_size=BATCH)
+    counts["waiting"] += len(waits)
+    counts["teams"] += sum(len(ts) for ts in team_list.values())
     counts["workers"] += len(profiles)
     counts["episodes"] += len(episodes)
     counts["episode events"] += len(events)

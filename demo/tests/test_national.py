@@ -97,3 +97,19 @@ def _homes_and_support_are_loaded_within_the_caseload_rules():
         assert row["n"] <= {"cti": 10, "icm": 8, "act": 80}[row["method"]], row
     per_team = Team.objects.filter(method="act").annotate(n=Count("episodes", filter=Q(episodes__status="active")))
     assert max(t.n for t in per_team) <= 80
+    # Unmet demand: waiting entries for people on the active list who have no episode.
+    from support.models import WaitingListEntry
+
+    waits = WaitingListEntry.objects.filter(closed_on__isnull=True)
+    assert waits.exists()
+    assert not waits.filter(person__support_episodes__isnull=False).exists()
+    assert not waits.exclude(person__current_status__in=["newly_identified", "returned_from_housing", "returned_from_inactive"]).exists()
+    # The contact summary the support front pages read equals the contacts loaded.
+    from django.db.models import Max
+
+    from people.models import Contact
+
+    last = dict(Contact.objects.values_list("person").annotate(d=Max("contacted_on")))
+    reached = dict(Contact.objects.filter(reached=True).values_list("person").annotate(d=Max("contacted_on")))
+    for pid, lc, lr in Person.objects.values_list("pk", "last_contact_on", "last_reached_on"):
+        assert (lc, lr) == (last.get(pid), reached.get(pid)), pid
