@@ -185,8 +185,13 @@ def main() -> int:
         worker_active = SupportEpisode.objects.filter(worker=worker_user, status="active").count()
         cph_episodes = SupportEpisode.objects.filter(municipality=cph).count()
         cph_open = SupportEpisode.objects.filter(municipality=cph, status__in=["active", "paused"]).count()
+        from support.models import Team, WaitingListEntry
+
         support_counts = {"episodes": SupportEpisode.objects.count(),
                           "workers": Membership.objects.filter(role=Role.SUPPORT_WORKER).count()}
+        cph_teams = Team.objects.filter(municipality=cph).count()
+        cph_waiting = WaitingListEntry.objects.filter(municipality=cph, closed_on__isnull=True).count()
+        cph_workers = Membership.objects.filter(municipality=cph, role=Role.SUPPORT_WORKER).count()
 
     def timed_page(user, page_url):
         c = Client()
@@ -211,6 +216,14 @@ def main() -> int:
     }
     for key, (label, f50, f95, fq) in fronts.items():
         print(f"(a) {key} front page p50 {f50:.1f} ms, p95 {f95:.1f} ms, {fq} queries", flush=True)
+    # The leader's page of the smallest municipality with a full list page: the same number of queries.
+    small_leader = Client()
+    small_leader.force_login(leaders[small.code])
+    small_leader.get(reverse("support:leader"))
+    with CaptureQueriesContext(connection) as cq:
+        small_leader.get(reverse("support:leader"))
+    q_leader_small = len(cq)
+    print(f"(a) leader front page queries: {fronts['leader'][3]} (Copenhagen) vs {q_leader_small} ({small.name})", flush=True)
 
     # (c) requests per second: list page vs bare JSON view, same process, same middleware ---------
     bare = Client()
@@ -348,11 +361,18 @@ log writes (one search entry plus one read entry per person shown).
 
 The same method for the support worker's and the leader's front pages (issues 3 and 4), with the homes
 and support data `generate_national` loads: {v['support_counts']['episodes']:,} support episodes and
-{v['support_counts']['workers']:,} support workers nationally, {v['cph_episodes']:,} episodes in Copenhagen.
+{v['support_counts']['workers']:,} support workers nationally; in Copenhagen {v['cph_episodes']:,} episodes,
+{v['cph_workers']:,} support workers in {v['cph_teams']} teams and {v['cph_waiting']} people on the waiting list.
 
 | page | p50 | p95 (target <= 100 ms) | queries per request |
 | --- | --- | --- | --- |
 {{fronts_rows}}
+
+The leader's page makes {v['fronts']['leader'][3]} queries for Copenhagen and {v['q_leader_small']} for {v['small'].name}
+(one less where a list is empty, e.g. no move-ins to name): the count does not grow with the data. Figures are aggregates; persistence tasks are filtered and ordered in SQL
+on the clock read from each person's contact summary (`people.Person.last_contact_on`/`last_reached_on`,
+kept by the contact service), with attempts counted only for the 50 rows shown; the waiting list and the
+workers at their limit show the 50 most urgent rows with the total and a link to the rest.
 
 ## (b) Monthly inflow/outflow, all municipalities, {args.years} years
 
