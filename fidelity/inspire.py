@@ -16,9 +16,17 @@ recovery support from a worker and has 5 items - one item for each of the CHIME 
   (Moeller et al. 2025, Soc Psychiatry Psychiatr Epidemiol, doi 10.1007/s00127-025-02948-7); the
   platform keeps those in settings.HF["FIDELITY"] and uses them only as reading aids.
 
+What was checked against the authors' public description (researchintorecovery.com/measures/inspire,
+read 2026-11-24): Brief INSPIRE is rated by the service user about the support for their recovery from
+their worker, with 5 items, one for each CHIME process, and no relationship section or importance
+ratings (those belong to Full INSPIRE). The item texts, the scale labels and the scoring sheet are PDF
+downloads from that page that could not be fetched from here; the scale and the 0-100 score above follow
+the published evaluation (Williams et al. 2015) and the Danish use of the INSPIRE family on 0-100
+(Moeller et al. 2024, Front Psychiatry 15:1327020).
+
 The Danish wording below is the platform's working wording of each CHIME item, not an authorised
-translation: it is data (ITEMS), so the authorised Danish version replaces it without code changes.
-Pure: no Django import.
+translation: it is data (ITEMS and OPTIONS), so the authorised Danish version replaces it without code
+changes. Pure: no Django import.
 """
 from dataclasses import dataclass
 from statistics import mean
