@@ -68,7 +68,7 @@ def test_broker_registers_stock_and_leader_sees_retention(page, login_as, e2e_us
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Boliganalyse").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Boliganalyse")
-    assert page.evaluate("typeof Chart") == "function"
+    page.wait_for_function("typeof Chart === 'function'")  # the script follows the heading: wait, do not race it
     expect(page.get_by_role("list", name="Nøgletal")).to_contain_text("Boliger til højst 3500 kr.")
     check_a11y(page, "boliganalyse")
 

@@ -24,7 +24,7 @@ def test_leader_figures_log_and_citizen_export(page, login_as, e2e_users, some_p
     expect(page.get_by_role("heading", level=1)).to_have_text("Tal og udvikling")
     expect(page.get_by_role("link", name="Tal og udvikling")).to_have_attribute("aria-current", "page")
     # Chart.js is served from node_modules through the static files and draws both canvases.
-    assert page.evaluate("typeof Chart") == "function", "Chart.js did not load"
+    page.wait_for_function("typeof Chart === 'function'")  # the script follows the heading: wait, do not race it
     for canvas_id in ("chart-flow", "chart-shelter"):
         canvas = page.locator(f"#{canvas_id}")
         expect(canvas).to_be_visible()
