@@ -1,0 +1,105 @@
+"""The support and plans catalogues are complete, and the support and plans pages are English when the user
+chooses English with the language switch in the footer (and stay Danish by default)."""
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.roles import Role
+from core.tests.test_english import PLACEHOLDER, english, parse_po
+from plans import services as plans_services
+from plans.tests.helpers import make_consent
+from support import services
+
+from .helpers import icm_setup, recent
+
+CATALOGUES = {app: Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+              for app in ("support", "plans")}
+
+
+@pytest.fixture(scope="module", params=sorted(CATALOGUES))
+def catalogue(request):
+    entries = [e for e in parse_po(CATALOGUES[request.param]) if not e["obsolete"] and e["msgid"] != ""]
+    assert len(entries) > 100, f"the parser found too few entries in the {request.param} catalogue"
+    return entries
+
+
+def test_the_catalogue_has_no_empty_entries(catalogue):
+    empty = [e["msgid"] for e in catalogue
+             if not e["msgstr"] or not all(e["msgstr"].values())
+             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
+    assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
+
+
+def test_the_catalogue_has_no_fuzzy_entries(catalogue):
+    fuzzy = [e["msgid"] for e in catalogue if "fuzzy" in e["flags"]]
+    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries to check, e.g. {fuzzy[:5]}"
+
+
+def test_the_translations_keep_the_placeholders(catalogue):
+    wrong = [(e["msgid"], text) for e in catalogue for text in e["msgstr"].values()
+             if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(e["msgid"]))]
+    assert wrong == []
+
+
+@pytest.fixture
+def episode(users_a, municipality_a, worker_a, person_factory):
+    _, worker, _ = icm_setup(users_a, municipality_a, limit=8)
+    person = person_factory(worker_a, first_name="Karin", last_name="Kofoed", start=recent(30))
+    e = services.episode_start(actor=worker, person=person, method="icm", start_date=recent(20),
+                               worker=worker.user).episode
+    services.episode_contact_record(actor=worker, episode=e, contacted_on=recent(3), kind="phone", reached=True)
+    return e
+
+
+@pytest.mark.django_db
+def test_support_episode_and_workers_pages_are_english_when_english_is_chosen(login, users_a, episode):
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("support:episode", args=[episode.pk])).content.decode()
+    assert 'lang="en"' in html
+    assert "<h2>Timeline</h2>" in html
+    assert "<h2>Record</h2>" in html and "Contact or attempted contact" in html
+    assert "<dt>Worker</dt>" in html and "Support follows the citizen, not the home" in html
+    assert "Støtten følger borgeren" not in html and "Kontakt eller kontaktforsøg" not in html
+    html = client.get(reverse("support:workers")).content.decode()
+    assert "<h1>Support workers</h1>" in html and "<caption>Workers who can provide support</caption>" in html
+    assert "Støttemedarbejdere" not in html
+
+
+@pytest.mark.django_db
+def test_support_episode_page_stays_danish_by_default(login, users_a, episode):
+    html = login(users_a[Role.LEADER]).get(reverse("support:episode", args=[episode.pk])).content.decode()
+    assert "<h2>Tidslinje</h2>" in html and "<dt>Medarbejder</dt>" in html
+
+
+@pytest.mark.django_db
+def test_assessment_and_consent_pages_are_english_when_english_is_chosen(login, users_a, worker_a, person_factory):
+    person = person_factory(worker_a, first_name="Ole", last_name="Olsen", start=recent(30))
+    person.workers.add(users_a[Role.SUPPORT_WORKER])
+    plans_services.assessment_save(actor=worker_a, person=person, services_use="some", dimensions={
+        "housing": {"own_words": "Eget sted", "professional_view": "", "level": 2}})
+    make_consent(person)
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("plans:assessment", args=[person.pk])).content.decode()
+    assert "<h1>Assessment of Ole Olsen</h1>" in html and "<caption>The eight dimensions</caption>" in html
+    assert "Udredning af" not in html and "De otte dimensioner" not in html
+    html = client.get(reverse("plans:consents", args=[person.pk])).content.decode()
+    assert "<h1>Consents from Ole Olsen</h1>" in html and "<h2>All consents</h2>" in html
+    assert "Samtykker fra" not in html
+
+
+@pytest.mark.django_db
+def test_an_episode_without_a_worker_shows_a_dash(login, users_a, municipality_a, worker_a, person_factory):
+    """An ACT episode belongs to the team, not a worker: the page used to fail (500) on the worker's name."""
+    from .helpers import leader, support_worker
+
+    boss = leader(users_a, municipality_a)
+    team = services.team_save(actor=boss, name="ACT-teamet", method="act", max_citizens=80)
+    services.worker_save(actor=boss, user=users_a[Role.SUPPORT_WORKER], method="act", team=team)
+    person = person_factory(worker_a, start=recent(30))
+    e = services.episode_start(actor=support_worker(users_a, municipality_a), person=person, method="act",
+                               start_date=recent(5), team=team).episode
+    assert e.worker is None
+    response = login(users_a[Role.LEADER]).get(reverse("support:episode", args=[e.pk]))
+    assert response.status_code == 200 and "<dt>Medarbejder</dt><dd>–</dd>" in response.content.decode()
