@@ -1,0 +1,59 @@
+"""The housing and allocation pages are English when the user chooses English with the language switch in
+the footer, and the two apps' English catalogues are complete."""
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.roles import Role
+from core.tests.test_english import PLACEHOLDER, english, parse_po
+
+CATALOGUES = [Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+              for app in ("housing", "allocation")]
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_the_apps_english_catalogue_is_complete(path):
+    entries = [e for e in parse_po(path) if not e["obsolete"] and e["msgid"] != ""]
+    assert len(entries) > 100, "the parser found too few entries in the catalogue"
+    empty = [e["msgid"] for e in entries
+             if not e["msgstr"] or not all(e["msgstr"].values())
+             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
+    assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
+    fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
+    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries to check, e.g. {fuzzy[:5]}"
+    wrong = [(e["msgid"], text) for e in entries for text in e["msgstr"].values()
+             if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(e["msgid"]))]
+    assert wrong == []
+
+
+@pytest.mark.django_db
+def test_landlords_and_retention_are_english_when_english_is_chosen(login, users_a):
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("housing:landlords")).content.decode()
+    assert 'lang="en"' in html
+    assert "<h1>Landlords and agreements</h1>" in html
+    assert "No landlords yet." in html and '<th scope="col">Contact person</th>' in html
+    assert "Udlejere og aftaler" not in html and "Ingen udlejere endnu." not in html
+    html = client.get(reverse("housing:retention")).content.decode()
+    assert "<h1>Housing retention</h1>" in html and "<h2>Back in homelessness</h2>" in html
+    assert "Fastholdelse i bolig" not in html and "Tilbage i hjemløshed" not in html
+
+
+@pytest.mark.django_db
+def test_vacancies_and_committee_are_english_when_english_is_chosen(login, users_a):
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("allocation:vacancies")).content.decode()
+    assert "<h1>Vacancies</h1>" in html and "No open vacant homes." in html
+    assert '<th scope="col">Rent + utilities</th>' in html
+    assert "Ingen åbne ledige boliger." not in html and "Husleje + forbrug" not in html
+    html = client.get(reverse("allocation:meetings")).content.decode()
+    assert "<h1>Allocation committee</h1>" in html and "No meetings yet." in html
+    assert "Ingen møder endnu." not in html
+
+
+@pytest.mark.django_db
+def test_landlords_stay_danish_by_default(login, users_a):
+    html = login(users_a[Role.LEADER]).get(reverse("housing:landlords")).content.decode()
+    assert "<h1>Udlejere og aftaler</h1>" in html and "Ingen udlejere endnu." in html
