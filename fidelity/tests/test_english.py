@@ -1,0 +1,71 @@
+"""The fidelity, accounts, audit and imports pages are English when the user chooses English with the
+language switch in the footer, the citizen's questionnaire stays Danish by default, and each of these
+apps' English catalogues is complete."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import Role
+from core.tests.test_english import PLACEHOLDER, english, parse_po
+from fidelity import services
+from fidelity.models import Statement
+from fidelity.quarters import Quarter
+
+from .factories import full_answers, leader_actor, make_unit
+
+APPS = ("fidelity", "accounts", "audit", "imports")
+
+
+def entries(app):
+    path = Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    return [e for e in parse_po(path) if not e["obsolete"] and e["msgid"] != ""]
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_the_apps_english_catalogue_is_complete(app):
+    found = entries(app)
+    assert len(found) > 20, "the parser found too few entries in the catalogue"
+    empty = [e["msgid"] for e in found
+             if not e["msgstr"] or not all(e["msgstr"].values())
+             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
+    assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
+    fuzzy = [e["msgid"] for e in found if "fuzzy" in e["flags"]]
+    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries to check, e.g. {fuzzy[:5]}"
+    wrong = [(e["msgid"], text) for e in found for text in e["msgstr"].values()
+             if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(e["msgid"]))]
+    assert wrong == []
+
+
+@pytest.mark.django_db
+def test_fidelity_overview_and_results_are_english_when_english_is_chosen(login, users_a, municipality_a):
+    leader = leader_actor(users_a, municipality_a)
+    unit = make_unit(leader)
+    a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    statements = list(Statement.objects.filter(theme__form_version__current=True).order_by("number"))
+    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
+                             answers=full_answers(statements, 3), new_actions=[], follow_ups={}, complete=True,
+                             now=timezone.now())
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("fidelity:overview")).content.decode()
+    assert 'lang="en"' in html
+    assert "<h1>Housing First fidelity</h1>" in html and "<h2>Units</h2>" in html
+    assert "Efterlevelse af Housing First" not in html
+    html = client.get(reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1").content.decode()
+    assert f"<h1>Fidelity: results for {unit.name}, " in html
+    assert '<h2 id="themes-heading">Themes over quarters</h2>' in html and "<h2>Practice and self-assessment</h2>" in html
+    assert "Temaer over kvartaler" not in html and "Praksis og selvvurdering" not in html
+
+
+@pytest.mark.django_db
+def test_users_log_and_import_pages_are_english_when_english_is_chosen(login, users_a):
+    html = english(login(users_a[Role.ADMINISTRATOR])).get(reverse("accounts:users")).content.decode()
+    assert "<h2>Two-factor authentication</h2>" in html and "Totrinsbekræftelse" not in html
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("audit:log")).content.decode()
+    assert "<h1>Log of the use of personal data</h1>" in html and '<caption class="visually-hidden">Log entries</caption>' in html
+    html = client.get(reverse("imports:upload")).content.decode()
+    assert "<h1>Import a list of citizens</h1>" in html and "<h2>What the file must look like</h2>" in html
