@@ -4,6 +4,7 @@ from statistics import median
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import Capability
 from audit.models import Action
@@ -172,11 +173,11 @@ def decline_reason_get(actor, pk: int) -> DeclineReason:
 
 
 STEP_SPANS = [
-    ("Foreslået til tilbudt", "proposed_on", "offered_on"),
-    ("Tilbudt til svar", "offered_on", "answered_on"),
-    ("Accepteret til lejekontrakt", "answered_on", "lease_signed_on"),
-    ("Lejekontrakt til indflytning", "lease_signed_on", "moved_in_on"),
-    ("Foreslået til indflytning", "proposed_on", "moved_in_on"),
+    (gettext_lazy("Foreslået til tilbudt"), "proposed_on", "offered_on"),
+    (gettext_lazy("Tilbudt til svar"), "offered_on", "answered_on"),
+    (gettext_lazy("Accepteret til lejekontrakt"), "answered_on", "lease_signed_on"),
+    (gettext_lazy("Lejekontrakt til indflytning"), "lease_signed_on", "moved_in_on"),
+    (gettext_lazy("Foreslået til indflytning"), "proposed_on", "moved_in_on"),
 ]
 
 
@@ -188,7 +189,7 @@ def step_durations(actor) -> list[dict]:
     out = []
     for label, start, end in STEP_SPANS:
         days = [(r[end] - r[start]).days for r in rows if r[start] and r[end]]
-        out.append({"label": label, "count": len(days), "median": median(days) if days else None,
+        out.append({"label": str(label), "count": len(days), "median": median(days) if days else None,
                     "mean": round(sum(days) / len(days), 1) if days else None})
     return out
 

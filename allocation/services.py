@@ -5,6 +5,8 @@ unique indexes in models.py refuse what slips through; both end in the same Dani
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.models import Action
 from housing import services as housing_services
@@ -15,8 +17,8 @@ from .conf import allocation_setting
 from .models import (HOLDS_HOME, HOLDS_PERSON, LIVE, AgendaItem, CandidateProfile, ChecklistState, CommitteeMeeting,
                      DeclineReason, MeetingDecision, Offer, OfferLogEntry, OfferStatus, Vacancy, VacancyStatus)
 
-TAKEN_BY_OTHER = "Boligen er allerede givet til en anden borger. Vælg en anden bolig eller borger."
-PERSON_HOLDS_ONE = "Borgeren har allerede accepteret en anden bolig. Afslut eller træk det tilbud tilbage først."
+TAKEN_BY_OTHER = gettext_lazy("Boligen er allerede givet til en anden borger. Vælg en anden bolig eller borger.")
+PERSON_HOLDS_ONE = gettext_lazy("Borgeren har allerede accepteret en anden bolig. Afslut eller træk det tilbud tilbage først.")
 
 # Allowed steps of the offer workflow (issue 4 item 4): from -> to.
 STEPS = {
@@ -29,7 +31,7 @@ STEPS = {
 
 def _same_municipality(actor: Actor, obj, field: str) -> None:
     if obj.municipality_id != actor.municipality.pk:
-        raise PersonDataError(field, "Valget hører ikke til kommunen.")
+        raise PersonDataError(field, _("Valget hører ikke til kommunen."))
 
 
 def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferLogEntry:
@@ -52,9 +54,9 @@ def decline_reasons_ensure_defaults(municipality) -> None:
 def decline_reason_create(*, actor: Actor, label: str) -> DeclineReason:
     label = label.strip()
     if not label:
-        raise PersonDataError("label", "Skriv afslagsgrunden.")
+        raise PersonDataError("label", _("Skriv afslagsgrunden."))
     if DeclineReason.objects.filter(municipality=actor.municipality, label__iexact=label).exists():
-        raise PersonDataError("label", "Afslagsgrunden findes allerede.")
+        raise PersonDataError("label", _("Afslagsgrunden findes allerede."))
     last = DeclineReason.objects.filter(municipality=actor.municipality).order_by("-position").first()
     return DeclineReason.objects.create(municipality=actor.municipality, label=label,
                                         position=(last.position + 1) if last else 0)
@@ -75,16 +77,16 @@ def vacancy_create(*, actor: Actor, unit, reported_on: date, nominate_by: date, 
                    note: str = "") -> Vacancy:
     _same_municipality(actor, unit, "unit")
     if nominate_by < reported_on:
-        raise PersonDataError("nominate_by", "Fristen for anvisning kan ikke ligge før datoen, boligen blev meldt ledig.")
+        raise PersonDataError("nominate_by", _("Fristen for anvisning kan ikke ligge før datoen, boligen blev meldt ledig."))
     if not unit.active:
-        raise PersonDataError("unit", "Boligen er ikke aktiv i boligoversigten.")
+        raise PersonDataError("unit", _("Boligen er ikke aktiv i boligoversigten."))
     try:
         with transaction.atomic():
             vacancy = Vacancy.objects.create(municipality=actor.municipality, unit=unit, reported_on=reported_on,
                                              nominate_by=nominate_by, available_from=available_from, note=note.strip(),
                                              created_by=actor.user if getattr(actor.user, "pk", None) else None)
     except IntegrityError as exc:
-        raise PersonDataError("unit", "Boligen er allerede meldt ledig og ikke afsluttet.") from exc
+        raise PersonDataError("unit", _("Boligen er allerede meldt ledig og ikke afsluttet.")) from exc
     return vacancy
 
 
@@ -94,9 +96,9 @@ def vacancy_withdraw(*, actor: Actor, vacancy: Vacancy, on: date) -> Vacancy:
     _same_municipality(actor, vacancy, "vacancy")
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status not in (VacancyStatus.OPEN, VacancyStatus.NOMINATED):
-        raise PersonDataError("vacancy", "Den ledige bolig er allerede afsluttet.")
+        raise PersonDataError("vacancy", _("Den ledige bolig er allerede afsluttet."))
     if vacancy.offers.filter(status=OfferStatus.LEASE_SIGNED).exists():
-        raise PersonDataError("vacancy", "Der er underskrevet lejekontrakt; boligen kan ikke trækkes tilbage.")
+        raise PersonDataError("vacancy", _("Der er underskrevet lejekontrakt; boligen kan ikke trækkes tilbage."))
     for offer in vacancy.offers.filter(status__in=LIVE).select_for_update():
         _set_status(actor, offer, OfferStatus.WITHDRAWN, on, "Trukket tilbage, fordi boligen ikke længere er ledig")
     vacancy.status = VacancyStatus.WITHDRAWN
@@ -107,7 +109,7 @@ def vacancy_withdraw(*, actor: Actor, vacancy: Vacancy, on: date) -> Vacancy:
 # --- candidates -----------------------------------------------------------------------------------------
 
 def _profile(person: Person) -> CandidateProfile:
-    profile, _ = CandidateProfile.objects.get_or_create(person=person, defaults={"municipality_id": person.municipality_id})
+    profile, _created = CandidateProfile.objects.get_or_create(person=person, defaults={"municipality_id": person.municipality_id})
     return profile
 
 
@@ -131,9 +133,9 @@ def candidate_park(*, actor: Actor, person: Person, until: date, reason: str, to
     needs list date, which order the proposals, are untouched."""
     _same_municipality(actor, person, "until")
     if until < today:
-        raise PersonDataError("until", "Datoen for parkering skal ligge i dag eller senere.")
+        raise PersonDataError("until", _("Datoen for parkering skal ligge i dag eller senere."))
     if not reason.strip():
-        raise PersonDataError("reason", "Skriv hvorfor borgeren parkeres, fx indlagt eller ikke til at træffe.")
+        raise PersonDataError("reason", _("Skriv hvorfor borgeren parkeres, fx indlagt eller ikke til at træffe."))
     profile = _profile(person)
     profile.parked_until, profile.parked_reason = until, reason.strip()
     profile.save(update_fields=["parked_until", "parked_reason"])
@@ -161,15 +163,15 @@ def offer_propose(*, actor: Actor, vacancy: Vacancy, person: Person, on: date, s
     _same_municipality(actor, person, "person")
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != VacancyStatus.OPEN:
-        raise PersonDataError("vacancy", "Boligen er ikke længere åben for anvisning.")
+        raise PersonDataError("vacancy", _("Boligen er ikke længere åben for anvisning."))
     if not person.on_needs_list:
-        raise PersonDataError("person", "Borgeren står ikke på boligbehovslisten.")
+        raise PersonDataError("person", _("Borgeren står ikke på boligbehovslisten."))
     try:
         with transaction.atomic():
             offer = Offer.objects.create(municipality=actor.municipality, vacancy=vacancy, person=person, proposed_on=on,
                                          status_since=on, score=score, explanation=explanation)
     except IntegrityError as exc:
-        raise PersonDataError("person", "Borgeren er allerede foreslået til denne bolig.") from exc
+        raise PersonDataError("person", _("Borgeren er allerede foreslået til denne bolig.")) from exc
     _event(actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen", on)
     _log(actor, Action.CREATE, "Anvisning: foreslået til ledig bolig", person.pk,
          changes={"offer": ["", f"{vacancy.unit.address}: foreslået"]})
@@ -195,13 +197,14 @@ def _set_status(actor: Actor, offer: Offer, status: str, on: date, text: str) ->
 
 def _step(offer: Offer, to: str) -> None:
     if to not in STEPS.get(OfferStatus(offer.status), set()):
-        raise PersonDataError("status", f"Tilbuddet er {OfferStatus(offer.status).label.lower()} og kan ikke blive "
-                                        f"{OfferStatus(to).label.lower()}.")
+        raise PersonDataError("status", _("Tilbuddet er %(status)s og kan ikke blive %(next)s.") % {
+            "status": str(OfferStatus(offer.status).label).lower(), "next": str(OfferStatus(to).label).lower()})
 
 
 def _check_date(offer: Offer, on: date) -> None:
     if on < offer.status_since:
-        raise PersonDataError("on", f"Datoen kan ikke ligge før tilbuddets seneste skridt ({offer.status_since:%d.%m.%Y}).")
+        raise PersonDataError("on", _("Datoen kan ikke ligge før tilbuddets seneste skridt (%(date)s).")
+                              % {"date": f"{offer.status_since:%d.%m.%Y}"})
 
 
 @transaction.atomic
@@ -212,9 +215,9 @@ def offer_make(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _step(offer, OfferStatus.OFFERED)
     _check_date(offer, on)
     if vacancy.status not in (VacancyStatus.OPEN, VacancyStatus.NOMINATED):
-        raise PersonDataError("status", "Boligen er ikke længere ledig.")
+        raise PersonDataError("status", _("Boligen er ikke længere ledig."))
     if vacancy.offers.filter(status__in=HOLDS_HOME).exists():
-        raise PersonDataError("status", TAKEN_BY_OTHER)
+        raise PersonDataError("status", str(TAKEN_BY_OTHER))
     offer.offered_on = on
     return _set_status(actor, offer, OfferStatus.OFFERED, on, "Boligen tilbudt borgeren")
 
@@ -225,19 +228,19 @@ def offer_accept(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _same_municipality(actor, offer, "offer")
     vacancy, offer = _lock(offer)
     if offer.status in HOLDS_HOME:
-        raise PersonDataError("status", "Tilbuddet er allerede accepteret.")
+        raise PersonDataError("status", _("Tilbuddet er allerede accepteret."))
     _step(offer, OfferStatus.ACCEPTED)
     _check_date(offer, on)
     if Offer.objects.filter(vacancy_id=vacancy.pk, status__in=HOLDS_HOME).exclude(pk=offer.pk).exists():
-        raise PersonDataError("status", TAKEN_BY_OTHER)
+        raise PersonDataError("status", str(TAKEN_BY_OTHER))
     if Offer.objects.filter(person_id=offer.person_id, status__in=HOLDS_PERSON).exclude(pk=offer.pk).exists():
-        raise PersonDataError("status", PERSON_HOLDS_ONE)
+        raise PersonDataError("status", str(PERSON_HOLDS_ONE))
     offer.answered_on = on
     try:
         with transaction.atomic():
             _set_status(actor, offer, OfferStatus.ACCEPTED, on, "Borgeren har sagt ja til boligen")
     except IntegrityError as exc:
-        raise PersonDataError("status", f"{TAKEN_BY_OTHER} Eller: {PERSON_HOLDS_ONE}") from exc
+        raise PersonDataError("status", _("%(taken)s Eller: %(holds)s") % {"taken": TAKEN_BY_OTHER, "holds": PERSON_HOLDS_ONE}) from exc
     vacancy.status = VacancyStatus.NOMINATED
     vacancy.save(update_fields=["status"])
     return offer
@@ -249,7 +252,7 @@ def offer_decline(*, actor: Actor, offer: Offer, on: date, reason: DeclineReason
     (principle 2) and the vacancy is open again for a re-offer."""
     _same_municipality(actor, offer, "offer")
     if reason is None:
-        raise PersonDataError("reason", "Vælg en afslagsgrund.")
+        raise PersonDataError("reason", _("Vælg en afslagsgrund."))
     _same_municipality(actor, reason, "reason")
     vacancy, offer = _lock(offer)
     _step(offer, OfferStatus.DECLINED)
@@ -340,10 +343,10 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _same_municipality(actor, offer, "offer")
     offer = Offer.objects.select_for_update().select_related("person").get(pk=offer.pk)
     if offer.status not in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED):
-        raise PersonDataError("status", "Oplysninger deles først med udlejeren, når boligen er tilbudt borgeren.")
+        raise PersonDataError("status", _("Oplysninger deles først med udlejeren, når boligen er tilbudt borgeren."))
     if not _consent_to_landlord(offer.person, on):
-        raise PersonDataError("status", f"{offer.person.display_name} har ikke givet samtykke til at dele oplysninger "
-                                        "med udlejeren. Registrér samtykket på borgerens side først.")
+        raise PersonDataError("status", _("%(name)s har ikke givet samtykke til at dele oplysninger med udlejeren. "
+                                          "Registrér samtykket på borgerens side først.") % {"name": offer.person.display_name})
     offer.shared_with_landlord_on = on
     offer.save(update_fields=["shared_with_landlord_on"])
     _event(actor, offer, "shared", "Borgerens oplysninger delt med udlejeren (samtykke registreret)", on)
@@ -358,7 +361,7 @@ def meeting_create(*, actor: Actor, held_on: date, title: str, participants: str
                    agenda: list[tuple[Vacancy, Person | None, str]]) -> CommitteeMeeting:
     """A meeting with an agenda: each open vacancy with the proposed person and why (from matching)."""
     if not title.strip():
-        raise PersonDataError("title", "Giv mødet en titel.")
+        raise PersonDataError("title", _("Giv mødet en titel."))
     meeting = CommitteeMeeting.objects.create(municipality=actor.municipality, held_on=held_on, title=title.strip(),
                                               participants=participants.strip(),
                                               created_by=actor.user if getattr(actor.user, "pk", None) else None)
@@ -374,11 +377,11 @@ def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str,
     _same_municipality(actor, item, "decision")
     MeetingDecision(decision)
     if not decision:
-        raise PersonDataError("decision", "Vælg udvalgets beslutning.")
+        raise PersonDataError("decision", _("Vælg udvalgets beslutning."))
     if not reason.strip():
-        raise PersonDataError("reason", "Skriv begrundelsen for beslutningen.")
+        raise PersonDataError("reason", _("Skriv begrundelsen for beslutningen."))
     if decision == MeetingDecision.OTHER and chosen_person is None:
-        raise PersonDataError("chosen_person", "Vælg den borger, udvalget har valgt.")
+        raise PersonDataError("chosen_person", _("Vælg den borger, udvalget har valgt."))
     if chosen_person is not None:
         _same_municipality(actor, chosen_person, "chosen_person")
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)

@@ -3,6 +3,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
@@ -19,18 +21,18 @@ from .models import OfferStatus
 from .pdf import meeting_pdf_bytes
 
 STEP_ACTIONS = {
-    "offer": (services.offer_make, "Boligen er tilbudt borgeren."),
-    "accept": (services.offer_accept, "Borgeren har sagt ja til boligen."),
-    "sign": (services.offer_sign_lease, "Lejekontrakten er registreret som underskrevet."),
-    "move_in": (services.offer_move_in, "Indflytningen er registreret. Borgeren er registreret i egen bolig."),
-    "withdraw": (services.offer_withdraw, "Tilbuddet er trukket tilbage."),
+    "offer": (services.offer_make, gettext_lazy("Boligen er tilbudt borgeren.")),
+    "accept": (services.offer_accept, gettext_lazy("Borgeren har sagt ja til boligen.")),
+    "sign": (services.offer_sign_lease, gettext_lazy("Lejekontrakten er registreret som underskrevet.")),
+    "move_in": (services.offer_move_in, gettext_lazy("Indflytningen er registreret. Borgeren er registreret i egen bolig.")),
+    "withdraw": (services.offer_withdraw, gettext_lazy("Tilbuddet er trukket tilbage.")),
 }
 # Which step forms an offer in a status shows (its buttons); declining has its own form.
 NEXT_STEPS = {
-    OfferStatus.PROPOSED: [("offer", "Tilbyd boligen"), ("withdraw", "Træk forslaget tilbage")],
-    OfferStatus.OFFERED: [("accept", "Borgeren siger ja"), ("withdraw", "Træk tilbuddet tilbage")],
-    OfferStatus.ACCEPTED: [("sign", "Lejekontrakt underskrevet"), ("withdraw", "Træk tilbuddet tilbage")],
-    OfferStatus.LEASE_SIGNED: [("move_in", "Registrér indflytning")],
+    OfferStatus.PROPOSED: [("offer", gettext_lazy("Tilbyd boligen")), ("withdraw", gettext_lazy("Træk forslaget tilbage"))],
+    OfferStatus.OFFERED: [("accept", gettext_lazy("Borgeren siger ja")), ("withdraw", gettext_lazy("Træk tilbuddet tilbage"))],
+    OfferStatus.ACCEPTED: [("sign", gettext_lazy("Lejekontrakt underskrevet")), ("withdraw", gettext_lazy("Træk tilbuddet tilbage"))],
+    OfferStatus.LEASE_SIGNED: [("move_in", gettext_lazy("Registrér indflytning"))],
 }
 
 
@@ -63,9 +65,9 @@ def vacancy_create(request, actor):
         except PersonDataError as exc:
             _error(form, exc)
         else:
-            messages.success(request, "Den ledige bolig er oprettet.")
+            messages.success(request, _("Den ledige bolig er oprettet."))
             return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
-    return render(request, "allocation/form.html", {"form": form, "title": "Ny ledig bolig", "button": "Opret",
+    return render(request, "allocation/form.html", {"form": form, "title": _("Ny ledig bolig"), "button": _("Opret"),
                                                     "back": "allocation:vacancies"})
 
 
@@ -87,13 +89,13 @@ def vacancy_propose(request, actor, vacancy_id):
     try:
         person = selectors.person_for_allocation(actor, int(request.POST.get("person", "0")))
     except (ValueError, Http404):
-        messages.error(request, "Borgeren findes ikke på boligbehovslisten.")
+        messages.error(request, _("Borgeren findes ikke på boligbehovslisten."))
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
     today = timezone.localdate()
     fit = next((p["fit"] for p in selectors.proposals_for(actor, vacancy, today=today) if p["person"].pk == person.pk), None)
     if fit is None:
-        messages.error(request, f"{person.display_name} kan ikke foreslås til boligen: borgeren er ikke blandt de "
-                                "kandidater, der kan betale den (eller er parkeret eller allerede foreslået).")
+        messages.error(request, _("%(name)s kan ikke foreslås til boligen: borgeren er ikke blandt de kandidater, der kan betale den "
+                                  "(eller er parkeret eller allerede foreslået).") % {"name": person.display_name})
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
     try:
         offer = services.offer_propose(actor=actor, vacancy=vacancy, person=person, on=today, score=fit.score,
@@ -101,7 +103,7 @@ def vacancy_propose(request, actor, vacancy_id):
     except PersonDataError as exc:
         messages.error(request, exc.message)
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
-    messages.success(request, f"{person.display_name} er foreslået til boligen.")
+    messages.success(request, _("%(name)s er foreslået til boligen.") % {"name": person.display_name})
     return redirect("allocation:offer_detail", offer_id=offer.pk)
 
 
@@ -114,7 +116,7 @@ def vacancy_withdraw(request, actor, vacancy_id):
     except PersonDataError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Den ledige bolig er trukket tilbage.")
+        messages.success(request, _("Den ledige bolig er trukket tilbage."))
     return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
 
 
@@ -153,7 +155,7 @@ def offer_action(request, actor, offer_id):
             except PersonDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, "Afslaget er registreret. Boligen kan nu tilbydes en anden borger.")
+                messages.success(request, _("Afslaget er registreret. Boligen kan nu tilbydes en anden borger."))
                 return redirect("allocation:offer_detail", offer_id=offer.pk)
         return _offer_page(request, actor, offer, decline_form=form)
     if action not in STEP_ACTIONS:
@@ -170,7 +172,7 @@ def offer_action(request, actor, offer_id):
             messages.success(request, success)
             return redirect("allocation:offer_detail", offer_id=offer.pk)
     else:
-        errors.append("Angiv en gyldig dato (dd.mm.åååå).")
+        errors.append(_("Angiv en gyldig dato (dd.mm.åååå)."))
     offer = selectors.offer_get(actor, offer_id, log=False)
     response = _offer_page(request, actor, offer, step_errors=errors)
     response.status_code = 409 if form.is_valid() else 400
@@ -184,7 +186,7 @@ def offer_checklist(request, actor, offer_id):
     form = ChecklistForm(request.POST, prefix="checklist")
     if form.is_valid():
         services.offer_checklist_update(actor=actor, offer=offer, on=timezone.localdate(), **form.cleaned_data)
-        messages.success(request, "Tjeklisten er gemt.")
+        messages.success(request, _("Tjeklisten er gemt."))
         return redirect("allocation:offer_detail", offer_id=offer.pk)
     return _offer_page(request, actor, offer, checklist_form=form)
 
@@ -198,7 +200,7 @@ def offer_share(request, actor, offer_id):
     except PersonDataError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Det er registreret, at borgerens oplysninger er delt med udlejeren.")
+        messages.success(request, _("Det er registreret, at borgerens oplysninger er delt med udlejeren."))
     return redirect("allocation:offer_detail", offer_id=offer.pk)
 
 
@@ -216,15 +218,15 @@ def candidate(request, actor, person_id):
         try:
             if kind == "profile" and profile_form.is_valid():
                 services.candidate_profile_update(actor=actor, person=person, **profile_form.cleaned_data)
-                messages.success(request, "Oplysningerne er gemt.")
+                messages.success(request, _("Oplysningerne er gemt."))
                 return redirect("allocation:candidate", person_id=person.pk)
             if kind == "park" and park_form.is_valid():
                 services.candidate_park(actor=actor, person=person, today=today, **park_form.cleaned_data)
-                messages.success(request, "Borgeren er parkeret og beholder sin plads på listen.")
+                messages.success(request, _("Borgeren er parkeret og beholder sin plads på listen."))
                 return redirect("allocation:candidate", person_id=person.pk)
             if kind == "unpark":
                 services.candidate_unpark(actor=actor, person=person)
-                messages.success(request, "Parkeringen er ophævet.")
+                messages.success(request, _("Parkeringen er ophævet."))
                 return redirect("allocation:candidate", person_id=person.pk)
         except PersonDataError as exc:
             _error(park_form if kind == "park" else profile_form, exc)
@@ -246,7 +248,7 @@ def global_proposal(request, actor):
                 made += 1
             except PersonDataError:
                 continue
-        messages.success(request, f"{made} forslag er oprettet. Hvert forslag skal stadig tilbydes borgeren.")
+        messages.success(request, _("%(n)s forslag er oprettet. Hvert forslag skal stadig tilbydes borgeren.") % {"n": made})
         return redirect("allocation:vacancies")
     return render(request, "allocation/global_proposal.html", {"result": result})
 
@@ -269,7 +271,7 @@ def decline_reasons(request, actor):
             except ValueError as exc:
                 raise Http404("Afslagsgrunden findes ikke.") from exc
             services.decline_reason_set_active(actor=actor, reason=reason, active=not reason.active)
-            messages.success(request, f"'{reason.label}' er {'taget i brug' if reason.active else 'taget ud af brug'}.")
+            messages.success(request, (_("'%(label)s' er taget i brug.") if reason.active else _("'%(label)s' er taget ud af brug.")) % {"label": reason.label})
             return redirect("allocation:decline_reasons")
         if form.is_valid():
             try:
@@ -277,7 +279,7 @@ def decline_reasons(request, actor):
             except PersonDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, "Afslagsgrunden er tilføjet.")
+                messages.success(request, _("Afslagsgrunden er tilføjet."))
                 return redirect("allocation:decline_reasons")
     return render(request, "allocation/decline_reasons.html", {
         "reasons": selectors.decline_reasons(actor, active_only=False), "form": form})
@@ -301,7 +303,7 @@ def meeting_list(request, actor):
             except PersonDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, f"Mødet er oprettet med {len(agenda)} punkter på dagsordenen.")
+                messages.success(request, _("Mødet er oprettet med %(n)s punkter på dagsordenen.") % {"n": len(agenda)})
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
     return render(request, "allocation/meeting_list.html", {
         "meetings": selectors.meeting_list(actor), "form": form, "may_manage": _may_manage(actor)})
@@ -329,7 +331,7 @@ def meeting_detail(request, actor, meeting_id):
             except PersonDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, "Beslutningen er gemt.")
+                messages.success(request, _("Beslutningen er gemt."))
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
     rows = []
     for item in items:

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from people.forms import DateInput
 from people.models import SITUATION_CHOICES
@@ -28,9 +29,10 @@ class AgreementForm(ServiceValidated, forms.ModelForm):
         fields = ["title", "share_percent", "homes_per_year", "starts_on", "ends_on", "contact_persons", "note"]
         widgets = {"starts_on": DateInput, "ends_on": DateInput, "note": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "share_percent": "Almenboligloven § 59: op til 25 % af de ledige almene familieboliger; mere kun efter aftale.",
-            "homes_per_year": "Udfyld i stedet for (eller ud over) andelen, hvis aftalen lyder på et antal boliger.",
-            "note": "Aftalegrundlaget; skal udfyldes, hvis andelen er over 25 % hos en almen boligorganisation.",
+            "share_percent": _("Almenboligloven § 59: op til 25 % af de ledige almene familieboliger; mere kun efter aftale."),
+            "homes_per_year": _("Udfyld i stedet for (eller ud over) andelen, hvis aftalen lyder på et antal boliger."),
+            # xgettext:no-python-format
+            "note": _("Aftalegrundlaget; skal udfyldes, hvis andelen er over 25 % hos en almen boligorganisation."),
         }
 
 
@@ -38,36 +40,36 @@ class UnitTypeForm(ServiceValidated, forms.ModelForm):
     class Meta:
         model = UnitType
         fields = ["name", "code", "ordinary_building", "social_family_home"]
-        help_texts = {"code": "Små bogstaver, tal, bindestreg og understregning, fx 'skaev'.",
-                      "ordinary_building": "Housing First-princip 4 (seed 004): selvstændig bolig i almindeligt byggeri."}
+        help_texts = {"code": _("Små bogstaver, tal, bindestreg og understregning, fx 'skaev'."),
+                      "ordinary_building": _("Housing First-princip 4 (seed 004): selvstændig bolig i almindeligt byggeri.")}
 
 
 class UnitForm(ServiceValidated, forms.ModelForm):
     # Declared with no queryset: the tenant managers refuse a query outside a municipality's scope,
     # which a model form would build at import; __init__ gives the municipality's own.
-    landlord = forms.ModelChoiceField(label="Udlejer", queryset=None)
-    unit_type = forms.ModelChoiceField(label="Boligtype", queryset=None)
+    landlord = forms.ModelChoiceField(label=_("Udlejer"), queryset=None)
+    unit_type = forms.ModelChoiceField(label=_("Boligtype"), queryset=None)
 
     class Meta:
         model = Unit
         fields = ["landlord", "unit_type", "address", "postcode", "area", "rooms", "size_m2", "rent", "utilities", "floor",
                   "accessible", "pets_allowed", "shared", "active", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"floor": "0 er stueetage; -1 er kælder.", "rent": "Husleje uden forbrug."}
+        help_texts = {"floor": _("0 er stueetage; -1 er kælder."), "rent": _("Husleje uden forbrug.")}
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["landlord"].queryset = Landlord.objects.filter(municipality=municipality)
         self.fields["unit_type"].queryset = UnitType.objects.filter(municipality=municipality)
-        self.fields["landlord"].empty_label = "Vælg udlejer"
-        self.fields["unit_type"].empty_label = "Vælg boligtype"
+        self.fields["landlord"].empty_label = _("Vælg udlejer")
+        self.fields["unit_type"].empty_label = _("Vælg boligtype")
 
 
 class UnitFilterForm(forms.Form):
-    max_rent = forms.IntegerField(label="Husleje højst (kr./md.)", required=False, min_value=0)
-    rooms = forms.IntegerField(label="Mindst antal værelser", required=False, min_value=1)
-    unit_type = forms.ModelChoiceField(label="Boligtype", queryset=None, required=False, empty_label="Alle")
-    vacant_only = forms.BooleanField(label="Kun ledige boliger", required=False)
+    max_rent = forms.IntegerField(label=_("Husleje højst (kr./md.)"), required=False, min_value=0)
+    rooms = forms.IntegerField(label=_("Mindst antal værelser"), required=False, min_value=1)
+    unit_type = forms.ModelChoiceField(label=_("Boligtype"), queryset=None, required=False, empty_label=_("Alle"))
+    vacant_only = forms.BooleanField(label=_("Kun ledige boliger"), required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,10 +77,10 @@ class UnitFilterForm(forms.Form):
 
 
 class TenancyStartForm(forms.Form):
-    unit = forms.ModelChoiceField(label="Bolig i kommunens oversigt", queryset=None, required=False,
-                                  empty_label="Ingen: boligen er ikke i oversigten")
-    address = forms.CharField(label="Adresse (bolig uden for oversigten)", max_length=200, required=False)
-    starts_on = forms.DateField(label="Indflytning", widget=DateInput, initial=timezone.localdate)
+    unit = forms.ModelChoiceField(label=_("Bolig i kommunens oversigt"), queryset=None, required=False,
+                                  empty_label=_("Ingen: boligen er ikke i oversigten"))
+    address = forms.CharField(label=_("Adresse (bolig uden for oversigten)"), max_length=200, required=False)
+    starts_on = forms.DateField(label=_("Indflytning"), widget=DateInput, initial=timezone.localdate)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,30 +89,30 @@ class TenancyStartForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("unit") and not (data.get("address") or "").strip():
-            self.add_error("address", "Vælg en bolig fra oversigten eller skriv adressen.")
+            self.add_error("address", _("Vælg en bolig fra oversigten eller skriv adressen."))
         return data
 
 
-NEXT_SITUATIONS = [("", "Vælg hvor borgeren bor nu")] + list(SITUATION_CHOICES)
+NEXT_SITUATIONS = [("", _("Vælg hvor borgeren bor nu"))] + list(SITUATION_CHOICES)
 
 
 class TenancyEndForm(forms.Form):
-    ends_on = forms.DateField(label="Fraflytning", widget=DateInput, initial=timezone.localdate)
-    reason = forms.ChoiceField(label="Årsag", choices=[("", "Vælg årsag")] + list(TenancyEndReason.choices))
+    ends_on = forms.DateField(label=_("Fraflytning"), widget=DateInput, initial=timezone.localdate)
+    reason = forms.ChoiceField(label=_("Årsag"), choices=[("", _("Vælg årsag"))] + list(TenancyEndReason.choices))
     next_situation = forms.ChoiceField(
-        label="Hvor bor borgeren nu?", choices=NEXT_SITUATIONS,
-        help_text="Uden bolig kommer borgeren tilbage på listen som 'vendt tilbage fra bolig'. Støtten fortsætter (princip 5).")
-    place = forms.CharField(label="Sted", max_length=200, required=False)
+        label=_("Hvor bor borgeren nu?"), choices=NEXT_SITUATIONS,
+        help_text=_("Uden bolig kommer borgeren tilbage på listen som 'vendt tilbage fra bolig'. Støtten fortsætter (princip 5)."))
+    place = forms.CharField(label=_("Sted"), max_length=200, required=False)
 
 
 class EvictionForm(forms.Form):
-    flagged_on = forms.DateField(label="Fogedsagen er registreret", widget=DateInput, initial=timezone.localdate)
-    note = forms.CharField(label="Om fogedsagen", max_length=500, required=False,
-                           help_text="Fx restance, datoen for fogedretten eller hvad udlejeren har oplyst.")
+    flagged_on = forms.DateField(label=_("Fogedsagen er registreret"), widget=DateInput, initial=timezone.localdate)
+    note = forms.CharField(label=_("Om fogedsagen"), max_length=500, required=False,
+                           help_text=_("Fx restance, datoen for fogedretten eller hvad udlejeren har oplyst."))
 
 
 class WaitingPlanForm(forms.Form):
-    stays_at = forms.CharField(label="Hvor borgeren bor i mellemtiden", max_length=300)
-    supported_by = forms.CharField(label="Hvem der støtter borgeren i mellemtiden", max_length=300)
-    housing_plan = forms.CharField(label="Hvordan og hvornår boligen kommer", widget=forms.Textarea(attrs={"rows": 3}))
-    recorded_on = forms.DateField(label="Dato", widget=DateInput, initial=timezone.localdate)
+    stays_at = forms.CharField(label=_("Hvor borgeren bor i mellemtiden"), max_length=300)
+    supported_by = forms.CharField(label=_("Hvem der støtter borgeren i mellemtiden"), max_length=300)
+    housing_plan = forms.CharField(label=_("Hvordan og hvornår boligen kommer"), widget=forms.Textarea(attrs={"rows": 3}))
+    recorded_on = forms.DateField(label=_("Dato"), widget=DateInput, initial=timezone.localdate)

@@ -7,6 +7,7 @@ from datetime import date
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.roles import Capability, Role
 from people.models import NeedsListEntry, Person, SituationPeriod
@@ -202,7 +203,7 @@ def retention_figures(actor, *, today: date) -> dict:
     for person_id, starts_on, type_name in (Tenancy.objects.filter(municipality=actor.municipality)
                                             .order_by("starts_on", "id")
                                             .values_list("person_id", "starts_on", "unit__unit_type__name")):
-        first.setdefault(person_id, (starts_on, type_name or "Bolig uden for oversigten"))
+        first.setdefault(person_id, (starts_on, type_name or _("Bolig uden for oversigten")))
     housed: dict[int, list] = {p: [] for p in first}
     homeless_starts: dict[int, list] = {p: [] for p in first}
     died: dict[int, date] = {}
@@ -224,7 +225,7 @@ def retention_figures(actor, *, today: date) -> dict:
         later = [d for d in homeless_starts[person_id] if d > moved_in]
         groups = {"type": type_name}
         if methods is not None:
-            groups["method"] = methods.get(person_id, "Ingen støtteforløb registreret")
+            groups["method"] = methods.get(person_id, _("Ingen støtteforløb registreret"))
         placements.append(retention_calc.Placement(moved_in=moved_in, housed=housed[person_id],
                                                    first_homeless_after=min(later) if later else None,
                                                    died_on=died.get(person_id), groups=groups))
@@ -250,13 +251,13 @@ def _support_decision(actor):
     that a home is to be found). Returns (a filter on people, its description for the page)."""
     Episode, Decision = _model("support", "SupportEpisode"), _model("plans", "MethodDecision")
     if Episode is None and Decision is None:
-        return Q(on_needs_list=True), "en plads på boligbehovslisten (støtteforløb registreres endnu ikke)"
+        return Q(on_needs_list=True), _("en plads på boligbehovslisten (støtteforløb registreres endnu ikke)")
     q = Q(pk__in=[])
     if Episode is not None:
         q |= Q(Exists(Episode.objects.filter(person_id=OuterRef("pk"), status__in=["active", "paused"])))
     if Decision is not None:
         q |= Q(Exists(Decision.objects.filter(person_id=OuterRef("pk"))))
-    return q, "et aktivt støtteforløb eller en afgørelse om støttemetode"
+    return q, _("et aktivt støtteforløb eller en afgørelse om støttemetode")
 
 
 def waiting_list(actor, *, missing_only: bool = False):

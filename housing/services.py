@@ -3,6 +3,7 @@ returns the person to the list; support is never touched here (principle 5, seed
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from audit.models import Action
 from people import services as people_services
@@ -30,9 +31,9 @@ def unit_types_ensure_defaults(municipality) -> None:
 @transaction.atomic
 def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit | None = None, address: str = "") -> Tenancy:
     if unit is None and not address.strip():
-        raise PersonDataError("address", "Angiv boligen eller en adresse.")
+        raise PersonDataError("address", _("Angiv boligen eller en adresse."))
     if unit is not None and unit.municipality_id != person.municipality_id:
-        raise PersonDataError("unit", "Boligen hører ikke til kommunen.")
+        raise PersonDataError("unit", _("Boligen hører ikke til kommunen."))
     try:
         with transaction.atomic():
             tenancy = Tenancy.objects.create(
@@ -40,7 +41,7 @@ def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit |
                 starts_on=starts_on, created_by=actor.user if getattr(actor.user, "pk", None) else None,
             )
     except IntegrityError as exc:
-        raise PersonDataError("unit", "Boligen eller borgeren har allerede et aktivt lejemål.") from exc
+        raise PersonDataError("unit", _("Boligen eller borgeren har allerede et aktivt lejemål.")) from exc
     people_services.situation_record(actor=actor, person=person, situation="own_home", start_date=starts_on,
                                      place=tenancy.address, status_reason="Flyttet ind i egen bolig")
     people_services._log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes={"tenancy": ["", tenancy.address]})
@@ -53,15 +54,15 @@ def tenancy_end(*, actor: Actor, tenancy: Tenancy, ends_on: date, reason: str, n
     return to the by-name list as 'returned from housing'. Support episodes continue (principle 5)."""
     TenancyEndReason(reason)
     if ends_on < tenancy.starts_on:
-        raise PersonDataError("ends_on", "Fraflytning kan ikke ligge før indflytning.")
+        raise PersonDataError("ends_on", _("Fraflytning kan ikke ligge før indflytning."))
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
     if tenancy.ends_on:
-        raise PersonDataError("ends_on", "Lejemålet er allerede afsluttet.")
+        raise PersonDataError("ends_on", _("Lejemålet er allerede afsluttet."))
     tenancy.ends_on, tenancy.end_reason = ends_on, reason
     tenancy.save(update_fields=["ends_on", "end_reason"])
     if next_situation:
         if next_situation not in HOMELESS | AT_RISK and next_situation != "own_home":
-            raise PersonDataError("next_situation", "Ukendt situation.")
+            raise PersonDataError("next_situation", _("Ukendt situation."))
         people_services.situation_record(actor=actor, person=tenancy.person, situation=next_situation,
                                          start_date=ends_on, place=place, status_reason="Mistet bolig")
     people_services._log(actor, Action.UPDATE, "Fraflytning", tenancy.person_id,
@@ -77,18 +78,18 @@ def _assign(obj, fields: list[str], data: dict) -> None:
 
 def _same_municipality(actor: Actor, obj, field: str) -> None:
     if obj is not None and obj.municipality_id != actor.municipality.pk:
-        raise PersonDataError(field, "Valget hører ikke til kommunen.")
+        raise PersonDataError(field, _("Valget hører ikke til kommunen."))
 
 
 # --- landlords ------------------------------------------------------------------------------------------
 
 def _validate_landlord(landlord: Landlord) -> None:
     if not landlord.name.strip():
-        raise PersonDataError("name", "Angiv udlejerens navn.")
+        raise PersonDataError("name", _("Angiv udlejerens navn."))
     LandlordKind(landlord.kind)
     clash = Landlord.objects.filter(municipality_id=landlord.municipality_id, name__iexact=landlord.name.strip())
     if clash.exclude(pk=landlord.pk).exists():
-        raise PersonDataError("name", "Der findes allerede en udlejer med dette navn.")
+        raise PersonDataError("name", _("Der findes allerede en udlejer med dette navn."))
 
 
 @transaction.atomic
@@ -116,21 +117,22 @@ def _validate_agreement(agreement: Agreement) -> None:
     """Almenboligloven § 59: up to 25 % (LEGAL_ALLOCATION_SHARE) of vacant social family homes by law;
     a larger share exists only by agreement, so its basis must be written in the note."""
     if not agreement.title.strip():
-        raise PersonDataError("title", "Angiv aftalens titel.")
+        raise PersonDataError("title", _("Angiv aftalens titel."))
     if agreement.share_percent is None and agreement.homes_per_year is None:
-        raise PersonDataError("share_percent", "Angiv enten andelen af ledige boliger eller antal boliger pr. år.")
+        raise PersonDataError("share_percent", _("Angiv enten andelen af ledige boliger eller antal boliger pr. år."))
     if agreement.share_percent is not None and not (0 < agreement.share_percent <= 100):
-        raise PersonDataError("share_percent", "Andelen af ledige boliger skal være mellem 0 og 100 %.")
+        raise PersonDataError("share_percent", _("Andelen af ledige boliger skal være mellem 0 og 100 %."))
     if agreement.homes_per_year is not None and agreement.homes_per_year < 1:
-        raise PersonDataError("homes_per_year", "Antal boliger pr. år skal være mindst 1.")
+        raise PersonDataError("homes_per_year", _("Antal boliger pr. år skal være mindst 1."))
     if agreement.ends_on and agreement.ends_on < agreement.starts_on:
-        raise PersonDataError("ends_on", "Aftalen kan ikke slutte før den begynder.")
+        raise PersonDataError("ends_on", _("Aftalen kan ikke slutte før den begynder."))
     legal = housing_setting("LEGAL_ALLOCATION_SHARE")
     is_organisation = agreement.landlord.kind == LandlordKind.HOUSING_ORGANISATION
     if is_organisation and agreement.share_percent is not None and agreement.share_percent > legal and not agreement.note.strip():
         raise PersonDataError(
-            "note", f"En andel over {legal} % af de ledige almene familieboliger går ud over almenboligloven § 59: "
-                    "beskriv aftalegrundlaget (fx den aftale med boligorganisationen, der giver den højere andel) i noten.")
+            "note", _("En andel over %(legal)s %% af de ledige almene familieboliger går ud over almenboligloven § 59: "
+                      "beskriv aftalegrundlaget (fx den aftale med boligorganisationen, der giver den højere andel) i noten.")
+            % {"legal": legal})
 
 
 @transaction.atomic
@@ -157,12 +159,12 @@ def agreement_update(*, actor: Actor, agreement: Agreement, **data) -> Agreement
 
 def _validate_unit_type(unit_type: UnitType) -> None:
     if not unit_type.name.strip():
-        raise PersonDataError("name", "Angiv boligtypens navn.")
+        raise PersonDataError("name", _("Angiv boligtypens navn."))
     if not unit_type.code.strip():
-        raise PersonDataError("code", "Angiv en kode (små bogstaver, tal og bindestreg).")
+        raise PersonDataError("code", _("Angiv en kode (små bogstaver, tal og bindestreg)."))
     clash = UnitType.objects.filter(municipality_id=unit_type.municipality_id, code=unit_type.code)
     if clash.exclude(pk=unit_type.pk).exists():
-        raise PersonDataError("code", "Der findes allerede en boligtype med denne kode.")
+        raise PersonDataError("code", _("Der findes allerede en boligtype med denne kode."))
 
 
 @transaction.atomic
@@ -188,17 +190,17 @@ def _validate_unit(actor: Actor, unit: Unit) -> None:
     _same_municipality(actor, unit.landlord, "landlord")
     _same_municipality(actor, unit.unit_type, "unit_type")
     if not unit.address.strip():
-        raise PersonDataError("address", "Angiv boligens adresse.")
+        raise PersonDataError("address", _("Angiv boligens adresse."))
     if unit.postcode and not (len(unit.postcode) == 4 and unit.postcode.isdigit()):
-        raise PersonDataError("postcode", "Postnummeret skal være fire cifre.")
+        raise PersonDataError("postcode", _("Postnummeret skal være fire cifre."))
     if unit.rooms < 1:
-        raise PersonDataError("rooms", "En bolig har mindst 1 værelse.")
+        raise PersonDataError("rooms", _("En bolig har mindst 1 værelse."))
     if unit.rent < 1:
-        raise PersonDataError("rent", "Angiv huslejen i kr. pr. måned.")
+        raise PersonDataError("rent", _("Angiv huslejen i kr. pr. måned."))
     # A social family home is let by a social housing organisation (almenboligloven); anything else is
     # a registration error that would also distort the § 59 share.
     if unit.unit_type.social_family_home and unit.landlord.kind != LandlordKind.HOUSING_ORGANISATION:
-        raise PersonDataError("unit_type", "En almen familiebolig skal have en almen boligorganisation som udlejer.")
+        raise PersonDataError("unit_type", _("En almen familiebolig skal have en almen boligorganisation som udlejer."))
 
 
 @transaction.atomic
@@ -230,9 +232,9 @@ def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, n
     housed); the flag is what prevention works from (seed 004, 3.2: early detection of evictions)."""
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
     if tenancy.ends_on:
-        raise PersonDataError("flagged_on", "Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål.")
+        raise PersonDataError("flagged_on", _("Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål."))
     if flagged_on < tenancy.starts_on:
-        raise PersonDataError("flagged_on", "Fogedsagen kan ikke ligge før indflytningen.")
+        raise PersonDataError("flagged_on", _("Fogedsagen kan ikke ligge før indflytningen."))
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = flagged_on, note.strip()
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
@@ -257,13 +259,13 @@ def tenancy_clear_eviction(*, actor: Actor, tenancy: Tenancy) -> Tenancy:
 def waiting_plan_record(*, actor: Actor, person: Person, stays_at: str, supported_by: str, housing_plan: str,
                         recorded_on: date) -> WaitingPlan:
     """Seed 004, 4.2: where the person stays and is supported until the home comes, and how it comes."""
-    for field, value, message in (("stays_at", stays_at, "Angiv hvor borgeren bor i mellemtiden."),
-                                  ("supported_by", supported_by, "Angiv hvem der støtter borgeren i mellemtiden."),
-                                  ("housing_plan", housing_plan, "Beskriv hvordan og hvornår boligen kommer.")):
+    for field, value, message in (("stays_at", stays_at, _("Angiv hvor borgeren bor i mellemtiden.")),
+                                  ("supported_by", supported_by, _("Angiv hvem der støtter borgeren i mellemtiden.")),
+                                  ("housing_plan", housing_plan, _("Beskriv hvordan og hvornår boligen kommer."))):
         if not value.strip():
             raise PersonDataError(field, message)
     if person.municipality_id != actor.municipality.pk:
-        raise PersonDataError("stays_at", "Borgeren hører ikke til kommunen.")
+        raise PersonDataError("stays_at", _("Borgeren hører ikke til kommunen."))
     plan = WaitingPlan.objects.create(
         municipality=actor.municipality, person=person, stays_at=stays_at.strip(), supported_by=supported_by.strip(),
         housing_plan=housing_plan.strip(), recorded_on=recorded_on,

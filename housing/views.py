@@ -2,6 +2,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
@@ -46,10 +48,10 @@ def landlord_list(request, actor):
 def landlord_create(request, actor):
     form = LandlordForm(request.POST or None)
     if request.method == "POST":
-        landlord = _save(request, form, lambda d: services.landlord_create(actor=actor, **d), "Udlejeren er oprettet.")
+        landlord = _save(request, form, lambda d: services.landlord_create(actor=actor, **d), _("Udlejeren er oprettet."))
         if landlord:
             return redirect("housing:landlord_detail", landlord_id=landlord.pk)
-    return render(request, "housing/form.html", {"form": form, "title": "Ny udlejer", "back": ("housing:landlords", None)})
+    return render(request, "housing/form.html", {"form": form, "title": _("Ny udlejer"), "back": ("housing:landlords", None)})
 
 
 @with_actor(Capability.VIEW_HOUSING)
@@ -67,9 +69,9 @@ def landlord_edit(request, actor, landlord_id):
     landlord = selectors.landlord_get(actor, landlord_id)
     form = LandlordForm(request.POST or None, instance=landlord)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.landlord_update(actor=actor, landlord=landlord, **d), "Udlejeren er gemt."):
+        if _save(request, form, lambda d: services.landlord_update(actor=actor, landlord=landlord, **d), _("Udlejeren er gemt.")):
             return redirect("housing:landlord_detail", landlord_id=landlord.pk)
-    return render(request, "housing/form.html", {"form": form, "title": f"Ret {landlord.name}",
+    return render(request, "housing/form.html", {"form": form, "title": _("Ret %(name)s") % {"name": landlord.name},
                                                  "back": ("housing:landlord_detail", landlord.pk)})
 
 
@@ -78,9 +80,9 @@ def agreement_create(request, actor, landlord_id):
     landlord = selectors.landlord_get(actor, landlord_id)
     form = AgreementForm(request.POST or None)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.agreement_create(actor=actor, landlord=landlord, **d), "Aftalen er oprettet."):
+        if _save(request, form, lambda d: services.agreement_create(actor=actor, landlord=landlord, **d), _("Aftalen er oprettet.")):
             return redirect("housing:landlord_detail", landlord_id=landlord.pk)
-    return render(request, "housing/form.html", {"form": form, "title": f"Ny aftale med {landlord.name}",
+    return render(request, "housing/form.html", {"form": form, "title": _("Ny aftale med %(name)s") % {"name": landlord.name},
                                                  "back": ("housing:landlord_detail", landlord.pk)})
 
 
@@ -89,9 +91,9 @@ def agreement_edit(request, actor, agreement_id):
     agreement = selectors.agreement_get(actor, agreement_id)
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.agreement_update(actor=actor, agreement=agreement, **d), "Aftalen er gemt."):
+        if _save(request, form, lambda d: services.agreement_update(actor=actor, agreement=agreement, **d), _("Aftalen er gemt.")):
             return redirect("housing:landlord_detail", landlord_id=agreement.landlord_id)
-    return render(request, "housing/form.html", {"form": form, "title": f"Ret aftale: {agreement.title}",
+    return render(request, "housing/form.html", {"form": form, "title": _("Ret aftale: %(title)s") % {"title": agreement.title},
                                                  "back": ("housing:landlord_detail", agreement.landlord_id)})
 
 
@@ -104,7 +106,7 @@ def unit_type_list(request, actor):
     if request.method == "POST":
         if not may_manage:
             return render(request, "core/no_access.html", status=403)
-        if _save(request, form, lambda d: services.unit_type_create(actor=actor, **d), "Boligtypen er oprettet."):
+        if _save(request, form, lambda d: services.unit_type_create(actor=actor, **d), _("Boligtypen er oprettet.")):
             return redirect("housing:unit_types")
     return render(request, "housing/unit_type_list.html", {
         "unit_types": selectors.unit_types(actor), "form": form, "may_manage": may_manage})
@@ -115,9 +117,9 @@ def unit_type_edit(request, actor, unit_type_id):
     unit_type = selectors.unit_type_get(actor, unit_type_id)
     form = UnitTypeForm(request.POST or None, instance=unit_type)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.unit_type_update(actor=actor, unit_type=unit_type, **d), "Boligtypen er gemt."):
+        if _save(request, form, lambda d: services.unit_type_update(actor=actor, unit_type=unit_type, **d), _("Boligtypen er gemt.")):
             return redirect("housing:unit_types")
-    return render(request, "housing/form.html", {"form": form, "title": f"Ret boligtype: {unit_type.name}",
+    return render(request, "housing/form.html", {"form": form, "title": _("Ret boligtype: %(name)s") % {"name": unit_type.name},
                                                  "back": ("housing:unit_types", None)})
 
 
@@ -136,9 +138,9 @@ def unit_create(request, actor):
     services.unit_types_ensure_defaults(actor.municipality)
     form = UnitForm(request.POST or None, municipality=actor.municipality, initial={"landlord": request.GET.get("udlejer")})
     if request.method == "POST":
-        if _save(request, form, lambda d: services.unit_create(actor=actor, **d), "Boligen er oprettet."):
+        if _save(request, form, lambda d: services.unit_create(actor=actor, **d), _("Boligen er oprettet.")):
             return redirect("housing:units")
-    return render(request, "housing/form.html", {"form": form, "title": "Ny bolig", "back": ("housing:units", None)})
+    return render(request, "housing/form.html", {"form": form, "title": _("Ny bolig"), "back": ("housing:units", None)})
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -146,9 +148,9 @@ def unit_edit(request, actor, unit_id):
     unit = selectors.unit_get(actor, unit_id)
     form = UnitForm(request.POST or None, instance=unit, municipality=actor.municipality)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.unit_update(actor=actor, unit=unit, **d), "Boligen er gemt."):
+        if _save(request, form, lambda d: services.unit_update(actor=actor, unit=unit, **d), _("Boligen er gemt.")):
             return redirect("housing:units")
-    return render(request, "housing/form.html", {"form": form, "title": f"Ret bolig: {unit.address}", "back": ("housing:units", None)})
+    return render(request, "housing/form.html", {"form": form, "title": _("Ret bolig: %(address)s") % {"address": unit.address}, "back": ("housing:units", None)})
 
 
 # --- analyses (aggregates only) -------------------------------------------------------------------------
@@ -166,7 +168,7 @@ def stock_analysis(request, actor):
 @with_actor(Capability.VIEW_FIGURES)
 def retention(request, actor):
     data = selectors.retention_figures(actor, today=timezone.localdate())
-    chart = {"labels": [f"{m} mdr." for m in data["months"]],
+    chart = {"labels": [ngettext("%(months)s mdr.", "%(months)s mdr.", m) % {"months": m} for m in data["months"]],
              "shares": [c["share"] for c in data["total"][0]["cells"]] if data["total"] else [],
              "low": data["target_low"], "high": data["target_high"]}
     return render(request, "housing/retention.html", {"data": data, "chart": chart})
@@ -181,10 +183,10 @@ def tenancy_start(request, actor, person_id):
     if request.method == "POST":
         if _save(request, form, lambda d: services.tenancy_start(
                 actor=actor, person=person, unit=d["unit"], address=d["address"], starts_on=d["starts_on"]),
-                f"{person.display_name} er flyttet ind og registreret som boligplaceret."):
+                _("%(name)s er flyttet ind og registreret som boligplaceret.") % {"name": person.display_name}):
             return redirect("people:detail", pk=person.pk)
-    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "title": "Indflytning",
-                                                         "button": "Registrér indflytning"})
+    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "title": _("Indflytning"),
+                                                         "button": _("Registrér indflytning")})
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -195,10 +197,10 @@ def tenancy_end(request, actor, tenancy_id):
     if request.method == "POST":
         if _save(request, form, lambda d: services.tenancy_end(
                 actor=actor, tenancy=tenancy, ends_on=d["ends_on"], reason=d["reason"],
-                next_situation=d["next_situation"], place=d["place"]), "Fraflytningen er registreret. Støtten fortsætter."):
+                next_situation=d["next_situation"], place=d["place"]), _("Fraflytningen er registreret. Støtten fortsætter.")):
             return redirect("people:detail", pk=person.pk)
     return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "tenancy": tenancy,
-                                                         "title": "Fraflytning", "button": "Registrér fraflytning"})
+                                                         "title": _("Fraflytning"), "button": _("Registrér fraflytning")})
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -209,10 +211,10 @@ def tenancy_eviction(request, actor, tenancy_id):
     if request.method == "POST":
         if _save(request, form, lambda d: services.tenancy_flag_eviction(
                 actor=actor, tenancy=tenancy, flagged_on=d["flagged_on"], note=d["note"]),
-                "Fogedsagen er registreret og vises for borgerens medarbejdere."):
+                _("Fogedsagen er registreret og vises for borgerens medarbejdere.")):
             return redirect("people:detail", pk=person.pk)
     return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "tenancy": tenancy,
-                                                         "title": "Registrér fogedsag", "button": "Registrér fogedsag"})
+                                                         "title": _("Registrér fogedsag"), "button": _("Registrér fogedsag")})
 
 
 @require_POST
@@ -220,7 +222,7 @@ def tenancy_eviction(request, actor, tenancy_id):
 def tenancy_eviction_clear(request, actor, tenancy_id):
     tenancy = selectors.tenancy_get(actor, tenancy_id)
     services.tenancy_clear_eviction(actor=actor, tenancy=tenancy)
-    messages.success(request, "Fogedsagen er markeret som afværget.")
+    messages.success(request, _("Fogedsagen er markeret som afværget."))
     return redirect("people:detail", pk=tenancy.person_id)
 
 
@@ -253,7 +255,7 @@ def waiting_plan_edit(request, actor, person_id):
                "housing_plan": current.housing_plan} if current else {}
     form = WaitingPlanForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.waiting_plan_record(actor=actor, person=person, **d), "Planen er gemt."):
+        if _save(request, form, lambda d: services.waiting_plan_record(actor=actor, person=person, **d), _("Planen er gemt.")):
             return redirect("housing:waiting_list")
     return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "current": current,
-                                                         "title": "Plan for tiden indtil bolig", "button": "Gem plan"})
+                                                         "title": _("Plan for tiden indtil bolig"), "button": _("Gem plan")})

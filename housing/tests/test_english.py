@@ -57,3 +57,38 @@ def test_vacancies_and_committee_are_english_when_english_is_chosen(login, users
 def test_landlords_stay_danish_by_default(login, users_a):
     html = login(users_a[Role.LEADER]).get(reverse("housing:landlords")).content.decode()
     assert "<h1>Udlejere og aftaler</h1>" in html and "Ingen udlejere endnu." in html
+
+
+@pytest.mark.django_db
+def test_unit_form_labels_titles_and_messages_are_english_when_english_is_chosen(login, users_a):
+    """Text from Python (form labels, help texts, empty choices, page titles, flashed messages) is translated."""
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("housing:unit_create")).content.decode()
+    assert "New home" in html and "Choose landlord" in html and "Choose housing type" in html
+    assert "Rent without utilities." in html and "0 is the ground floor; -1 is the basement." in html
+    assert "Vælg udlejer" not in html and "Husleje uden forbrug." not in html and "Ny bolig" not in html
+    html = client.get(reverse("housing:units")).content.decode()
+    assert "Vacant homes only" in html and "Minimum number of rooms" in html and "Kun ledige boliger" not in html
+    response = client.post(reverse("housing:landlord_create"), {"name": "Fjordbo", "kind": "housing_organisation"}, follow=True)
+    html = response.content.decode()
+    assert "The landlord has been created." in html and "Udlejeren er oprettet." not in html
+    # the unit form page above made the default housing types, so the code is taken (a service error)
+    html = client.post(reverse("housing:unit_types"), {"name": "Ny type", "code": "social_family"}).content.decode()
+    assert "A housing type with this code already exists." in html
+
+
+@pytest.mark.django_db
+def test_vacancy_and_meeting_forms_are_english_when_english_is_chosen(login, users_a):
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("allocation:vacancy_create")).content.decode()
+    assert "New vacant home" in html and "Nomination deadline" in html and "Reported vacant" in html
+    assert "Active homes without a current tenancy." in html
+    assert "Frist for anvisning" not in html and "Ny ledig bolig" not in html
+    html = client.get(reverse("allocation:meetings")).content.decode()
+    assert "Meeting date" in html and "Participants" in html and "Mødedato" not in html
+
+
+@pytest.mark.django_db
+def test_unit_form_stays_danish_by_default(login, users_a):
+    html = login(users_a[Role.LEADER]).get(reverse("housing:unit_create")).content.decode()
+    assert "Ny bolig" in html and "Vælg udlejer" in html and "Husleje uden forbrug." in html
