@@ -1,13 +1,18 @@
 """Forms of the plans pages; the fields of hidden health dimensions are left out, not just hidden."""
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from people.forms import DateInput
-from support.methods import LABELS as METHOD_LABELS
+from support.labels import METHOD as METHOD_LABELS
 from support.methods import Method
 
-from .dimensions import DIMENSION_LABELS, GOAL_TYPE_LABELS, HEALTH_DIMENSIONS, LEVEL_LABELS, NOT_ASSESSED_LABEL, \
-    SERVICES_USE_LABELS, Dimension
+from .dimensions import HEALTH_DIMENSIONS, Dimension
+from .labels import DIMENSION as DIMENSION_LABELS
+from .labels import GOAL_TYPE as GOAL_TYPE_LABELS
+from .labels import LEVEL as LEVEL_LABELS
+from .labels import NOT_ASSESSED as NOT_ASSESSED_LABEL
+from .labels import SERVICES_USE as SERVICES_USE_LABELS
 from .models import Recipient
 
 TEXT = {"rows": 3}
@@ -19,11 +24,11 @@ def _visible(show_health: bool):
 
 class AssessmentForm(forms.Form):
     services_use = forms.ChoiceField(
-        label="I hvilken grad kan borgeren benytte eksisterende tilbud?", required=False,
+        label=_("I hvilken grad kan borgeren benytte eksisterende tilbud?"), required=False,
         choices=[("", NOT_ASSESSED_LABEL)] + [(k.value, v) for k, v in SERVICES_USE_LABELS.items()],
-        help_text="Fx sundhedsvæsen, jobcenter og behandling.")
-    wants_residential_care = forms.BooleanField(label="Borgeren ønsker selv et botilbud (§ 107/108)", required=False)
-    note = forms.CharField(label="Samlet vurdering", required=False, widget=forms.Textarea(attrs=TEXT))
+        help_text=_("Fx sundhedsvæsen, jobcenter og behandling."))
+    wants_residential_care = forms.BooleanField(label=_("Borgeren ønsker selv et botilbud (§ 107/108)"), required=False)
+    note = forms.CharField(label=_("Samlet vurdering"), required=False, widget=forms.Textarea(attrs=TEXT))
 
     def __init__(self, *args, show_health: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,12 +36,12 @@ class AssessmentForm(forms.Form):
         for dim in _visible(show_health):
             label = DIMENSION_LABELS[dim]
             names = [f"{dim.value}_own_words", f"{dim.value}_professional_view", f"{dim.value}_level"]
-            self.fields[names[0]] = forms.CharField(label=f"{label}: borgerens egne ord", required=False,
+            self.fields[names[0]] = forms.CharField(label=_("%(dimension)s: borgerens egne ord") % {"dimension": label}, required=False,
                                                     widget=forms.Textarea(attrs=TEXT))
-            self.fields[names[1]] = forms.CharField(label=f"{label}: den professionelles vurdering", required=False,
+            self.fields[names[1]] = forms.CharField(label=_("%(dimension)s: den professionelles vurdering") % {"dimension": label}, required=False,
                                                     widget=forms.Textarea(attrs=TEXT))
             self.fields[names[2]] = forms.ChoiceField(
-                label=f"{label}: VUM-niveau", required=False,
+                label=_("%(dimension)s: VUM-niveau") % {"dimension": label}, required=False,
                 choices=[("", NOT_ASSESSED_LABEL)] + [(str(k.value), v) for k, v in LEVEL_LABELS.items()])
             self.dimensions.append((dim, label, names))
 
@@ -50,23 +55,23 @@ class AssessmentForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decided_method = forms.ChoiceField(label="Valgt metode", choices=[(m.value, METHOD_LABELS[m]) for m in Method])
-    reason = forms.CharField(label="Begrundelse", required=False, widget=forms.Textarea(attrs=TEXT),
-                             help_text="Skal udfyldes, hvis en anden metode end den anbefalede vælges.")
+    decided_method = forms.ChoiceField(label=_("Valgt metode"), choices=[(m.value, METHOD_LABELS[m]) for m in Method])
+    reason = forms.CharField(label=_("Begrundelse"), required=False, widget=forms.Textarea(attrs=TEXT),
+                             help_text=_("Skal udfyldes, hvis en anden metode end den anbefalede vælges."))
     citizen_willing = forms.BooleanField(
-        label="Borgeren ønsker at modtage støtten", required=False,
-        help_text="Det er den eneste betingelse. Boligparathed, stoffrihed eller behandling er aldrig betingelser.")
+        label=_("Borgeren ønsker at modtage støtten"), required=False,
+        help_text=_("Det er den eneste betingelse. Boligparathed, stoffrihed eller behandling er aldrig betingelser."))
 
 
 class PlanForm(forms.Form):
-    wishes = forms.CharField(label="Borgerens ønsker, drømme og håb", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                             help_text="Med borgerens egne ord.")
-    next_review_on = forms.DateField(label="Næste opfølgning", required=False, widget=DateInput)
-    coordinates_treatment = forms.CharField(label="Behandlingsplan", required=False, widget=forms.Textarea(attrs=TEXT),
-                                            help_text="Hvilken behandlingsplan handleplanen koordineres med.")
-    coordinates_job = forms.CharField(label="Jobplan", required=False, widget=forms.Textarea(attrs=TEXT))
-    coordinates_shelter = forms.CharField(label="Plan for ophold på boform", required=False, widget=forms.Textarea(attrs=TEXT))
-    coordinates_other = forms.CharField(label="Andre planer", required=False, widget=forms.Textarea(attrs=TEXT))
+    wishes = forms.CharField(label=_("Borgerens ønsker, drømme og håb"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                             help_text=_("Med borgerens egne ord."))
+    next_review_on = forms.DateField(label=_("Næste opfølgning"), required=False, widget=DateInput)
+    coordinates_treatment = forms.CharField(label=_("Behandlingsplan"), required=False, widget=forms.Textarea(attrs=TEXT),
+                                            help_text=_("Hvilken behandlingsplan handleplanen koordineres med."))
+    coordinates_job = forms.CharField(label=_("Jobplan"), required=False, widget=forms.Textarea(attrs=TEXT))
+    coordinates_shelter = forms.CharField(label=_("Plan for ophold på boform"), required=False, widget=forms.Textarea(attrs=TEXT))
+    coordinates_other = forms.CharField(label=_("Andre planer"), required=False, widget=forms.Textarea(attrs=TEXT))
 
     def __init__(self, *args, show_health: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,11 +81,12 @@ class PlanForm(forms.Form):
         for dim in _visible(show_health):
             label = DIMENSION_LABELS[dim]
             names = [f"{dim.value}_goal", f"{dim.value}_goal_type", f"{dim.value}_who_does_what"]
-            self.fields[names[0]] = forms.CharField(label=f"{label}: mål", required=False, widget=forms.Textarea(attrs=TEXT))
+            self.fields[names[0]] = forms.CharField(label=_("%(dimension)s: mål") % {"dimension": label}, required=False,
+                                                    widget=forms.Textarea(attrs=TEXT))
             self.fields[names[1]] = forms.ChoiceField(
-                label=f"{label}: måltype", required=False,
-                choices=[("", "Vælg måltype")] + [(k.value, v) for k, v in GOAL_TYPE_LABELS.items()])
-            self.fields[names[2]] = forms.CharField(label=f"{label}: hvem gør hvad", required=False,
+                label=_("%(dimension)s: måltype") % {"dimension": label}, required=False,
+                choices=[("", _("Vælg måltype"))] + [(k.value, v) for k, v in GOAL_TYPE_LABELS.items()])
+            self.fields[names[2]] = forms.CharField(label=_("%(dimension)s: hvem gør hvad") % {"dimension": label}, required=False,
                                                     widget=forms.Textarea(attrs=TEXT))
             self.dimensions.append((dim, label, names))
 
@@ -97,13 +103,13 @@ class PlanForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    recipient = forms.ChoiceField(label="Modtager", choices=Recipient.choices)
-    recipient_name = forms.CharField(label="Navn på modtageren", max_length=200, required=False,
-                                     help_text="Fx hospitalets afdeling eller boligorganisationens navn.")
-    scope = forms.CharField(label="Hvilke oplysninger må deles", widget=forms.Textarea(attrs=TEXT))
-    given_on = forms.DateField(label="Givet den", widget=DateInput, initial=timezone.localdate)
-    valid_until = forms.DateField(label="Gælder til og med", required=False, widget=DateInput,
-                                  help_text="Tomt: gælder, indtil borgeren tilbagekalder det.")
+    recipient = forms.ChoiceField(label=_("Modtager"), choices=Recipient.choices)
+    recipient_name = forms.CharField(label=_("Navn på modtageren"), max_length=200, required=False,
+                                     help_text=_("Fx hospitalets afdeling eller boligorganisationens navn."))
+    scope = forms.CharField(label=_("Hvilke oplysninger må deles"), widget=forms.Textarea(attrs=TEXT))
+    given_on = forms.DateField(label=_("Givet den"), widget=DateInput, initial=timezone.localdate)
+    valid_until = forms.DateField(label=_("Gælder til og med"), required=False, widget=DateInput,
+                                  help_text=_("Tomt: gælder, indtil borgeren tilbagekalder det."))
 
     def __init__(self, *args, show_health: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,15 +120,15 @@ class ConsentForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    revoked_on = forms.DateField(label="Tilbagekaldt den", widget=DateInput, initial=timezone.localdate)
+    revoked_on = forms.DateField(label=_("Tilbagekaldt den"), widget=DateInput, initial=timezone.localdate)
 
 
 class CompareForm(forms.Form):
-    a = forms.TypedChoiceField(label="Ældre version", coerce=int)
-    b = forms.TypedChoiceField(label="Nyere version", coerce=int)
+    a = forms.TypedChoiceField(label=_("Ældre version"), coerce=int)
+    b = forms.TypedChoiceField(label=_("Nyere version"), coerce=int)
 
     def __init__(self, *args, versions: list[int], **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(v, f"Version {v}") for v in versions]
+        choices = [(v, _("Version %(n)s") % {"n": v}) for v in versions]
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices

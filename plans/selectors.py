@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.roles import Capability, may_see_health
 from audit.models import Action
@@ -12,8 +13,8 @@ from people.models import Person
 from people.selectors import person_get, require
 
 from . import conf
-from .dimensions import DIMENSION_LABELS, GOAL_TYPE_LABELS, HEALTH_DIMENSIONS, LEVEL_LABELS, NOT_ASSESSED_LABEL, \
-    SERVICES_USE_LABELS, Dimension, Level, ServicesUse
+from . import labels
+from .dimensions import HEALTH_DIMENSIONS, Dimension, Level, ServicesUse
 from .models import HEALTH_RECIPIENTS, ActionPlan, Assessment, Consent, MethodDecision
 from .recommendation import AssessmentInput, Recommendation, recommend
 
@@ -53,7 +54,7 @@ def assessment_get(actor, person, *, version: int | None = None) -> Assessment |
     try:
         return qs.get(version=version)
     except Assessment.DoesNotExist as exc:
-        raise Http404("Udredningen findes ikke.") from exc
+        raise Http404(_("Udredningen findes ikke.")) from exc
 
 
 def assessment_input(assessment: Assessment | None) -> AssessmentInput:
@@ -80,35 +81,37 @@ def dimension_rows(assessment: Assessment | None, *, show_health: bool) -> list[
         d = by_dim.get(dim.value)
         hidden = dim in HEALTH_DIMENSIONS and not show_health
         rows.append({
-            "key": dim.value, "label": DIMENSION_LABELS[dim], "hidden": hidden,
+            "key": dim.value, "label": str(labels.DIMENSION[dim]), "hidden": hidden,
             "own_words": "" if hidden or not d else d.own_words,
             "professional_view": "" if hidden or not d else d.professional_view,
             "level": None if hidden or not d else d.level,
-            "level_label": "" if hidden else (LEVEL_LABELS[Level(d.level)] if d and d.level is not None else NOT_ASSESSED_LABEL),
+            "level_label": "" if hidden else str(labels.LEVEL[Level(d.level)] if d and d.level is not None else labels.NOT_ASSESSED),
         })
     return rows
 
 
 def services_use_label(value: str) -> str:
-    return SERVICES_USE_LABELS[ServicesUse(value)] if value else NOT_ASSESSED_LABEL
+    return str(labels.SERVICES_USE[ServicesUse(value)] if value else labels.NOT_ASSESSED)
 
 
 def assessment_compare(older: Assessment, newer: Assessment, *, show_health: bool) -> list[dict]:
     """Field by field, the two versions side by side, with what changed marked."""
-    rows = [{"label": "Kan benytte eksisterende tilbud", "a": services_use_label(older.services_use),
+    yes, no, hidden = _("Ja"), _("Nej"), _("Skjult")
+    rows = [{"label": _("Kan benytte eksisterende tilbud"), "a": services_use_label(older.services_use),
              "b": services_use_label(newer.services_use)},
-            {"label": "Ønsker selv et botilbud (§ 107/108)", "a": "Ja" if older.wants_residential_care else "Nej",
-             "b": "Ja" if newer.wants_residential_care else "Nej"},
-            {"label": "Samlet vurdering", "a": older.note, "b": newer.note}]
+            {"label": _("Ønsker selv et botilbud (§ 107/108)"), "a": yes if older.wants_residential_care else no,
+             "b": yes if newer.wants_residential_care else no},
+            {"label": _("Samlet vurdering"), "a": older.note, "b": newer.note}]
     a_rows = dimension_rows(older, show_health=show_health)
     b_rows = dimension_rows(newer, show_health=show_health)
     for a, b in zip(a_rows, b_rows, strict=True):
         if a["hidden"]:
-            rows.append({"label": a["label"], "a": "Skjult", "b": "Skjult", "hidden": True})
+            rows.append({"label": a["label"], "a": hidden, "b": hidden, "hidden": True})
             continue
-        rows += [{"label": f"{a['label']}: VUM-niveau", "a": a["level_label"], "b": b["level_label"]},
-                 {"label": f"{a['label']}: borgerens egne ord", "a": a["own_words"], "b": b["own_words"]},
-                 {"label": f"{a['label']}: den professionelles vurdering", "a": a["professional_view"],
+        dim = {"dimension": a["label"]}
+        rows += [{"label": _("%(dimension)s: VUM-niveau") % dim, "a": a["level_label"], "b": b["level_label"]},
+                 {"label": _("%(dimension)s: borgerens egne ord") % dim, "a": a["own_words"], "b": b["own_words"]},
+                 {"label": _("%(dimension)s: den professionelles vurdering") % dim, "a": a["professional_view"],
                   "b": b["professional_view"]}]
     for r in rows:
         r["changed"] = r["a"] != r["b"]
@@ -134,7 +137,7 @@ def plan_get(actor, person, *, version: int | None = None) -> ActionPlan | None:
     try:
         return qs.get(version=version)
     except ActionPlan.DoesNotExist as exc:
-        raise Http404("Handleplanen findes ikke.") from exc
+        raise Http404(_("Handleplanen findes ikke.")) from exc
 
 
 def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
@@ -144,10 +147,10 @@ def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
         g = by_dim.get(dim.value)
         hidden = dim in HEALTH_DIMENSIONS and not show_health
         rows.append({
-            "key": dim.value, "label": DIMENSION_LABELS[dim], "hidden": hidden,
+            "key": dim.value, "label": str(labels.DIMENSION[dim]), "hidden": hidden,
             "goal": "" if hidden or not g else g.goal,
             "goal_type": "" if hidden or not g else g.goal_type,
-            "goal_type_label": "" if hidden or not g else GOAL_TYPE_LABELS[g.goal_type],
+            "goal_type_label": "" if hidden or not g else str(labels.GOAL_TYPE[g.goal_type]),
             "who_does_what": "" if hidden or not g else g.who_does_what,
         })
     return rows
@@ -155,22 +158,23 @@ def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
 
 def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> list[dict]:
     def review(p):
-        return p.next_review_on.strftime("%d.%m.%Y") if p.next_review_on else "Ingen dato"
+        return p.next_review_on.strftime("%d.%m.%Y") if p.next_review_on else _("Ingen dato")
 
-    rows = [{"label": "Borgerens ønsker, drømme og håb", "a": older.wishes, "b": newer.wishes},
-            {"label": "Næste opfølgning", "a": review(older), "b": review(newer)}]
+    rows = [{"label": _("Borgerens ønsker, drømme og håb"), "a": older.wishes, "b": newer.wishes},
+            {"label": _("Næste opfølgning"), "a": review(older), "b": review(newer)}]
     if show_health:
-        rows.append({"label": "Behandlingsplan", "a": older.coordinates_treatment, "b": newer.coordinates_treatment})
-    rows += [{"label": "Jobplan", "a": older.coordinates_job, "b": newer.coordinates_job},
-             {"label": "Plan for ophold på boform", "a": older.coordinates_shelter, "b": newer.coordinates_shelter},
-             {"label": "Andre planer", "a": older.coordinates_other, "b": newer.coordinates_other}]
+        rows.append({"label": _("Behandlingsplan"), "a": older.coordinates_treatment, "b": newer.coordinates_treatment})
+    rows += [{"label": _("Jobplan"), "a": older.coordinates_job, "b": newer.coordinates_job},
+             {"label": _("Plan for ophold på boform"), "a": older.coordinates_shelter, "b": newer.coordinates_shelter},
+             {"label": _("Andre planer"), "a": older.coordinates_other, "b": newer.coordinates_other}]
     for a, b in zip(goal_rows(older, show_health=show_health), goal_rows(newer, show_health=show_health), strict=True):
         if a["hidden"]:
-            rows.append({"label": a["label"], "a": "Skjult", "b": "Skjult", "hidden": True})
+            rows.append({"label": a["label"], "a": _("Skjult"), "b": _("Skjult"), "hidden": True})
             continue
-        rows += [{"label": f"{a['label']}: mål", "a": f"{a['goal']}" + (f" ({a['goal_type_label']})" if a["goal"] else ""),
+        dim = {"dimension": a["label"]}
+        rows += [{"label": _("%(dimension)s: mål") % dim, "a": f"{a['goal']}" + (f" ({a['goal_type_label']})" if a["goal"] else ""),
                   "b": f"{b['goal']}" + (f" ({b['goal_type_label']})" if b["goal"] else "")},
-                 {"label": f"{a['label']}: hvem gør hvad", "a": a["who_does_what"], "b": b["who_does_what"]}]
+                 {"label": _("%(dimension)s: hvem gør hvad") % dim, "a": a["who_does_what"], "b": b["who_does_what"]}]
     for r in rows:
         r["changed"] = r["a"] != r["b"]
     return rows
@@ -209,4 +213,4 @@ def consent_get(actor, person, pk: int, *, show_health: bool) -> Consent:
     try:
         return _consents(actor, person, show_health).get(pk=pk)
     except Consent.DoesNotExist as exc:
-        raise Http404("Samtykket findes ikke.") from exc
+        raise Http404(_("Samtykket findes ikke.")) from exc

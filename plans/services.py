@@ -2,14 +2,17 @@
 taking the Actor, logging the change with before/after (as people/services.py)."""
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.roles import Capability
 from audit.models import Action
 from people.models import Person
 from people.selectors import require
 from people.services import Actor, _log
-from support.methods import LABELS as METHOD_LABELS
+from support.labels import method as method_label
 from support.methods import Method
 
 from . import conf
@@ -20,7 +23,7 @@ from .selectors import assessment_input, health_visible
 
 
 class PlanDataError(ValueError):
-    """Bad input with a Danish message naming the field."""
+    """Bad input with a message in the user's language naming the field."""
 
     def __init__(self, field: str | None, message: str):
         super().__init__(message)
@@ -63,7 +66,7 @@ def assessment_save(
     require(actor, Capability.WORK_SUPPORT)
     Person.objects.select_for_update().filter(pk=person.pk).first()  # one version number at a time
     if services_use and services_use not in set(ServicesUse):
-        raise PlanDataError("services_use", "Vælg, i hvilken grad borgeren kan benytte eksisterende tilbud.")
+        raise PlanDataError("services_use", _("Vælg, i hvilken grad borgeren kan benytte eksisterende tilbud."))
     previous = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
     show_health = health_visible(actor, person)
     kept = {d.dimension: d for d in previous.dimensions.all()} if previous else {}
@@ -81,7 +84,7 @@ def assessment_save(
             try:
                 level = Level(int(level)).value
             except ValueError as exc:
-                raise PlanDataError(f"{dim.value}_level", "VUM-niveauet skal være 0-4 eller 'ikke vurderet'.") from exc
+                raise PlanDataError(f"{dim.value}_level", _("VUM-niveauet skal være 0-4 eller 'ikke vurderet'.")) from exc
         rows[dim.value] = {"own_words": (values.get("own_words") or "").strip(),
                            "professional_view": (values.get("professional_view") or "").strip(), "level": level}
     if previous:
@@ -110,19 +113,19 @@ def method_decide(*, actor: Actor, person: Person, decided_method: str, reason: 
     The citizen's willingness to receive support is the only condition (seed 004, 4.1)."""
     require(actor, Capability.WORK_SUPPORT)
     if not citizen_willing:
-        raise PlanDataError("citizen_willing", "Bekræft, at borgeren ønsker at modtage støtten. Det er den eneste "
-                                               "betingelse for støtte; bliv ved med at tilbyde den.")
+        raise PlanDataError("citizen_willing", _("Bekræft, at borgeren ønsker at modtage støtten. Det er den eneste "
+                                                 "betingelse for støtte; bliv ved med at tilbyde den."))
     try:
         decided = Method(decided_method)
     except ValueError as exc:
-        raise PlanDataError("decided_method", "Vælg en metode.") from exc
+        raise PlanDataError("decided_method", _("Vælg en metode.")) from exc
     assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
     rec = recommend(assessment_input(assessment), thresholds=conf.thresholds())
     reason = (reason or "").strip()
     if decided != rec.method and not reason:
         raise PlanDataError(
-            "reason", f"Skriv en begrundelse: {METHOD_LABELS[decided]} er valgt, men udredningen anbefaler "
-                      f"{METHOD_LABELS[rec.method]}.")
+            "reason", _("Skriv en begrundelse: %(decided)s er valgt, men udredningen anbefaler %(recommended)s.")
+            % {"decided": method_label(decided), "recommended": method_label(rec.method)})
     decision = MethodDecision.objects.create(
         municipality=actor.municipality, person=person, assessment=assessment, recommended_method=rec.method,
         recommendation_reason=rec.reason, decided_method=decided, reason=reason,
@@ -163,7 +166,7 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
         if values[f] is None and f != "next_review_on":
             values[f] = ""
     if values["next_review_on"] is not None and not isinstance(values["next_review_on"], date):
-        raise PlanDataError("next_review_on", "Næste opfølgning skal være en dato.")
+        raise PlanDataError("next_review_on", _("Næste opfølgning skal være en dato."))
     new_goals = []
     for dim in Dimension:
         if dim in HEALTH_DIMENSIONS and not show_health:
@@ -174,10 +177,10 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
         g = {f: (v.strip() if isinstance(v, str) else v) for f, v in g.items()}
         if not g.get("goal"):
             if g.get("who_does_what"):
-                raise PlanDataError(f"{dim.value}_goal", "Skriv målet, når der står, hvem der gør hvad.")
+                raise PlanDataError(f"{dim.value}_goal", _("Skriv målet, når der står, hvem der gør hvad."))
             continue
         if g.get("goal_type") not in set(GoalType):
-            raise PlanDataError(f"{dim.value}_goal_type", "Vælg måltype: udvikle, fastholde eller begrænse tab.")
+            raise PlanDataError(f"{dim.value}_goal_type", _("Vælg måltype: udvikle, fastholde eller begrænse tab."))
         new_goals.append((dim.value, g))
     if previous:
         ActionPlan.objects.filter(pk=previous.pk).update(is_current=False)
@@ -197,17 +200,19 @@ def consent_give(*, actor: Actor, person: Person, recipient: str, scope: str, gi
                  valid_until: date | None = None, recipient_name: str = "") -> Consent:
     require(actor, Capability.EDIT_PEOPLE)
     if recipient not in Recipient.values:
-        raise PlanDataError("recipient", "Vælg, hvem borgeren giver samtykke til at dele med.")
+        raise PlanDataError("recipient", _("Vælg, hvem borgeren giver samtykke til at dele med."))
     if not (scope or "").strip():
-        raise PlanDataError("scope", "Skriv, hvilke oplysninger borgeren giver samtykke til at dele.")
+        raise PlanDataError("scope", _("Skriv, hvilke oplysninger borgeren giver samtykke til at dele."))
     if valid_until is not None and valid_until < given_on:
-        raise PlanDataError("valid_until", "'Gælder til og med' skal være samme dag som eller efter 'givet den'.")
+        raise PlanDataError("valid_until", _("'Gælder til og med' skal være samme dag som eller efter 'givet den'."))
     consent = Consent.objects.create(
         municipality=actor.municipality, person=person, recipient=recipient, recipient_name=recipient_name.strip(),
         scope=scope.strip(), given_on=given_on, valid_until=valid_until,
         recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
-    _log(actor, Action.CREATE, "Samtykke", person.pk, detail=f"Samtykke til {Recipient(recipient).label}",
+    with translation.override(settings.LANGUAGE_CODE):  # the access log stays Danish
+        detail = f"Samtykke til {Recipient(recipient).label}"
+    _log(actor, Action.CREATE, "Samtykke", person.pk, detail=detail,
          changes={"recipient": ["", recipient], "scope": ["", consent.scope], "given_on": ["", str(given_on)],
                   "valid_until": ["", str(valid_until or "")]})
     return consent
@@ -218,13 +223,16 @@ def consent_revoke(*, actor: Actor, consent: Consent, revoked_on: date) -> Conse
     require(actor, Capability.EDIT_PEOPLE)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.revoked_on is not None:
-        raise PlanDataError("revoked_on", f"Samtykket er allerede tilbagekaldt den {consent.revoked_on:%d.%m.%Y}.")
+        raise PlanDataError("revoked_on", _("Samtykket er allerede tilbagekaldt den %(date)s.")
+                            % {"date": f"{consent.revoked_on:%d.%m.%Y}"})
     if revoked_on < consent.given_on:
-        raise PlanDataError("revoked_on", "Et samtykke kan ikke tilbagekaldes før den dag, det blev givet "
-                                          f"({consent.given_on:%d.%m.%Y}).")
+        raise PlanDataError("revoked_on", _("Et samtykke kan ikke tilbagekaldes før den dag, det blev givet "
+                                            "(%(date)s).") % {"date": f"{consent.given_on:%d.%m.%Y}"})
     consent.revoked_on = revoked_on
     consent.revoked_by = actor.user if getattr(actor.user, "pk", None) else None
     consent.save(update_fields=["revoked_on", "revoked_by"])
-    _log(actor, Action.UPDATE, "Samtykke", consent.person_id, detail=f"Samtykke til {consent.get_recipient_display()} tilbagekaldt",
+    with translation.override(settings.LANGUAGE_CODE):  # the access log stays Danish
+        detail = f"Samtykke til {consent.get_recipient_display()} tilbagekaldt"
+    _log(actor, Action.UPDATE, "Samtykke", consent.person_id, detail=detail,
          changes={"revoked_on": ["", str(revoked_on)]})
     return consent

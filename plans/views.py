@@ -2,11 +2,12 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
 from people.views import with_actor
-from support.methods import LABELS as METHOD_LABELS
+from support.labels import method as method_label
 
 from . import selectors, services
 from .forms import AssessmentForm, CompareForm, ConsentForm, DecisionForm, PlanForm, RevokeForm
@@ -40,7 +41,7 @@ def assessment(request, actor, person_id, version=None):
         "rows": selectors.dimension_rows(current, show_health=show_health),
         "services_use": selectors.services_use_label(current.services_use if current else ""),
         "versions": selectors.assessment_versions(actor, person),
-        "recommendation": rec, "recommendation_label": METHOD_LABELS[rec.method] if rec else "",
+        "recommendation": rec, "recommendation_label": method_label(rec.method) if rec else "",
     })
 
 
@@ -59,7 +60,7 @@ def assessment_edit(request, actor, person_id):
             except PlanDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, f"Udredningen er gemt som version {saved.version}.")
+                messages.success(request, _("Udredningen er gemt som version %(n)s.") % {"n": saved.version})
                 return redirect("plans:assessment", person_id=person.pk)
     else:
         initial = {}
@@ -86,7 +87,7 @@ def assessment_compare(request, actor, person_id):
         rows = selectors.assessment_compare(a, b, show_health=show_health)
     return render(request, "plans/compare.html", {
         "person": person, "form": form, "rows": rows, "older": older, "newer": newer, "what": "udredning",
-        "title": "Sammenlign udredninger", "back": "plans:assessment", "show_health": show_health})
+        "title": _("Sammenlign udredninger"), "back": "plans:assessment", "show_health": show_health})
 
 
 def _compare_form(request, numbers):
@@ -117,13 +118,13 @@ def method(request, actor, person_id):
             except PlanDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, f"Valget af {METHOD_LABELS[decision.decided_method]} er registreret.")
+                messages.success(request, _("Valget af %(method)s er registreret.") % {"method": method_label(decision.decided_method)})
                 return redirect("plans:method", person_id=person.pk)
     else:
         form = DecisionForm(initial={"decided_method": rec.method.value})
     return render(request, "plans/method.html", {
         "person": person, "assessment": current, "recommendation": rec, "form": form,
-        "method_label": METHOD_LABELS[rec.method], "decisions": selectors.decisions(actor, person),
+        "method_label": method_label(rec.method), "decisions": selectors.decisions(actor, person),
     })
 
 
@@ -153,7 +154,7 @@ def plan_edit(request, actor, person_id):
             except PlanDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, f"Handleplanen er gemt som version {saved.version}.")
+                messages.success(request, _("Handleplanen er gemt som version %(n)s.") % {"n": saved.version})
                 return redirect("plans:plan", person_id=person.pk)
     else:
         initial = {}
@@ -176,7 +177,7 @@ def plan_compare(request, actor, person_id):
                                       selectors.plan_get(actor, person, version=newer), show_health=show_health)
     return render(request, "plans/compare.html", {
         "person": person, "form": form, "rows": rows, "older": older, "newer": newer, "what": "handleplan",
-        "title": "Sammenlign handleplaner", "back": "plans:plan", "show_health": show_health})
+        "title": _("Sammenlign handleplaner"), "back": "plans:plan", "show_health": show_health})
 
 
 # --- consents ------------------------------------------------------------------------------------
@@ -196,7 +197,7 @@ def consents(request, actor, person_id):
             except PlanDataError as exc:
                 _error(form, exc)
             else:
-                messages.success(request, "Samtykket er registreret.")
+                messages.success(request, _("Samtykket er registreret."))
                 return redirect("plans:consents", person_id=person.pk)
     today = timezone.localdate()
     items = selectors.consents(actor, person, show_health=show_health)
@@ -218,12 +219,12 @@ def consent_revoke(request, actor, person_id, consent_id):
     consent = selectors.consent_get(actor, person, consent_id, show_health=show_health)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Ikke gemt. Tilbagekaldt den: angiv en dato.")
+        messages.error(request, _("Ikke gemt. Tilbagekaldt den: angiv en dato."))
     else:
         try:
             services.consent_revoke(actor=actor, consent=consent, revoked_on=form.cleaned_data["revoked_on"])
         except PlanDataError as exc:
-            messages.error(request, f"Ikke gemt. {exc.message}")
+            messages.error(request, _("Ikke gemt. %(reason)s") % {"reason": exc.message})
         else:
-            messages.success(request, "Samtykket er tilbagekaldt.")
+            messages.success(request, _("Samtykket er tilbagekaldt."))
     return redirect("plans:consents", person_id=person.pk)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from people.models import Person
 from tenants.models import Municipality, TenantModel
 
-from .methods import LABELS as METHOD_LABELS
+from .labels import METHOD as METHOD_LABELS
 from .methods import SPECIALISED, Method
 
 METHOD_CHOICES = [(m.value, METHOD_LABELS[m]) for m in Method]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts.roles import Capability
 from audit.services import log_many_reads
@@ -16,7 +17,8 @@ from people.models import Contact, Person
 from people.selectors import person_get, require
 
 from . import capacity, conf, cti, moving_in, persistence
-from .methods import LABELS as METHOD_LABELS
+from .labels import CTI_PHASE
+from .labels import METHOD as METHOD_LABELS
 from .methods import SPECIALISED, Method
 from .models import EpisodeStatus, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile
 
@@ -47,7 +49,7 @@ def episode_get(actor, pk: int) -> SupportEpisode:
     try:
         episode = episodes(actor).select_related("person", "worker", "team").get(pk=pk)
     except SupportEpisode.DoesNotExist as exc:
-        raise Http404("Forløbet findes ikke.") from exc
+        raise Http404(_("Forløbet findes ikke.")) from exc
     person_get(actor, episode.person_id, purpose=EPISODE_PURPOSE)
     return episode
 
@@ -68,8 +70,23 @@ def cti_timeline(episode: SupportEpisode, today: date) -> dict | None:
     months, contact = conf.value("CTI_MONTHS"), conf.value("CTI_CONTACT_MONTHS")
     on = min(today, episode.end_date) if episode.end_date else today
     key = cti.current(episode.start_date, on, total_months=months, contact_months=contact)
-    return {"periods": cti.periods(episode.start_date, total_months=months, contact_months=contact), "current": key,
-            "current_label": cti.LABELS[key], "planned_end": cti.planned_end(episode.start_date, total_months=months)}
+    periods = [_Phase(p) for p in cti.periods(episode.start_date, total_months=months, contact_months=contact)]
+    return {"periods": periods, "current": key, "current_label": CTI_PHASE[key],
+            "planned_end": cti.planned_end(episode.start_date, total_months=months)}
+
+
+class _Phase:
+    """A CTI period (support/cti.py) with its label in the user's language."""
+
+    def __init__(self, period):
+        self._period = period
+
+    def __getattr__(self, name):
+        return getattr(self._period, name)
+
+    @property
+    def label(self):
+        return CTI_PHASE[self._period.key]
 
 
 def _with_clock(qs):
@@ -106,7 +123,7 @@ def _row(e, today):
     p = _persistence(e, today) if e.status == EpisodeStatus.ACTIVE else None
     phase = None
     if e.method == Method.CTI:
-        phase = cti.LABELS[cti.current(e.start_date, today, total_months=conf.value("CTI_MONTHS"),
+        phase = CTI_PHASE[cti.current(e.start_date, today, total_months=conf.value("CTI_MONTHS"),
                                        contact_months=conf.value("CTI_CONTACT_MONTHS"))]
     return {"episode": e, "person": e.person, "method": METHOD_LABELS[Method(e.method)], "phase": phase,
             "last_contact": e.last_contact, "last_reached": e.last_reached, "persistence": p}
@@ -220,7 +237,7 @@ def capacity_overview(actor) -> Capacity:
         loose = [w for w in workers if w["method"] == m and team_methods.get(w["team_id"]) != m]
         if loose:
             limit, n = sum(w["limit"] for w in loose), sum(w["active"] for w in loose)
-            rows.append({"kind": "no_team", "name": "Uden team", "method": m.value, "method_label": METHOD_LABELS[m],
+            rows.append({"kind": "no_team", "name": _("Uden team"), "method": m.value, "method_label": METHOD_LABELS[m],
                          "team": None, "active": n, "limit": limit, "use": capacity.use_share(n, limit),
                          "members": len(loose), "full_workers": sum(1 for w in loose if w["active"] >= w["limit"])})
     return Capacity(workers=workers, teams=rows)

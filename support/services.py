@@ -8,7 +8,10 @@ ends) the episode by a worker's decision, and a move to another municipality han
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.roles import Capability
 from audit.models import Action
@@ -20,7 +23,7 @@ from tenants import rls
 from tenants.models import Municipality
 
 from . import capacity, conf
-from .methods import LABELS as METHOD_LABELS
+from .labels import method as method_label
 from .methods import SPECIALISED, Method
 from .models import (
     OPEN_STATUSES, EndReason, EpisodeEvent, EpisodeStatus, EventKind, HandOver, SupportEpisode, Team, WaitingListEntry,
@@ -29,7 +32,7 @@ from .models import (
 
 
 class SupportDataError(ValueError):
-    """Bad input with a Danish message naming the field (None: the whole form)."""
+    """Bad input with a message in the user's language naming the field (None: the whole form)."""
 
     def __init__(self, field: str | None, message: str):
         super().__init__(message)
@@ -60,20 +63,20 @@ def team_save(*, actor: Actor, name: str, method: str, max_citizens: int | None 
     require(actor, Capability.MANAGE_SUPPORT)
     name = (name or "").strip()
     if not name:
-        raise SupportDataError("name", "Giv teamet et navn.")
+        raise SupportDataError("name", _("Giv teamet et navn."))
     if Method(method) not in SPECIALISED:
-        raise SupportDataError("method", "Et team arbejder med CTI, ICM eller ACT.")
+        raise SupportDataError("method", _("Et team arbejder med CTI, ICM eller ACT."))
     if max_citizens is not None and Method(method) != Method.ACT:
-        raise SupportDataError("max_citizens", "Et højeste antal borgere for hele teamet gælder kun ACT-teams; "
-                                               "CTI og ICM har et loft pr. medarbejder.")
+        raise SupportDataError("max_citizens", _("Et højeste antal borgere for hele teamet gælder kun ACT-teams; "
+                                                 "CTI og ICM har et loft pr. medarbejder."))
     if team is not None and team.method != method and team.members.exists():
-        raise SupportDataError("method", "Teamets metode kan ikke skiftes, mens det har medarbejdere: en medarbejder "
-                                         "arbejder kun med én metode (seed 004, 4.1).")
+        raise SupportDataError("method", _("Teamets metode kan ikke skiftes, mens det har medarbejdere: en medarbejder "
+                                           "arbejder kun med én metode (seed 004, 4.1)."))
     clash = Team.objects.filter(municipality=actor.municipality, name=name)
     if team is not None:
         clash = clash.exclude(pk=team.pk)
     if clash.exists():
-        raise SupportDataError("name", f"Der findes allerede et team med navnet {name}.")
+        raise SupportDataError("name", _("Der findes allerede et team med navnet %(name)s.") % {"name": name})
     before = {} if team is None else {"name": team.name, "method": team.method, "max_citizens": team.max_citizens}
     team = team or Team(municipality=actor.municipality)
     team.name, team.method, team.max_citizens = name, method, max_citizens
@@ -91,26 +94,26 @@ def worker_save(*, actor: Actor, user, method: str, team: Team | None = None, al
     method's (seed 004, 3.1); ACT has no per-worker limit, the team's average rules."""
     require(actor, Capability.MANAGE_SUPPORT)
     if Method(method) not in SPECIALISED:
-        raise SupportDataError("method", "En medarbejder arbejder med én af CTI, ICM og ACT (seed 004, 4.1).")
+        raise SupportDataError("method", _("En medarbejder arbejder med én af CTI, ICM og ACT (seed 004, 4.1)."))
     if team is not None and team.method != method:
-        raise SupportDataError("team", f"Teamet {team.name} arbejder med {METHOD_LABELS[Method(team.method)]}; "
-                                       f"medarbejderen kan kun være i et team med sin egen metode.")
+        raise SupportDataError("team", _("Teamet %(team)s arbejder med %(method)s; medarbejderen kan kun være i et team "
+                                         "med sin egen metode.") % {"team": team.name, "method": method_label(team.method)})
     if Method(method) == Method.ACT and team is None:
-        raise SupportDataError("team", "En ACT-medarbejder skal være i et ACT-team: ACT leveres af teamet.")
+        raise SupportDataError("team", _("En ACT-medarbejder skal være i et ACT-team: ACT leveres af teamet."))
     method_limit = conf.caseload_limit(method)
     if caseload_limit is not None:
         if method_limit is None:
-            raise SupportDataError("caseload_limit", "ACT har intet loft pr. medarbejder; teamets loft gælder.")
+            raise SupportDataError("caseload_limit", _("ACT har intet loft pr. medarbejder; teamets loft gælder."))
         if caseload_limit > method_limit:
-            raise SupportDataError("caseload_limit", f"Loftet kan højst være {method_limit} for "
-                                                     f"{METHOD_LABELS[Method(method)]} (seed 004, kap. 4).")
+            raise SupportDataError("caseload_limit", _("Loftet kan højst være %(limit)s for %(method)s (seed 004, kap. 4).")
+                                   % {"limit": method_limit, "method": method_label(method)})
         if caseload_limit < 1:
-            raise SupportDataError("caseload_limit", "Loftet skal være mindst 1.")
+            raise SupportDataError("caseload_limit", _("Loftet skal være mindst 1."))
     profile = WorkerProfile.objects.filter(municipality=actor.municipality, user=user).first()
     if profile and profile.method != method and SupportEpisode.objects.filter(
             worker=user, status__in=OPEN_STATUSES, method__in=[m.value for m in SPECIALISED]).exists():
-        raise SupportDataError("method", "Medarbejderen har åbne forløb i sin nuværende metode. Overdrag dem til "
-                                         "en anden medarbejder, før metoden skiftes.")
+        raise SupportDataError("method", _("Medarbejderen har åbne forløb i sin nuværende metode. Overdrag dem til "
+                                           "en anden medarbejder, før metoden skiftes."))
     fields = ["method", "team_id", "also_section_85", "caseload_limit"]
     before = {f: getattr(profile, f) for f in fields} if profile else {}
     profile = profile or WorkerProfile(municipality=actor.municipality, user=user)
@@ -168,20 +171,21 @@ def _assignment(*, municipality, method: str, worker, team: Team | None):
     """Check worker and team against the one-method rule; return the team to record."""
     if method in SPECIALISED:
         if worker is None and method != Method.ACT:
-            raise SupportDataError("worker", f"Vælg medarbejderen, der skal give {METHOD_LABELS[Method(method)]}.")
+            raise SupportDataError("worker", _("Vælg medarbejderen, der skal give %(method)s.") % {"method": method_label(method)})
         profile = WorkerProfile.objects.filter(municipality=municipality, user=worker).first() if worker else None
         if worker is not None and (profile is None or profile.method != method):
-            raise SupportDataError("worker", f"Medarbejderen arbejder ikke med {METHOD_LABELS[Method(method)]}: en "
-                                             f"medarbejder arbejder kun med én metode (seed 004, 4.1).")
+            raise SupportDataError("worker", _("Medarbejderen arbejder ikke med %(method)s: en medarbejder arbejder kun "
+                                               "med én metode (seed 004, 4.1).") % {"method": method_label(method)})
         team = team or (profile.team if profile else None)
         if method == Method.ACT and team is None:
-            raise SupportDataError("team", "Vælg ACT-teamet, der skal give støtten.")
+            raise SupportDataError("team", _("Vælg ACT-teamet, der skal give støtten."))
         if team is not None and team.method != method:
-            raise SupportDataError("team", f"Teamet {team.name} arbejder ikke med {METHOD_LABELS[Method(method)]}.")
+            raise SupportDataError("team", _("Teamet %(team)s arbejder ikke med %(method)s.")
+                                   % {"team": team.name, "method": method_label(method)})
     elif method == Method.SECTION_85 and worker is not None:
         profile = WorkerProfile.objects.filter(municipality=municipality, user=worker).first()
         if profile is not None and not profile.also_section_85:
-            raise SupportDataError("worker", "Medarbejderen giver ikke § 85-støtte ved siden af sin metode.")
+            raise SupportDataError("worker", _("Medarbejderen giver ikke § 85-støtte ved siden af sin metode."))
     return team
 
 
@@ -194,16 +198,17 @@ def episode_start(*, actor: Actor, person: Person, method: str, start_date: date
     try:
         method = Method(method).value
     except ValueError as exc:
-        raise SupportDataError("method", "Vælg en støttemetode.") from exc
+        raise SupportDataError("method", _("Vælg en støttemetode.")) from exc
     person = Person.objects.select_for_update().get(pk=person.pk, municipality=actor.municipality)
     if SupportEpisode.objects.filter(person=person, method=method, status__in=OPEN_STATUSES).exists():
-        raise SupportDataError("method", f"{person.display_name} har allerede et åbent forløb med "
-                                         f"{METHOD_LABELS[Method(method)]}.")
+        raise SupportDataError("method", _("%(name)s har allerede et åbent forløb med %(method)s.")
+                               % {"name": person.display_name, "method": method_label(method)})
     recommended = _recommended(person)
     method_reason = (method_reason or "").strip()
     if recommended and recommended != method and not method_reason:
-        raise SupportDataError("method_reason", f"Skriv en begrundelse: udredningen anbefaler "
-                                                f"{METHOD_LABELS[Method(recommended)]}, men {METHOD_LABELS[Method(method)]} er valgt.")
+        raise SupportDataError("method_reason", _("Skriv en begrundelse: udredningen anbefaler %(recommended)s, men "
+                                                  "%(method)s er valgt.")
+                               % {"recommended": method_label(recommended), "method": method_label(method)})
     team = _assignment(municipality=actor.municipality, method=method, worker=worker, team=team)
     refusal = _capacity_refusal(municipality=actor.municipality, method=method, worker=worker, team=team)
     if refusal:
@@ -238,7 +243,7 @@ def _wait(actor: Actor, *, person: Person, method: str, team, since: date, refus
 def waiting_close(*, actor: Actor, entry: WaitingListEntry, on: date, reason: str) -> WaitingListEntry:
     require(actor, Capability.MANAGE_SUPPORT)
     if not reason.strip():
-        raise SupportDataError("reason", "Skriv hvorfor borgeren tages af ventelisten.")
+        raise SupportDataError("reason", _("Skriv hvorfor borgeren tages af ventelisten."))
     entry.closed_on, entry.closed_reason = on, reason.strip()[:200]
     entry.save(update_fields=["closed_on", "closed_reason"])
     _log(actor, Action.UPDATE, "Venteliste til støtte", entry.person_id, changes={"waiting_list": [entry.method, ""]}, detail=reason)
@@ -251,7 +256,8 @@ def _locked(episode: SupportEpisode) -> SupportEpisode:
 
 def _check_date(episode: SupportEpisode, on: date) -> None:
     if on < episode.status_since:
-        raise SupportDataError("on", f"Datoen ligger før forløbets seneste ændring ({episode.status_since:%d.%m.%Y}).")
+        raise SupportDataError("on", _("Datoen ligger før forløbets seneste ændring (%(date)s).")
+                               % {"date": f"{episode.status_since:%d.%m.%Y}"})
 
 
 def _set_status(actor, episode, status, on, kind, reason, purpose, **extra):
@@ -272,9 +278,9 @@ def episode_pause(*, actor: Actor, episode: SupportEpisode, on: date, reason: st
     require(actor, Capability.WORK_SUPPORT)
     episode = _locked(episode)
     if episode.status != EpisodeStatus.ACTIVE:
-        raise SupportDataError(None, "Kun et aktivt forløb kan sættes på pause.")
+        raise SupportDataError(None, _("Kun et aktivt forløb kan sættes på pause."))
     if not (reason or "").strip():
-        raise SupportDataError("reason", "Skriv hvorfor forløbet sættes på pause, fx et længere fængselsophold.")
+        raise SupportDataError("reason", _("Skriv hvorfor forløbet sættes på pause, fx et længere fængselsophold."))
     _check_date(episode, on)
     return _set_status(actor, episode, EpisodeStatus.PAUSED, on, EventKind.PAUSE, reason.strip(), "Pause i støtteforløb")
 
@@ -286,7 +292,7 @@ def episode_resume(*, actor: Actor, episode: SupportEpisode, on: date, reason: s
     require(actor, Capability.WORK_SUPPORT)
     episode = _locked(episode)
     if episode.status != EpisodeStatus.PAUSED:
-        raise SupportDataError(None, "Kun et forløb på pause kan genoptages.")
+        raise SupportDataError(None, _("Kun et forløb på pause kan genoptages."))
     _check_date(episode, on)
     return _set_status(actor, episode, EpisodeStatus.ACTIVE, on, EventKind.RESUME, (reason or "").strip(), "Genoptagelse af støtteforløb")
 
@@ -299,17 +305,19 @@ def episode_end(*, actor: Actor, episode: SupportEpisode, on: date, reason: str,
     require(actor, Capability.WORK_SUPPORT)
     episode = _locked(episode)
     if not episode.is_open:
-        raise SupportDataError(None, "Forløbet er allerede afsluttet eller overdraget.")
+        raise SupportDataError(None, _("Forløbet er allerede afsluttet eller overdraget."))
     try:
         reason = EndReason(reason).value
     except ValueError as exc:
-        raise SupportDataError("reason", "Vælg årsagen til at forløbet afsluttes.") from exc
+        raise SupportDataError("reason", _("Vælg årsagen til at forløbet afsluttes.")) from exc
     _check_date(episode, on)
     if episode.method == Method.CTI and reason != EndReason.FOLLOW_ON and not no_follow_on_acknowledged:
         raise SupportDataError("no_follow_on_acknowledged",
-                               "CTI afsluttes uden opfølgende støtte. Sørg for at opfølgende støtte er begyndt, før "
-                               "CTI slutter (seed 004, 2.3), eller bekræft at du afslutter uden.")
-    text = EndReason(reason).label + (f": {note.strip()}" if note.strip() else "")
+                               _("CTI afsluttes uden opfølgende støtte. Sørg for at opfølgende støtte er begyndt, før "
+                                 "CTI slutter (seed 004, 2.3), eller bekræft at du afslutter uden."))
+    # The event's reason is stored: in Danish, whatever language the user reads.
+    with translation.override(settings.LANGUAGE_CODE):
+        text = str(EndReason(reason).label) + (f": {note.strip()}" if note.strip() else "")
     return _set_status(actor, episode, EpisodeStatus.ENDED, on, EventKind.END, str(text), "Afslutning af støtteforløb",
                        end_date=on, end_reason=reason)
 
@@ -323,9 +331,9 @@ def episode_hand_over(*, actor: Actor, episode: SupportEpisode, on: date, to_mun
     require(actor, Capability.WORK_SUPPORT)
     episode = _locked(episode)
     if not episode.is_open:
-        raise SupportDataError(None, "Forløbet er allerede afsluttet eller overdraget.")
+        raise SupportDataError(None, _("Forløbet er allerede afsluttet eller overdraget."))
     if to_municipality is None or to_municipality.pk == actor.municipality.pk:
-        raise SupportDataError("to_municipality", "Vælg den kommune borgeren flytter til (ikke jeres egen).")
+        raise SupportDataError("to_municipality", _("Vælg den kommune borgeren flytter til (ikke jeres egen)."))
     _check_date(episode, on)
     person = episode.person
     worker = episode.worker
@@ -349,7 +357,7 @@ def episode_hand_over(*, actor: Actor, episode: SupportEpisode, on: date, to_mun
 def hand_over_receive(*, actor: Actor, hand_over: HandOver, on: date) -> HandOver:
     require(actor, Capability.MANAGE_SUPPORT)
     if hand_over.received_on:
-        raise SupportDataError(None, "Overdragelsen er allerede modtaget.")
+        raise SupportDataError(None, _("Overdragelsen er allerede modtaget."))
     hand_over.received_on = on
     hand_over.save(update_fields=["received_on"])
     _log(actor, Action.UPDATE, "Modtagelse af overdragelse", detail=f"Overdragelse {hand_over.pk} fra {hand_over.from_municipality_id}")
@@ -363,11 +371,12 @@ def episode_contact_record(*, actor: Actor, episode: SupportEpisode, contacted_o
     It never changes the episode: not reaching the citizen keeps the episode open (principle 3)."""
     require(actor, Capability.WORK_SUPPORT)
     if contacted_on < episode.start_date:
-        raise SupportDataError("contacted_on", f"Datoen ligger før forløbet begyndte ({episode.start_date:%d.%m.%Y}).")
+        raise SupportDataError("contacted_on", _("Datoen ligger før forløbet begyndte (%(date)s).")
+                               % {"date": f"{episode.start_date:%d.%m.%Y}"})
     from people.models import ContactKind
 
     if kind not in ContactKind.values:
-        raise SupportDataError("kind", "Vælg kontaktformen.")
+        raise SupportDataError("kind", _("Vælg kontaktformen."))
     return people_services.contact_record(actor=actor, person=episode.person, contacted_on=contacted_on, kind=kind,
                                           reached=reached, note=note)
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
@@ -14,7 +15,7 @@ from . import conf, selectors, services
 from .forms import (
     CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ResumeForm, TeamForm, WorkerForm,
 )
-from .methods import LABELS as METHOD_LABELS
+from .labels import method as method_label
 from .methods import Method
 from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
 from .services import SupportDataError
@@ -70,9 +71,9 @@ def episode_list(request, actor):
     if filters["status"]:
         described.append(EpisodeStatus(filters["status"]).label.lower())
     if filters["method"]:
-        described.append(METHOD_LABELS[Method(filters["method"])])
+        described.append(method_label(filters["method"]))
     if filters["due"]:
-        described.append("ikke truffet i for lang tid")
+        described.append(_("ikke truffet i for lang tid"))
     return render(request, "support/episode_list.html", {"rows": rows, "described": ", ".join(described)})
 
 
@@ -117,21 +118,21 @@ def episode_contact(request, actor, pk):
     def call(episode, d):
         services.episode_contact_record(actor=actor, episode=episode, contacted_on=d["contacted_on"], kind=d["kind"],
                                         reached=d["reached"] == "1", note=d["note"])
-    return _episode_action(request, actor, pk, form_class=ContactForm, key="contact_form", call=call, done="Kontakten er gemt.")
+    return _episode_action(request, actor, pk, form_class=ContactForm, key="contact_form", call=call, done=_("Kontakten er gemt."))
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_pause(request, actor, pk):
     def call(episode, d):
         services.episode_pause(actor=actor, episode=episode, on=d["on"], reason=d["reason"])
-    return _episode_action(request, actor, pk, form_class=PauseForm, key="pause_form", call=call, done="Forløbet er sat på pause.")
+    return _episode_action(request, actor, pk, form_class=PauseForm, key="pause_form", call=call, done=_("Forløbet er sat på pause."))
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_resume(request, actor, pk):
     def call(episode, d):
         services.episode_resume(actor=actor, episode=episode, on=d["on"], reason=d["reason"])
-    return _episode_action(request, actor, pk, form_class=ResumeForm, key="resume_form", call=call, done="Forløbet er genoptaget.")
+    return _episode_action(request, actor, pk, form_class=ResumeForm, key="resume_form", call=call, done=_("Forløbet er genoptaget."))
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -139,7 +140,7 @@ def episode_end(request, actor, pk):
     def call(episode, d):
         services.episode_end(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"],
                              no_follow_on_acknowledged=d["no_follow_on_acknowledged"])
-    return _episode_action(request, actor, pk, form_class=EndForm, key="end_form", call=call, done="Forløbet er afsluttet.")
+    return _episode_action(request, actor, pk, form_class=EndForm, key="end_form", call=call, done=_("Forløbet er afsluttet."))
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -147,7 +148,7 @@ def episode_hand_over(request, actor, pk):
     def call(episode, d):
         services.episode_hand_over(actor=actor, episode=episode, on=d["on"], to_municipality=d["to_municipality"], note=d["note"])
     return _episode_action(request, actor, pk, form_class=HandOverForm, key="hand_over_form", call=call,
-                           done="Forløbet er overdraget. Den nye kommune har fået en overdragelse.",
+                           done=_("Forløbet er overdraget. Den nye kommune har fået en overdragelse."),
                            exclude_pk=actor.municipality.pk)
 
 
@@ -171,7 +172,7 @@ def episode_start(request, actor, person_id):
             _apply_error(form, exc)
         else:
             if result.episode:
-                messages.success(request, "Støtteforløbet er startet.")
+                messages.success(request, _("Støtteforløbet er startet."))
                 return redirect("support:episode", pk=result.episode.pk)
             refusal = result
     return render(request, "support/episode_start.html", {
@@ -192,7 +193,7 @@ def _recommendation(actor, person):
         return None
     # The reason names dimensions: health ones only for the citizen's own workers and their leader.
     rec = recommendation_for(assessment, show_health=health_visible(actor, person))
-    return {"method": rec.method.value, "label": METHOD_LABELS[rec.method], "reason": rec.reason, "version": assessment.version}
+    return {"method": rec.method.value, "label": method_label(rec.method), "reason": rec.reason, "version": assessment.version}
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -202,7 +203,7 @@ def waiting(request, actor):
         method = ""
     rows = selectors.waiting_list(actor, method=method, today=timezone.localdate())
     return render(request, "support/waiting.html", {
-        "rows": rows, "method_label": METHOD_LABELS[Method(method)] if method else "",
+        "rows": rows, "method_label": method_label(method) if method else "",
         "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT), "close_form": CloseWaitForm(),
     })
 
@@ -215,9 +216,9 @@ def waiting_close(request, actor, wait_id):
     form = CloseWaitForm(request.POST)
     if form.is_valid():
         services.waiting_close(actor=actor, entry=entry, on=timezone.localdate(), reason=form.cleaned_data["reason"])
-        messages.success(request, "Borgeren er taget af ventelisten.")
+        messages.success(request, _("Borgeren er taget af ventelisten."))
     else:
-        messages.error(request, "Skriv hvorfor borgeren tages af ventelisten.")
+        messages.error(request, _("Skriv hvorfor borgeren tages af ventelisten."))
     return redirect("support:waiting")
 
 
@@ -227,7 +228,7 @@ def hand_over_receive(request, actor, hand_over_id):
     hand_over = get_object_or_404(HandOver, pk=hand_over_id, municipality=actor.municipality)
     try:
         services.hand_over_receive(actor=actor, hand_over=hand_over, on=timezone.localdate())
-        messages.success(request, f"Overdragelsen af {hand_over.name} er modtaget.")
+        messages.success(request, _("Overdragelsen af %(name)s er modtaget.") % {"name": hand_over.name})
     except SupportDataError as exc:
         messages.error(request, exc.message)
     return redirect("support:leader")
@@ -250,7 +251,7 @@ def _team_form(request, actor, team):
     if request.method == "POST" and form.is_valid():
         try:
             services.team_save(actor=actor, team=team, **form.cleaned_data)
-            messages.success(request, "Teamet er gemt.")
+            messages.success(request, _("Teamet er gemt."))
             return redirect("support:teams")
         except SupportDataError as exc:
             _apply_error(form, exc)
@@ -273,7 +274,7 @@ def workers(request, actor):
 def worker_edit(request, actor, user_id):
     user = next((u for u in selectors.support_users(actor) if u.pk == user_id), None)
     if user is None:
-        raise Http404("Medarbejderen findes ikke.")
+        raise Http404(_("Medarbejderen findes ikke."))
     profile = selectors.worker_profiles(actor).filter(user=user).first()
     teams = list(selectors.teams(actor).filter(active=True))
     initial = ({"method": profile.method, "team": str(profile.team_id or ""), "also_section_85": profile.also_section_85,
@@ -285,7 +286,7 @@ def worker_edit(request, actor, user_id):
             services.worker_save(actor=actor, user=user, method=d["method"], also_section_85=d["also_section_85"],
                                  team=next((t for t in teams if str(t.pk) == d["team"]), None),
                                  caseload_limit=d["caseload_limit"])
-            messages.success(request, "Medarbejderen er gemt.")
+            messages.success(request, _("Medarbejderen er gemt."))
             return redirect("support:workers")
         except SupportDataError as exc:
             _apply_error(form, exc)
