@@ -1,6 +1,7 @@
 """Account administration inside one municipality: create users, change roles, deactivate,
 and which roles must use a second factor. Every change is written to the access log."""
 from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -27,7 +28,7 @@ def user_create(*, actor, username: str, first_name: str, last_name: str, email:
     Role(role)
     username = username.strip()
     if User.objects.filter(username__iexact=username).exists():
-        raise AccountError("username", "Brugernavnet er allerede i brug.")
+        raise AccountError("username", gettext("Brugernavnet er allerede i brug."))
     try:
         validate_password(password)
     except ValidationError as exc:
@@ -43,9 +44,9 @@ def user_create(*, actor, username: str, first_name: str, last_name: str, email:
 def membership_change_role(*, actor, membership: Membership, role: str) -> Membership:
     Role(role)
     if membership.municipality_id != actor.municipality.pk:
-        raise AccountError("role", "Brugeren hører ikke til din kommune.")
+        raise AccountError("role", gettext("Brugeren hører ikke til din kommune."))
     if membership.user_id == actor.user.pk:
-        raise AccountError("role", "Du kan ikke ændre din egen rolle.")
+        raise AccountError("role", gettext("Du kan ikke ændre din egen rolle."))
     before = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
@@ -58,7 +59,7 @@ def membership_deactivate(*, actor, membership: Membership) -> None:
     """Removes the user's access to this municipality; a user with no municipality left is
     deactivated. History and logs keep the user."""
     if membership.user_id == actor.user.pk:
-        raise AccountError("user", "Du kan ikke fjerne din egen adgang.")
+        raise AccountError("user", gettext("Du kan ikke fjerne din egen adgang."))
     user = membership.user
     membership.delete()
     if not user.memberships.exists():

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.utils.translation import gettext
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -32,7 +33,7 @@ def user_create(request, actor):
         except services.AccountError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, f"Brugeren {user.username} er oprettet.")
+            messages.success(request, gettext("Brugeren %(username)s er oprettet.") % {"username": user.username})
             return redirect("accounts:users")
     return render(request, "accounts/user_create.html", {"form": form})
 
@@ -45,7 +46,7 @@ def user_role(request, actor, membership_id):
     if form.is_valid():
         try:
             services.membership_change_role(actor=actor, membership=membership, role=form.cleaned_data["role"])
-            messages.success(request, f"Rollen for {membership.user.username} er ændret.")
+            messages.success(request, gettext("Rollen for %(username)s er ændret.") % {"username": membership.user.username})
         except services.AccountError as exc:
             messages.error(request, exc.message)
     return redirect("accounts:users")
@@ -57,7 +58,7 @@ def user_remove(request, actor, membership_id):
     membership = get_object_or_404(_memberships(actor), pk=membership_id)
     try:
         services.membership_deactivate(actor=actor, membership=membership)
-        messages.success(request, "Brugerens adgang til kommunen er fjernet.")
+        messages.success(request, gettext("Brugerens adgang til kommunen er fjernet."))
     except services.AccountError as exc:
         messages.error(request, exc.message)
     return redirect("accounts:users")
@@ -69,7 +70,7 @@ def mfa_roles(request, actor):
     form = MfaRolesForm(request.POST)
     if form.is_valid():
         services.municipality_set_mfa_roles(actor=actor, roles=form.cleaned_data["roles"])
-        messages.success(request, "Kravet om totrinsbekræftelse er gemt.")
+        messages.success(request, gettext("Kravet om totrinsbekræftelse er gemt."))
     return redirect("accounts:users")
 
 
@@ -81,7 +82,7 @@ def switch_municipality(request):
         chosen = memberships.filter(municipality_id=request.POST.get("municipality")).first()
         if chosen:
             request.session[SESSION_KEY] = chosen.municipality_id
-            messages.success(request, f"Du arbejder nu i {chosen.municipality.name}.")
+            messages.success(request, gettext("Du arbejder nu i %(municipality)s.") % {"municipality": chosen.municipality.name})
             return redirect("core:home")
-        messages.error(request, "Vælg en af dine kommuner.")
+        messages.error(request, gettext("Vælg en af dine kommuner."))
     return render(request, "accounts/switch.html", {"memberships": memberships})

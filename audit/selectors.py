@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 from accounts.roles import Capability, has_capability
 
@@ -9,7 +10,7 @@ def log_entries(actor, *, action: str = "", person_id: int | None = None, user_q
                 date_from=None, date_to=None):
     """The municipality's log, for leaders only; reading the log is itself not a person read."""
     if not has_capability(actor.role, Capability.READ_LOGS):
-        raise PermissionDenied("Kun ledere kan læse loggen.")
+        raise PermissionDenied(gettext("Kun ledere kan læse loggen."))
     qs = AccessLogEntry.objects.filter(municipality=actor.municipality)
     if action:
         qs = qs.filter(action=action)

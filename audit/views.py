@@ -1,6 +1,7 @@
 import csv
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -15,11 +16,11 @@ from .services import log_access
 
 
 class LogFilterForm(forms.Form):
-    action = forms.ChoiceField(label="Handling", choices=[("", "Alle")] + list(Action.choices), required=False)
-    person_id = forms.IntegerField(label="Borger-id", required=False, min_value=1)
-    user_query = forms.CharField(label="Bruger", required=False)
-    date_from = forms.DateField(label="Fra dato", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="Til dato", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    action = forms.ChoiceField(label=_("Handling"), choices=[("", _("Alle"))] + list(Action.choices), required=False)
+    person_id = forms.IntegerField(label=_("Borger-id"), required=False, min_value=1)
+    user_query = forms.CharField(label=_("Bruger"), required=False)
+    date_from = forms.DateField(label=_("Fra dato"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 @with_actor(Capability.READ_LOGS)

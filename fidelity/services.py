@@ -4,6 +4,7 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from django.db import transaction
 
 from audit.models import Action
@@ -37,9 +38,9 @@ def unit_create(*, actor: Actor, name: str, kind: str, whole_municipality: bool 
                 members=()) -> OrganisationalUnit:
     name = (name or "").strip()
     if not name:
-        raise FidelityError("name", "Giv enheden et navn.")
+        raise FidelityError("name", _("Giv enheden et navn."))
     if OrganisationalUnit.objects.filter(municipality=actor.municipality, name=name).exists():
-        raise FidelityError("name", f"Der findes allerede en enhed med navnet '{name}'.")
+        raise FidelityError("name", _("Der findes allerede en enhed med navnet '%(name)s'.") % {"name": name})
     unit = OrganisationalUnit.objects.create(municipality=actor.municipality, name=name, kind=kind,
                                              whole_municipality=whole_municipality, leader=leader)
     unit.members.set(members)
@@ -55,7 +56,7 @@ def assessment_start(*, actor: Actor, unit: OrganisationalUnit, quarter: Quarter
         return existing
     version = formdata.current_version()
     if version is None:
-        raise FidelityError(None, "Efterlevelsesskemaet er ikke indlæst (kør migrate).")
+        raise FidelityError(None, _("Efterlevelsesskemaet er ikke indlæst (kør migrate)."))
     assessment = FidelityAssessment.objects.create(
         municipality=actor.municipality, unit=unit, form_version=version, year=quarter.year,
         quarter=quarter.number, created_by=actor.user)
@@ -83,33 +84,37 @@ def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: di
     """
     assessment = FidelityAssessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.is_completed:
-        raise FidelityError(None, "Vurderingen er afsluttet og kan ikke ændres.")
+        raise FidelityError(None, _("Vurderingen er afsluttet og kan ikke ændres."))
     statements = {s.id: s for s in Statement.objects.filter(theme__form_version=assessment.form_version)}
     scale = {o["value"] for o in assessment.form_version.scale}
     for sid, (value, _comment) in answers.items():
         if sid not in statements:
-            raise FidelityError(None, "Et svar hører ikke til dette skema.")
+            raise FidelityError(None, _("Et svar hører ikke til dette skema."))
         if value is not None and value not in scale:
-            raise FidelityError(f"s{sid}-value", f"Udsagn {statements[sid].number}: vælg et svar på skalaen.")
+            raise FidelityError(f"s{sid}-value", _("Udsagn %(n)s: vælg et svar på skalaen.") % {"n": statements[sid].number})
     for n, a in enumerate(new_actions, start=1):
         if not (a.get("what") or "").strip() or not (a.get("who") or "").strip() or not a.get("due_on"):
-            where = f"udsagn {statements[a['statement_id']].number}" if a.get("statement_id") in statements else f"handling {n}"
-            raise FidelityError(a.get("field"), f"Aftalt handling ved {where}: udfyld hvad, hvem og senest hvornår.")
+            if a.get("statement_id") in statements:
+                text = _("Aftalt handling ved udsagn %(n)s: udfyld hvad, hvem og senest hvornår.") % {
+                    "n": statements[a["statement_id"]].number}
+            else:
+                text = _("Aftalt handling ved handling %(n)s: udfyld hvad, hvem og senest hvornår.") % {"n": n}
+            raise FidelityError(a.get("field"), text)
     open_before = {a.id: a for a in previous_open_actions(assessment)}
     for action_id, (status, _note) in follow_ups.items():
         if action_id not in open_before:
-            raise FidelityError(None, "En opfølgning hører ikke til enhedens åbne handlinger.")
+            raise FidelityError(None, _("En opfølgning hører ikke til enhedens åbne handlinger."))
         if status not in ActionStatus.values:
-            raise FidelityError(f"f{action_id}-status", "Vælg en status for opfølgningen.")
+            raise FidelityError(f"f{action_id}-status", _("Vælg en status for opfølgningen."))
 
     for field in ("meeting_on", "participants", "citizens_involved", "citizens_involvement"):
         setattr(assessment, field, meeting.get(field, getattr(assessment, field)))
     if complete:
-        missing = [label for field, label in (("meeting_on", "mødedato"), ("participants", "deltagere"))
-                   if not getattr(assessment, field)]
+        missing = [field for field in ("meeting_on", "participants") if not getattr(assessment, field)]
         if missing:
-            raise FidelityError(missing[0].replace("mødedato", "meeting_on").replace("deltagere", "participants"),
-                                f"Før vurderingen kan afsluttes: udfyld {' og '.join(missing)}.")
+            labels = {"meeting_on": _("mødedato"), "participants": _("deltagere")}
+            raise FidelityError(missing[0], _("Før vurderingen kan afsluttes: udfyld %(fields)s.") % {
+                "fields": _(" og ").join(str(labels[f]) for f in missing)})
         assessment.status = AssessmentStatus.COMPLETED
         assessment.completed_at, assessment.completed_by = now, actor.user
     assessment.save()
@@ -145,9 +150,9 @@ def invitation_create(*, actor: Actor, unit: OrganisationalUnit, mode: str, now:
     """A one-time token for one citizen's answer to one questionnaire (Brief INSPIRE or WHO-5); the clear
     token is returned once, only its hash is kept."""
     if mode not in InvitationMode.values:
-        raise FidelityError("mode", "Vælg link eller tablet.")
+        raise FidelityError("mode", _("Vælg link eller tablet."))
     if instrument not in Instrument.values:
-        raise FidelityError("instrument", "Vælg et spørgeskema.")
+        raise FidelityError("instrument", _("Vælg et spørgeskema."))
     token = secrets.token_urlsafe(24)
     invitation = SurveyInvitation.objects.create(
         municipality=actor.municipality, unit=unit, instrument=instrument, mode=mode, token_hash=_hash(token),
@@ -161,11 +166,11 @@ def invitation_find(*, municipality, token: str, now: datetime) -> SurveyInvitat
     """The usable invitation for a token in this municipality, or a Danish reason why not."""
     invitation = SurveyInvitation.objects.filter(municipality=municipality, token_hash=_hash(token or "")).first()
     if invitation is None:
-        raise FidelityError(None, "Linket findes ikke. Spørg din medarbejder om et nyt.", code="not_found")
+        raise FidelityError(None, _("Linket findes ikke. Spørg din medarbejder om et nyt."), code="not_found")
     if invitation.used_at is not None:
-        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.", code="used")
+        raise FidelityError(None, _("Linket er allerede brugt. Et link kan kun bruges én gang."), code="used")
     if invitation.expires_at <= now:
-        raise FidelityError(None, "Linket er udløbet. Spørg din medarbejder om et nyt.", code="expired")
+        raise FidelityError(None, _("Linket er udløbet. Spørg din medarbejder om et nyt."), code="expired")
     return invitation
 
 
@@ -178,7 +183,7 @@ def survey_answer(*, municipality, token: str, raw: dict, now: datetime, today: 
     # Re-read under lock so two submissions of the same link cannot both pass.
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at is not None:
-        raise FidelityError(None, "Linket er allerede brugt. Et link kan kun bruges én gang.", code="used")
+        raise FidelityError(None, _("Linket er allerede brugt. Et link kan kun bruges én gang."), code="used")
     questionnaire = instruments.module(invitation.instrument)
     try:
         answers = questionnaire.parse(raw)

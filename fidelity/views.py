@@ -1,5 +1,6 @@
 """Thin views of the fidelity app."""
 from django.contrib import messages
+from django.utils.translation import gettext
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -15,7 +16,7 @@ from tenants import rls
 from tenants.models import Municipality
 
 from . import exports, instruments, selectors, services
-from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm
+from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm, quarter_label
 from .models import Instrument
 from .quarters import Quarter, last_n
 from .services import FidelityError
@@ -46,7 +47,7 @@ def unit_create(request, actor):
         except FidelityError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, f"Enheden {d['name']} er oprettet.")
+            messages.success(request, gettext("Enheden %(name)s er oprettet.") % {"name": d["name"]})
             return redirect("fidelity:overview")
     return render(request, "fidelity/unit_form.html", {"form": form})
 
@@ -57,7 +58,7 @@ def assessment_start(request, actor):
     today = timezone.localdate()
     form = StartForm(request.POST, units=selectors.units(actor), quarters=_quarter_choices(today))
     if not form.is_valid():
-        messages.error(request, "Vælg en enhed og et kvartal.")
+        messages.error(request, gettext("Vælg en enhed og et kvartal."))
         return redirect("fidelity:overview")
     unit = selectors.unit_get(actor, form.cleaned_data["unit"])
     assessment = services.assessment_start(actor=actor, unit=unit, quarter=form.cleaned_data["quarter"])
@@ -91,9 +92,9 @@ def assessment_fill(request, actor, pk):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             if complete:
-                messages.success(request, f"Vurderingen for {assessment} er afsluttet.")
+                messages.success(request, gettext("Vurderingen for %(assessment)s er afsluttet.") % {"assessment": assessment})
                 return redirect(_results_url(assessment.unit_id, assessment.period))
-            messages.success(request, "Kladden er gemt. I kan fortsætte senere.")
+            messages.success(request, gettext("Kladden er gemt. I kan fortsætte senere."))
             return redirect("fidelity:assessment", pk=assessment.pk)
     rows = form.rows()
     blocks = [{**block, "rows": [(s, rows[s.id]) for s in block["statements"]]} for block in structure]
@@ -129,7 +130,7 @@ def results(request, actor):
     if unit is None:
         return render(request, "fidelity/results.html", {"units": unit_list, "data": None})
     data = selectors.results(actor, unit=unit, quarter=quarter)
-    chart = {"labels": [t["quarter"].label for t in data["trend"]],
+    chart = {"labels": [quarter_label(t["quarter"]) for t in data["trend"]],
              "themes": [{"label": block["theme"].title,
                          "data": [t["themes"][block["theme"].number].value if t["themes"] else None for t in data["trend"]]}
                         for block in data["structure"]]}

@@ -1,14 +1,30 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.utils import timezone
 
 from .figures import AGE_GROUPS, DURATION_BUCKETS
 from .models import SITUATION_CHOICES, STATUS_CHOICES, ContactKind, Gender, Sharing
 from .statuses import Status
 
-SITUATION_FILTER_CHOICES = [("", "Alle"), ("homeless", "Alle hjemløse"), ("at_risk", "Alle i risiko")] + [
-    c for c in SITUATION_CHOICES if c[0] != "own_home"
+SITUATION_FILTER_CHOICES = [("", _("Alle")), ("homeless", _("Alle hjemløse")), ("at_risk", _("Alle i risiko"))] + [
+    (v, _(label)) for v, label in SITUATION_CHOICES if v != "own_home"
 ]
-YES_NO = [("", "Alle"), ("yes", "Ja"), ("no", "Nej")]
+SITUATION_FORM_CHOICES = [(v, _(label)) for v, label in SITUATION_CHOICES]
+# Labels of the pure modules people.figures, people.situations and people.statuses, listed for makemessages
+# and translated where the forms show them.
+_PURE_LABELS = [
+    gettext_noop("Under 18"), gettext_noop("60 og derover"), gettext_noop("Under 3 måneder"),
+    gettext_noop("3-12 måneder"), gettext_noop("1-2 år"), gettext_noop("Over 2 år"),
+    gettext_noop("Gaden"), gettext_noop("Natvarmestue"), gettext_noop("Boform (§ 110)"), gettext_noop("Hotel, vandrerhjem"),
+    gettext_noop("Sofasurfer"), gettext_noop("Udslusningsbolig"), gettext_noop("Løsladelse"), gettext_noop("Udskrivning"),
+    gettext_noop("Andet (nødbolig)"), gettext_noop("Fogedsag"), gettext_noop("Forlader anbringelse"),
+    gettext_noop("Anden risiko"), gettext_noop("Egen bolig"),
+    gettext_noop("Nyidentificeret"), gettext_noop("Vendt tilbage fra bolig"), gettext_noop("Vendt tilbage fra inaktiv"),
+    gettext_noop("Boligplaceret"), gettext_noop("Inaktiv"), gettext_noop("Fraflyttet kommunen"), gettext_noop("Død"),
+    gettext_noop("Ikke længere hjemløs"),
+]
+YES_NO = [("", _("Alle")), ("yes", _("Ja")), ("no", _("Nej"))]
 
 
 class DateInput(forms.DateInput):
@@ -19,76 +35,76 @@ class DateInput(forms.DateInput):
 
 
 class ListFilterForm(forms.Form):
-    q = forms.CharField(label="Søg på navn eller CPR", required=False)
-    situation = forms.ChoiceField(label="Situation", choices=SITUATION_FILTER_CHOICES, required=False)
-    duration = forms.ChoiceField(label="Tid som hjemløs", choices=[("", "Alle")] + [(b[0], b[1]) for b in DURATION_BUCKETS], required=False)
-    age_group = forms.ChoiceField(label="Aldersgruppe", choices=[("", "Alle")] + [(g[0], g[1]) for g in AGE_GROUPS], required=False)
-    needs_list = forms.ChoiceField(label="På boligbehovslisten", choices=YES_NO, required=False)
-    protected = forms.ChoiceField(label="Navne- og adressebeskyttelse", choices=YES_NO, required=False)
+    q = forms.CharField(label=_("Søg på navn eller CPR"), required=False)
+    situation = forms.ChoiceField(label=_("Situation"), choices=SITUATION_FILTER_CHOICES, required=False)
+    duration = forms.ChoiceField(label=_("Tid som hjemløs"), choices=[("", _("Alle"))] + [(b[0], _(b[1])) for b in DURATION_BUCKETS], required=False)
+    age_group = forms.ChoiceField(label=_("Aldersgruppe"), choices=[("", _("Alle"))] + [(g[0], _(g[1])) for g in AGE_GROUPS], required=False)
+    needs_list = forms.ChoiceField(label=_("På boligbehovslisten"), choices=YES_NO, required=False)
+    protected = forms.ChoiceField(label=_("Navne- og adressebeskyttelse"), choices=YES_NO, required=False)
     sort = forms.ChoiceField(
-        label="Sortér efter",
-        choices=[("time", "Længst tid som hjemløs"), ("name", "Navn"), ("identified", "Senest identificeret"), ("activity", "Ældste aktivitet")],
+        label=_("Sortér efter"),
+        choices=[("time", _("Længst tid som hjemløs")), ("name", _("Navn")), ("identified", _("Senest identificeret")), ("activity", _("Ældste aktivitet"))],
         required=False,
     )
 
 
 class PersonForm(forms.Form):
-    first_name = forms.CharField(label="Fornavn", max_length=100, required=False)
-    last_name = forms.CharField(label="Efternavn", max_length=100, required=False)
-    initials = forms.CharField(label="Initialer", max_length=10, required=False, help_text="Hvis borgeren kun kendes ved initialer.")
-    cpr = forms.CharField(label="CPR-nummer", max_length=11, required=False, help_text="DDMMÅÅ-XXXX. Kan udelades.")
-    birth_date = forms.DateField(label="Fødselsdato", required=False, widget=DateInput)
-    birth_year = forms.IntegerField(label="Fødselsår", required=False, min_value=1900, max_value=2100, help_text="Hvis fødselsdatoen ikke kendes.")
-    gender = forms.ChoiceField(label="Køn", choices=Gender.choices, initial=Gender.UNKNOWN)
-    phone = forms.CharField(label="Telefon", max_length=30, required=False)
-    email = forms.EmailField(label="E-mail", required=False)
-    contact_note = forms.CharField(label="Kontaktoplysninger i øvrigt", max_length=300, required=False, help_text="Fx hvor borgeren plejer at opholde sig.")
-    protected = forms.BooleanField(label="Navne- og adressebeskyttelse", required=False)
+    first_name = forms.CharField(label=_("Fornavn"), max_length=100, required=False)
+    last_name = forms.CharField(label=_("Efternavn"), max_length=100, required=False)
+    initials = forms.CharField(label=_("Initialer"), max_length=10, required=False, help_text=_("Hvis borgeren kun kendes ved initialer."))
+    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11, required=False, help_text=_("DDMMÅÅ-XXXX. Kan udelades."))
+    birth_date = forms.DateField(label=_("Fødselsdato"), required=False, widget=DateInput)
+    birth_year = forms.IntegerField(label=_("Fødselsår"), required=False, min_value=1900, max_value=2100, help_text=_("Hvis fødselsdatoen ikke kendes."))
+    gender = forms.ChoiceField(label=_("Køn"), choices=Gender.choices, initial=Gender.UNKNOWN)
+    phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    contact_note = forms.CharField(label=_("Kontaktoplysninger i øvrigt"), max_length=300, required=False, help_text=_("Fx hvor borgeren plejer at opholde sig."))
+    protected = forms.BooleanField(label=_("Navne- og adressebeskyttelse"), required=False)
 
     def clean(self):
         data = super().clean()
         if not (data.get("first_name") or data.get("last_name") or data.get("initials")):
-            self.add_error("first_name", "Angiv navn eller initialer.")
+            self.add_error("first_name", _("Angiv navn eller initialer."))
         return data
 
 
 class PersonCreateForm(PersonForm):
-    situation = forms.ChoiceField(label="Nuværende situation", choices=SITUATION_CHOICES)
-    situation_start = forms.DateField(label="Situationen begyndte", widget=DateInput, initial=timezone.localdate)
-    place = forms.CharField(label="Sted", max_length=200, required=False, help_text="Fx navnet på boformen.")
+    situation = forms.ChoiceField(label=_("Nuværende situation"), choices=SITUATION_FORM_CHOICES)
+    situation_start = forms.DateField(label=_("Situationen begyndte"), widget=DateInput, initial=timezone.localdate)
+    place = forms.CharField(label=_("Sted"), max_length=200, required=False, help_text=_("Fx navnet på boformen."))
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class SituationForm(forms.Form):
-    situation = forms.ChoiceField(label="Situation", choices=SITUATION_CHOICES)
-    start_date = forms.DateField(label="Fra dato", widget=DateInput, initial=timezone.localdate)
-    place = forms.CharField(label="Sted", max_length=200, required=False)
-    note = forms.CharField(label="Note", max_length=500, required=False)
+    situation = forms.ChoiceField(label=_("Situation"), choices=SITUATION_FORM_CHOICES)
+    start_date = forms.DateField(label=_("Fra dato"), widget=DateInput, initial=timezone.localdate)
+    place = forms.CharField(label=_("Sted"), max_length=200, required=False)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="Ny status",
-        choices=[c for c in STATUS_CHOICES if c[0] != Status.NEWLY_IDENTIFIED],
+        label=_("Ny status"),
+        choices=[(v, _(label)) for v, label in STATUS_CHOICES if v != Status.NEWLY_IDENTIFIED],
     )
-    on = forms.DateField(label="Dato", widget=DateInput, initial=timezone.localdate)
-    reason = forms.CharField(label="Begrundelse", max_length=500)
+    on = forms.DateField(label=_("Dato"), widget=DateInput, initial=timezone.localdate)
+    reason = forms.CharField(label=_("Begrundelse"), max_length=500)
 
 
 class ContactForm(forms.Form):
-    contacted_on = forms.DateField(label="Dato", widget=DateInput, initial=timezone.localdate)
-    kind = forms.ChoiceField(label="Kontaktform", choices=ContactKind.choices)
-    reached = forms.TypedChoiceField(label="Blev borgeren truffet?", choices=[("1", "Ja"), ("0", "Nej")],
+    contacted_on = forms.DateField(label=_("Dato"), widget=DateInput, initial=timezone.localdate)
+    kind = forms.ChoiceField(label=_("Kontaktform"), choices=ContactKind.choices)
+    reached = forms.TypedChoiceField(label=_("Blev borgeren truffet?"), choices=[("1", _("Ja")), ("0", _("Nej"))],
                                      coerce=lambda v: v == "1", widget=forms.RadioSelect, initial="1")
-    note = forms.CharField(label="Kort note", max_length=500, required=False)
+    note = forms.CharField(label=_("Kort note"), max_length=500, required=False)
 
 
 class NeedsListForm(forms.Form):
-    registered_on = forms.DateField(label="Optaget på listen", widget=DateInput, initial=timezone.localdate)
-    max_rent = forms.IntegerField(label="Husleje borgeren kan betale (kr. pr. måned)", min_value=1, max_value=50000)
-    areas = forms.CharField(label="Ønskede områder", max_length=200, required=False)
-    min_rooms = forms.IntegerField(label="Mindst antal værelser", min_value=1, max_value=10, required=False)
-    sharing = forms.ChoiceField(label="Bo alene eller i fællesskab", choices=Sharing.choices, initial=Sharing.EITHER)
-    ordinary_building = forms.BooleanField(label="Bolig i almindeligt byggeri", required=False, initial=True,
-                                           help_text="Housing First-princip 4: almindeligt byggeri, medmindre borgeren ønsker andet.")
-    special_needs = forms.CharField(label="Særlige sociale behov", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    registered_on = forms.DateField(label=_("Optaget på listen"), widget=DateInput, initial=timezone.localdate)
+    max_rent = forms.IntegerField(label=_("Husleje borgeren kan betale (kr. pr. måned)"), min_value=1, max_value=50000)
+    areas = forms.CharField(label=_("Ønskede områder"), max_length=200, required=False)
+    min_rooms = forms.IntegerField(label=_("Mindst antal værelser"), min_value=1, max_value=10, required=False)
+    sharing = forms.ChoiceField(label=_("Bo alene eller i fællesskab"), choices=Sharing.choices, initial=Sharing.EITHER)
+    ordinary_building = forms.BooleanField(label=_("Bolig i almindeligt byggeri"), required=False, initial=True,
+                                           help_text=_("Housing First-princip 4: almindeligt byggeri, medmindre borgeren ønsker andet."))
+    special_needs = forms.CharField(label=_("Særlige sociale behov"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -2,6 +2,7 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.http import Http404
 
@@ -19,7 +20,7 @@ from .statuses import ACTIVE, INFLOW, Status
 
 def require(actor, capability: Capability) -> None:
     if not has_capability(actor.role, capability):
-        raise PermissionDenied("Din rolle giver ikke adgang til dette.")
+        raise PermissionDenied(gettext("Din rolle giver ikke adgang til dette."))
 
 
 def _people(actor):
@@ -97,7 +98,7 @@ def list_rows(people, *, today: date) -> list[dict]:
             "since": since.strftime("%d.%m.%Y") if since else "–",
             "days": (today - since).days if since else "–",
             "status": statuses.get(p.current_status, ""),
-            "needs_list": "Ja" if p.on_needs_list else "Nej",
+            "needs_list": gettext("Ja") if p.on_needs_list else gettext("Nej"),
             "activity": p.last_activity_on.strftime("%d.%m.%Y") if p.last_activity_on else "–",
         })
     return rows
@@ -138,11 +139,11 @@ def person_get(actor, pk: int, *, purpose: str, log: bool = True) -> Person:
     try:
         person = _people(actor).get(pk=pk)
     except Person.DoesNotExist as exc:
-        raise Http404("Borgeren findes ikke.") from exc
+        raise Http404(gettext("Borgeren findes ikke.")) from exc
     if person.protected:
         own = person.workers.filter(pk=actor.user.pk).exists()
         if not may_see_protected(role=actor.role, is_own_worker=own, in_list=False):
-            raise Http404("Borgeren findes ikke.")
+            raise Http404(gettext("Borgeren findes ikke."))
     if log:
         log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
                    person_id=person.pk, role=actor.role, path=actor.path)

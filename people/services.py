@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils import timezone
 
 from audit.models import Action
@@ -69,13 +70,13 @@ def apply_cpr(person: Person, raw: str, *, today: date) -> None:
 
 def _validate_person(person: Person) -> None:
     if not (person.first_name.strip() or person.last_name.strip() or person.initials.strip()):
-        raise PersonDataError("first_name", "Angiv navn eller initialer.")
+        raise PersonDataError("first_name", _("Angiv navn eller initialer."))
     if person.cpr_hash:
         clash = Person.objects.filter(municipality=person.municipality, cpr_hash=person.cpr_hash)
         if person.pk:
             clash = clash.exclude(pk=person.pk)
         if clash.exists():
-            raise PersonDataError("cpr", "Der findes allerede en borger med dette CPR-nummer.")
+            raise PersonDataError("cpr", _("Der findes allerede en borger med dette CPR-nummer."))
 
 
 def _snapshot(person: Person) -> dict:
@@ -145,7 +146,7 @@ def situation_record(
     person = Person.objects.select_for_update().get(pk=person.pk)
     last = person.situations.order_by("-start_date", "-id").first()
     if last and start_date < last.start_date:
-        raise PersonDataError("start_date", f"Datoen ligger før den seneste situation ({last.start_date:%d.%m.%Y}).")
+        raise PersonDataError("start_date", _("Datoen ligger før den seneste situation (%(date)s).") % {"date": f"{last.start_date:%d.%m.%Y}"})
     if last and last.end_date is None:
         last.end_date = start_date
         last.save(update_fields=["end_date"])
@@ -185,7 +186,7 @@ def _status_change(actor: Actor, person: Person, status: Status, on: date, reaso
 def status_change(*, actor: Actor, person: Person, status: str, on: date, reason: str) -> StatusChange:
     """A manual status change with its reason (e.g. moved away, died, no longer homeless)."""
     if not reason.strip():
-        raise PersonDataError("reason", "Angiv en begrundelse for statusændringen.")
+        raise PersonDataError("reason", _("Angiv en begrundelse for statusændringen."))
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = person.current_status
     try:
@@ -234,7 +235,7 @@ def contact_summary_rebuild(person_ids) -> int:
 def needs_list_register(*, actor: Actor, person: Person, registered_on: date, max_rent: int, **wishes) -> NeedsListEntry:
     """Put a person on the housing needs list, or update their open entry."""
     if max_rent is None or max_rent <= 0:
-        raise PersonDataError("max_rent", "Angiv den husleje borgeren kan betale pr. måned (et positivt beløb).")
+        raise PersonDataError("max_rent", _("Angiv den husleje borgeren kan betale pr. måned (et positivt beløb)."))
     person = Person.objects.select_for_update().get(pk=person.pk)
     entry = person.needs_entries.filter(removed_on__isnull=True).first()
     before = {}

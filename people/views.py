@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
@@ -30,7 +32,7 @@ def with_actor(capability: Capability):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.membership is None:
-                raise PermissionDenied("Du er ikke tilknyttet en kommune.")
+                raise PermissionDenied(_("Du er ikke tilknyttet en kommune."))
             actor = Actor.from_request(request)
             if not has_capability(actor.role, capability):
                 return render(request, "core/no_access.html", status=403)
@@ -134,7 +136,7 @@ def person_create(request, actor):
                 except PersonDataError as exc:
                     _apply_error(form, exc)
                 else:
-                    messages.success(request, f"{person.display_name} er oprettet på hjemløselisten.")
+                    messages.success(request, _("%(name)s er oprettet på hjemløselisten.") % {"name": person.display_name})
                     return redirect("people:detail", pk=person.pk)
             else:
                 data = request.POST.copy()
@@ -158,14 +160,14 @@ def person_edit(request, actor, pk):
             except PersonDataError as exc:
                 _apply_error(form, exc)
             else:
-                messages.success(request, "Oplysningerne er gemt.")
+                messages.success(request, _("Oplysningerne er gemt."))
                 return redirect("people:detail", pk=person.pk)
     else:
         form = PersonForm(initial={f: getattr(person, f) for f in services.PERSON_FIELDS})
     return render(request, "people/edit.html", {"form": form, "person": person})
 
 
-def _person_action(request, actor, pk, form_class, call, success: str):
+def _person_action(request, actor, pk, form_class, call, success):
     person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE, log=False)
     form = form_class(request.POST)
     if form.is_valid():
@@ -177,7 +179,7 @@ def _person_action(request, actor, pk, form_class, call, success: str):
             messages.success(request, success)
     else:
         errors = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
-        messages.error(request, f"Ikke gemt. {errors}")
+        messages.error(request, _("Ikke gemt. %(errors)s") % {"errors": errors})
     return redirect("people:detail", pk=person.pk)
 
 
@@ -186,14 +188,14 @@ def _person_action(request, actor, pk, form_class, call, success: str):
 def situation_add(request, actor, pk):
     return _person_action(request, actor, pk, SituationForm, lambda p, d: services.situation_record(
         actor=actor, person=p, situation=d["situation"], start_date=d["start_date"], place=d["place"], note=d["note"]),
-        "Situationen er registreret.")
+        gettext_lazy("Situationen er registreret."))
 
 
 @require_POST
 @with_actor(Capability.EDIT_PEOPLE)
 def status_add(request, actor, pk):
     return _person_action(request, actor, pk, StatusForm, lambda p, d: services.status_change(
-        actor=actor, person=p, status=d["status"], on=d["on"], reason=d["reason"]), "Status er ændret.")
+        actor=actor, person=p, status=d["status"], on=d["on"], reason=d["reason"]), gettext_lazy("Status er ændret."))
 
 
 @require_POST
@@ -201,7 +203,7 @@ def status_add(request, actor, pk):
 def contact_add(request, actor, pk):
     return _person_action(request, actor, pk, ContactForm, lambda p, d: services.contact_record(
         actor=actor, person=p, contacted_on=d["contacted_on"], kind=d["kind"], reached=d["reached"], note=d["note"]),
-        "Kontakten er registreret.")
+        gettext_lazy("Kontakten er registreret."))
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -217,7 +219,7 @@ def needs_edit(request, actor, pk):
             except PersonDataError as exc:
                 _apply_error(form, exc)
             else:
-                messages.success(request, "Boligbehovet er gemt.")
+                messages.success(request, _("Boligbehovet er gemt."))
                 return redirect("people:detail", pk=person.pk)
     else:
         initial = {f: getattr(entry, f) for f in NeedsListForm.base_fields} if entry else {}
@@ -230,7 +232,7 @@ def needs_edit(request, actor, pk):
 def needs_remove(request, actor, pk):
     person = selectors.person_get(actor, pk, purpose="Boligbehovslisten", log=False)
     services.needs_list_remove(actor=actor, person=person, removed_on=timezone.localdate())
-    messages.success(request, "Borgeren er fjernet fra boligbehovslisten.")
+    messages.success(request, _("Borgeren er fjernet fra boligbehovslisten."))
     return redirect("people:detail", pk=person.pk)
 
 
@@ -259,7 +261,7 @@ def export(request, actor, fmt):
     from . import exports
 
     if fmt not in ("csv", "xlsx"):
-        raise Http404("Ukendt format.")
+        raise Http404(_("Ukendt format."))
     form = ListFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()

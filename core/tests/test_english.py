@@ -133,3 +133,42 @@ def test_leaders_support_front_page_stays_danish_by_default(login, users_a, muni
     icm_setup(users_a, municipality_a, limit=8)
     html = login(users_a[Role.LEADER]).get(reverse("support:leader")).content.decode()
     assert "<h1>Støtte: kapacitet og ventelister</h1>" in html and "<h2>Kapacitet pr. metode</h2>" in html
+
+
+@pytest.mark.parametrize("app", ("people", "core"))
+def test_the_app_catalogues_of_people_and_core_are_complete(app):
+    path = Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    found = [e for e in parse_po(path) if not e["obsolete"] and e["msgid"] != ""]
+    assert len(found) > 20, "the parser found too few entries in the catalogue"
+    empty = [e["msgid"] for e in found
+             if not e["msgstr"] or not all(e["msgstr"].values())
+             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
+    assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
+    fuzzy = [e["msgid"] for e in found if "fuzzy" in e["flags"]]
+    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries to check, e.g. {fuzzy[:5]}"
+    wrong = [(e["msgid"], text) for e in found for text in e["msgstr"].values()
+             if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(e["msgid"]))]
+    assert wrong == []
+
+
+@pytest.mark.django_db
+def test_person_form_labels_and_choices_are_english_when_english_is_chosen(login, users_a):
+    html = english(login(users_a[Role.LEADER])).get(reverse("people:create")).content.decode()
+    for label in ("First name", "Last name", "Date of birth", "Other contact details", "Current situation"):
+        assert label in html
+    assert "If the citizen is only known by initials." in html
+    assert ">Street</option>" in html and ">Night shelter</option>" in html
+    assert "Fornavn" not in html and "Hvis borgeren kun kendes ved initialer." not in html and ">Gaden</option>" not in html
+
+
+@pytest.mark.django_db
+def test_person_form_labels_stay_danish_by_default(login, users_a):
+    html = login(users_a[Role.LEADER]).get(reverse("people:create")).content.decode()
+    assert "Fornavn" in html and "Hvis borgeren kun kendes ved initialer." in html and ">Gaden</option>" in html
+
+
+@pytest.mark.django_db
+def test_by_name_list_filters_are_english_when_english_is_chosen(login, users_a):
+    html = english(login(users_a[Role.LEADER])).get(reverse("people:list")).content.decode()
+    assert "Search by name or CPR" in html and "Longest time homeless" in html and "Under 3 months" in html
+    assert "Søg på navn eller CPR" not in html

@@ -22,3 +22,13 @@ def answer_label(value, scale):
     if value is None:
         return "mangler"
     return next((f"{o['label']} ({o['value']})" for o in scale if o["value"] == value), str(value))
+
+
+@register.filter
+def quarter_label(quarter):
+    """'4. kvartal 2026' in the active language ('Q4 2026' in English); Quarter.label is the pure Danish form."""
+    if quarter is None or not hasattr(quarter, "number") or not hasattr(quarter, "year"):
+        return getattr(quarter, "label", quarter)
+    from fidelity.forms import quarter_label as label
+
+    return label(quarter)

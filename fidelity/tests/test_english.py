@@ -69,3 +69,42 @@ def test_users_log_and_import_pages_are_english_when_english_is_chosen(login, us
     assert "<h1>Log of the use of personal data</h1>" in html and '<caption class="visually-hidden">Log entries</caption>' in html
     html = client.get(reverse("imports:upload")).content.decode()
     assert "<h1>Import a list of citizens</h1>" in html and "<h2>What the file must look like</h2>" in html
+
+
+@pytest.mark.django_db
+def test_form_labels_of_fidelity_accounts_and_imports_are_english_when_english_is_chosen(login, users_a, municipality_a):
+    leader = leader_actor(users_a, municipality_a)
+    unit = make_unit(leader)
+    client = english(login(users_a[Role.LEADER]))
+    html = client.get(reverse("fidelity:unit_create")).content.decode()
+    assert "Covers all citizens of the municipality (e.g. the department)" in html and "Workers" in html
+    assert "Omfatter alle kommunens borgere" not in html
+    a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    html = client.get(reverse("fidelity:assessment", args=[a.pk])).content.decode()
+    assert "Comment on statement 1" in html and "Agreed action for statement 1: what" in html and "Not answered" in html
+    assert "Kommentar til udsagn 1" not in html
+    html = client.get(reverse("imports:upload")).content.decode()
+    assert "File of citizens" in html and "Fil med borgere" not in html
+    html = english(login(users_a[Role.ADMINISTRATOR])).get(reverse("accounts:user_create")).content.decode()
+    assert "Temporary password" in html and "Username" in html and ">Support worker</option>" in html
+    assert "Midlertidig adgangskode" not in html and ">Støttemedarbejder</option>" not in html
+
+
+@pytest.mark.django_db
+def test_form_messages_are_english_when_english_is_chosen(login, users_a, municipality_a):
+    client = english(login(users_a[Role.LEADER]))
+    response = client.post(reverse("fidelity:unit_create"), {"name": "Team Nord", "kind": "team"}, follow=True)
+    html = response.content.decode()
+    assert "The unit Team Nord has been created." in html and "Enheden Team Nord er oprettet." not in html
+
+
+@pytest.mark.django_db
+def test_quarter_labels_are_english_when_english_is_chosen_and_danish_by_default(login, users_a, municipality_a):
+    leader = leader_actor(users_a, municipality_a)
+    unit = make_unit(leader)
+    services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    url = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
+    html = login(users_a[Role.LEADER]).get(url).content.decode()
+    assert f"<h1>Efterlevelse: resultater for {unit.name}, 1. kvartal 2026</h1>" in html
+    html = english(login(users_a[Role.LEADER])).get(url).content.decode()
+    assert f"<h1>Fidelity: results for {unit.name}, Q1 2026</h1>" in html and "1. kvartal 2026" not in html
