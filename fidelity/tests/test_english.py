@@ -1,44 +1,19 @@
 """The fidelity, accounts, audit and imports pages are English when the user chooses English with the
-language switch in the footer, the citizen's questionnaire stays Danish by default, and each of these
-apps' English catalogues is complete."""
+language switch in the footer, the citizen's questionnaire stays Danish by default. The catalogues are checked in
+core/tests/test_english.py."""
 from datetime import date
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from core.tests.test_english import PLACEHOLDER, english, parse_po
+from core.tests.test_english import english
 from fidelity import services
 from fidelity.models import Statement
 from fidelity.quarters import Quarter
 
 from .factories import full_answers, leader_actor, make_unit
-
-APPS = ("fidelity", "accounts", "audit", "imports")
-
-
-def entries(app):
-    path = Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
-    return [e for e in parse_po(path) if not e["obsolete"] and e["msgid"] != ""]
-
-
-@pytest.mark.parametrize("app", APPS)
-def test_the_apps_english_catalogue_is_complete(app):
-    found = entries(app)
-    assert len(found) > 20, "the parser found too few entries in the catalogue"
-    empty = [e["msgid"] for e in found
-             if not e["msgstr"] or not all(e["msgstr"].values())
-             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
-    assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
-    fuzzy = [e["msgid"] for e in found if "fuzzy" in e["flags"]]
-    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries to check, e.g. {fuzzy[:5]}"
-    wrong = [(e["msgid"], text) for e in found for text in e["msgstr"].values()
-             if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(e["msgid"]))]
-    assert wrong == []
-
 
 @pytest.mark.django_db
 def test_fidelity_overview_and_results_are_english_when_english_is_chosen(login, users_a, municipality_a):

@@ -1,32 +1,11 @@
 """The housing and allocation pages are English when the user chooses English with the language switch in
-the footer, and the two apps' English catalogues are complete."""
-from pathlib import Path
+the footer (the catalogues are checked in core/tests/test_english.py)."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from accounts.roles import Role
-from core.tests.test_english import PLACEHOLDER, english, parse_po
-
-CATALOGUES = [Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
-              for app in ("housing", "allocation")]
-
-
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-5])
-def test_the_apps_english_catalogue_is_complete(path):
-    entries = [e for e in parse_po(path) if not e["obsolete"] and e["msgid"] != ""]
-    assert len(entries) > 100, "the parser found too few entries in the catalogue"
-    empty = [e["msgid"] for e in entries
-             if not e["msgstr"] or not all(e["msgstr"].values())
-             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
-    assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
-    fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
-    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries to check, e.g. {fuzzy[:5]}"
-    wrong = [(e["msgid"], text) for e in entries for text in e["msgstr"].values()
-             if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(e["msgid"]))]
-    assert wrong == []
-
+from core.tests.test_english import english
 
 @pytest.mark.django_db
 def test_landlords_and_retention_are_english_when_english_is_chosen(login, users_a):
