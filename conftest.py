@@ -17,6 +17,19 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _danish_first():
+    """Every test starts in the default language. The locale middleware activates the request's
+    language in the test's own thread and nothing resets it, so a test that asked for English would
+    otherwise leave later service calls (messages translated at call time) in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _system_scope(request):
     """Test bodies build data across tenants (scopes off, RLS bypass on PostgreSQL); requests through
     the test client still run scoped to the logged-in user's municipality by TenantMiddleware."""
