@@ -65,7 +65,10 @@ def _candidate_people(actor, today: date):
             .exclude(Exists(holding)).exclude(Exists(parked))
             .select_related("allocation_profile")
             .prefetch_related(Prefetch("needs_entries", queryset=NeedsListEntry.objects.filter(removed_on__isnull=True),
-                                       to_attr="open_entries")))
+                                       to_attr="open_entries"))
+            # A fixed order: the greedy baseline gives a tie to the first candidate, and PostgreSQL's
+            # order without ORDER BY changes as rows are updated.
+            .order_by("pk"))
 
 
 def to_candidate(person: Person, today: date) -> matching.Candidate | None:
