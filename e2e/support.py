@@ -11,6 +11,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def check_a11y(page, label: str = "") -> None:
     """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now and fail on any violation."""
+    page.wait_for_load_state()  # a click may have started a navigation: check the page it leads to
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate(

@@ -71,6 +71,7 @@ def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, som
     page.goto(f"/borgere/{person.pk}/")
     page.get_by_role("link", name="Handleplan", exact=True).click()
     page.get_by_role("link", name="Lav en handleplan").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Handleplan for")
     check_a11y(page, "plan form")
     page.get_by_label("Borgerens ønsker, drømme og håb").fill("En lille lejlighed tæt på vandet.")
     page.get_by_label("Bolig: mål", exact=True).fill("Flytte ind og blive boende")
