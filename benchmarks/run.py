@@ -43,6 +43,42 @@ def ensure_database(name: str, regenerate: bool) -> bool:
     return False
 
 
+def time_page(user, url: str, requests: int) -> tuple[list[float], int]:
+    """Server times (ms) of `requests` GETs by a logged-in user after 20 warm-up requests, and the
+    queries of one more request (counted straight away: the next request resets Django's query log)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    for _ in range(20):
+        assert client.get(url).status_code == 200
+    times = []
+    for _ in range(requests):
+        t = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - t) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return times, len(captured)
+
+
+def count_queries(user, url: str) -> int:
+    """Queries of one request by a logged-in user, after one warm-up request."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
 def percentile(values, p):
     values = sorted(values)
     k = (len(values) - 1) * p
@@ -145,28 +181,10 @@ def main() -> int:
           f"{cph_active:,} on the active list.", flush=True)
 
     # (a) by-name list for Copenhagen ---------------------------------------------------------
-    client = Client()
-    client.force_login(leaders["0101"])
     url = "/borgere/"
-    for _ in range(20):
-        assert client.get(url).status_code == 200
-    times = []
-    for _ in range(args.requests):
-        t = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - t) * 1000)
-        assert response.status_code == 200
+    times, q_big = time_page(leaders["0101"], url, args.requests)
     list_total = sum(times) / 1000
-    # Counted straight away: the next request resets Django's query log.
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    q_big = len(captured)
-    small_client = Client()
-    small_client.force_login(leaders[small.code])
-    small_client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        small_client.get(url)
-    q_small = len(captured)
+    q_small = count_queries(leaders[small.code], url)
     p50, p95 = statistics.median(times), percentile(times, 0.95)
     print(f"(a) list p50 {p50:.1f} ms, p95 {p95:.1f} ms; queries {q_big} (Copenhagen) vs "
           f"{q_small} ({small.name}, {small_people:,} people)", flush=True)
@@ -194,19 +212,8 @@ def main() -> int:
         cph_workers = Membership.objects.filter(municipality=cph, role=Role.SUPPORT_WORKER).count()
 
     def timed_page(user, page_url):
-        c = Client()
-        c.force_login(user)
-        for _ in range(20):
-            assert c.get(page_url).status_code == 200
-        ts = []
-        for _ in range(args.requests):
-            t0 = time.perf_counter()
-            r = c.get(page_url)
-            ts.append((time.perf_counter() - t0) * 1000)
-            assert r.status_code == 200
-        with CaptureQueriesContext(connection) as cq:
-            c.get(page_url)
-        return statistics.median(ts), percentile(ts, 0.95), len(cq)
+        ts, queries = time_page(user, page_url, args.requests)
+        return statistics.median(ts), percentile(ts, 0.95), queries
 
     fronts = {
         "worker": (f"support worker front page (`{reverse('support:mine')}`), Copenhagen worker with the most episodes "
@@ -217,12 +224,7 @@ def main() -> int:
     for key, (label, f50, f95, fq) in fronts.items():
         print(f"(a) {key} front page p50 {f50:.1f} ms, p95 {f95:.1f} ms, {fq} queries", flush=True)
     # The leader's page of the smallest municipality with a full list page: the same number of queries.
-    small_leader = Client()
-    small_leader.force_login(leaders[small.code])
-    small_leader.get(reverse("support:leader"))
-    with CaptureQueriesContext(connection) as cq:
-        small_leader.get(reverse("support:leader"))
-    q_leader_small = len(cq)
+    q_leader_small = count_queries(leaders[small.code], reverse("support:leader"))
     print(f"(a) leader front page queries: {fronts['leader'][3]} (Copenhagen) vs {q_leader_small} ({small.name})", flush=True)
 
     # (c) requests per second: list page vs bare JSON view, same process, same middleware ---------
