@@ -159,15 +159,17 @@ class CandidateProfile(TenantModel):
     nothing about housing readiness, sobriety, treatment or earlier tenancies (principle 1, seed 004 ch. 2)."""
 
     person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="allocation_profile")
-    monthly_income = models.PositiveIntegerField(_("indkomst før skat (kr./md.)"), null=True, blank=True,
+    monthly_income = models.PositiveIntegerField(_("husstandens indkomst før skat (kr./md.)"), null=True, blank=True,
                                                  help_text=_("Bruges til at anslå boligstøtten. Tom: kontanthjælpssats."))
     # The household, for the housing-benefit estimate (allocation/matching.py): the 15 % cap applies to
     # a household without children under 18; pensioners get boligydelse with other rules.
     adults = models.PositiveSmallIntegerField(_("voksne i husstanden"), default=1,
                                               validators=[MinValueValidator(1), MaxValueValidator(10)])
-    children = models.PositiveSmallIntegerField(_("børn under 18 i husstanden"), default=0,
-                                                validators=[MaxValueValidator(20)])
-    pension = models.CharField(_("pension"), max_length=20, choices=Pension.choices, default=Pension.NONE)
+    children = models.PositiveSmallIntegerField(
+        _("børn under 18 i husstanden"), default=0, validators=[MaxValueValidator(20)],
+        help_text=_("Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften."))
+    pension = models.CharField(_("pension"), max_length=20, choices=Pension.choices, default=Pension.NONE,
+                               help_text=_("Pensionister får boligydelse efter andre regler end boligsikring."))
     has_pet = models.BooleanField(_("har husdyr"), default=False)
     needs_accessible = models.BooleanField(_("har brug for tilgængelig bolig"), default=False)
     urgency = models.CharField(_("hast"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL)

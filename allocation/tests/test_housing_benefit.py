@@ -101,21 +101,21 @@ homes_st = st.builds(lambda rent, utilities, size: home(rent, utilities=utilitie
                      st.integers(1, 20_000), st.integers(0, 3_000), st.one_of(st.none(), st.integers(10, 200)))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(households, homes_st)
 def test_benefit_is_never_negative_nor_above_the_rent(c, h):
     pay = matching.payment(c, h, PARAMS)
     assert 0 <= pay.benefit <= h.rent
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(households, homes_st)
 def test_benefit_never_exceeds_15_percent_of_the_housing_cost_without_children(c, h):
     if c.children == 0 and c.pension == matching.PENSION_NONE:
         assert matching.payment(c, h, PARAMS).benefit * 12 <= 0.15 * h.rent * 12 + 1e-6
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, database=None)
 @given(st.lists(households, min_size=1, max_size=6), st.lists(homes_st, min_size=1, max_size=5))
 def test_no_unaffordable_pair_is_ever_proposed_and_both_paths_agree(cands, hs):
     cands = [matching.Candidate(**{**c.__dict__, "person_id": i}) for i, c in enumerate(cands)]
