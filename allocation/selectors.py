@@ -173,6 +173,20 @@ def offer_get(actor, pk: int, *, log: bool = True) -> Offer:
     return offer
 
 
+def payment_for(person: Person, unit, *, today: date) -> matching.Payment | None:
+    """What the citizen would pay for the home after estimated housing benefit (the rule the services
+    enforce, services.affordability_check); None when nothing records what the citizen can pay."""
+    candidate = candidate_for(person, today=today)
+    if candidate is None:
+        return None
+    return matching.payment(candidate, home_of_unit(unit), matching_params())
+
+
+def offer_payment(offer: Offer, *, today: date) -> matching.Payment | None:
+    """For the offer page, which has already fetched (and logged) the offer with offer_get."""
+    return payment_for(offer.person, offer.vacancy.unit, today=today)
+
+
 def stalled_offers(actor, *, today: date):
     """Offers that have not moved for STALL_DAYS (issue 4 item 4): they need a nudge."""
     require(actor, Capability.VIEW_HOUSING)

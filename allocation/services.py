@@ -16,7 +16,7 @@ from people.models import Person
 from people.services import Actor, PersonDataError, _log
 
 from . import matching, selectors
-from .conf import allocation_setting, matching_params
+from .conf import allocation_setting
 from .models import (HOLDS_HOME, HOLDS_PERSON, LIVE, AgendaItem, CandidateProfile, ChecklistState, CommitteeMeeting,
                      DeclineReason, MeetingDecision, Offer, OfferLogEntry, OfferStatus, Pension, Vacancy, VacancyStatus)
 
@@ -45,7 +45,8 @@ def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferL
 
 # --- affordability: the one hard rule (matching.py), on every step that puts a citizen into a home ----------
 
-NOT_CHECKED = gettext_lazy("Det er ikke registreret, hvad borgeren kan betale; betalingen er ikke kontrolleret.")
+# Stored in the offer's event log, which stays Danish like the other event texts.
+NOT_CHECKED = "betalingsevne ikke registreret: ikke kontrolleret"
 
 
 def affordability_check(*, person: Person, unit, field: str = "person", today: date | None = None) -> matching.Payment | None:
@@ -53,11 +54,11 @@ def affordability_check(*, person: Person, unit, field: str = "person", today: d
     cannot pay after estimated housing benefit. Every path that puts a citizen into a home calls this:
     the offer steps here, the committee's decision, and tenancy_start in housing (moving in without an
     offer). Returns the estimate; None when no open needs list entry records what the citizen can pay:
-    then nothing is refused (the platform cannot know), and the caller flags it (NOT_CHECKED)."""
-    candidate = selectors.candidate_for(person, today=today or timezone.localdate())
-    if candidate is None:
+    then nothing is refused (the platform cannot know), and the caller flags it (NOT_CHECKED; the
+    offer page says so too)."""
+    pay = selectors.payment_for(person, unit, today=today or timezone.localdate())
+    if pay is None:
         return None
-    pay = matching.payment(candidate, selectors.home_of_unit(unit), matching_params())
     if not pay.feasible:
         raise PersonDataError(field, _(
             "%(name)s kan ikke betale boligen: husleje og forbrug %(total)s kr. minus anslået %(scheme)s %(benefit)s kr. "

@@ -151,3 +151,14 @@ def test_the_vacancy_page_shows_the_estimate_broken_down_as_an_estimate(broker, 
     for text in ("Husleje og forbrug", "3800 kr./md.", "Anslået boligsikring", "− 510 kr./md.", "Borgeren betaler (anslået)",
                  "3290 kr./md.", "ikke Udbetaling Danmarks afgørelse", "Højst 15 % af boligudgiften"):
         assert text in page, text
+
+
+def test_the_offer_page_shows_the_estimate_or_says_that_nothing_was_checked(broker, users_a, worker_a, person_factory, login):
+    person = needy(worker_a, person_factory, max_rent=4000)
+    offer = services.offer_propose(actor=broker, vacancy=make_vacancy(broker), person=person, on=TODAY)
+    client = login(users_a[Role.HOUSING_BROKER])
+    page = client.get(reverse("allocation:offer_detail", args=[offer.pk])).content.decode()
+    assert "Borgeren betaler (anslået)" in page and "3290 kr./md." in page
+    NeedsListEntry.objects.filter(person=person).update(removed_on=TODAY)  # nothing records what they can pay
+    page = client.get(reverse("allocation:offer_detail", args=[offer.pk])).content.decode()
+    assert "betalingen er ikke kontrolleret" in page
