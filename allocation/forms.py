@@ -58,7 +58,7 @@ class ParkForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = CandidateProfile
-        fields = ["monthly_income", "has_pet", "needs_accessible", "urgency"]
+        fields = ["monthly_income", "adults", "children", "pension", "has_pet", "needs_accessible", "urgency"]
 
 
 class MeetingForm(forms.Form):

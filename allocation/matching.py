@@ -3,12 +3,21 @@
 No Django here (STYLE.md): the rules are tested in microseconds and the global proposal runs on
 national-scale data. Issue 4 item 3 and seed 004 ch. 2 (principle 1):
 - affordability is the one HARD rule: rent + utilities minus an estimate of housing benefit must be
-  within what the person can pay;
+  within what the person can pay (``payment``; the services refuse every step into a home with it);
 - wishes and fit (area, rooms, alone/shared, ordinary building vs skæv bolig, pets, accessibility) are
   soft: they move the score, they never exclude;
 - time homeless and urgency order the rest.
 There is deliberately no field for housing readiness, sobriety, treatment or earlier tenancies: the
 only demand on the citizen is the lease (principle 1). A test asserts that no such field exists.
+
+Housing benefit (boligstøtteloven), from the dated rates in conf.BENEFIT_RULES: boligsikring for tenants
+who are not pensioners (and førtidspension granted from 1 January 2003) is 60 % of the yearly housing
+cost less 18 % of the household income above a threshold (raised per child beyond the first, up to four
+children), never more than the housing cost less the tenant's yearly minimum payment, never more than
+the maximum, and, with no children under 18 in the household, never more than 15 % of the housing cost
+whatever the income (not for førtidspension). Boligydelse (folkepension, førtidspension before 2003) has
+its own shares and limits and no 15 % cap. The rent counts only for the area allowed (65 m² for one
+person, 20 m² more per extra person). It is an estimate, never Udbetaling Danmark's decision.
 """
 from dataclasses import dataclass, field
 
@@ -16,6 +25,17 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 SHARING_ALONE, SHARING_SHARED, SHARING_EITHER = "alone", "shared", "either"
+
+# Pension type of the household (decides the kind of housing benefit and the 15 % cap).
+PENSION_NONE = "none"
+PENSION_OLD_AGE = "folkepension"
+PENSION_EARLY_BEFORE_2003 = "early_before_2003"
+PENSION_EARLY_FROM_2003 = "early_from_2003"
+BOLIGSIKRING, BOLIGYDELSE = "boligsikring", "boligydelse"
+
+
+def scheme_of(pension: str) -> str:
+    return BOLIGYDELSE if pension in (PENSION_OLD_AGE, PENSION_EARLY_BEFORE_2003) else BOLIGSIKRING
 
 
 @dataclass(frozen=True)
@@ -31,6 +51,10 @@ class Candidate:
     has_pet: bool = False
     needs_accessible: bool = False
     urgency: str = "normal"
+    # The household, for the housing-benefit estimate (default: one adult, no children, not a pensioner).
+    adults: int = 1
+    children: int = 0                  # children under 18 living in the household
+    pension: str = PENSION_NONE
 
 
 @dataclass(frozen=True)
@@ -44,6 +68,32 @@ class Home:
     ordinary_building: bool = True
     pets_allowed: bool = False
     accessible: bool = False
+    size_m2: int | None = None         # None: not recorded, the whole rent counts
+
+
+@dataclass(frozen=True)
+class Payment:
+    """What a citizen would pay for a home each month, after an estimate of housing benefit."""
+    rent: int
+    utilities: int
+    benefit: int                       # estimated housing benefit, kr. a month
+    scheme: str                        # BOLIGSIKRING or BOLIGYDELSE
+    net: int                           # rent + utilities - benefit
+    can_pay: int
+    feasible: bool
+    year: int                          # the year of the rates used
+    income_assumed: bool               # no income recorded: the assumed cash-benefit level was used
+    counted_m2: int | None             # the area the rent counts for, when the home is larger
+    size_m2: int | None
+    capped_15: bool                    # the 15 % cap (no children under 18) decided the amount
+
+    @property
+    def total(self) -> int:
+        return self.rent + self.utilities
+
+    @property
+    def shortfall(self) -> int:
+        return max(self.net - self.can_pay, 0)
 
 
 @dataclass
@@ -55,29 +105,101 @@ class Fit:
     net_cost: int
     benefit: int
     reasons: list[str] = field(default_factory=list)
+    payment: Payment | None = None
 
 
 def _kr(value) -> str:
     return f"{int(round(value)):,} kr.".replace(",", ".")
 
 
-def housing_benefit(*, rent: int, monthly_income: int | None, params: dict) -> int:
-    """Estimated housing benefit in kr. a month for one adult (see conf.py for the simplifications)."""
-    return int(_benefit_matrix(np.array([rent]), np.array([_income(monthly_income, params)]), params)[0, 0])
+def housing_benefit(*, rent: int, monthly_income: int | None, params: dict, size_m2: int | None = None,
+                    adults: int = 1, children: int = 0, pension: str = PENSION_NONE) -> int:
+    """Estimated housing benefit in kr. a month for one household and one home."""
+    parts = _benefit_parts(np.array([rent]), np.array([_size(size_m2)]), np.array([_income(monthly_income, params)]),
+                           np.array([adults]), np.array([children]), np.array([pension]), params)
+    return int(parts["monthly"][0, 0])
 
 
 def _income(monthly_income, params) -> float:
     return float(params["ASSUMED_MONTHLY_INCOME"] if monthly_income is None else monthly_income)
 
 
-def _benefit_matrix(rents: np.ndarray, incomes: np.ndarray, params: dict) -> np.ndarray:
-    """Monthly benefit for every (income, rent) pair: rows are people, columns homes."""
-    yearly_rent = rents[None, :].astype(float) * 12
-    yearly_income = incomes[:, None].astype(float) * 12
-    raw = params["BENEFIT_RENT_SHARE"] * yearly_rent - params["BENEFIT_INCOME_SHARE"] * np.maximum(
-        0.0, yearly_income - params["BENEFIT_INCOME_THRESHOLD"])
-    capped = np.minimum(np.minimum(raw, yearly_rent - params["BENEFIT_MIN_OWN_PAYMENT"]), params["BENEFIT_MAX"])
-    return np.floor(np.maximum(capped, 0.0) / 12)
+def _size(size_m2) -> float:
+    return float(size_m2) if size_m2 else np.nan
+
+
+def _benefit_parts(rents: np.ndarray, sizes: np.ndarray, incomes: np.ndarray, adults: np.ndarray,
+                   children: np.ndarray, pensions: np.ndarray, params: dict) -> dict[str, np.ndarray]:
+    """The benefit for every (household, home) pair, rows are households and columns homes, with the
+    parts the explanation needs. The one place the rule is computed (the matrix and the explained path
+    both call it). Amounts are yearly until ``monthly``."""
+    rules = params["BENEFIT_RULES"]
+    adults = np.maximum(adults.astype(float), 1.0)[:, None]
+    children = np.maximum(children.astype(float), 0.0)[:, None]
+    ydelse = np.isin(pensions, [PENSION_OLD_AGE, PENSION_EARLY_BEFORE_2003])[:, None]
+
+    def rate(key):
+        bs, by = rules["boligsikring"][key], rules["boligydelse"][key]
+        return np.where(ydelse, float(by if by is not None else np.nan), float(bs if bs is not None else np.nan))
+
+    # The area the rent counts for: 65 m² for one person, 20 m² more per extra person.
+    allowed = rules["area_first_person_m2"] + rules["area_per_extra_person_m2"] * (adults + children - 1)
+    size = sizes.astype(float)[None, :]
+    over = np.nan_to_num(size, nan=0.0) > allowed
+    factor = np.where(over, allowed / np.where(over, size, 1.0), 1.0)
+    cost = rents.astype(float)[None, :] * 12 * factor                       # yearly housing cost counted
+    income = incomes.astype(float)[:, None] * 12
+    extra_children = np.maximum(np.minimum(children, rules["children_counted"]) - 1, 0)
+    threshold = rate("income_threshold") + extra_children * rate("threshold_per_child")
+    raw = rate("rent_share") * (cost + rate("rent_addition")) - rate("income_share") * np.maximum(0.0, income - threshold)
+    own_payment = np.maximum(rate("min_own_payment"), rate("own_payment_income_share") * income)
+    maximum = rate("max_yearly") * (1 + rate("max_raise") * (children > rate("max_raise_children_over")))
+    before_cap = np.minimum(np.minimum(raw, cost - own_payment), maximum)
+    cap_share = rate("no_children_cap_share")
+    capped = (children == 0) & ~np.isnan(cap_share) & (pensions != PENSION_EARLY_FROM_2003)[:, None]
+    cap = np.where(capped, np.nan_to_num(cap_share) * cost, np.inf)
+    yearly = np.maximum(np.minimum(before_cap, cap), 0.0)
+    return {"monthly": np.floor(yearly / 12), "allowed_m2": np.broadcast_to(allowed, yearly.shape),
+            "area_limited": np.broadcast_to(over, yearly.shape), "capped_15": capped & (cap < np.maximum(before_cap, 0.0))}
+
+
+def _household_arrays(candidates: list[Candidate], params: dict):
+    return (np.array([_income(c.monthly_income, params) for c in candidates]), np.array([c.adults for c in candidates]),
+            np.array([c.children for c in candidates]), np.array([c.pension for c in candidates]))
+
+
+def _benefit_matrix(candidates: list[Candidate], homes: list[Home], params: dict) -> dict[str, np.ndarray]:
+    incomes, adults, children, pensions = _household_arrays(candidates, params)
+    return _benefit_parts(np.array([h.rent for h in homes]), np.array([_size(h.size_m2) for h in homes]),
+                          incomes, adults, children, pensions, params)
+
+
+def payment(candidate: Candidate, home: Home, params: dict) -> Payment:
+    """What the citizen pays for the home after estimated housing benefit, and whether they can pay it."""
+    parts = _benefit_matrix([candidate], [home], params)
+    benefit = int(parts["monthly"][0, 0])
+    net = home.rent + home.utilities - benefit
+    return Payment(rent=home.rent, utilities=home.utilities, benefit=benefit, scheme=scheme_of(candidate.pension),
+                   net=net, can_pay=candidate.can_pay, feasible=net <= candidate.can_pay,
+                   year=params["BENEFIT_RULES"]["year"], income_assumed=candidate.monthly_income is None,
+                   counted_m2=int(parts["allowed_m2"][0, 0]) if parts["area_limited"][0, 0] else None,
+                   size_m2=home.size_m2, capped_15=bool(parts["capped_15"][0, 0]))
+
+
+def payment_text(p: Payment) -> str:
+    """The arithmetic in plain Danish, marked as an estimate."""
+    notes = []
+    if p.income_assumed:
+        notes.append("indkomst ikke oplyst: anslået ud fra kontanthjælp")
+    if p.counted_m2:
+        notes.append(f"huslejen tæller kun for {p.counted_m2} af boligens {p.size_m2} m²")
+    if p.capped_15:
+        notes.append("højst 15 % af boligudgiften, da der ikke er børn under 18 i husstanden")
+    if p.scheme == BOLIGYDELSE:
+        notes.append("boligydelse for pensionister er beregnet forenklet")
+    note = f" ({'; '.join(notes)})" if notes else ""
+    return (f"husleje og forbrug {_kr(p.total)} minus anslået {p.scheme} {_kr(p.benefit)}{note} giver "
+            f"{_kr(p.net)} om måneden, og borgeren kan betale {_kr(p.can_pay)}")
 
 
 def _wishes_area(candidate: Candidate, area: str) -> bool:
@@ -86,17 +208,11 @@ def _wishes_area(candidate: Candidate, area: str) -> bool:
 
 def evaluate(candidate: Candidate, home: Home, params: dict) -> Fit:
     """One pair with its plain-Danish explanation; the same arithmetic as ``score_matrix``."""
-    benefit = housing_benefit(rent=home.rent, monthly_income=candidate.monthly_income, params=params)
-    net = home.rent + home.utilities - benefit
-    reasons = []
-    income_note = "" if candidate.monthly_income is not None else " (indkomst ikke oplyst: anslået ud fra kontanthjælp)"
-    if net > candidate.can_pay:
-        reasons.append(f"Kan ikke betales: husleje og forbrug {_kr(home.rent + home.utilities)} minus anslået "
-                       f"boligstøtte {_kr(benefit)}{income_note} giver {_kr(net)} om måneden, "
-                       f"og borgeren kan betale {_kr(candidate.can_pay)}.")
-        return Fit(candidate.person_id, home.vacancy_id, False, 0.0, net, benefit, reasons)
-    reasons.append(f"Kan betales: {_kr(net)} om måneden efter anslået boligstøtte på {_kr(benefit)}{income_note}; "
-                   f"borgeren kan betale {_kr(candidate.can_pay)}.")
+    pay = payment(candidate, home, params)
+    net, benefit = pay.net, pay.benefit
+    if not pay.feasible:
+        return Fit(candidate.person_id, home.vacancy_id, False, 0.0, net, benefit, [f"Kan ikke betales: {payment_text(pay)}."], pay)
+    reasons = [f"Kan betales (anslået): {payment_text(pay)}."]
     score = float(params["SCORE_BASE"])
     if candidate.areas:
         if _wishes_area(candidate, home.area):
@@ -136,7 +252,7 @@ def evaluate(candidate: Candidate, home: Home, params: dict) -> Fit:
     if urgency:
         score += urgency
         reasons.append("Sagen haster." if candidate.urgency == "high" else "Sagen er akut.")
-    return Fit(candidate.person_id, home.vacancy_id, True, max(score, 1.0), net, benefit, reasons)
+    return Fit(candidate.person_id, home.vacancy_id, True, max(score, 1.0), net, benefit, reasons, pay)
 
 
 def rank(candidates: list[Candidate], home: Home, params: dict) -> list[Fit]:
@@ -152,16 +268,14 @@ def score_matrix(candidates: list[Candidate], homes: list[Home], params: dict) -
     n = len(candidates)
     if not n or not homes:
         return np.zeros((n, len(homes)))
-    rent = np.array([h.rent for h in homes])
-    total = rent + np.array([h.utilities for h in homes])
+    total = np.array([h.rent + h.utilities for h in homes])
     rooms = np.array([h.rooms for h in homes])
     shared = np.array([h.shared for h in homes])
     ordinary = np.array([h.ordinary_building for h in homes])
     pets = np.array([h.pets_allowed for h in homes])
     accessible = np.array([h.accessible for h in homes])
-    income = np.array([_income(c.monthly_income, params) for c in candidates])
     can_pay = np.array([c.can_pay for c in candidates])
-    net = total[None, :] - _benefit_matrix(rent, income, params)
+    net = total[None, :] - _benefit_matrix(candidates, homes, params)["monthly"]
     feasible = net <= can_pay[:, None]
 
     score = np.full(net.shape, float(params["SCORE_BASE"]))

@@ -6,6 +6,7 @@ offer per vacancy, one accepted offer per person) and one open vacancy per unit;
 lock the rows (select_for_update), so the indexes are the last line, not the first."""
 import pghistory
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -144,14 +145,31 @@ class Urgency(models.TextChoices):
     ACUTE = "acute", _("Akut")
 
 
+class Pension(models.TextChoices):
+    """Decides the kind of housing benefit (boligstøtteloven): boligsikring, or boligydelse for pensioners."""
+    NONE = "none", _("Ingen pension")
+    OLD_AGE = "folkepension", _("Folkepension")
+    EARLY_BEFORE_2003 = "early_before_2003", _("Førtidspension tilkendt før 2003")
+    EARLY_FROM_2003 = "early_from_2003", _("Førtidspension tilkendt 2003 eller senere")
+
+
 @pghistory.track()
 class CandidateProfile(TenantModel):
     """What the matching needs beyond the needs list entry. Only facts about fit and economy; by design
     nothing about housing readiness, sobriety, treatment or earlier tenancies (principle 1, seed 004 ch. 2)."""
 
     person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="allocation_profile")
-    monthly_income = models.PositiveIntegerField(_("indkomst før skat (kr./md.)"), null=True, blank=True,
+    monthly_income = models.PositiveIntegerField(_("husstandens indkomst før skat (kr./md.)"), null=True, blank=True,
                                                  help_text=_("Bruges til at anslå boligstøtten. Tom: kontanthjælpssats."))
+    # The household, for the housing-benefit estimate (allocation/matching.py): the 15 % cap applies to
+    # a household without children under 18; pensioners get boligydelse with other rules.
+    adults = models.PositiveSmallIntegerField(_("voksne i husstanden"), default=1,
+                                              validators=[MinValueValidator(1), MaxValueValidator(10)])
+    children = models.PositiveSmallIntegerField(
+        _("børn under 18 i husstanden"), default=0, validators=[MaxValueValidator(20)],
+        help_text=_("Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften."))
+    pension = models.CharField(_("pension"), max_length=20, choices=Pension.choices, default=Pension.NONE,
+                               help_text=_("Pensionister får boligydelse efter andre regler end boligsikring."))
     has_pet = models.BooleanField(_("har husdyr"), default=False)
     needs_accessible = models.BooleanField(_("har brug for tilgængelig bolig"), default=False)
     urgency = models.CharField(_("hast"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL)

@@ -48,10 +48,13 @@ def vacancy_get(actor, pk: int) -> Vacancy:
 
 
 def home_of(vacancy: Vacancy) -> matching.Home:
-    unit = vacancy.unit
-    return matching.Home(vacancy_id=vacancy.pk, rent=unit.rent, utilities=unit.utilities, rooms=unit.rooms, area=unit.area,
+    return home_of_unit(vacancy.unit, vacancy_id=vacancy.pk)
+
+
+def home_of_unit(unit, *, vacancy_id: int = 0) -> matching.Home:
+    return matching.Home(vacancy_id=vacancy_id, rent=unit.rent, utilities=unit.utilities, rooms=unit.rooms, area=unit.area,
                          shared=unit.shared, ordinary_building=unit.unit_type.ordinary_building,
-                         pets_allowed=unit.pets_allowed, accessible=unit.accessible)
+                         pets_allowed=unit.pets_allowed, accessible=unit.accessible, size_m2=unit.size_m2)
 
 
 # --- candidates -----------------------------------------------------------------------------------------
@@ -73,12 +76,26 @@ def _candidate_people(actor, today: date):
 
 def to_candidate(person: Person, today: date) -> matching.Candidate | None:
     entry = person.open_entries[0] if person.open_entries else None
-    if entry is None:
-        return None
     try:
         profile = person.allocation_profile
     except CandidateProfile.DoesNotExist:
         profile = None
+    return _candidate(person, entry, profile, today)
+
+
+def candidate_for(person: Person, *, today: date) -> matching.Candidate | None:
+    """One person's candidate facts, for the services' affordability check (the caller has already
+    checked the person's municipality); None when no open needs list entry records what they can pay."""
+    entry = NeedsListEntry.objects.filter(municipality_id=person.municipality_id, person_id=person.pk,
+                                          removed_on__isnull=True).first()
+    profile = CandidateProfile.objects.filter(municipality_id=person.municipality_id, person_id=person.pk).first()
+    return _candidate(person, entry, profile, today)
+
+
+def _candidate(person: Person, entry: NeedsListEntry | None, profile: CandidateProfile | None,
+               today: date) -> matching.Candidate | None:
+    if entry is None:
+        return None
     since = person.homeless_since or entry.registered_on
     return matching.Candidate(
         person_id=person.pk, can_pay=entry.max_rent, homeless_days=max((today - since).days, 0),
@@ -87,6 +104,8 @@ def to_candidate(person: Person, today: date) -> matching.Candidate | None:
         sharing=entry.sharing, wants_ordinary_building=entry.ordinary_building,
         has_pet=bool(profile and profile.has_pet), needs_accessible=bool(profile and profile.needs_accessible),
         urgency=profile.urgency if profile else "normal",
+        adults=profile.adults if profile else 1, children=profile.children if profile else 0,
+        pension=profile.pension if profile else matching.PENSION_NONE,
     )
 
 
@@ -152,6 +171,20 @@ def offer_get(actor, pk: int, *, log: bool = True) -> Offer:
     if log:
         log_people_shown(actor, [offer.person_id], "Anvisning: tilbud om bolig")
     return offer
+
+
+def payment_for(person: Person, unit, *, today: date) -> matching.Payment | None:
+    """What the citizen would pay for the home after estimated housing benefit (the rule the services
+    enforce, services.affordability_check); None when nothing records what the citizen can pay."""
+    candidate = candidate_for(person, today=today)
+    if candidate is None:
+        return None
+    return matching.payment(candidate, home_of_unit(unit), matching_params())
+
+
+def offer_payment(offer: Offer, *, today: date) -> matching.Payment | None:
+    """For the offer page, which has already fetched (and logged) the offer with offer_get."""
+    return payment_for(offer.person, offer.vacancy.unit, today=today)
 
 
 def stalled_offers(actor, *, today: date):

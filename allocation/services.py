@@ -5,17 +5,20 @@ unique indexes in models.py refuse what slips through; both end in the same Dani
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.models import Action
+from core.dates import happened_problem
 from housing import services as housing_services
 from people.models import Person
 from people.services import Actor, PersonDataError, _log
 
+from . import matching, selectors
 from .conf import allocation_setting
 from .models import (HOLDS_HOME, HOLDS_PERSON, LIVE, AgendaItem, CandidateProfile, ChecklistState, CommitteeMeeting,
-                     DeclineReason, MeetingDecision, Offer, OfferLogEntry, OfferStatus, Vacancy, VacancyStatus)
+                     DeclineReason, MeetingDecision, Offer, OfferLogEntry, OfferStatus, Pension, Vacancy, VacancyStatus)
 
 TAKEN_BY_OTHER = gettext_lazy("Boligen er allerede givet til en anden borger. Vælg en anden bolig eller borger.")
 PERSON_HOLDS_ONE = gettext_lazy("Borgeren har allerede accepteret en anden bolig. Afslut eller træk det tilbud tilbage først.")
@@ -38,6 +41,36 @@ def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferL
     user = actor.user if getattr(actor.user, "pk", None) else None
     return OfferLogEntry.objects.create(municipality_id=offer.municipality_id, offer=offer, kind=kind, text=text, on=on,
                                      by=user, by_label=str(actor.user) if actor.user else "system")
+
+
+# --- affordability: the one hard rule (matching.py), on every step that puts a citizen into a home ----------
+
+# Stored in the offer's event log, which stays Danish like the other event texts.
+NOT_CHECKED = "betalingsevne ikke registreret: ikke kontrolleret"
+
+
+def affordability_check(*, person: Person, unit, field: str = "person", today: date | None = None) -> matching.Payment | None:
+    """Refuse, in Danish, to propose, offer, accept, sign, move in or choose a citizen for a home they
+    cannot pay after estimated housing benefit. Every path that puts a citizen into a home calls this:
+    the offer steps here, the committee's decision, and tenancy_start in housing (moving in without an
+    offer). Returns the estimate; None when no open needs list entry records what the citizen can pay:
+    then nothing is refused (the platform cannot know), and the caller flags it (NOT_CHECKED; the
+    offer page says so too)."""
+    pay = selectors.payment_for(person, unit, today=today or timezone.localdate())
+    if pay is None:
+        return None
+    if not pay.feasible:
+        raise PersonDataError(field, _(
+            "%(name)s kan ikke betale boligen: husleje og forbrug %(total)s kr. minus anslået %(scheme)s %(benefit)s kr. "
+            "giver %(net)s kr. om måneden, og borgeren kan betale %(can_pay)s kr. (anslået ud fra boligstøttens "
+            "satser for %(year)s; ikke Udbetaling Danmarks afgørelse).") % {
+            "name": person.display_name, "total": _kr(pay.total), "scheme": pay.scheme, "benefit": _kr(pay.benefit),
+            "net": _kr(pay.net), "can_pay": _kr(pay.can_pay), "year": pay.year})
+    return pay
+
+
+def _kr(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 # --- decline reasons ------------------------------------------------------------------------------------
@@ -116,9 +149,15 @@ def _profile(person: Person) -> CandidateProfile:
 @transaction.atomic
 def candidate_profile_update(*, actor: Actor, person: Person, **data) -> CandidateProfile:
     _same_municipality(actor, person, "monthly_income")
+    if "adults" in data and not (1 <= (data["adults"] or 0) <= 10):
+        raise PersonDataError("adults", _("Angiv antal voksne i husstanden (1-10)."))
+    if "children" in data and not (0 <= (data["children"] or 0) <= 20):
+        raise PersonDataError("children", _("Angiv antal børn under 18 i husstanden (0-20)."))
+    if "pension" in data and data["pension"] not in Pension.values:
+        raise PersonDataError("pension", _("Vælg borgerens pension."))
     profile = _profile(person)
     before = {k: getattr(profile, k) for k in data}
-    for key in ("monthly_income", "has_pet", "needs_accessible", "urgency"):
+    for key in ("monthly_income", "has_pet", "needs_accessible", "urgency", "adults", "children", "pension"):
         if key in data:
             setattr(profile, key, data[key])
     profile.save()
@@ -166,13 +205,14 @@ def offer_propose(*, actor: Actor, vacancy: Vacancy, person: Person, on: date, s
         raise PersonDataError("vacancy", _("Boligen er ikke længere åben for anvisning."))
     if not person.on_needs_list:
         raise PersonDataError("person", _("Borgeren står ikke på boligbehovslisten."))
+    pay = affordability_check(person=person, unit=vacancy.unit, today=on)
     try:
         with transaction.atomic():
             offer = Offer.objects.create(municipality=actor.municipality, vacancy=vacancy, person=person, proposed_on=on,
                                          status_since=on, score=score, explanation=explanation)
     except IntegrityError as exc:
         raise PersonDataError("person", _("Borgeren er allerede foreslået til denne bolig.")) from exc
-    _event(actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen", on)
+    _event(actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen" + ("" if pay else f" ({NOT_CHECKED})"), on)
     _log(actor, Action.CREATE, "Anvisning: foreslået til ledig bolig", person.pk,
          changes={"offer": ["", f"{vacancy.unit.address}: foreslået"]})
     return offer
@@ -202,6 +242,10 @@ def _step(offer: Offer, to: str) -> None:
 
 
 def _check_date(offer: Offer, on: date) -> None:
+    """A step of the offer is a fact: not before the last step, not after today (core.dates)."""
+    problem = happened_problem(on, today=timezone.localdate())
+    if problem:
+        raise PersonDataError("on", problem)
     if on < offer.status_since:
         raise PersonDataError("on", _("Datoen kan ikke ligge før tilbuddets seneste skridt (%(date)s).")
                               % {"date": f"{offer.status_since:%d.%m.%Y}"})
@@ -218,6 +262,7 @@ def offer_make(*, actor: Actor, offer: Offer, on: date) -> Offer:
         raise PersonDataError("status", _("Boligen er ikke længere ledig."))
     if vacancy.offers.filter(status__in=HOLDS_HOME).exists():
         raise PersonDataError("status", str(TAKEN_BY_OTHER))
+    affordability_check(person=offer.person, unit=vacancy.unit, field="status", today=on)
     offer.offered_on = on
     return _set_status(actor, offer, OfferStatus.OFFERED, on, "Boligen tilbudt borgeren")
 
@@ -235,6 +280,7 @@ def offer_accept(*, actor: Actor, offer: Offer, on: date) -> Offer:
         raise PersonDataError("status", str(TAKEN_BY_OTHER))
     if Offer.objects.filter(person_id=offer.person_id, status__in=HOLDS_PERSON).exclude(pk=offer.pk).exists():
         raise PersonDataError("status", str(PERSON_HOLDS_ONE))
+    affordability_check(person=offer.person, unit=vacancy.unit, field="status", today=on)
     offer.answered_on = on
     try:
         with transaction.atomic():
@@ -283,9 +329,10 @@ def offer_withdraw(*, actor: Actor, offer: Offer, on: date, note: str = "") -> O
 @transaction.atomic
 def offer_sign_lease(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _same_municipality(actor, offer, "offer")
-    _vacancy, offer = _lock(offer)
+    vacancy, offer = _lock(offer)
     _step(offer, OfferStatus.LEASE_SIGNED)
     _check_date(offer, on)
+    affordability_check(person=offer.person, unit=vacancy.unit, field="status", today=on)
     offer.lease_signed_on = on
     return _set_status(actor, offer, OfferStatus.LEASE_SIGNED, on, "Lejekontrakten er underskrevet")
 
@@ -388,6 +435,9 @@ def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str,
     item.decision, item.reason = decision, reason.strip()
     item.chosen_person = chosen_person if decision == MeetingDecision.OTHER else (
         item.proposed_person if decision == MeetingDecision.APPROVED else None)
+    if item.chosen_person is not None:
+        affordability_check(person=item.chosen_person, unit=item.vacancy.unit,
+                            field="chosen_person" if decision == MeetingDecision.OTHER else "decision")
     item.save()
     if item.chosen_person_id:
         _log(actor, Action.UPDATE, "Boligudvalget: beslutning om anvisning", item.chosen_person_id,

@@ -17,7 +17,7 @@ from . import selectors, services
 from .conf import allocation_setting
 from .forms import (ChecklistForm, DecisionForm, DeclineForm, DeclineReasonForm, MeetingForm, ParkForm, ProfileForm,
                     StepForm, VacancyForm)
-from .models import OfferStatus
+from .models import LIVE, OfferStatus
 from .pdf import meeting_pdf_bytes
 
 STEP_ACTIONS = {
@@ -124,6 +124,7 @@ def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, c
     may_manage = _may_manage(actor)
     steps = [(key, label, StepForm(prefix=key)) for key, label in NEXT_STEPS.get(OfferStatus(offer.status), [])]
     can_decline = offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED)
+    live = offer.status in LIVE
     if can_decline and may_manage:  # the municipality's list starts as a copy of the configured defaults
         services.decline_reasons_ensure_defaults(actor.municipality)
     return render(request, "allocation/offer_detail.html", {
@@ -133,7 +134,8 @@ def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, c
                                          if can_decline else None),
         "checklist_form": checklist_form or ChecklistForm(prefix="checklist", initial={
             "deposit_loan": offer.deposit_loan, "rent_help": offer.rent_help}),
-        "may_share": offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED)})
+        "may_share": offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED),
+        "live": live, "payment": selectors.offer_payment(offer, today=timezone.localdate()) if live else None})
 
 
 @with_actor(Capability.VIEW_HOUSING)

@@ -23,8 +23,14 @@ class Placement:
 
 
 def add_months(d: date, months: int) -> date:
+    """``months`` after ``d``; past the calendar's end (a stored 31.12.9999) the last day there is, which
+    lies after any ``today``, so such a placement is simply not followed that far yet."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     days = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     return date(year, month, min(d.day, days[month - 1]))
 

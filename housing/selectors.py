@@ -200,7 +200,9 @@ def retention_figures(actor, *, today: date) -> dict:
     situation or a tenancy covers the day."""
     require(actor, Capability.VIEW_FIGURES)
     first = {}
-    for person_id, starts_on, type_name in (Tenancy.objects.filter(municipality=actor.municipality)
+    # A tenancy dated after today is no placement (yet): a typo such as 31.12.9999 stored before the
+    # date rule existed must not count, nor break the page.
+    for person_id, starts_on, type_name in (Tenancy.objects.filter(municipality=actor.municipality, starts_on__lte=today)
                                             .order_by("starts_on", "id")
                                             .values_list("person_id", "starts_on", "unit__unit_type__name")):
         first.setdefault(person_id, (starts_on, type_name or _("Bolig uden for oversigten")))
@@ -213,7 +215,7 @@ def retention_figures(actor, *, today: date) -> dict:
             housed[person_id].append((start, end))
         elif situation in HOMELESS:
             homeless_starts[person_id].append(start)
-    for person_id, start, end in (Tenancy.objects.filter(municipality=actor.municipality)
+    for person_id, start, end in (Tenancy.objects.filter(municipality=actor.municipality, person_id__in=list(first))
                                   .values_list("person_id", "starts_on", "ends_on")):
         housed[person_id].append((start, end))
     for person_id, on in (Person.objects.filter(municipality=actor.municipality, pk__in=list(first), current_status="died")

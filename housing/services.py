@@ -2,10 +2,13 @@
 returns the person to the list; support is never touched here (principle 5, seed 004 ch. 2)."""
 from datetime import date
 
+from django.apps import apps
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import Action
+from core.dates import happened_problem
 from people import services as people_services
 from people.models import Person
 from people.services import Actor, PersonDataError
@@ -28,12 +31,32 @@ def unit_types_ensure_defaults(municipality) -> None:
                                        defaults={"name": name, "ordinary_building": ordinary, "social_family_home": social})
 
 
+def _happened(value: date, field: str) -> None:
+    """Moving in, moving out and an eviction case are facts: not after today, not before 1900 (core.dates)."""
+    problem = happened_problem(value, today=timezone.localdate())
+    if problem:
+        raise PersonDataError(field, problem)
+
+
+def _affordable(person: Person, unit: Unit | None, on: date):
+    """Moving into a home of the stock goes through the allocation's one affordability rule, whether or not
+    an offer came first (imported lazily: homes must not depend on allocation). A home outside the stock
+    has no rent here, so nothing is checked."""
+    if unit is None or not apps.is_installed("allocation"):
+        return None
+    from allocation.services import affordability_check
+
+    return affordability_check(person=person, unit=unit, field="unit", today=on)
+
+
 @transaction.atomic
 def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit | None = None, address: str = "") -> Tenancy:
     if unit is None and not address.strip():
         raise PersonDataError("address", _("Angiv boligen eller en adresse."))
     if unit is not None and unit.municipality_id != person.municipality_id:
         raise PersonDataError("unit", _("Boligen hører ikke til kommunen."))
+    _happened(starts_on, "starts_on")
+    pay = _affordable(person, unit, starts_on)
     try:
         with transaction.atomic():
             tenancy = Tenancy.objects.create(
@@ -44,7 +67,10 @@ def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit |
         raise PersonDataError("unit", _("Boligen eller borgeren har allerede et aktivt lejemål.")) from exc
     people_services.situation_record(actor=actor, person=person, situation="own_home", start_date=starts_on,
                                      place=tenancy.address, status_reason="Flyttet ind i egen bolig")
-    people_services._log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes={"tenancy": ["", tenancy.address]})
+    changes = {"tenancy": ["", tenancy.address]}
+    if unit is not None and pay is None:
+        changes["affordability"] = ["", "betalingsevne ikke registreret: ikke kontrolleret"]
+    people_services._log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes=changes)
     return tenancy
 
 
@@ -53,6 +79,7 @@ def tenancy_end(*, actor: Actor, tenancy: Tenancy, ends_on: date, reason: str, n
     """End a lease. If the person has nowhere else to live, record the situation they are in now: they
     return to the by-name list as 'returned from housing'. Support episodes continue (principle 5)."""
     TenancyEndReason(reason)
+    _happened(ends_on, "ends_on")
     if ends_on < tenancy.starts_on:
         raise PersonDataError("ends_on", _("Fraflytning kan ikke ligge før indflytning."))
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
@@ -230,6 +257,7 @@ def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, n
 
     The person's situation stays 'own home' (they still live there, so the list still counts them as
     housed); the flag is what prevention works from (seed 004, 3.2: early detection of evictions)."""
+    _happened(flagged_on, "flagged_on")
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
     if tenancy.ends_on:
         raise PersonDataError("flagged_on", _("Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål."))

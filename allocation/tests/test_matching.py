@@ -26,10 +26,10 @@ def test_candidate_has_no_readiness_sobriety_treatment_or_tenancy_history_field(
 
 
 def test_housing_benefit_follows_the_formula_and_is_zero_above_the_income_limit():
-    # 60 % of 48,000 = 28,800 a year; income 12,000 a month = 144,000 is under the threshold; rent minus
-    # own payment = 18,600 caps it: 1,550 a month.
-    assert matching.housing_benefit(rent=4000, monthly_income=12000, params=PARAMS) == 1550
-    assert matching.housing_benefit(rent=4000, monthly_income=60000, params=PARAMS) == 0
+    # A household with a child (no 15 % cap): 60 % of 48,000 = 28,800 a year; income 12,000 a month =
+    # 144,000 is under the threshold; rent minus own payment = 48,000 - 28,900 = 19,100 caps it: 1,591 a month.
+    assert matching.housing_benefit(rent=4000, monthly_income=12000, children=1, params=PARAMS) == 1591
+    assert matching.housing_benefit(rent=4000, monthly_income=60000, children=1, params=PARAMS) == 0
 
 
 def test_unknown_income_uses_the_assumed_cash_benefit_level():
@@ -38,11 +38,11 @@ def test_unknown_income_uses_the_assumed_cash_benefit_level():
 
 
 def test_affordability_is_hard_and_counts_housing_benefit():
-    h = home(rent=4000, utilities=500)  # net 4,500 - 1,550 = 2,950
-    assert matching.evaluate(cand(can_pay=2950, monthly_income=12000), h, PARAMS).feasible
-    fit = matching.evaluate(cand(can_pay=2949, monthly_income=12000), h, PARAMS)
+    h = home(rent=4000, utilities=500)  # net 4,500 - 1,591 = 2,909 (a household with a child, as above)
+    assert matching.evaluate(cand(can_pay=2909, monthly_income=12000, children=1), h, PARAMS).feasible
+    fit = matching.evaluate(cand(can_pay=2908, monthly_income=12000, children=1), h, PARAMS)
     assert not fit.feasible and fit.score == 0
-    assert "Kan ikke betales" in fit.reasons[0] and "2.950 kr." in fit.reasons[0]
+    assert "Kan ikke betales" in fit.reasons[0] and "2.909 kr." in fit.reasons[0]
 
 
 def test_unaffordable_people_are_never_ranked_however_long_they_waited():
@@ -91,10 +91,13 @@ def test_the_matrix_gives_the_same_scores_as_the_explained_evaluation():
                   areas=tuple(rng.choice(areas[:3], size=int(rng.integers(0, 3)), replace=False)),
                   min_rooms=int(rng.integers(1, 4)), sharing=["alone", "shared", "either"][i % 3],
                   wants_ordinary_building=bool(i % 4), has_pet=bool(i % 7 == 0), needs_accessible=bool(i % 9 == 0),
-                  urgency=["normal", "high", "acute"][i % 3]) for i in range(40)]
+                  urgency=["normal", "high", "acute"][i % 3], adults=1 + i % 2, children=i % 4,
+                  pension=["none", "folkepension", "early_before_2003", "early_from_2003"][i % 4 if i % 3 else 0])
+             for i in range(40)]
     homes = [home(j, rent=int(rng.integers(2500, 7000)), utilities=int(rng.integers(0, 900)), rooms=int(rng.integers(1, 4)),
                   area=areas[j % 4], shared=bool(j % 5 == 0), ordinary_building=bool(j % 6), pets_allowed=bool(j % 2),
-                  accessible=bool(j % 3 == 0)) for j in range(15)]
+                  accessible=bool(j % 3 == 0), size_m2=None if j % 4 == 0 else int(rng.integers(30, 120)))
+             for j in range(15)]
     matrix = matching.score_matrix(cands, homes, PARAMS)
     for i, c in enumerate(cands):
         for j, h in enumerate(homes):
@@ -105,8 +108,9 @@ def test_the_matrix_gives_the_same_scores_as_the_explained_evaluation():
 def test_optimal_assignment_beats_greedy_and_never_uses_an_unaffordable_pair():
     # Home 1 (first by deadline) suits both; home 2 only person 1 can afford. Greedy gives home 1 to person 1
     # and leaves home 2 empty; the optimal assignment houses both.
-    cands = [cand(1, can_pay=5000, days=300), cand(2, can_pay=2500, days=10)]
-    homes = [home(1, rent=2500, utilities=0), home(2, rent=5500, utilities=2000)]  # net 2,450 and 4,450
+    # Income not recorded, no children: the benefit is 15 % of the housing cost (375 and 825 kr. a month).
+    cands = [cand(1, can_pay=6000, days=300), cand(2, can_pay=2500, days=10)]
+    homes = [home(1, rent=2500, utilities=0), home(2, rent=5500, utilities=1000)]  # net 2,125 and 5,675
     optimal = matching.optimal_assignment(cands, homes, PARAMS)
     greedy = matching.greedy_assignment(cands, homes, PARAMS)
     assert sorted(optimal.pairs) == [(1, 2), (2, 1)] and optimal.matched == 2
