@@ -116,3 +116,22 @@ def test_optimal_assignment_beats_greedy_and_never_uses_an_unaffordable_pair():
 def test_assignment_with_no_candidates_or_homes_is_empty():
     assert matching.optimal_assignment([], [home()], PARAMS).matched == 0
     assert matching.greedy_assignment([cand()], [], PARAMS).matched == 0
+
+
+def test_a_declined_pair_scores_zero_and_is_never_in_the_optimal_or_greedy_assignment():
+    # Anna fits home 1 best, but she has declined it: the assignment gives it to Bent, and Anna home 2.
+    people = [cand(1, days=900), cand(2, days=100)]
+    homes = [home(1), home(2)]
+    scores = matching.without_pairs(matching.score_matrix(people, homes, PARAMS), people, homes, {(1, 1)})
+    assert scores[0, 0] == 0 and scores[0, 1] > 0 and scores[1, 0] > 0
+    for assign in (matching.optimal_assignment, matching.greedy_assignment):
+        pairs = assign(people, homes, PARAMS, scores).pairs
+        assert (1, 1) not in pairs and sorted(pairs) == [(1, 2), (2, 1)]
+
+
+def test_excluding_pairs_leaves_the_original_matrix_and_ignores_unknown_ids():
+    people, homes = [cand(1)], [home(1)]
+    scores = matching.score_matrix(people, homes, PARAMS)
+    assert matching.without_pairs(scores, people, homes, {(9, 9)})[0, 0] == scores[0, 0] > 0
+    matching.without_pairs(scores, people, homes, {(1, 1)})
+    assert scores[0, 0] > 0
