@@ -116,12 +116,12 @@ def contact_mark(person: Person, today: date) -> str | None:
     return ngettext("Ingen kontakt i %(days)s dag", "Ingen kontakt i %(days)s dage", days) % {"days": days}
 
 
-def _offer_facts(person_ids, units) -> tuple[dict, dict]:
+def _offer_facts(actor, person_ids, units) -> tuple[dict, dict]:
     """One query: who has declined which home ((person, unit) -> date) and each person's live offers."""
     declined, live = {}, {}
     if not person_ids:
         return declined, live
-    rows = (Offer.objects.filter(person_id__in=list(person_ids))
+    rows = (Offer.objects.filter(municipality=actor.municipality, person_id__in=list(person_ids))
             .filter(Q(status=OfferStatus.DECLINED, vacancy__unit_id__in=list(units)) | Q(status__in=LIVE))
             .select_related("vacancy__unit").order_by("id"))
     for offer in rows:
@@ -148,10 +148,13 @@ def _marks(person: Person, vacancy: Vacancy, declined: dict, live: dict, today: 
     return marks
 
 
-def declined_pairs(person_ids, vacancies: list[Vacancy]) -> set[tuple[int, int]]:
+def declined_pairs(actor, person_ids, vacancies: list[Vacancy]) -> set[tuple[int, int]]:
     """(person, vacancy) pairs where the person has declined that home (any vacancy of the same unit)."""
-    declined, _live = _offer_facts(person_ids, {v.unit_id for v in vacancies})
-    return {(pid, v.pk) for v in vacancies for pid in person_ids if (pid, v.unit_id) in declined}
+    declined, _live = _offer_facts(actor, person_ids, {v.unit_id for v in vacancies})
+    vacancies_of = {}
+    for v in vacancies:
+        vacancies_of.setdefault(v.unit_id, []).append(v.pk)
+    return {(pid, vid) for pid, unit in declined for vid in vacancies_of.get(unit, [])}
 
 
 def proposals_for(actor, vacancy: Vacancy, *, today: date) -> list[dict]:
@@ -162,7 +165,7 @@ def proposals_for(actor, vacancy: Vacancy, *, today: date) -> list[dict]:
     already = set(vacancy.offers.filter(status__in=LIVE).values_list("person_id", flat=True))
     fits = [f for f in matching.rank([c for c in found if c.person_id not in already], home_of(vacancy), matching_params())]
     fits = fits[:allocation_setting("CANDIDATES_SHOWN")]
-    declined, live = _offer_facts([f.person_id for f in fits], {vacancy.unit_id})
+    declined, live = _offer_facts(actor, [f.person_id for f in fits], {vacancy.unit_id})
     log_people_shown(actor, [f.person_id for f in fits], "Anvisning: kandidater til ledig bolig")
     return [{"fit": f, "person": people[f.person_id], "place": i + 1,
              "marks": _marks(people[f.person_id], vacancy, declined, live, today)} for i, f in enumerate(fits)]
@@ -186,7 +189,7 @@ def global_proposal(actor, *, today: date) -> dict:
     homes = [home_of(v) for v in vacancies]
     params = matching_params()
     scores = matching.without_pairs(matching.score_matrix(found, homes, params), found, homes,
-                                    declined_pairs([c.person_id for c in found], vacancies))
+                                    declined_pairs(actor, [c.person_id for c in found], vacancies))
     optimal = matching.optimal_assignment(found, homes, params, scores)
     greedy = matching.greedy_assignment(found, homes, params, scores)
     by_vacancy = {v.pk: v for v in vacancies}
@@ -315,7 +318,7 @@ def meeting_get(actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og b
                                        vacancy_id__in=[i.vacancy_id for i in items]).select_related("person").order_by("id")):
         live.setdefault(offer.vacancy_id, []).append(offer)
     proposed = {i.proposed_person_id for i in items if i.proposed_person_id}
-    declined, open_offers = _offer_facts(proposed, {i.vacancy.unit_id for i in items})
+    declined, open_offers = _offer_facts(actor, proposed, {i.vacancy.unit_id for i in items})
     today = timezone.localdate()
     for item in items:
         item.live_offers = live.get(item.vacancy_id, [])

@@ -112,3 +112,16 @@ def test_the_worker_gets_a_task_for_their_inactive_citizen_on_the_needs_list(
     # another worker, not one of Bent's own, gets no task for him
     other = login(users_a[Role.SUPPORT_WORKER]).get(reverse("support:mine")).content.decode()
     assert "Bent Hansen" not in other
+
+
+def test_the_needs_list_selectors_never_cross_municipalities(broker, worker_a, worker_b, person_factory):
+    from people import selectors as people_selectors
+
+    needy(worker_a, person_factory, "Anna")
+    inactive(worker_b, needy(worker_b, person_factory, "Bodil"))
+    assert [p.first_name for p in people_selectors.needs_list_people(broker, visible_only=False)] == ["Anna"]
+    assert people_selectors.needs_list_entries(broker).count() == 1
+    assert people_selectors.needs_list_contact_due(worker_a, today=TODAY) == []
+    assert [r["person"].first_name for r in people_selectors.needs_list_contact_due(worker_b, today=TODAY)] == ["Bodil"]
+    assert [c.person_id for c in selectors.candidates(broker, today=TODAY)[0]] == [
+        p.pk for p in people_selectors.needs_list_people(broker)]
