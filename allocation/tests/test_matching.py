@@ -139,7 +139,7 @@ def test_excluding_pairs_leaves_the_original_matrix_and_ignores_unknown_ids():
     assert scores[0, 0] > 0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(pays=st.lists(st.integers(2000, 6000), min_size=1, max_size=6),
        rents=st.lists(st.integers(1500, 5500), min_size=1, max_size=6),
        declined=st.sets(st.tuples(st.integers(1, 6), st.integers(1, 6)), max_size=8))
