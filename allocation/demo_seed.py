@@ -123,12 +123,9 @@ def seed(*, municipality, staff, rng, today):
         services.candidate_park(actor=actor, person=by_id[rest[0].person_id], until=today + timedelta(days=10),
                                 reason="Indlagt på hospital; tilbud gives efter udskrivning", today=today)
 
-    # The committee meets next week about the vacancies nobody has been offered yet.
-    open_ones = [v for v in vacancies[len(plans):]]
-    agenda = []
-    for vacancy in open_ones:
-        person, fit = best(vacancy)
-        agenda.append((vacancy, person, " ".join(fit.reasons) if fit else "Ingen kandidat kan betale boligen."))
+    # The committee meets next week: its agenda is the platform's one distinct assignment of the open
+    # vacancies (those with a live proposal or offer are listed with it), as a broker would create it.
+    agenda = selectors.committee_agenda(actor, today=today)
     services.meeting_create(actor=actor, held_on=today + timedelta(days=5), title="Boligudvalgets møde",
                             participants="Socialboligformidler, leder af gadeteamet, boligorganisationernes kontaktpersoner",
                             agenda=agenda)

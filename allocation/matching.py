@@ -350,3 +350,19 @@ def greedy_assignment(candidates: list[Candidate], homes: list[Home], params: di
             pairs.append((candidates[i].person_id, homes[j].vacancy_id))
             total += float(column[i])
     return Assignment(pairs, total, len(pairs))
+
+
+def without_pairs(scores: np.ndarray, candidates: list[Candidate], homes: list[Home],
+                  pairs: set[tuple[int, int]]) -> np.ndarray:
+    """The scores with the given (person_id, vacancy_id) pairs set to 0, so no assignment proposes them:
+    a citizen who has declined a home is not proposed for it again (issue 9 item 4); the broker may
+    still choose them by hand, with the decline shown."""
+    if not pairs or not scores.size:
+        return scores
+    row = {c.person_id: i for i, c in enumerate(candidates)}
+    col = {h.vacancy_id: j for j, h in enumerate(homes)}
+    out = scores.copy()
+    for person_id, vacancy_id in pairs:
+        if person_id in row and vacancy_id in col:
+            out[row[person_id], col[vacancy_id]] = 0.0
+    return out

@@ -45,6 +45,14 @@ class Vacancy(TenantModel):
     def __str__(self):
         return f"{self.unit} (frist {self.nominate_by:%d.%m.%Y})"
 
+    @property
+    def status_label(self) -> str:
+        """The status as shown (vacancy_status_label); uses the live offers when a selector prefetched them."""
+        offers = getattr(self, "live_offers", None)
+        statuses = [o.status for o in offers] if offers is not None else list(
+            self.offers.filter(status__in=LIVE).values_list("status", flat=True))
+        return vacancy_status_label(self.status, statuses)
+
 
 class OfferStatus(models.TextChoices):
     PROPOSED = "proposed", _("Foreslået")
@@ -62,6 +70,19 @@ HOLDS_HOME = ["accepted", "lease_signed", "moved_in"]
 # history (a person who later loses the home may be housed again: principle 5).
 HOLDS_PERSON = ["accepted", "lease_signed"]
 LIVE = ["proposed", "offered", "accepted", "lease_signed"]
+
+
+def vacancy_status_label(status: str, offer_statuses) -> str:
+    """What a vacancy's status is called on the pages (issue 9 item 7). "Ledig" is a home reported vacant
+    to the municipality with nobody proposed yet (a unit merely without a tenant is "uden lejer", in the
+    stock); once someone is proposed the furthest live offer names it: Foreslået, Tilbudt, Accepteret,
+    Lejekontrakt underskrevet; then Udlejet, or Trukket tilbage."""
+    if status in (VacancyStatus.LET, VacancyStatus.WITHDRAWN):
+        return str(VacancyStatus(status).label)
+    live = [s for s in offer_statuses if s in LIVE]
+    if live:
+        return str(OfferStatus(max(live, key=LIVE.index)).label)
+    return str(_("Ledig"))
 
 
 class ChecklistState(models.TextChoices):

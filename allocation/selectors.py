@@ -2,16 +2,18 @@
 from datetime import date, timedelta
 from statistics import median
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
-from django.utils.translation import gettext_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.roles import Capability
 from audit.models import Action
 from audit.services import log_many_reads
 from people.models import NeedsListEntry, Person
-from people.selectors import require, visible_in_lists
-from people.statuses import ACTIVE
+from people.selectors import needs_list_q, require, visible_in_lists
+from people.statuses import Status
 
 from . import matching
 from .conf import allocation_setting, matching_params
@@ -42,6 +44,11 @@ def vacancy_list(actor, *, open_only: bool = True):
     return qs
 
 
+def with_live_offers(qs):
+    """Vacancies with their live offers in one more query, for the status shown (Vacancy.status_label)."""
+    return qs.prefetch_related(Prefetch("offers", queryset=Offer.objects.filter(status__in=LIVE), to_attr="live_offers"))
+
+
 def vacancy_get(actor, pk: int) -> Vacancy:
     require(actor, Capability.VIEW_HOUSING)
     return _get(Vacancy.objects.select_related("unit", "unit__landlord", "unit__unit_type"), actor, pk, "Den ledige bolig")
@@ -60,11 +67,13 @@ def home_of_unit(unit, *, vacancy_id: int = 0) -> matching.Home:
 # --- candidates -----------------------------------------------------------------------------------------
 
 def _candidate_people(actor, today: date):
-    """People on the needs list who could get a home now: active on the list, not parked, not already
-    holding an accepted offer. Protected people only for their own workers (visible_in_lists)."""
+    """People on the housing needs list (people.selectors.needs_list_q, the one definition) who could get
+    a home now: not parked, not already holding an accepted offer. People marked inactive stay: Housing
+    First keeps trying to reach them (seed 004, 2.3); they are shown with how long since the last
+    contact. Protected people only for their own workers (visible_in_lists)."""
     holding = Offer.objects.filter(person_id=OuterRef("pk"), status__in=HOLDS_PERSON)
     parked = CandidateProfile.objects.filter(person_id=OuterRef("pk"), parked_until__gte=today)
-    return (visible_in_lists(actor).filter(on_needs_list=True, current_status__in=[s.value for s in ACTIVE])
+    return (visible_in_lists(actor).filter(needs_list_q())
             .exclude(Exists(holding)).exclude(Exists(parked))
             .select_related("allocation_profile")
             .prefetch_related(Prefetch("needs_entries", queryset=NeedsListEntry.objects.filter(removed_on__isnull=True),
@@ -116,24 +125,90 @@ def candidates(actor, *, today: date) -> tuple[list[matching.Candidate], dict[in
     return found, people
 
 
+def contact_mark(person: Person, today: date) -> str | None:
+    """For a citizen marked inactive: how long since the last contact (issue 9 item 6)."""
+    if person.current_status != Status.INACTIVE:
+        return None
+    if person.last_contact_on is None:
+        return _("Ingen kontakt registreret")
+    days = (today - person.last_contact_on).days
+    return ngettext("Ingen kontakt i %(days)s dag", "Ingen kontakt i %(days)s dage", days) % {"days": days}
+
+
+def _offer_facts(actor, person_ids, units) -> tuple[dict, dict]:
+    """One query: who has declined which home ((person, unit) -> date) and each person's live offers."""
+    declined, live = {}, {}
+    if not person_ids:
+        return declined, live
+    rows = (Offer.objects.filter(municipality=actor.municipality, person_id__in=list(person_ids))
+            .filter(Q(status=OfferStatus.DECLINED, vacancy__unit_id__in=list(units)) | Q(status__in=LIVE))
+            .select_related("vacancy__unit").order_by("id"))
+    for offer in rows:
+        if offer.status == OfferStatus.DECLINED:
+            declined[(offer.person_id, offer.vacancy.unit_id)] = offer.answered_on or offer.status_since
+        else:
+            live.setdefault(offer.person_id, []).append(offer)
+    return declined, live
+
+
+def _marks(person: Person, vacancy: Vacancy, declined: dict, live: dict, today: date) -> list[str]:
+    """What the broker must see beside a candidate for a home (issue 9 items 4 and 6)."""
+    marks = []
+    on = declined.get((person.pk, vacancy.unit_id))
+    if on:
+        marks.append(_("Har afslået denne bolig den %(date)s") % {"date": f"{on:%d.%m.%Y}"})
+    for offer in live.get(person.pk, []):
+        if offer.vacancy_id != vacancy.pk:
+            marks.append(_("Har et åbent tilbud på %(address)s (%(status)s)") % {
+                "address": offer.vacancy.unit.address, "status": str(OfferStatus(offer.status).label).lower()})
+    contact = contact_mark(person, today)
+    if contact:
+        marks.append(contact)
+    return marks
+
+
+def declined_pairs(actor, person_ids, vacancies: list[Vacancy]) -> set[tuple[int, int]]:
+    """(person, vacancy) pairs where the person has declined that home (any vacancy of the same unit)."""
+    declined, _live = _offer_facts(actor, person_ids, {v.unit_id for v in vacancies})
+    vacancies_of = {}
+    for v in vacancies:
+        vacancies_of.setdefault(v.unit_id, []).append(v.pk)
+    return {(pid, vid) for pid, unit in declined for vid in vacancies_of.get(unit, [])}
+
+
 def proposals_for(actor, vacancy: Vacancy, *, today: date) -> list[dict]:
-    """The ranked candidates for one vacancy, each with its explanation; the people shown are logged."""
+    """The ranked candidates for one vacancy, each with its explanation and marks (declined this home,
+    an open offer elsewhere, no contact for a while); the people shown are logged. This is the broker's
+    manual path: someone who declined the home is listed with the mark and may still be chosen."""
     found, people = candidates(actor, today=today)
     already = set(vacancy.offers.filter(status__in=LIVE).values_list("person_id", flat=True))
     fits = [f for f in matching.rank([c for c in found if c.person_id not in already], home_of(vacancy), matching_params())]
     fits = fits[:allocation_setting("CANDIDATES_SHOWN")]
+    declined, live = _offer_facts(actor, [f.person_id for f in fits], {vacancy.unit_id})
     log_people_shown(actor, [f.person_id for f in fits], "Anvisning: kandidater til ledig bolig")
-    return [{"fit": f, "person": people[f.person_id], "place": i + 1} for i, f in enumerate(fits)]
+    return [{"fit": f, "person": people[f.person_id], "place": i + 1,
+             "marks": _marks(people[f.person_id], vacancy, declined, live, today)} for i, f in enumerate(fits)]
 
 
 def global_proposal(actor, *, today: date) -> dict:
-    """Optimal assignment of all open vacancies at once, against the by-hand greedy baseline."""
-    vacancies = list(vacancy_list(actor).filter(status=VacancyStatus.OPEN).exclude(
-        Exists(Offer.objects.filter(vacancy_id=OuterRef("pk"), status__in=["offered", "accepted", "lease_signed"]))))
+    """Optimal assignment of the open vacancies at once, against the by-hand greedy baseline: one distinct
+    assignment, never the same citizen for two homes. Vacancies that already have a live proposal or
+    offer are not proposed again (they are listed with it), nor are citizens who have one; a citizen is
+    never proposed for a home they declined (issue 9 items 3 and 4)."""
+    open_vacancies = list(vacancy_list(actor).filter(status=VacancyStatus.OPEN))
+    live = {}
+    for offer in (Offer.objects.filter(municipality=actor.municipality, status__in=LIVE,
+                                       vacancy_id__in=[v.pk for v in open_vacancies])
+                  .select_related("person").order_by("id")):
+        live.setdefault(offer.vacancy_id, []).append(offer)
+    vacancies = [v for v in open_vacancies if v.pk not in live]
+    busy = set(Offer.objects.filter(municipality=actor.municipality, status__in=LIVE).values_list("person_id", flat=True))
     found, people = candidates(actor, today=today)
+    found = [c for c in found if c.person_id not in busy]
     homes = [home_of(v) for v in vacancies]
     params = matching_params()
-    scores = matching.score_matrix(found, homes, params)
+    scores = matching.without_pairs(matching.score_matrix(found, homes, params), found, homes,
+                                    declined_pairs(actor, [c.person_id for c in found], vacancies))
     optimal = matching.optimal_assignment(found, homes, params, scores)
     greedy = matching.greedy_assignment(found, homes, params, scores)
     by_vacancy = {v.pk: v for v in vacancies}
@@ -143,13 +218,40 @@ def global_proposal(actor, *, today: date) -> dict:
     for pid, vid in sorted(optimal.pairs, key=lambda pv: (by_vacancy[pv[1]].nominate_by, pv[1])):
         fit = matching.evaluate(by_candidate[pid], home_of(by_vacancy[vid]), params)
         greedy_pid = greedy_of.get(vid)
-        rows.append({"vacancy": by_vacancy[vid], "person": people[pid], "fit": fit,
+        contact = contact_mark(people[pid], today)
+        rows.append({"vacancy": by_vacancy[vid], "person": people[pid], "fit": fit, "marks": [contact] if contact else [],
                      "greedy_person": people.get(greedy_pid) if greedy_pid else None})
     unmatched = [v for v in vacancies if v.pk not in {vid for _, vid in optimal.pairs}]
-    log_people_shown(actor, [r["person"].pk for r in rows] + [r["greedy_person"].pk for r in rows if r["greedy_person"]],
+    with_offer = [{"vacancy": v, "offers": live[v.pk]} for v in open_vacancies if v.pk in live]
+    log_people_shown(actor, [r["person"].pk for r in rows] + [r["greedy_person"].pk for r in rows if r["greedy_person"]]
+                     + [o.person_id for w in with_offer for o in w["offers"]],
                      "Anvisning: samlet forslag til ledige boliger")
-    return {"rows": rows, "unmatched": unmatched, "optimal": optimal, "greedy": greedy,
+    return {"rows": rows, "unmatched": unmatched, "with_offer": with_offer, "optimal": optimal, "greedy": greedy,
             "gain": optimal.total_score - greedy.total_score, "candidates": len(found), "vacancies": len(vacancies)}
+
+
+def committee_agenda(actor, *, today: date) -> list[tuple[Vacancy, Person | None, str]]:
+    """The committee's agenda: every open vacancy by deadline, with the recommendation from the global
+    proposal's one distinct assignment (issue 9 item 3). A vacancy with a live proposal or offer is
+    listed with it and not recommended again. The texts are stored on the agenda as written."""
+    with translation.override("da"):
+        return _agenda(global_proposal(actor, today=today))
+
+
+def _agenda(result: dict) -> list[tuple[Vacancy, Person | None, str]]:
+    items = {}
+    for row in result["rows"]:
+        reasons = " ".join(row["fit"].reasons + [f"{m}." for m in row["marks"]])
+        items[row["vacancy"].pk] = (row["vacancy"], row["person"], reasons)
+    for entry in result["with_offer"]:
+        offers = "; ".join(f"{o.person.display_name} ({OfferStatus(o.status).label.lower()} {o.status_since:%d.%m.%Y})"
+                           for o in entry["offers"])
+        items[entry["vacancy"].pk] = (entry["vacancy"], None, f"Boligen har allerede et forslag eller tilbud: {offers}. "
+                                                              "Den indstilles ikke igen.")
+    for vacancy in result["unmatched"]:
+        items[vacancy.pk] = (vacancy, None, "Ingen kandidat: ingen på boligbehovslisten kan betale boligen, eller de, "
+                                            "der kan, er indstillet til en anden bolig eller har et åbent tilbud.")
+    return sorted(items.values(), key=lambda item: (item[0].nominate_by, item[0].pk))
 
 
 # --- offers ---------------------------------------------------------------------------------------------
@@ -242,13 +344,31 @@ def meeting_get(actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og b
     meeting = _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
     items = list(AgendaItem.objects.filter(meeting=meeting).select_related(
         "vacancy", "vacancy__unit", "vacancy__unit__landlord", "vacancy__unit__unit_type", "proposed_person", "chosen_person"))
+    # Each item shows the vacancy's live proposals and offers as they are now, and beside the recommended
+    # citizen what the broker must see (declined this home, an open offer elsewhere, no contact).
+    live = {}
+    for offer in (Offer.objects.filter(municipality=actor.municipality, status__in=LIVE,
+                                       vacancy_id__in=[i.vacancy_id for i in items]).select_related("person").order_by("id")):
+        live.setdefault(offer.vacancy_id, []).append(offer)
+    proposed = {i.proposed_person_id for i in items if i.proposed_person_id}
+    declined, open_offers = _offer_facts(actor, proposed, {i.vacancy.unit_id for i in items})
+    today = timezone.localdate()
+    for item in items:
+        item.live_offers = live.get(item.vacancy_id, [])
+        item.marks = _marks(item.proposed_person, item.vacancy, declined, open_offers, today) if item.proposed_person else []
     log_people_shown(actor, [i.proposed_person_id for i in items if i.proposed_person_id]
-                     + [i.chosen_person_id for i in items if i.chosen_person_id], purpose, action)
+                     + [i.chosen_person_id for i in items if i.chosen_person_id]
+                     + [o.person_id for offers in live.values() for o in offers], purpose, action)
     return meeting, items
 
 
-def agenda_item_get(actor, meeting, pk: int) -> AgendaItem:
+def agenda_item_get(actor, meeting, pk) -> AgendaItem:
+    """The item of this meeting; anything but a number of one of its items is a 404, never a 500."""
     require(actor, Capability.MANAGE_HOUSING)
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Punktet findes ikke.") from exc
     return _get(AgendaItem.objects.filter(meeting=meeting), actor, pk, "Punktet")
 
 

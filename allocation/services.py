@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.models import Action
-from core.dates import happened_problem
+from core.dates import happened_problem, planned_problem
 from housing import services as housing_services
 from people.models import Person
 from people.services import Actor, PersonDataError, _log
@@ -406,9 +406,13 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
 @transaction.atomic
 def meeting_create(*, actor: Actor, held_on: date, title: str, participants: str = "",
                    agenda: list[tuple[Vacancy, Person | None, str]]) -> CommitteeMeeting:
-    """A meeting with an agenda: each open vacancy with the proposed person and why (from matching)."""
+    """A meeting with an agenda: each open vacancy with the proposed person and why (from matching,
+    selectors.committee_agenda)."""
     if not title.strip():
         raise PersonDataError("title", _("Giv mødet en titel."))
+    problem = planned_problem(held_on, today=timezone.localdate())
+    if problem:
+        raise PersonDataError("held_on", problem)
     meeting = CommitteeMeeting.objects.create(municipality=actor.municipality, held_on=held_on, title=title.strip(),
                                               participants=participants.strip(),
                                               created_by=actor.user if getattr(actor.user, "pk", None) else None)
@@ -420,7 +424,11 @@ def meeting_create(*, actor: Actor, held_on: date, title: str, participants: str
 
 
 @transaction.atomic
-def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str, chosen_person: Person | None = None) -> AgendaItem:
+def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str, chosen_person: Person | None = None,
+                  on: date | None = None) -> AgendaItem:
+    """The committee's decision on an item. Approving the recommendation (or choosing another citizen)
+    creates the proposal on the vacancy through offer_propose, in the same transaction: if the home can
+    no longer be proposed, the decision is not saved either (issue 9 item 3)."""
     _same_municipality(actor, item, "decision")
     MeetingDecision(decision)
     if not decision:
@@ -442,4 +450,10 @@ def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str,
     if item.chosen_person_id:
         _log(actor, Action.UPDATE, "Boligudvalget: beslutning om anvisning", item.chosen_person_id,
              changes={"decision": ["", f"{MeetingDecision(decision).label}: {item.reason}"]})
+        if not Offer.objects.filter(vacancy_id=item.vacancy_id, person_id=item.chosen_person_id, status__in=LIVE).exists():
+            text = f"Boligudvalget {item.meeting.held_on:%d.%m.%Y}: {item.reason}"
+            if decision == MeetingDecision.APPROVED and item.proposal_text:
+                text = f"{text} {item.proposal_text}"
+            offer_propose(actor=actor, vacancy=item.vacancy, person=item.chosen_person, on=on or timezone.localdate(),
+                          explanation=text)
     return item

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
 from audit.models import Action
-from people.selectors import visible_in_lists
+from people.selectors import needs_list_people
 from people.services import PersonDataError
 from people.views import with_actor
 
@@ -17,7 +17,7 @@ from . import selectors, services
 from .conf import allocation_setting
 from .forms import (ChecklistForm, DecisionForm, DeclineForm, DeclineReasonForm, MeetingForm, ParkForm, ProfileForm,
                     StepForm, VacancyForm)
-from .models import LIVE, OfferStatus
+from .models import LIVE, OfferStatus, vacancy_status_label
 from .pdf import meeting_pdf_bytes
 
 STEP_ACTIONS = {
@@ -47,7 +47,7 @@ def _may_manage(actor) -> bool:
 @with_actor(Capability.VIEW_HOUSING)
 def vacancy_list(request, actor):
     today = timezone.localdate()
-    vacancies = list(selectors.vacancy_list(actor))
+    vacancies = list(selectors.with_live_offers(selectors.vacancy_list(actor)))
     warn = allocation_setting("DEADLINE_WARNING_DAYS")
     rows = [{"vacancy": v, "days_left": (v.nominate_by - today).days,
              "due": (v.nominate_by - today).days <= warn} for v in vacancies]
@@ -77,9 +77,10 @@ def vacancy_detail(request, actor, vacancy_id):
     today = timezone.localdate()
     may_manage = _may_manage(actor)
     proposals = selectors.proposals_for(actor, vacancy, today=today) if may_manage and vacancy.status == "open" else []
+    offers = selectors.offers_of_vacancy(actor, vacancy)
     return render(request, "allocation/vacancy_detail.html", {
-        "vacancy": vacancy, "offers": selectors.offers_of_vacancy(actor, vacancy), "proposals": proposals,
-        "may_manage": may_manage, "today": today})
+        "vacancy": vacancy, "offers": offers, "proposals": proposals, "may_manage": may_manage, "today": today,
+        "status_label": vacancy_status_label(vacancy.status, [o.status for o in offers])})
 
 
 @require_POST
@@ -294,12 +295,7 @@ def meeting_list(request, actor):
         if not _may_manage(actor):
             return render(request, "core/no_access.html", status=403)
         if form.is_valid():
-            today = timezone.localdate()
-            agenda = []
-            for vacancy in selectors.vacancy_list(actor).filter(status="open"):
-                top = selectors.proposals_for(actor, vacancy, today=today)[:1]
-                agenda.append((vacancy, top[0]["person"] if top else None,
-                               " ".join(top[0]["fit"].reasons) if top else "Ingen kandidat kan betale boligen."))
+            agenda = selectors.committee_agenda(actor, today=timezone.localdate())
             try:
                 meeting = services.meeting_create(actor=actor, agenda=agenda, **form.cleaned_data)
             except PersonDataError as exc:
@@ -312,7 +308,7 @@ def meeting_list(request, actor):
 
 
 def _decision_people(actor):
-    return visible_in_lists(actor).filter(on_needs_list=True).order_by("last_name", "first_name")
+    return needs_list_people(actor).order_by("last_name", "first_name")
 
 
 @with_actor(Capability.VIEW_HOUSING)
@@ -324,7 +320,7 @@ def meeting_detail(request, actor, meeting_id):
     if request.method == "POST":
         if not may_manage:
             return render(request, "core/no_access.html", status=403)
-        item = selectors.agenda_item_get(actor, meeting, int(request.POST.get("item", "0") or 0))
+        item = selectors.agenda_item_get(actor, meeting, request.POST.get("item"))
         posted = (item.pk, DecisionForm(request.POST, prefix=f"item{item.pk}", people=people))
         form = posted[1]
         if form.is_valid():

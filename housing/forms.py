@@ -69,7 +69,7 @@ class UnitFilterForm(forms.Form):
     max_rent = forms.IntegerField(label=_("Husleje højst (kr./md.)"), required=False, min_value=0)
     rooms = forms.IntegerField(label=_("Mindst antal værelser"), required=False, min_value=1)
     unit_type = forms.ModelChoiceField(label=_("Boligtype"), queryset=None, required=False, empty_label=_("Alle"))
-    vacant_only = forms.BooleanField(label=_("Kun ledige boliger"), required=False)
+    vacant_only = forms.BooleanField(label=_("Kun boliger uden lejer"), required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,13 +5,13 @@ from collections import Counter
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, Value
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.roles import Capability, Role
-from people.models import NeedsListEntry, Person, SituationPeriod
-from people.selectors import log_list_shown, require, visible_in_lists
+from people.models import Person, SituationPeriod
+from people.selectors import log_list_shown, needs_list_entries, needs_list_q, require, visible_in_lists
 from people.situations import HOMELESS
 
 from . import retention as retention_calc
@@ -57,7 +57,7 @@ def unit_list(actor, *, filters: dict):
     require(actor, Capability.VIEW_HOUSING)
     occupied = Tenancy.objects.filter(unit_id=OuterRef("pk"), ends_on__isnull=True)
     qs = (Unit.objects.filter(municipality=actor.municipality).select_related("landlord", "unit_type")
-          .annotate(occupied=Exists(occupied)))
+          .annotate(occupied=Exists(occupied), reported_vacant=_reported_vacant()))
     if filters.get("max_rent"):
         qs = qs.filter(rent__lte=filters["max_rent"])
     if filters.get("unit_type"):
@@ -69,6 +69,16 @@ def unit_list(actor, *, filters: dict):
     if filters.get("vacant_only"):
         qs = qs.filter(occupied=False, active=True)
     return qs.order_by("address", "id")
+
+
+def _reported_vacant():
+    """A unit is "Ledig" when it is reported vacant to the municipality (an open vacancy in allocation);
+    a unit merely without a tenant is "uden lejer" (issue 9 item 7). Allocation is looked up lazily:
+    homes must not depend on it."""
+    Vacancy = _model("allocation", "Vacancy")
+    if Vacancy is None:
+        return Value(False, output_field=BooleanField())
+    return Exists(Vacancy.objects.filter(unit_id=OuterRef("pk"), status__in=["open", "nominated"]))
 
 
 def unit_get(actor, pk: int) -> Unit:
@@ -152,8 +162,7 @@ def stock_analysis(actor, *, today: date) -> dict:
     reported = _allocation_vacancies(actor, years)
     per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=reported)
     applicants = [stock.Applicant(m, r) for m, r in
-                  NeedsListEntry.objects.filter(municipality=actor.municipality, removed_on__isnull=True)
-                  .values_list("max_rent", "min_rooms")]
+                  needs_list_entries(actor).values_list("max_rent", "min_rooms")]
     return stock.analyse(units=units, unit_year_vacancies=per_unit_year, applicants=applicants, years=years,
                          limits=housing_setting("RENT_BAND_LIMITS"), room_groups=housing_setting("ROOM_GROUPS"),
                          threshold=housing_setting("RENT_THRESHOLD")) | {"allocation": apps.is_installed("allocation")}
@@ -253,7 +262,7 @@ def _support_decision(actor):
     that a home is to be found). Returns (a filter on people, its description for the page)."""
     Episode, Decision = _model("support", "SupportEpisode"), _model("plans", "MethodDecision")
     if Episode is None and Decision is None:
-        return Q(on_needs_list=True), _("en plads på boligbehovslisten (støtteforløb registreres endnu ikke)")
+        return needs_list_q(), _("en plads på boligbehovslisten (støtteforløb registreres endnu ikke)")
     q = Q(pk__in=[])
     if Episode is not None:
         q |= Q(Exists(Episode.objects.filter(person_id=OuterRef("pk"), status__in=["active", "paused"])))

@@ -13,7 +13,7 @@ from audit.services import log_access, log_many_reads
 from . import cpr as cpr_rules
 from . import crypto
 from .figures import AGE_GROUPS, DURATION_BUCKETS, birth_date_range, months_between, monthly_series, shelter_counts
-from .models import MonthlyFlow, Person, SituationPeriod, StatusChange
+from .models import MonthlyFlow, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .situations import AT_RISK, HOMELESS, SHELTER
 from .statuses import ACTIVE, INFLOW, Status
 
@@ -31,6 +31,47 @@ def visible_in_lists(actor):
     """People the actor may see in lists and search: protected people only for their own workers."""
     own = Person.workers.through.objects.filter(person_id=OuterRef("pk"), user_id=actor.user.pk)
     return _people(actor).filter(Q(protected=False) | Exists(own))
+
+
+# --- the housing needs list (boligbehovslisten, seed 001 Indsats 4) -------------------------------------
+# One definition, used by the needs list page, the by-name list's filter, the figures page, the stock
+# analysis, the waiting plans and allocation (issue 9 item 5): a person is on the housing needs list
+# while they have an open NeedsListEntry. Person.on_needs_list mirrors that for indexed lists and is
+# kept in the same transaction by people.services (register, remove, and the end of the entry when the
+# person moves into their own home, dies or moves away). Inactivity does NOT take anyone off the list:
+# Housing First keeps trying to reach them (seed 004, 2.3).
+
+def needs_list_q(prefix: str = "") -> Q:
+    """The filter "on the housing needs list" on people (or on a relation to people, with prefix)."""
+    return Q(**{f"{prefix}on_needs_list": True})
+
+
+def needs_list_people(actor, *, visible_only: bool = True):
+    """Everyone on the housing needs list in the actor's municipality. Lists that name people keep
+    visible_only (protected people only for their own workers); aggregates count everyone."""
+    return (visible_in_lists(actor) if visible_only else _people(actor)).filter(needs_list_q())
+
+
+def needs_list_entries(actor):
+    """The open entries of the people on the needs list (aggregates only: rents and rooms)."""
+    return NeedsListEntry.objects.filter(municipality=actor.municipality, removed_on__isnull=True).filter(
+        needs_list_q("person__"))
+
+
+def needs_list_contact_due(actor, *, today: date) -> list[dict]:
+    """The worker's task (issue 9 item 6): their own citizens on the housing needs list who are marked
+    inactive (no contact or update for the municipality's number of days). They stay candidates for a
+    home, so the worker keeps trying to reach them (seed 004, 2.3): a home may be waiting. Longest
+    without contact first; each person shown is logged."""
+    require(actor, Capability.VIEW_PEOPLE)
+    people = list(needs_list_people(actor).filter(workers=actor.user, current_status=Status.INACTIVE)
+                  .order_by(F("last_contact_on").asc(nulls_first=True), "last_name", "id")
+                  .only("id", "first_name", "last_name", "initials", "last_contact_on", "status_since"))
+    if people:
+        log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.pk for p in people],
+                       purpose="Boligbehovslisten: kontakt forfalden", role=actor.role, path=actor.path)
+    return [{"person": p, "last_contact_on": p.last_contact_on,
+             "days": (today - p.last_contact_on).days if p.last_contact_on else None} for p in people]
 
 
 def by_name_list(actor, *, filters: dict, today: date):
@@ -57,8 +98,10 @@ def by_name_list(actor, *, filters: dict, today: date):
             Q(birth_date__range=(earliest, latest))
             | Q(birth_date__isnull=True, birth_year__range=(today.year - group[3], today.year - group[2]))
         )
-    if filters.get("needs_list") in ("yes", "no"):
-        qs = qs.filter(on_needs_list=filters["needs_list"] == "yes")
+    if filters.get("needs_list") == "yes":
+        qs = qs.filter(needs_list_q())
+    elif filters.get("needs_list") == "no":
+        qs = qs.exclude(needs_list_q())
     if filters.get("protected") in ("yes", "no"):
         qs = qs.filter(protected=filters["protected"] == "yes")
     q = (filters.get("q") or "").strip()
@@ -224,12 +267,15 @@ def list_figures(actor, *, today: date, months: int = 24) -> dict:
     housed = changes.filter(status=Status.HOUSED, previous_status__in=active_values)
     avg_all = housed.aggregate(a=Avg("days_on_list"))["a"]
     avg_year = housed.filter(changed_on__gt=today - timedelta(days=365)).aggregate(a=Avg("days_on_list"))["a"]
-    current = _people(actor).filter(current_status__in=active_values).aggregate(
-        active=Count("id"),
-        homeless=Count("id", filter=Q(current_situation__in=[s.value for s in HOMELESS])),
-        at_risk=Count("id", filter=Q(current_situation__in=[s.value for s in AT_RISK])),
-        shelter=Count("id", filter=Q(current_situation__in=[s.value for s in SHELTER])),
-        needs_list=Count("id", filter=Q(on_needs_list=True)),
+    # One query over the municipality's people: the needs list counts everyone on it, active or not,
+    # with the same definition as the list itself (needs_list_q).
+    active = Q(current_status__in=active_values)
+    current = _people(actor).filter(active | needs_list_q()).aggregate(
+        active=Count("id", filter=active),
+        homeless=Count("id", filter=active & Q(current_situation__in=[s.value for s in HOMELESS])),
+        at_risk=Count("id", filter=active & Q(current_situation__in=[s.value for s in AT_RISK])),
+        shelter=Count("id", filter=active & Q(current_situation__in=[s.value for s in SHELTER])),
+        needs_list=Count("id", filter=needs_list_q()),
     )
     return {
         "rows": rows,

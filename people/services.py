@@ -157,6 +157,10 @@ def situation_record(
     category = situations.category(situation)
     if category == "housed" and is_active(person.current_status):
         _status_change(actor, person, Status.HOUSED, start_date, status_reason or "Flyttet i egen bolig")
+    if category == "housed":
+        # Moving into an own home (an offer's move-in, a tenancy or a situation typed in) takes the
+        # person off the housing needs list, on every path (issue 9 item 5).
+        _needs_list_end(actor, person, start_date, "Flyttet i egen bolig")
     elif category != "housed" and not is_active(person.current_status) and person.current_status != Status.DIED:
         new = reentry_status(person.current_status or None)
         _status_change(actor, person, new, start_date, status_reason or "Ny situation registreret")
@@ -195,6 +199,8 @@ def status_change(*, actor: Actor, person: Person, status: str, on: date, reason
         raise PersonDataError("status", str(exc)) from exc
     if Status(status) in (Status.RETURNED_FROM_INACTIVE,):
         person.last_activity_on = on
+    if Status(status) in LEAVES_NEEDS_LIST:
+        _needs_list_end(actor, person, on, reason.strip())
     person.save()
     _log(actor, Action.UPDATE, "Ændring af status på hjemløselisten", person.pk,
          changes={"status": [before, status]}, detail=reason)
@@ -261,6 +267,23 @@ def needs_list_remove(*, actor: Actor, person: Person, removed_on: date) -> None
     person.on_needs_list = False
     person.save(update_fields=["on_needs_list", "updated_at"])
     _log(actor, Action.UPDATE, "Boligbehovslisten", person.pk, changes={"on_needs_list": ["True", "False"]})
+
+
+# Leaving the by-name list this way ends the place on the housing needs list too; inactivity does not
+# (the worker keeps trying to reach the citizen, seed 004 2.3), nor does "no longer homeless".
+LEAVES_NEEDS_LIST = frozenset({Status.DIED, Status.MOVED_AWAY})
+
+
+def _needs_list_end(actor: Actor, person: Person, on: date, reason: str) -> None:
+    """Close the open entry and clear the flag on a locked person the caller saves (one transaction)."""
+    entry = person.needs_entries.filter(removed_on__isnull=True).first()
+    if entry is not None:
+        entry.removed_on = max(on, entry.registered_on)
+        entry.save(update_fields=["removed_on"])
+    if entry is not None or person.on_needs_list:
+        person.on_needs_list = False
+        _log(actor, Action.UPDATE, "Boligbehovslisten", person.pk, changes={"on_needs_list": ["True", "False"]},
+             detail=reason)
 
 
 @transaction.atomic

@@ -71,7 +71,7 @@ def person_list(request, actor):
 @with_actor(Capability.VIEW_PEOPLE)
 def needs_list(request, actor):
     qs = (
-        selectors.visible_in_lists(actor).filter(on_needs_list=True)
+        selectors.needs_list_people(actor)
         .prefetch_related("needs_entries").order_by("homeless_since", "last_name", "id")
     )
     page = Paginator(qs, 50).get_page(request.GET.get("side"))

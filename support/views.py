@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
-from people.selectors import person_get
+from people.selectors import needs_list_contact_due, person_get
 from people.views import with_actor
 
 from . import conf, selectors, services
@@ -37,6 +37,8 @@ def worker_home(request, actor):
     return render(request, "support/worker_home.html", {
         "data": data, "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
         "persistence_days": conf.value("PERSISTENCE_DAYS"), "evictions": evictions,
+        # Own citizens on the housing needs list without contact: a home may be waiting (issue 9 item 6).
+        "needs_contact": needs_list_contact_due(actor, today=timezone.localdate()),
     })
 
 

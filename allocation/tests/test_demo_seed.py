@@ -26,4 +26,9 @@ def test_demo_allocation_has_offers_in_every_state_and_reseeds_cleanly():
     assert stalled.exists()
     assert CandidateProfile.objects.filter(municipality=m, parked_until__gte=today).count() == 1
     meeting = CommitteeMeeting.objects.get(municipality=m)
-    assert AgendaItem.objects.filter(meeting=meeting).exists()
+    items = list(AgendaItem.objects.filter(meeting=meeting))
+    recommended = [i.proposed_person_id for i in items if i.proposed_person_id]
+    assert recommended and len(recommended) == len(set(recommended))  # never one citizen for two homes
+    live = set(Offer.objects.filter(municipality=m, status__in=["proposed", "offered", "accepted", "lease_signed"])
+               .values_list("vacancy_id", flat=True))
+    assert all(i.proposed_person_id is None for i in items if i.vacancy_id in live)

@@ -3,6 +3,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from allocation import matching
 from allocation.conf import DEFAULTS
@@ -120,3 +122,36 @@ def test_optimal_assignment_beats_greedy_and_never_uses_an_unaffordable_pair():
 def test_assignment_with_no_candidates_or_homes_is_empty():
     assert matching.optimal_assignment([], [home()], PARAMS).matched == 0
     assert matching.greedy_assignment([cand()], [], PARAMS).matched == 0
+
+
+def test_a_declined_pair_scores_zero_and_is_never_in_the_optimal_or_greedy_assignment():
+    # Anna fits home 1 best, but she has declined it: the assignment gives it to Bent, and Anna home 2.
+    people = [cand(1, days=900), cand(2, days=100)]
+    homes = [home(1), home(2)]
+    scores = matching.without_pairs(matching.score_matrix(people, homes, PARAMS), people, homes, {(1, 1)})
+    assert scores[0, 0] == 0 and scores[0, 1] > 0 and scores[1, 0] > 0
+    for assign in (matching.optimal_assignment, matching.greedy_assignment):
+        pairs = assign(people, homes, PARAMS, scores).pairs
+        assert (1, 1) not in pairs and sorted(pairs) == [(1, 2), (2, 1)]
+
+
+def test_excluding_pairs_leaves_the_original_matrix_and_ignores_unknown_ids():
+    people, homes = [cand(1)], [home(1)]
+    scores = matching.score_matrix(people, homes, PARAMS)
+    assert matching.without_pairs(scores, people, homes, {(9, 9)})[0, 0] == scores[0, 0] > 0
+    matching.without_pairs(scores, people, homes, {(1, 1)})
+    assert scores[0, 0] > 0
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(pays=st.lists(st.integers(2000, 6000), min_size=1, max_size=6),
+       rents=st.lists(st.integers(1500, 5500), min_size=1, max_size=6),
+       declined=st.sets(st.tuples(st.integers(1, 6), st.integers(1, 6)), max_size=8))
+def test_property_the_assignment_is_distinct_and_never_uses_a_declined_pair(pays, rents, declined):
+    people = [cand(i + 1, can_pay=p, days=30 * i) for i, p in enumerate(pays)]
+    homes = [home(j + 1, rent=r, utilities=300) for j, r in enumerate(rents)]
+    scores = matching.without_pairs(matching.score_matrix(people, homes, PARAMS), people, homes, declined)
+    for assign in (matching.optimal_assignment, matching.greedy_assignment):
+        pairs = assign(people, homes, PARAMS, scores).pairs
+        assert not set(pairs) & declined
+        assert len({p for p, _ in pairs}) == len(pairs) == len({v for _, v in pairs})

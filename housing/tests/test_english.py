@@ -47,7 +47,7 @@ def test_unit_form_labels_titles_and_messages_are_english_when_english_is_chosen
     assert "Rent without utilities." in html and "0 is the ground floor; -1 is the basement." in html
     assert "Vælg udlejer" not in html and "Husleje uden forbrug." not in html and "Ny bolig" not in html
     html = client.get(reverse("housing:units")).content.decode()
-    assert "Vacant homes only" in html and "Minimum number of rooms" in html and "Kun ledige boliger" not in html
+    assert "Only homes without a tenant" in html and "Minimum number of rooms" in html and "Kun boliger uden lejer" not in html
     response = client.post(reverse("housing:landlord_create"), {"name": "Fjordbo", "kind": "housing_organisation"}, follow=True)
     html = response.content.decode()
     assert "The landlord has been created." in html and "Udlejeren er oprettet." not in html

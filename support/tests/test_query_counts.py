@@ -15,7 +15,7 @@ from .helpers import icm_setup, recent
 pytestmark = pytest.mark.django_db
 
 PINNED = {
-    ("support:mine", "sqlite"): 17, ("support:mine", "postgresql"): 20,
+    ("support:mine", "sqlite"): 18, ("support:mine", "postgresql"): 21,
     ("support:leader", "sqlite"): 27, ("support:leader", "postgresql"): 30,
 }
 
