@@ -14,6 +14,7 @@ urlpatterns = [
     path("forloeb/<int:pk>/afslut/", views.episode_end, name="episode_end"),
     path("forloeb/<int:pk>/overdrag/", views.episode_hand_over, name="episode_hand_over"),
     path("borger/<int:person_id>/start/", views.episode_start, name="episode_start"),
+    path("borger/<int:person_id>/medarbejder/", views.person_worker_assign, name="person_worker_assign"),
     path("venteliste/", views.waiting, name="waiting"),
     path("venteliste/<int:wait_id>/luk/", views.waiting_close, name="waiting_close"),
     path("overdragelse/<int:hand_over_id>/modtag/", views.hand_over_receive, name="hand_over_receive"),
