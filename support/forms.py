@@ -81,6 +81,17 @@ class ResumeForm(PrefixedIds):
         help_text=_("Kun når medarbejderen er fuld: borgeren beholder sin medarbejder, og lederen ser, at loftet er overskredet."))
 
 
+class ReassignForm(PrefixedIds):
+    id_prefix = "reassign"
+    worker = forms.ChoiceField(label=_("Ny medarbejder"))
+    on = forms.DateField(label=_("Fra den"), widget=DateInput, initial=timezone.localdate)
+    reason = forms.CharField(label=_("Note"), max_length=400, required=False)
+
+    def __init__(self, *args, workers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [(str(p.user_id), str(p)) for p in workers]
+
+
 class EndForm(PrefixedIds):
     id_prefix = "end"
     on = forms.DateField(label=_("Afsluttet den"), widget=DateInput, initial=timezone.localdate)

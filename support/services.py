@@ -375,6 +375,36 @@ def episode_resume(*, actor: Actor, episode: SupportEpisode, on: date, reason: s
 
 
 @transaction.atomic
+def episode_reassign(*, actor: Actor, episode: SupportEpisode, worker, on: date, reason: str = "") -> SupportEpisode:
+    """Hand the episode over to another worker in the same method (e.g. the worker leaves). An active
+    episode counts on the new worker at once, so the new worker's row is locked and counted as on a
+    start; a full worker is refused (the citizen keeps the current worker meanwhile, nobody waits)."""
+    require(actor, Capability.WORK_SUPPORT)
+    episode = _locked(episode)
+    if not episode.is_open:
+        raise SupportDataError(None, _("Forløbet er allerede afsluttet eller overdraget."))
+    if worker is None or worker.pk == episode.worker_id:
+        raise SupportDataError("worker", _("Vælg den nye medarbejder."))
+    _check_date(episode, on)
+    team = _assignment(municipality=actor.municipality, method=episode.method, worker=worker,
+                       team=episode.team if episode.method == Method.ACT else None)
+    if episode.status == EpisodeStatus.ACTIVE and episode.method != Method.ACT:  # ACT: the team's count is unchanged
+        refused = _capacity_refusal(municipality=actor.municipality, method=episode.method, worker=worker, team=team)
+        if refused:
+            raise SupportDataError("worker", refused.why)
+    before = episode.worker_id
+    episode.worker, episode.team = worker, team
+    episode.save(update_fields=["worker", "team"])
+    person = episode.person
+    person.workers.add(worker)  # the new worker is now one of the citizen's own workers
+    name = worker.get_full_name() or worker.username
+    _event(actor, episode, EventKind.REASSIGN, on, f"{name}" + (f": {reason.strip()}" if (reason or "").strip() else ""))
+    _log(actor, Action.UPDATE, "Ny medarbejder på støtteforløb", episode.person_id,
+         changes={"worker": [str(before or ""), str(worker.pk)]})
+    return episode
+
+
+@transaction.atomic
 def episode_end(*, actor: Actor, episode: SupportEpisode, on: date, reason: str, note: str = "",
                 no_follow_on_acknowledged: bool = False) -> SupportEpisode:
     """End with one of the reasons. Ending CTI without follow-on support must be acknowledged: CTI's third

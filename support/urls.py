@@ -13,6 +13,7 @@ urlpatterns = [
     path("forloeb/<int:pk>/genoptag/", views.episode_resume, name="episode_resume"),
     path("forloeb/<int:pk>/afslut/", views.episode_end, name="episode_end"),
     path("forloeb/<int:pk>/overdrag/", views.episode_hand_over, name="episode_hand_over"),
+    path("forloeb/<int:pk>/ny-medarbejder/", views.episode_reassign, name="episode_reassign"),
     path("borger/<int:person_id>/start/", views.episode_start, name="episode_start"),
     path("borger/<int:person_id>/medarbejder/", views.person_worker_assign, name="person_worker_assign"),
     path("venteliste/", views.waiting, name="waiting"),

@@ -13,8 +13,8 @@ from people.views import with_actor
 
 from . import conf, selectors, services
 from .forms import (
-    AssignWorkerForm, CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ResumeForm, TeamForm,
-    WorkerForm,
+    AssignWorkerForm, CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ReassignForm, ResumeForm,
+    TeamForm, WorkerForm,
 )
 from .labels import method as method_label
 from .methods import Method
@@ -89,6 +89,7 @@ def _episode_context(actor, episode, **forms):
         "resume_form": forms.get("resume_form") or ResumeForm(),
         "end_form": forms.get("end_form") or EndForm(),
         "hand_over_form": forms.get("hand_over_form") or HandOverForm(exclude_pk=actor.municipality.pk),
+        "reassign_form": forms.get("reassign_form") or ReassignForm(workers=_colleagues(actor, episode)),
         "open_form": forms.get("open_form", ""),
     }
     return context
@@ -144,6 +145,23 @@ def episode_end(request, actor, pk):
         services.episode_end(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"],
                              no_follow_on_acknowledged=d["no_follow_on_acknowledged"])
     return _episode_action(request, actor, pk, form_class=EndForm, key="end_form", call=call, done=_("Forløbet er afsluttet."))
+
+
+def _colleagues(actor, episode):
+    """Workers in the episode's method other than its current worker: who may take the episode over."""
+    return [p for p in selectors.workers_for_method(actor, episode.method) if p.user_id != episode.worker_id]
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_reassign(request, actor, pk):
+    episode = selectors.episode_get(actor, pk)
+    workers = _colleagues(actor, episode)
+
+    def call(episode, d):
+        worker = next((p.user for p in workers if str(p.user_id) == d["worker"]), None)
+        services.episode_reassign(actor=actor, episode=episode, worker=worker, on=d["on"], reason=d["reason"])
+    return _episode_action(request, actor, pk, form_class=ReassignForm, key="reassign_form", call=call,
+                           done=_("Forløbet har fået en ny medarbejder."), workers=workers)
 
 
 @with_actor(Capability.WORK_SUPPORT)

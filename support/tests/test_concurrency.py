@@ -88,3 +88,27 @@ def test_twenty_concurrent_starts_on_a_full_act_team_start_exactly_one(municipal
     assert not [r for r in results if isinstance(r, Exception) or r.status_code >= 500]
     assert SupportEpisode.objects.filter(team=team, status=EpisodeStatus.ACTIVE).count() == 3
     assert WaitingListEntry.objects.filter(person__in=people, method="act", closed_on__isnull=True).count() == N - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_resumes_on_a_worker_with_one_place_left_resume_exactly_one(municipality_a, users_a, worker_a,
+                                                                                    person_factory):
+    _, worker, _ = icm_setup(users_a, municipality_a)
+    paused = []
+    for batch in (8, 8, 4):  # 20 citizens on a pause (e.g. long prison stays), never more than 8 active at once
+        started = [services.episode_start(actor=worker, person=person_factory(worker_a, first_name=f"P{len(paused)}{i}",
+                                                                              start=recent(60)),
+                                          method="icm", start_date=recent(40), worker=worker.user).episode
+                   for i in range(batch)]
+        for e in started:
+            services.episode_pause(actor=worker, episode=e, on=recent(30), reason="long_prison")
+        paused += started
+    for i in range(7):  # 7 of 8 active
+        services.episode_start(actor=worker, person=person_factory(worker_a, first_name=f"A{i}", start=recent(60)),
+                               method="icm", start_date=recent(20), worker=worker.user)
+    data = {"on": recent(1).isoformat(), "reason": ""}
+    results = fire([(c, reverse("support:episode_resume", args=[e.pk]), data) for c, e in zip(leaders(municipality_a, N), paused)])
+
+    assert not [r for r in results if isinstance(r, Exception) or r.status_code >= 500]
+    assert sorted(r.status_code for r in results).count(302) == 1
+    assert SupportEpisode.objects.filter(worker=worker.user, status=EpisodeStatus.ACTIVE).count() == 8

@@ -164,3 +164,48 @@ def test_a_team_maximum_stored_above_the_ceiling_does_not_lift_the_limit():
     assert capacity.act_team_max(own_max=10_000, ceiling=80) == 80
     assert capacity.act_team_max(own_max=None, ceiling=80) == 80
     assert capacity.act_team_max(own_max=60, ceiling=80) == 60
+
+
+def _second_icm_worker(users_a, municipality_a, boss, team, *, limit=None):
+    from conftest import make_user
+
+    other = make_user(municipality_a, Role.SUPPORT_WORKER, "kollega")
+    services.worker_save(actor=boss, user=other, method="icm", team=team, caseload_limit=limit)
+    return other
+
+
+def test_an_episode_can_be_handed_to_another_worker_with_room(users_a, municipality_a, worker_a, person_factory):
+    boss, worker, team = icm_setup(users_a, municipality_a)
+    other = _second_icm_worker(users_a, municipality_a, boss, team)
+    person = person_factory(worker_a, start=recent(30))
+    e = services.episode_start(actor=worker, person=person, method="icm", start_date=recent(20), worker=worker.user).episode
+    services.episode_reassign(actor=worker, episode=e, worker=other, on=recent(1), reason="Sanne går på barsel")
+    e.refresh_from_db()
+    assert e.worker == other and person.workers.filter(pk=other.pk).exists()
+    assert EpisodeEvent.objects.get(episode=e, kind="reassign").on == recent(1)
+
+
+def test_an_active_episode_is_not_handed_to_a_full_worker(users_a, municipality_a, worker_a, person_factory):
+    boss, worker, team = icm_setup(users_a, municipality_a)
+    other = _second_icm_worker(users_a, municipality_a, boss, team, limit=1)
+    a, b = (person_factory(worker_a, first_name=n, start=recent(30)) for n in ("A", "B"))
+    services.episode_start(actor=boss, person=a, method="icm", start_date=recent(20), worker=other)
+    e = services.episode_start(actor=worker, person=b, method="icm", start_date=recent(20), worker=worker.user).episode
+    with pytest.raises(SupportDataError, match="højst have 1") as err:
+        services.episode_reassign(actor=worker, episode=e, worker=other, on=recent(1))
+    assert err.value.field == "worker"
+    e.refresh_from_db()
+    assert e.worker == worker.user
+
+
+def test_the_episode_page_hands_the_episode_to_a_colleague(login, users_a, municipality_a, worker_a, person_factory):
+    boss, worker, team = icm_setup(users_a, municipality_a)
+    other = _second_icm_worker(users_a, municipality_a, boss, team)
+    person = person_factory(worker_a, start=recent(30))
+    e = services.episode_start(actor=worker, person=person, method="icm", start_date=recent(20), worker=worker.user).episode
+    client = login(users_a[Role.SUPPORT_WORKER])
+    response = client.post(reverse("support:episode_reassign", args=[e.pk]),
+                           {"worker": str(other.pk), "on": recent(1).isoformat(), "reason": ""})
+    assert response.status_code == 302
+    e.refresh_from_db()
+    assert e.worker == other
