@@ -85,3 +85,13 @@ def test_a_support_worker_is_told_who_can_assign_them(login, users_a, municipali
 
 def _actor(user, municipality, role):
     return Actor(user=user, municipality=municipality, role=role, path="/test/")
+
+
+def test_the_assessment_page_tells_a_support_worker_without_access_how_to_get_it(login, users_a, municipality_a, worker_a,
+                                                                                 person_factory):
+    icm_setup(users_a, municipality_a)
+    person = person_factory(worker_a, start=recent(30))
+    html = login(users_a[Role.SUPPORT_WORKER]).get(reverse("plans:assessment_edit", args=[person.pk])).content.decode()
+    assert "kan tilknytte dig som borgerens støttemedarbejder" in html
+    assert reverse("people:detail", args=[person.pk]) in html
+    assert "mental_health_level" not in html
