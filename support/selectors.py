@@ -232,7 +232,8 @@ def capacity_overview(actor) -> Capacity:
     rows = []
     for t in teams:
         if t.method == Method.ACT:
-            limit = capacity.act_team_limit(team_max=t.max_citizens or conf.value("ACT_TEAM_MAX"),
+            limit = capacity.act_team_limit(team_max=capacity.act_team_max(own_max=t.max_citizens,
+                                                                            ceiling=conf.value("ACT_TEAM_MAX")),
                                             members=len(members.get(t.pk, [])), per_member=conf.value("ACT_PER_STAFF"))
             n, full = per_team.get(t.pk, 0), None
         else:

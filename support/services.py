@@ -496,8 +496,6 @@ def episode_contact_record(*, actor: Actor, episode: SupportEpisode, contacted_o
                                           reached=reached, note=note)
 
 
-
-
 # --- visitation: a support worker becomes the citizen's worker before support starts -------------
 
 def may_assign_worker(actor: Actor, person: Person) -> bool:
@@ -505,7 +503,8 @@ def may_assign_worker(actor: Actor, person: Person) -> bool:
     support worker the citizen's worker; no one can make themselves a stranger's worker."""
     if has_capability(actor.role, Capability.MANAGE_SUPPORT):
         return True
-    return has_capability(actor.role, Capability.WORK_SUPPORT) and person.workers.filter(pk=getattr(actor.user, "pk", None)).exists()
+    return (has_capability(actor.role, Capability.WORK_SUPPORT)
+            and person.workers.filter(pk=getattr(actor.user, "pk", None)).exists())
 
 
 @transaction.atomic
