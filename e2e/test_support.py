@@ -201,13 +201,15 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     expect(timeline).to_contain_text("Kontakt: Seddel ved døren, ikke truffet: Ikke hjemme, seddel lagt")
     check_a11y(page, "episode page after a contact attempt")
 
-    # Pause: without a reason the form says so; then with one.
+    # Pause: a hospital stay is no reason to pause (principle 5), and the form says why; a long prison stay is.
     page.locator("summary", has_text="Sæt på pause").click()
     pause = page.locator("form[action$='/pause/']")
+    pause.get_by_label("Årsag").select_option(label="Hospitalsophold")
     pause.get_by_role("button", name="Sæt på pause").click()
-    expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text("Begrundelse")
+    expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text(
+        "støtten fortsætter under indlæggelsen")
     check_a11y(page, "episode page, pause form with an error")
-    pause.get_by_label("Begrundelse").fill("Længere fængselsophold")
+    pause.get_by_label("Årsag").select_option(label="Længere fængselsophold")
     pause.get_by_role("button", name="Sæt på pause").click()
     expect(page.get_by_role("status")).to_have_text("Forløbet er sat på pause.")
     expect(page.locator(".hf-facts")).to_contain_text(f"På pause siden {today:%d.%m.%Y}")

@@ -108,12 +108,15 @@ def person_tenancies(person: Person) -> list[Tenancy]:
                 .select_related("unit", "unit__unit_type").order_by("-starts_on"))
 
 
-def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse"):
+def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", people=None):
     """Current leases with an eviction case, for the person's own workers (the support worker's front
-    page); a leader sees every case in the municipality (oversight). Each person shown is logged."""
+    page); a leader sees every case in the municipality (oversight). ``people`` (person ids, e.g.
+    support.selectors.my_citizens) narrows the list to those people. Each person shown is logged."""
     require(actor, Capability.VIEW_PEOPLE)
     qs = (Tenancy.objects.filter(municipality=actor.municipality, ends_on__isnull=True, eviction_case_on__isnull=False)
           .select_related("person", "unit").order_by("eviction_case_on", "id"))
+    if people is not None:
+        qs = qs.filter(person_id__in=people)
     if actor.role != Role.LEADER:
         qs = qs.filter(person__workers=actor.user)
     else:

@@ -1,6 +1,6 @@
 """Demo data for the plans app: assessments (some partial, some revised), method decisions, action plans
-with the citizen's wishes, dreams and hopes, and consents, for many demo people; some plans with a review
-due for the demo support worker, who becomes one of those people's own workers.
+with the citizen's wishes, dreams and hopes, and consents, for many demo people. The reviews due on the demo support worker's front page are set
+by support/demo_seed.py, which knows the worker's citizens (their open episodes).
 
 Rows are bulk-created (no access log: nobody read anything), called by demo/loader.py.
 """
@@ -17,7 +17,6 @@ from .models import ActionPlan, Assessment, AssessmentDimension, Consent, Method
 from .recommendation import AssessmentInput, recommend
 
 SHARE = 0.5  # share of the active demo people with an assessment and a plan
-REVIEWS_DUE_FOR_SUPPORT_WORKER = 8
 
 OWN_WORDS = {
     Dimension.HOUSING: ["Jeg vil have mit eget sted med en dør, jeg kan låse.", "Bare et værelse, hvor jeg kan være i fred.",
@@ -116,13 +115,3 @@ def seed(*, municipality, staff, rng, today):
                   for d in dims]
     PlanGoal.objects.bulk_create(goals)
     Consent.objects.bulk_create(consents)
-    # Reviews due for the demo support worker: some current plans within the next week or overdue, and
-    # the worker becomes one of those people's own workers (their front page shows own citizens).
-    due = [p for p, _ in plans if p.is_current][:REVIEWS_DUE_FOR_SUPPORT_WORKER]
-    through = Person.workers.through
-    for i, p in enumerate(due):
-        ActionPlan.objects.filter(pk=p.pk).update(next_review_on=today + timedelta(days=i - 3))
-    existing = set(through.objects.filter(user_id=worker.pk, person_id__in=[p.person_id for p in due])
-                   .values_list("person_id", flat=True))
-    through.objects.bulk_create([through(person_id=p.person_id, user_id=worker.pk) for p in due
-                                 if p.person_id not in existing])

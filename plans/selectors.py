@@ -180,9 +180,10 @@ def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> 
     return rows
 
 
-def reviews_due(actor, *, today: date, user=None) -> list[ActionPlan]:
+def reviews_due(actor, *, today: date, people=None) -> list[ActionPlan]:
     """Current action plans whose next review is due within settings.HF["PLANS"]["REVIEW_DUE_WITHIN_DAYS"]
-    (or overdue), soonest first, with their person; only one user's citizens when ``user`` is given.
+    (or overdue), soonest first, with their person; only ``people`` (a queryset of person ids, e.g.
+    support.selectors.my_citizens) when given. Each plan carries ``overdue``: its review date has passed.
 
     Protected people show only to their own workers, as on every list; each person shown is logged."""
     require(actor, Capability.WORK_SUPPORT)
@@ -190,9 +191,11 @@ def reviews_due(actor, *, today: date, user=None) -> list[ActionPlan]:
     own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
     qs = ActionPlan.objects.filter(municipality=actor.municipality, is_current=True, next_review_on__lte=horizon)
     qs = qs.filter(Q(person__protected=False) | Exists(own))
-    if user is not None:
-        qs = qs.filter(person__workers=user)
+    if people is not None:
+        qs = qs.filter(person_id__in=people)
     plans = list(qs.select_related("person").order_by("next_review_on", "person__last_name", "id"))
+    for plan in plans:
+        plan.overdue = plan.next_review_on < today
     log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.person_id for p in plans],
                    purpose="Opfølgning på handleplaner", role=actor.role, path=actor.path)
     return plans

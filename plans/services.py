@@ -4,11 +4,12 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.roles import Capability
 from audit.models import Action
+from core import dates
 from people.models import Person
 from people.selectors import require
 from people.services import Actor, _log
@@ -29,6 +30,20 @@ class PlanDataError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+def _happened(field: str, value: date | None) -> None:
+    """A typed date of something that happened (consent given or revoked): core/dates.py's rule."""
+    problem = dates.happened_problem(value, today=timezone.localdate())
+    if problem:
+        raise PlanDataError(field, problem)
+
+
+def _planned(field: str, value: date | None) -> None:
+    """A typed date of something planned (the next review, how long a consent holds): core/dates.py's rule."""
+    problem = dates.planned_problem(value, today=timezone.localdate())
+    if problem:
+        raise PlanDataError(field, problem)
 
 
 DIMENSION_FIELDS = ("own_words", "professional_view", "level")
@@ -167,6 +182,7 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
             values[f] = ""
     if values["next_review_on"] is not None and not isinstance(values["next_review_on"], date):
         raise PlanDataError("next_review_on", _("Næste opfølgning skal være en dato."))
+    _planned("next_review_on", values["next_review_on"])
     new_goals = []
     for dim in Dimension:
         if dim in HEALTH_DIMENSIONS and not show_health:
@@ -203,6 +219,8 @@ def consent_give(*, actor: Actor, person: Person, recipient: str, scope: str, gi
         raise PlanDataError("recipient", _("Vælg, hvem borgeren giver samtykke til at dele med."))
     if not (scope or "").strip():
         raise PlanDataError("scope", _("Skriv, hvilke oplysninger borgeren giver samtykke til at dele."))
+    _happened("given_on", given_on)
+    _planned("valid_until", valid_until)
     if valid_until is not None and valid_until < given_on:
         raise PlanDataError("valid_until", _("'Gælder til og med' skal være samme dag som eller efter 'givet den'."))
     consent = Consent.objects.create(
@@ -225,6 +243,7 @@ def consent_revoke(*, actor: Actor, consent: Consent, revoked_on: date) -> Conse
     if consent.revoked_on is not None:
         raise PlanDataError("revoked_on", _("Samtykket er allerede tilbagekaldt den %(date)s.")
                             % {"date": f"{consent.revoked_on:%d.%m.%Y}"})
+    _happened("revoked_on", revoked_on)
     if revoked_on < consent.given_on:
         raise PlanDataError("revoked_on", _("Et samtykke kan ikke tilbagekaldes før den dag, det blev givet "
                                             "(%(date)s).") % {"date": f"{consent.given_on:%d.%m.%Y}"})

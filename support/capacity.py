@@ -15,6 +15,7 @@ class Refusal:
     """Why an assignment is refused, in Danish for the user; the citizen goes on the waiting list."""
 
     message: str
+    why: str = ""  # the rule that is broken, without what happens to the citizen (e.g. on resuming)
 
 
 def worker_limit(*, method_limit: int, own_limit: int | None) -> int:
@@ -22,6 +23,14 @@ def worker_limit(*, method_limit: int, own_limit: int | None) -> int:
     if own_limit is None:
         return method_limit
     return min(own_limit, method_limit)
+
+
+def act_team_max(*, own_max: int | None, ceiling: int) -> int:
+    """An ACT team's maximum: its own if set, never above the configured ceiling (about 70-80 citizens,
+    seed 004 ch. 4), so a row saved before the ceiling existed cannot lift the limit."""
+    if own_max is None:
+        return ceiling
+    return max(1, min(own_max, ceiling))
 
 
 def act_team_limit(*, team_max: int, members: int, per_member: int) -> int:
@@ -32,10 +41,9 @@ def act_team_limit(*, team_max: int, members: int, per_member: int) -> int:
 def check_worker(*, method: str, worker_name: str, active: int, method_limit: int, own_limit: int | None) -> Refusal | None:
     limit = worker_limit(method_limit=method_limit, own_limit=own_limit)
     if active + 1 > limit:
-        return Refusal(
-            f"{worker_name} har allerede {active} borgere i {LABELS[Method(method)].split(' (')[0]} og må højst have "
-            f"{limit}. Borgeren er sat på ventelisten til metoden."
-        )
+        why = (f"{worker_name} har allerede {active} borgere i {LABELS[Method(method)].split(' (')[0]} og må højst have "
+               f"{limit}.")
+        return Refusal(f"{why} Borgeren er sat på ventelisten til metoden.", why=why)
     return None
 
 
@@ -46,7 +54,8 @@ def check_act_team(*, team_name: str, active: int, team_max: int, members: int, 
             why = f"højst {per_member} pr. medarbejder i gennemsnit med {members} medarbejdere giver {limit}"
         else:
             why = f"teamets maksimum er {team_max}"
-        return Refusal(f"ACT-teamet {team_name} har {active} borgere ({why}). Borgeren er sat på ventelisten til ACT.")
+        why = f"ACT-teamet {team_name} har {active} borgere ({why})."
+        return Refusal(f"{why} Borgeren er sat på ventelisten til ACT.", why=why)
     return None
 
 

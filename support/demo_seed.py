@@ -45,6 +45,10 @@ def seed(*, municipality, staff, rng, today):
         workers[method].append(user)
     people = list(Person.objects.filter(municipality=municipality).order_by("id"))
     rng.shuffle(people)
+    # People with an action plan (plans/demo_seed.py runs first) come first, so the demo support worker's
+    # citizens have plans, and some of their reviews are due (set at the end).
+    planned = _planned(municipality)
+    people.sort(key=lambda p: p.pk not in planned)
     icm_limit = conf.caseload_limit("icm")
     plan = ([("icm", main)] * icm_limit + [("icm", workers["icm"][1])] * 6 + [("icm", workers["icm"][2])] * 4
             + [("cti", workers["cti"][0])] * 7 + [("act", None)] * 18)
@@ -83,9 +87,35 @@ def seed(*, municipality, staff, rng, today):
     EpisodeEvent.objects.bulk_create(events)
     Contact.objects.bulk_create(contacts)
     contact_summary_rebuild({c.person_id for c in contacts})
+    _reviews_due(municipality=municipality, worker=main, today=today)
     # A short ICM waiting list: unmet demand while ICM is full (seed 004, 3.1).
     for j, person in enumerate(people[len(plan):len(plan) + 4]):
         WaitingListEntry.objects.create(
             municipality=municipality, person=person, method=Method.ICM if j < 3 else Method.CTI, team=teams["icm"] if j < 3 else None,
             since=today - timedelta(days=7 + 9 * j),
             refusal="ICM-teamet er fuldt: alle medarbejdere har deres loft af borgere." if j < 3 else "CTI-teamet er fuldt.")
+
+
+REVIEWS_DUE_FOR_SUPPORT_WORKER = 5
+
+
+def _planned(municipality) -> set[int]:
+    try:
+        from plans.models import ActionPlan
+    except ImportError:
+        return set()
+    return set(ActionPlan.objects.filter(municipality=municipality, is_current=True).values_list("person_id", flat=True))
+
+
+def _reviews_due(*, municipality, worker, today):
+    """Reviews on the demo support worker's front page: some of their citizens' plans due within the
+    next days, some overdue (marked on the page)."""
+    try:
+        from plans.models import ActionPlan
+    except ImportError:
+        return
+    mine = SupportEpisode.objects.filter(municipality=municipality, worker=worker, status=EpisodeStatus.ACTIVE).values("person_id")
+    due = list(ActionPlan.objects.filter(municipality=municipality, is_current=True, person_id__in=mine)
+               .order_by("person_id")[:REVIEWS_DUE_FOR_SUPPORT_WORKER])
+    for i, plan in enumerate(due):
+        ActionPlan.objects.filter(pk=plan.pk).update(next_review_on=today + timedelta(days=i - 2))

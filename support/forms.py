@@ -8,7 +8,7 @@ from tenants.models import Municipality
 
 from .labels import METHOD as METHOD_LABELS
 from .methods import SPECIALISED, Method
-from .models import EndReason
+from .models import END_REASONS_OFFERED, PauseReason
 
 TEXT = {"rows": 3}
 SPECIALISED_CHOICES = [(m.value, METHOD_LABELS[m]) for m in Method if m in SPECIALISED]
@@ -22,9 +22,19 @@ class EpisodeStartForm(forms.Form):
     start_date = forms.DateField(label=_("Startdato"), widget=DateInput, initial=timezone.localdate)
     method_reason = forms.CharField(label=_("Begrundelse for metoden"), required=False, widget=forms.Textarea(attrs=TEXT),
                                     help_text=_("Skal udfyldes, når en anden metode end den anbefalede vælges."))
+    close_other_waits = forms.ChoiceField(
+        label="", required=False,
+        choices=[("", _("Vælg")), ("yes", _("Ja, luk pladsen på ventelisten")),
+                 ("no", _("Nej, borgeren bliver stående på ventelisten"))])
 
-    def __init__(self, *args, workers, teams, **kwargs):
+    def __init__(self, *args, workers, teams, waits_elsewhere=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if not waits_elsewhere:  # only asked when the citizen waits for another method
+            del self.fields["close_other_waits"]
+        else:
+            self.fields["close_other_waits"].label = _(
+                "Borgeren står på ventelisten til %(methods)s. Skal pladsen lukkes, når forløbet starter med en anden "
+                "metode?") % {"methods": ", ".join(str(METHOD_LABELS[Method(w.method)]) for w in waits_elsewhere)}
         self.fields["worker"].choices = [("", _("Ingen valgt"))] + [
             (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]}{', § 85' if p.also_section_85 else ''})")
             for p in workers]
@@ -54,21 +64,40 @@ class ContactForm(PrefixedIds):
 class PauseForm(PrefixedIds):
     id_prefix = "pause"
     on = forms.DateField(label=_("Pause fra"), widget=DateInput, initial=timezone.localdate)
-    reason = forms.CharField(label=_("Begrundelse"), max_length=500,
-                             help_text=_("Fx længere fængselsophold. Hospitalsophold, kort fængselsophold eller tab af bolig "
-                                       "er ikke grund til pause: støtten fortsætter."))
+    # Required is checked by the service, which also says why a hospital or short prison stay is no reason.
+    reason = forms.ChoiceField(label=_("Årsag"), required=False, choices=[("", _("Vælg årsag"))] + list(PauseReason.choices),
+                               help_text=_("Hospitalsophold, kort fængselsophold eller tab af bolig er ikke grund til pause: "
+                                           "støtten fortsætter."))
+    note = forms.CharField(label=_("Begrundelse"), max_length=400, required=False,
+                           help_text=_("Skal udfyldes ved en anden grund."))
 
 
 class ResumeForm(PrefixedIds):
     id_prefix = "resume"
     on = forms.DateField(label=_("Genoptaget den"), widget=DateInput, initial=timezone.localdate)
-    reason = forms.CharField(label=_("Note"), max_length=500, required=False)
+    reason = forms.CharField(label=_("Note"), max_length=400, required=False)
+    over_limit_acknowledged = forms.BooleanField(
+        label=_("Genoptag, selv om medarbejderen har nået sit loft"), required=False,
+        help_text=_("Kun når medarbejderen er fuld: borgeren beholder sin medarbejder, og lederen ser, at loftet er overskredet."))
+
+
+class ReassignForm(PrefixedIds):
+    id_prefix = "reassign"
+    worker = forms.ChoiceField(label=_("Ny medarbejder"))
+    on = forms.DateField(label=_("Fra den"), widget=DateInput, initial=timezone.localdate)
+    reason = forms.CharField(label=_("Note"), max_length=400, required=False)
+
+    def __init__(self, *args, workers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [(str(p.user_id), str(p)) for p in workers]
 
 
 class EndForm(PrefixedIds):
     id_prefix = "end"
     on = forms.DateField(label=_("Afsluttet den"), widget=DateInput, initial=timezone.localdate)
-    reason = forms.ChoiceField(label=_("Årsag"), choices=[("", _("Vælg årsag"))] + list(EndReason.choices))
+    reason = forms.ChoiceField(label=_("Årsag"), choices=[("", _("Vælg årsag"))] + [(r.value, r.label) for r in END_REASONS_OFFERED],
+                               help_text=_("En flytning afslutter ikke støtten. Flytter borgeren til en anden kommune, så "
+                                           "overdrag forløbet."))
     note = forms.CharField(label=_("Note"), max_length=400, required=False)
     no_follow_on_acknowledged = forms.BooleanField(label=_("Jeg afslutter CTI, selv om opfølgende støtte ikke er begyndt"),
                                                    required=False)
@@ -90,8 +119,12 @@ class HandOverForm(PrefixedIds):
 class TeamForm(forms.Form):
     name = forms.CharField(label=_("Navn"), max_length=100)
     method = forms.ChoiceField(label=_("Metode"), choices=SPECIALISED_CHOICES)
-    max_citizens = forms.IntegerField(label=_("Højst antal borgere (kun ACT)"), required=False, min_value=1,
-                                      help_text=_("Tom: standarden (80, seed 004 kap. 4)."))
+    max_citizens = forms.IntegerField(label=_("Højst antal borgere (kun ACT)"), required=False)
+
+    def __init__(self, *args, act_max: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The bounds are the service's (support.services.team_save); the form only states them.
+        self.fields["max_citizens"].help_text = _("Mellem 1 og %(max)s. Tom: %(max)s.") % {"max": act_max}
 
 
 class WorkerForm(forms.Form):
@@ -110,3 +143,12 @@ class WorkerForm(forms.Form):
 
 class CloseWaitForm(forms.Form):
     reason = forms.CharField(label=_("Hvorfor tages borgeren af ventelisten?"), max_length=200)
+
+
+class AssignWorkerForm(forms.Form):
+    worker = forms.ChoiceField(label=_("Støttemedarbejder"))
+
+    def __init__(self, *args, workers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [
+            (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]})") for p in workers]

@@ -29,7 +29,8 @@ DEFAULTS = {
     # Caseload per worker: CTI at most 10, ICM at most 8 (seed 004, ch. 4).
     "CASELOAD_PER_WORKER": {Method.CTI: 10, Method.ICM: 8},
     # ACT: a team of about 10-12 staff for at most about 70-80 citizens, about 8 per staff member
-    # (seed 004, ch. 4); the team maximum is configurable per team, default 80.
+    # (seed 004, ch. 4); a team may set a lower maximum, never a higher one (support.services.team_save,
+    # capacity.act_team_max), so this is both the default and the ceiling.
     "ACT_TEAM_MAX": 80,
     "ACT_PER_STAFF": 8,
     # CTI lasts 9 months: a contact period, then 3 equally long phases (seed 004, ch. 4).

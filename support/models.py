@@ -68,10 +68,32 @@ OPEN_STATUSES = (EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED)
 class EndReason(models.TextChoices):
     GOALS_REACHED = "goals_reached", _("Målene er nået")
     FOLLOW_ON = "follow_on", _("Opfølgende støtte er begyndt")
+    # Not a reason to end (principle 5, seed 004 ch. 2): support follows the citizen into the new home, and
+    # a move to another municipality is a hand-over. Kept so hand-overs and rows ended this way before
+    # still render; never offered and refused by episode_end.
     MOVED = "moved", _("Flyttet")
     DIED = "died", _("Død")
     DECLINED = "declined", _("Borgeren ønsker ikke længere støtten")
     LONG_PRISON = "long_prison", _("Langvarigt fængselsophold")
+
+
+# The reasons a worker may choose when ending an episode.
+END_REASONS_OFFERED = [r for r in EndReason if r != EndReason.MOVED]
+
+
+class PauseReason(models.TextChoices):
+    """Why an episode is paused. Hospital and short prison stays are listed so that choosing them is
+    answered with the reason they do not pause support (principle 5, seed 004 ch. 2); the service
+    refuses them."""
+
+    LONG_PRISON = "long_prison", _("Længere fængselsophold")
+    CITIZEN_WISH = "citizen_wish", _("Borgeren ønsker selv en pause")
+    OTHER = "other", _("Anden grund (skriv den)")
+    HOSPITAL = "hospital", _("Hospitalsophold")
+    SHORT_PRISON = "short_prison", _("Kort fængselsophold")
+
+
+NOT_PAUSE_REASONS = frozenset({PauseReason.HOSPITAL, PauseReason.SHORT_PRISON})
 
 
 @pghistory.track()

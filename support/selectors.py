@@ -139,11 +139,21 @@ class WorkerPage:
     active: int
 
 
+def my_episodes(actor):
+    """The one definition of "my citizens" (issue 9, item 9): the open episodes (active or paused) in
+    which the actor is the worker. The worker's front page, its counts and its plan reviews all use it."""
+    return episodes(actor).filter(worker=actor.user, status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED])
+
+
+def my_citizens(actor):
+    """The people of my_episodes, as a subquery of person ids."""
+    return my_episodes(actor).values("person_id")
+
+
 def worker_page(actor, *, today: date) -> WorkerPage:
-    """My citizens (open episodes where I am the worker), their method and CTI phase, last contact, reviews
-    due and persistence tasks."""
+    """My citizens (my_episodes), their method and CTI phase, last contact, reviews due and persistence tasks."""
     require(actor, Capability.WORK_SUPPORT)
-    qs = _with_contacts(episodes(actor).filter(worker=actor.user, status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED]))
+    qs = _with_contacts(my_episodes(actor))
     rows = [_row(e, today) for e in qs.select_related("person", "team").order_by("person__last_name", "person__first_name", "id")]
     tasks = sorted((r for r in rows if r["persistence"] and r["persistence"].due), key=lambda r: -r["persistence"].days)
     reviews = _reviews(actor, today)
@@ -157,12 +167,13 @@ def worker_page(actor, *, today: date) -> WorkerPage:
 
 
 def _reviews(actor, today):
-    """Action plans due for review for my citizens (plans app); None while that app is not installed."""
+    """Action plans due for review for my citizens (plans app), each marked overdue when its date has
+    passed; None while that app is not installed."""
     try:
         from plans.selectors import reviews_due
     except ImportError:
         return None
-    return reviews_due(actor, today=today, user=actor.user)
+    return reviews_due(actor, today=today, people=my_citizens(actor))
 
 
 @dataclass
@@ -221,7 +232,8 @@ def capacity_overview(actor) -> Capacity:
     rows = []
     for t in teams:
         if t.method == Method.ACT:
-            limit = capacity.act_team_limit(team_max=t.max_citizens or conf.value("ACT_TEAM_MAX"),
+            limit = capacity.act_team_limit(team_max=capacity.act_team_max(own_max=t.max_citizens,
+                                                                            ceiling=conf.value("ACT_TEAM_MAX")),
                                             members=len(members.get(t.pk, [])), per_member=conf.value("ACT_PER_STAFF"))
             n, full = per_team.get(t.pk, 0), None
         else:
@@ -381,6 +393,12 @@ def person_episodes(actor, person: Person) -> list[SupportEpisode]:
     return list(episodes(actor).filter(person=person).select_related("worker", "team"))
 
 
+def person_waits(actor, person: Person) -> list[WaitingListEntry]:
+    """The person's open waiting-list entries (the person's read is logged by the caller)."""
+    return list(WaitingListEntry.objects.filter(municipality=actor.municipality, person=person, closed_on__isnull=True)
+                .order_by("since", "id"))
+
+
 def teams(actor):
     return Team.objects.filter(municipality=actor.municipality).annotate(n_members=Count("members"))
 
@@ -396,6 +414,11 @@ def support_users(actor):
 
     members = Membership.objects.filter(municipality=actor.municipality).select_related("user").order_by("user__first_name")
     return [m.user for m in members if has_capability(m.role, Capability.WORK_SUPPORT)]
+
+
+def workers_for_assignment(actor):
+    """Support workers who may be made a citizen's worker (visitation): active, with a method."""
+    return worker_profiles(actor).filter(active=True)
 
 
 def workers_for_method(actor, method: str):

@@ -10,11 +10,12 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.roles import Capability
+from accounts.roles import Capability, has_capability
 from audit.models import Action
+from core import dates
 from people import services as people_services
 from people.models import Contact, Person
 from people.selectors import require
@@ -26,8 +27,8 @@ from . import capacity, conf
 from .labels import method as method_label
 from .methods import SPECIALISED, Method
 from .models import (
-    OPEN_STATUSES, EndReason, EpisodeEvent, EpisodeStatus, EventKind, HandOver, SupportEpisode, Team, WaitingListEntry,
-    WorkerProfile,
+    NOT_PAUSE_REASONS, OPEN_STATUSES, EndReason, EpisodeEvent, EpisodeStatus, EventKind, HandOver, PauseReason, SupportEpisode,
+    Team, WaitingListEntry, WorkerProfile,
 )
 
 
@@ -51,6 +52,13 @@ def _user(actor: Actor):
     return actor.user if getattr(actor.user, "pk", None) else None
 
 
+def _happened(field: str, value: date | None) -> None:
+    """A typed date of something that happened (a start, a pause, a hand-over): core/dates.py's rule."""
+    problem = dates.happened_problem(value, today=timezone.localdate())
+    if problem:
+        raise SupportDataError(field, problem)
+
+
 def _event(actor: Actor, episode: SupportEpisode, kind: str, on: date, reason: str = "") -> EpisodeEvent:
     return EpisodeEvent.objects.create(municipality=episode.municipality, episode=episode, kind=kind, on=on,
                                        reason=reason[:500], by=_user(actor))
@@ -69,6 +77,12 @@ def team_save(*, actor: Actor, name: str, method: str, max_citizens: int | None 
     if max_citizens is not None and Method(method) != Method.ACT:
         raise SupportDataError("max_citizens", _("Et højeste antal borgere for hele teamet gælder kun ACT-teams; "
                                                  "CTI og ICM har et loft pr. medarbejder."))
+    ceiling = conf.value("ACT_TEAM_MAX")
+    if max_citizens is not None and not 1 <= max_citizens <= ceiling:
+        # An ACT team serves at most about 70-80 citizens (seed 004, ch. 4): a team may set a lower
+        # maximum, never a higher one, and never none at all.
+        raise SupportDataError("max_citizens", _("Højst antal borgere skal være mellem 1 og %(max)s for et ACT-team.")
+                               % {"max": ceiling})
     if team is not None and team.method != method and team.members.exists():
         raise SupportDataError("method", _("Teamets metode kan ikke skiftes, mens det har medarbejdere: en medarbejder "
                                            "arbejder kun med én metode (seed 004, 4.1)."))
@@ -149,22 +163,26 @@ def active_count(*, worker=None, team=None, method: str) -> int:
     return qs.count()
 
 
-def _capacity_refusal(*, municipality, method: str, worker, team: Team | None) -> str:
-    """Why assigning one more citizen would break a caseload rule, or "" (support/capacity.py).
+def _capacity_refusal(*, municipality, method: str, worker, team: Team | None) -> capacity.Refusal | None:
+    """Why one more ACTIVE episode would break a caseload rule, or None (support/capacity.py).
 
+    Every path that makes an episode active (start, resume) calls this inside its transaction. It first
+    locks the row whose caseload is counted: the worker's profile for CTI and ICM, the team for ACT. So
+    concurrent starts on one worker count one after the other, and the limit holds (issue 9, item 8).
     Only ACTIVE episodes count: a paused episode (e.g. a long prison stay) frees the worker for a while."""
     if method in (Method.CTI, Method.ICM):
-        profile = WorkerProfile.objects.select_related("user").get(municipality=municipality, user=worker)
-        refusal = capacity.check_worker(method=method, worker_name=str(profile), active=active_count(worker=worker, method=method),
-                                        method_limit=conf.caseload_limit(method), own_limit=profile.caseload_limit)
-        return refusal.message if refusal else ""
-    if method == Method.ACT:
+        profile = WorkerProfile.objects.select_for_update().filter(municipality=municipality, user=worker).first()
+        if profile is None:
+            return None
+        return capacity.check_worker(method=method, worker_name=str(profile), active=active_count(worker=worker, method=method),
+                                     method_limit=conf.caseload_limit(method), own_limit=profile.caseload_limit)
+    if method == Method.ACT and team is not None:
+        team = Team.objects.select_for_update().get(pk=team.pk)
         members = WorkerProfile.objects.filter(team=team, active=True).count()
-        refusal = capacity.check_act_team(team_name=team.name, active=active_count(team=team, method=method),
-                                          team_max=team.max_citizens or conf.value("ACT_TEAM_MAX"), members=members,
-                                          per_member=conf.value("ACT_PER_STAFF"))
-        return refusal.message if refusal else ""
-    return ""
+        team_max = capacity.act_team_max(own_max=team.max_citizens, ceiling=conf.value("ACT_TEAM_MAX"))
+        return capacity.check_act_team(team_name=team.name, active=active_count(team=team, method=method),
+                                       team_max=team_max, members=members, per_member=conf.value("ACT_PER_STAFF"))
+    return None
 
 
 def _assignment(*, municipality, method: str, worker, team: Team | None):
@@ -189,16 +207,25 @@ def _assignment(*, municipality, method: str, worker, team: Team | None):
     return team
 
 
+def other_waits(person: Person, method: str) -> list[WaitingListEntry]:
+    """The person's open waiting-list entries for other methods than the one starting."""
+    return list(WaitingListEntry.objects.filter(person=person, closed_on__isnull=True).exclude(method=method).order_by("since", "id"))
+
+
 @transaction.atomic
 def episode_start(*, actor: Actor, person: Person, method: str, start_date: date, worker=None, team: Team | None = None,
-                  method_reason: str = "") -> StartResult:
+                  method_reason: str = "", close_other_waits: bool | None = None) -> StartResult:
     """Start support for a person. Beyond a caseload limit nothing starts: the citizen is put on the
-    method's waiting list instead (unmet demand is recorded, never lost) and the refusal says why."""
+    method's waiting list instead (unmet demand is recorded, never lost) and the refusal says why.
+
+    When the citizen waits for another method, the caller must say whether that wait closes now
+    (close_other_waits): a citizen may well still need the other method, so it is never guessed."""
     require(actor, Capability.WORK_SUPPORT)
     try:
         method = Method(method).value
     except ValueError as exc:
         raise SupportDataError("method", _("Vælg en støttemetode.")) from exc
+    _happened("start_date", start_date)
     person = Person.objects.select_for_update().get(pk=person.pk, municipality=actor.municipality)
     if SupportEpisode.objects.filter(person=person, method=method, status__in=OPEN_STATUSES).exists():
         raise SupportDataError("method", _("%(name)s har allerede et åbent forløb med %(method)s.")
@@ -210,10 +237,16 @@ def episode_start(*, actor: Actor, person: Person, method: str, start_date: date
                                                   "%(method)s er valgt.")
                                % {"recommended": method_label(recommended), "method": method_label(method)})
     team = _assignment(municipality=actor.municipality, method=method, worker=worker, team=team)
-    refusal = _capacity_refusal(municipality=actor.municipality, method=method, worker=worker, team=team)
-    if refusal:
-        waiting = _wait(actor, person=person, method=method, team=team, since=start_date, refusal=refusal)
-        return StartResult(episode=None, waiting=waiting, refusal=refusal)
+    refused = _capacity_refusal(municipality=actor.municipality, method=method, worker=worker, team=team)
+    if refused:
+        waiting = _wait(actor, person=person, method=method, team=team, since=start_date, refusal=refused.message)
+        return StartResult(episode=None, waiting=waiting, refusal=refused.message)
+    others = other_waits(person, method)
+    if others and close_other_waits is None:
+        raise SupportDataError("close_other_waits", _(
+            "%(name)s står på ventelisten til %(waits)s. Svar, om den plads på ventelisten skal lukkes, nu "
+            "%(method)s starter.") % {"name": person.display_name, "waits": ", ".join(method_label(w.method) for w in others),
+                                      "method": method_label(method)})
     episode = SupportEpisode.objects.create(
         municipality=actor.municipality, person=person, method=method, worker=worker, team=team, start_date=start_date,
         status=EpisodeStatus.ACTIVE, status_since=start_date, recommended_method=recommended, method_reason=method_reason,
@@ -225,6 +258,14 @@ def episode_start(*, actor: Actor, person: Person, method: str, start_date: date
     for wait in WaitingListEntry.objects.filter(person=person, method=method, closed_on__isnull=True):
         wait.closed_on, wait.closed_reason, wait.episode = start_date, "Forløb startet", episode
         wait.save(update_fields=["closed_on", "closed_reason", "episode"])
+    if close_other_waits:
+        with translation.override(settings.LANGUAGE_CODE):  # stored reasons stay Danish
+            started = f"Startet i {method_label(method)} i stedet"
+        for wait in others:
+            wait.closed_on, wait.closed_reason = start_date, started[:200]
+            wait.save(update_fields=["closed_on", "closed_reason"])
+            _log(actor, Action.UPDATE, "Venteliste til støtte", person.pk, changes={"waiting_list": [wait.method, ""]},
+                 detail=started)
     _log(actor, Action.CREATE, "Start af støtteforløb", person.pk,
          changes={"method": ["", method], "worker": ["", str(getattr(worker, "pk", ""))], "start_date": ["", str(start_date)]})
     return StartResult(episode=episode)
@@ -244,6 +285,7 @@ def waiting_close(*, actor: Actor, entry: WaitingListEntry, on: date, reason: st
     require(actor, Capability.MANAGE_SUPPORT)
     if not reason.strip():
         raise SupportDataError("reason", _("Skriv hvorfor borgeren tages af ventelisten."))
+    _happened("on", on)
     entry.closed_on, entry.closed_reason = on, reason.strip()[:200]
     entry.save(update_fields=["closed_on", "closed_reason"])
     _log(actor, Action.UPDATE, "Venteliste til støtte", entry.person_id, changes={"waiting_list": [entry.method, ""]}, detail=reason)
@@ -255,6 +297,7 @@ def _locked(episode: SupportEpisode) -> SupportEpisode:
 
 
 def _check_date(episode: SupportEpisode, on: date) -> None:
+    _happened("on", on)
     if on < episode.status_since:
         raise SupportDataError("on", _("Datoen ligger før forløbets seneste ændring (%(date)s).")
                                % {"date": f"{episode.status_since:%d.%m.%Y}"})
@@ -271,30 +314,94 @@ def _set_status(actor, episode, status, on, kind, reason, purpose, **extra):
     return episode
 
 
+def _not_a_pause_reason(reason: str) -> str:
+    """Why a hospital or short prison stay does not pause support (principle 5, seed 004 ch. 2)."""
+    if reason == PauseReason.HOSPITAL:
+        return _("Et hospitalsophold er ikke en grund til pause: støtten fortsætter under indlæggelsen. Hold kontakten, "
+                 "besøg borgeren, og forbered udskrivelsen sammen med hospitalet.")
+    return _("Et kort fængselsophold er ikke en grund til pause: støtten fortsætter. Hold kontakten under opholdet, og "
+             "forbered løsladelsen. Kun et længere fængselsophold sætter forløbet på pause.")
+
+
 @transaction.atomic
-def episode_pause(*, actor: Actor, episode: SupportEpisode, on: date, reason: str) -> SupportEpisode:
-    """Pause, e.g. for a long prison stay (seed 004, ch. 2, principle 5). Hospital and short prison stays
-    keep the support going: pausing needs a written reason so it is a decision, not a reflex."""
+def episode_pause(*, actor: Actor, episode: SupportEpisode, on: date, reason: str, note: str = "") -> SupportEpisode:
+    """Pause, e.g. for a long prison stay (seed 004, ch. 2, principle 5). A hospital stay or a short
+    prison stay keeps the support going: those reasons are refused, with why. "Another reason" needs a
+    written note, so a pause is a decision, not a reflex."""
     require(actor, Capability.WORK_SUPPORT)
     episode = _locked(episode)
     if episode.status != EpisodeStatus.ACTIVE:
         raise SupportDataError(None, _("Kun et aktivt forløb kan sættes på pause."))
-    if not (reason or "").strip():
-        raise SupportDataError("reason", _("Skriv hvorfor forløbet sættes på pause, fx et længere fængselsophold."))
+    try:
+        reason = PauseReason(reason)
+    except ValueError as exc:
+        raise SupportDataError("reason", _("Vælg hvorfor forløbet sættes på pause, fx et længere fængselsophold.")) from exc
+    if reason in NOT_PAUSE_REASONS:
+        raise SupportDataError("reason", _not_a_pause_reason(reason))
+    note = (note or "").strip()
+    if reason == PauseReason.OTHER and not note:
+        raise SupportDataError("note", _("Skriv grunden til pausen."))
     _check_date(episode, on)
-    return _set_status(actor, episode, EpisodeStatus.PAUSED, on, EventKind.PAUSE, reason.strip(), "Pause i støtteforløb")
+    with translation.override(settings.LANGUAGE_CODE):  # the event's reason is stored in Danish
+        text = str(reason.label) if reason != PauseReason.OTHER else note
+        if note and reason != PauseReason.OTHER:
+            text += f": {note}"
+    return _set_status(actor, episode, EpisodeStatus.PAUSED, on, EventKind.PAUSE, text, "Pause i støtteforløb")
 
 
 @transaction.atomic
-def episode_resume(*, actor: Actor, episode: SupportEpisode, on: date, reason: str = "") -> SupportEpisode:
-    """Resume a paused episode. The caseload rule is not re-checked: the citizen was the worker's before
-    the pause and support follows them back (principle 3); an over-limit caseload shows on the leader page."""
+def episode_resume(*, actor: Actor, episode: SupportEpisode, on: date, reason: str = "",
+                   over_limit_acknowledged: bool = False) -> SupportEpisode:
+    """Resume a paused episode. The caseload is counted under the same lock as a start: when the worker
+    (or the ACT team) is full, the resume waits for an explicit acknowledgement. The citizen was the
+    worker's before the pause and support follows them back (principle 3), so it is never refused
+    outright; the acknowledgement is in the episode's log and the leader page shows the worker over
+    the limit."""
     require(actor, Capability.WORK_SUPPORT)
     episode = _locked(episode)
     if episode.status != EpisodeStatus.PAUSED:
         raise SupportDataError(None, _("Kun et forløb på pause kan genoptages."))
     _check_date(episode, on)
-    return _set_status(actor, episode, EpisodeStatus.ACTIVE, on, EventKind.RESUME, (reason or "").strip(), "Genoptagelse af støtteforløb")
+    reason = (reason or "").strip()
+    refused = _capacity_refusal(municipality=episode.municipality, method=episode.method, worker=episode.worker,
+                                team=episode.team)
+    if refused:
+        if not over_limit_acknowledged:
+            raise SupportDataError("over_limit_acknowledged", _(
+                "%(why)s Bekræft, at borgeren genoptager støtten hos sin medarbejder alligevel (lederen ser, at loftet "
+                "er overskredet), eller lad en leder finde plads først.") % {"why": refused.why})
+        reason = f"Genoptaget over loftet: {refused.why}" + (f" {reason}" if reason else "")
+    return _set_status(actor, episode, EpisodeStatus.ACTIVE, on, EventKind.RESUME, reason, "Genoptagelse af støtteforløb")
+
+
+@transaction.atomic
+def episode_reassign(*, actor: Actor, episode: SupportEpisode, worker, on: date, reason: str = "") -> SupportEpisode:
+    """Hand the episode over to another worker in the same method (e.g. the worker leaves). An active
+    episode counts on the new worker at once, so the new worker's row is locked and counted as on a
+    start; a full worker is refused (the citizen keeps the current worker meanwhile, nobody waits)."""
+    require(actor, Capability.WORK_SUPPORT)
+    episode = _locked(episode)
+    if not episode.is_open:
+        raise SupportDataError(None, _("Forløbet er allerede afsluttet eller overdraget."))
+    if worker is None or worker.pk == episode.worker_id:
+        raise SupportDataError("worker", _("Vælg den nye medarbejder."))
+    _check_date(episode, on)
+    team = _assignment(municipality=actor.municipality, method=episode.method, worker=worker,
+                       team=episode.team if episode.method == Method.ACT else None)
+    if episode.status == EpisodeStatus.ACTIVE and episode.method != Method.ACT:  # ACT: the team's count is unchanged
+        refused = _capacity_refusal(municipality=actor.municipality, method=episode.method, worker=worker, team=team)
+        if refused:
+            raise SupportDataError("worker", refused.why)
+    before = episode.worker_id
+    episode.worker, episode.team = worker, team
+    episode.save(update_fields=["worker", "team"])
+    person = episode.person
+    person.workers.add(worker)  # the new worker is now one of the citizen's own workers
+    name = worker.get_full_name() or worker.username
+    _event(actor, episode, EventKind.REASSIGN, on, f"{name}" + (f": {reason.strip()}" if (reason or "").strip() else ""))
+    _log(actor, Action.UPDATE, "Ny medarbejder på støtteforløb", episode.person_id,
+         changes={"worker": [str(before or ""), str(worker.pk)]})
+    return episode
 
 
 @transaction.atomic
@@ -310,6 +417,12 @@ def episode_end(*, actor: Actor, episode: SupportEpisode, on: date, reason: str,
         reason = EndReason(reason).value
     except ValueError as exc:
         raise SupportDataError("reason", _("Vælg årsagen til at forløbet afsluttes.")) from exc
+    if reason == EndReason.MOVED:
+        # Principle 5 (seed 004, ch. 2): support follows the citizen into the new home; a move to
+        # another municipality is a hand-over, with its own action.
+        raise SupportDataError("reason", _("En flytning afslutter ikke støtten: den følger borgeren med til den nye "
+                                           "bolig. Flytter borgeren til en anden kommune, så brug Overdrag til anden "
+                                           "kommune."))
     _check_date(episode, on)
     if episode.method == Method.CTI and reason != EndReason.FOLLOW_ON and not no_follow_on_acknowledged:
         raise SupportDataError("no_follow_on_acknowledged",
@@ -358,6 +471,7 @@ def hand_over_receive(*, actor: Actor, hand_over: HandOver, on: date) -> HandOve
     require(actor, Capability.MANAGE_SUPPORT)
     if hand_over.received_on:
         raise SupportDataError(None, _("Overdragelsen er allerede modtaget."))
+    _happened("on", on)
     hand_over.received_on = on
     hand_over.save(update_fields=["received_on"])
     _log(actor, Action.UPDATE, "Modtagelse af overdragelse", detail=f"Overdragelse {hand_over.pk} fra {hand_over.from_municipality_id}")
@@ -370,6 +484,7 @@ def episode_contact_record(*, actor: Actor, episode: SupportEpisode, contacted_o
     """A contact attempt in an episode: a people.Contact, so it also counts as activity on the by-name list.
     It never changes the episode: not reaching the citizen keeps the episode open (principle 3)."""
     require(actor, Capability.WORK_SUPPORT)
+    _happened("contacted_on", contacted_on)
     if contacted_on < episode.start_date:
         raise SupportDataError("contacted_on", _("Datoen ligger før forløbet begyndte (%(date)s).")
                                % {"date": f"{episode.start_date:%d.%m.%Y}"})
@@ -381,3 +496,35 @@ def episode_contact_record(*, actor: Actor, episode: SupportEpisode, contacted_o
                                           reached=reached, note=note)
 
 
+# --- visitation: a support worker becomes the citizen's worker before support starts -------------
+
+def may_assign_worker(actor: Actor, person: Person) -> bool:
+    """A leader, or one of the citizen's own workers (e.g. the outreach worker who met them), may make a
+    support worker the citizen's worker; no one can make themselves a stranger's worker."""
+    if has_capability(actor.role, Capability.MANAGE_SUPPORT):
+        return True
+    return (has_capability(actor.role, Capability.WORK_SUPPORT)
+            and person.workers.filter(pk=getattr(actor.user, "pk", None)).exists())
+
+
+@transaction.atomic
+def person_worker_assign(*, actor: Actor, person: Person, worker) -> Person:
+    """Visitation: make a support worker one of the citizen's own workers before any episode starts, so
+    the full assessment across the eight dimensions (health and substance use included) can be done
+    before support begins (seed 004, 4.2). "Own worker" stays one rule, Person.workers, read by
+    accounts.roles.may_see_health through plans.selectors.health_visible; episode_start adds to it too."""
+    require(actor, Capability.WORK_SUPPORT)
+    person = Person.objects.select_for_update().get(pk=person.pk, municipality=actor.municipality)
+    if not may_assign_worker(actor, person):
+        raise SupportDataError(None, _("Kun en leder eller en af borgerens egne medarbejdere kan tilknytte en "
+                                       "støttemedarbejder."))
+    profile = (WorkerProfile.objects.select_related("user")
+               .filter(municipality=actor.municipality, user=worker, active=True).first() if worker else None)
+    if profile is None:
+        raise SupportDataError("worker", _("Vælg en støttemedarbejder (en medarbejder med en metode under Medarbejdere)."))
+    if person.workers.filter(pk=worker.pk).exists():
+        raise SupportDataError("worker", _("%(worker)s er allerede borgerens medarbejder.") % {"worker": str(profile)})
+    person.workers.add(worker)
+    _log(actor, Action.UPDATE, "Tilknytning af støttemedarbejder (visitation)", person.pk,
+         changes={"workers": ["", str(worker.pk)]}, detail=f"Medarbejder {worker.pk}")
+    return person

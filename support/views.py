@@ -13,7 +13,8 @@ from people.views import with_actor
 
 from . import conf, selectors, services
 from .forms import (
-    CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ResumeForm, TeamForm, WorkerForm,
+    AssignWorkerForm, CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ReassignForm, ResumeForm,
+    TeamForm, WorkerForm,
 )
 from .labels import method as method_label
 from .methods import Method
@@ -27,18 +28,19 @@ def _apply_error(form, exc: SupportDataError):
 
 @with_actor(Capability.WORK_SUPPORT)
 def worker_home(request, actor):
-    data = selectors.worker_page(actor, today=timezone.localdate())
+    today = timezone.localdate()
+    data = selectors.worker_page(actor, today=today)
     # Eviction cases of my citizens reach me here (issue 4, item 6): prevention starts with the worker.
     evictions = None
     if apps.is_installed("housing"):
         from housing.selectors import eviction_cases
 
-        evictions = eviction_cases(actor)
+        evictions = eviction_cases(actor, people=selectors.my_citizens(actor))
     return render(request, "support/worker_home.html", {
         "data": data, "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
-        "persistence_days": conf.value("PERSISTENCE_DAYS"), "evictions": evictions,
+        "persistence_days": conf.value("PERSISTENCE_DAYS"), "evictions": evictions, "today": today,
         # Own citizens on the housing needs list without contact: a home may be waiting (issue 9 item 6).
-        "needs_contact": needs_list_contact_due(actor, today=timezone.localdate()),
+        "needs_contact": needs_list_contact_due(actor, today=today),
     })
 
 
@@ -89,6 +91,7 @@ def _episode_context(actor, episode, **forms):
         "resume_form": forms.get("resume_form") or ResumeForm(),
         "end_form": forms.get("end_form") or EndForm(),
         "hand_over_form": forms.get("hand_over_form") or HandOverForm(exclude_pk=actor.municipality.pk),
+        "reassign_form": forms.get("reassign_form") or ReassignForm(workers=_colleagues(actor, episode)),
         "open_form": forms.get("open_form", ""),
     }
     return context
@@ -126,14 +129,15 @@ def episode_contact(request, actor, pk):
 @with_actor(Capability.WORK_SUPPORT)
 def episode_pause(request, actor, pk):
     def call(episode, d):
-        services.episode_pause(actor=actor, episode=episode, on=d["on"], reason=d["reason"])
+        services.episode_pause(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"])
     return _episode_action(request, actor, pk, form_class=PauseForm, key="pause_form", call=call, done=_("Forløbet er sat på pause."))
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_resume(request, actor, pk):
     def call(episode, d):
-        services.episode_resume(actor=actor, episode=episode, on=d["on"], reason=d["reason"])
+        services.episode_resume(actor=actor, episode=episode, on=d["on"], reason=d["reason"],
+                                over_limit_acknowledged=d["over_limit_acknowledged"])
     return _episode_action(request, actor, pk, form_class=ResumeForm, key="resume_form", call=call, done=_("Forløbet er genoptaget."))
 
 
@@ -143,6 +147,23 @@ def episode_end(request, actor, pk):
         services.episode_end(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"],
                              no_follow_on_acknowledged=d["no_follow_on_acknowledged"])
     return _episode_action(request, actor, pk, form_class=EndForm, key="end_form", call=call, done=_("Forløbet er afsluttet."))
+
+
+def _colleagues(actor, episode):
+    """Workers in the episode's method other than its current worker: who may take the episode over."""
+    return [p for p in selectors.workers_for_method(actor, episode.method) if p.user_id != episode.worker_id]
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def episode_reassign(request, actor, pk):
+    episode = selectors.episode_get(actor, pk)
+    workers = _colleagues(actor, episode)
+
+    def call(episode, d):
+        worker = next((p.user for p in workers if str(p.user_id) == d["worker"]), None)
+        services.episode_reassign(actor=actor, episode=episode, worker=worker, on=d["on"], reason=d["reason"])
+    return _episode_action(request, actor, pk, form_class=ReassignForm, key="reassign_form", call=call,
+                           done=_("Forløbet har fået en ny medarbejder."), workers=workers)
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -161,15 +182,18 @@ def episode_start(request, actor, person_id):
     teams = list(selectors.teams(actor).filter(active=True))
     recommendation = _recommendation(actor, person)
     initial = {"method": recommendation["method"]} if recommendation else {}
-    form = EpisodeStartForm(request.POST or None, workers=workers, teams=teams, initial=initial)
+    waits_elsewhere = selectors.person_waits(actor, person)
+    form = EpisodeStartForm(request.POST or None, workers=workers, teams=teams, initial=initial, waits_elsewhere=waits_elsewhere)
     refusal = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         worker = next((p.user for p in workers if str(p.user_id) == d["worker"]), None)
         team = next((t for t in teams if str(t.pk) == d["team"]), None)
+        close_other_waits = {"yes": True, "no": False}.get(d.get("close_other_waits") or "")
         try:
             result = services.episode_start(actor=actor, person=person, method=d["method"], start_date=d["start_date"],
-                                            worker=worker, team=team, method_reason=d["method_reason"])
+                                            worker=worker, team=team, method_reason=d["method_reason"],
+                                            close_other_waits=close_other_waits)
         except SupportDataError as exc:
             _apply_error(form, exc)
         else:
@@ -196,6 +220,26 @@ def _recommendation(actor, person):
     # The reason names dimensions: health ones only for the citizen's own workers and their leader.
     rec = recommendation_for(assessment, show_health=health_visible(actor, person))
     return {"method": rec.method.value, "label": method_label(rec.method), "reason": rec.reason, "version": assessment.version}
+
+
+@require_POST
+@with_actor(Capability.WORK_SUPPORT)
+def person_worker_assign(request, actor, person_id):
+    """Visitation from the person page: a support worker becomes the citizen's worker before support."""
+    person = person_get(actor, person_id, purpose="Tilknytning af støttemedarbejder (visitation)")
+    workers = list(selectors.workers_for_assignment(actor))
+    form = AssignWorkerForm(request.POST, workers=workers)
+    if form.is_valid():
+        worker = next((p.user for p in workers if str(p.user_id) == form.cleaned_data["worker"]), None)
+        try:
+            services.person_worker_assign(actor=actor, person=person, worker=worker)
+            messages.success(request, _("%(worker)s er nu borgerens medarbejder og kan lave hele udredningen.")
+                             % {"worker": worker.get_full_name() or worker.username})
+        except SupportDataError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, _("Vælg en støttemedarbejder."))
+    return redirect("people:detail", pk=person.pk)
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -249,7 +293,7 @@ def team_edit(request, actor, team_id):
 
 def _team_form(request, actor, team):
     initial = {"name": team.name, "method": team.method, "max_citizens": team.max_citizens} if team else {}
-    form = TeamForm(request.POST or None, initial=initial)
+    form = TeamForm(request.POST or None, initial=initial, act_max=conf.value("ACT_TEAM_MAX"))
     if request.method == "POST" and form.is_valid():
         try:
             services.team_save(actor=actor, team=team, **form.cleaned_data)

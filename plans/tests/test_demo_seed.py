@@ -9,6 +9,7 @@ from accounts.roles import Role
 from people.services import Actor
 from plans import selectors
 from plans.models import ActionPlan, Assessment, Consent, MethodDecision, PlanGoal
+from support.selectors import my_citizens
 from tenants.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +26,9 @@ def test_demo_plans_and_reviews_due_for_the_support_worker(client):
     assert MethodDecision.objects.filter(municipality=frederikssund).exclude(reason="").exists()
     worker = User.objects.get(username="stoettemedarbejder")
     actor = Actor(user=worker, municipality=frederikssund, role=Role.SUPPORT_WORKER)
-    due = selectors.reviews_due(actor, today=timezone.localdate(), user=worker)
+    due = selectors.reviews_due(actor, today=timezone.localdate(), people=my_citizens(actor))
     assert len(due) >= 5
+    assert any(p.overdue for p in due)
     client.force_login(worker)
     person = due[0].person
     assert client.get(reverse("plans:plan", args=[person.pk])).status_code == 200

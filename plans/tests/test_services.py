@@ -145,7 +145,7 @@ def test_health_goals_and_treatment_plan_carry_over_for_a_worker_who_may_not_see
     assert {g.dimension for g in plan.goals.all()} == {"substance_use", "economy"}
 
 
-def test_reviews_due_lists_current_plans_due_soon_for_a_user_and_logs_them(worker_a, worker_b, person_factory, users_a):
+def test_reviews_due_lists_current_plans_due_soon_for_given_people_and_logs_them(worker_a, worker_b, person_factory, users_a):
     today = timezone.localdate()
     due = person_factory(worker_a, first_name="Due", start=RECENT)
     later = person_factory(worker_a, first_name="Later", start=RECENT)
@@ -159,8 +159,8 @@ def test_reviews_due_lists_current_plans_due_soon_for_a_user_and_logs_them(worke
 
     plans = selectors.reviews_due(worker_a, today=today)
     assert [p.person.first_name for p in plans] == ["Due"]
-    assert [p.person_id for p in selectors.reviews_due(worker_a, today=today, user=worker_a.user)] == [due.pk]
-    assert selectors.reviews_due(worker_a, today=today, user=users_a[Role.SUPPORT_WORKER]) == []
+    assert [p.person_id for p in selectors.reviews_due(worker_a, today=today, people=[due.pk, later.pk])] == [due.pk]
+    assert selectors.reviews_due(worker_a, today=today, people=[later.pk]) == []
     assert AccessLogEntry.objects.filter(person_id=due.pk, purpose="Opfølgning på handleplaner").exists()
 
 

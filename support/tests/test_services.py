@@ -97,7 +97,7 @@ def test_pause_and_resume_are_logged_as_events(users_a, municipality_a, worker_a
     e = services.episode_start(actor=worker, person=p, method="icm", start_date=recent(20), worker=worker.user).episode
     with pytest.raises(SupportDataError, match="fængselsophold"):
         services.episode_pause(actor=worker, episode=e, on=recent(10), reason=" ")
-    services.episode_pause(actor=worker, episode=e, on=recent(10), reason="Længere fængselsophold")
+    services.episode_pause(actor=worker, episode=e, on=recent(10), reason="long_prison")
     e.refresh_from_db()
     assert e.status == EpisodeStatus.PAUSED
     with pytest.raises(SupportDataError, match="før forløbets seneste ændring"):
