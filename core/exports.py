@@ -35,9 +35,9 @@ def write_row(sheet, row: int, col: int, values: Iterable, cell_format=None) -> 
     """An xlsx row (XlsxWriter worksheet): text as explicit text cells, never as formulas or links;
     numbers, dates, booleans and empty cells through XlsxWriter's own type handling."""
     for offset, value in enumerate(values):
-        if isinstance(value, str):
-            sheet.write_string(row, col + offset, value, cell_format)
-        elif value is None:
+        if value is None or value == "":
             sheet.write_blank(row, col + offset, None, cell_format)
+        elif isinstance(value, str):
+            sheet.write_string(row, col + offset, value, cell_format)
         else:
             sheet.write(row, col + offset, value, cell_format)

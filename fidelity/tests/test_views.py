@@ -260,3 +260,34 @@ def test_who5_in_the_pdf_report(leader, users_a, municipality_a):
     data = selectors.results(leader, unit=unit, quarter=Quarter(2026, 1))
     html = render_to_string("fidelity/report_pdf.html", {"data": data, "min_group": 5})
     assert "WHO-5 Trivselsindeks pr. kvartal for Team Nord" in html and "<td>48" in html
+
+
+def test_four_all_not_relevant_answers_and_one_real_one_show_no_result_on_any_output(leader, login, users_a):
+    """Anonymity counts answers that carry a score: four citizens who answered "Ikke relevant for mig" to
+    everything and one who answered 3 to everything must not show that one citizen's 75 anywhere."""
+    from django.template.loader import render_to_string
+    from openpyxl import load_workbook
+
+    from fidelity import inspire, selectors
+
+    unit = make_unit(leader)
+    today = date(2026, 2, 10)
+    for raw in [{i.key: "na" for i in inspire.ITEMS}] * 4 + [{i.key: "3" for i in inspire.ITEMS}]:
+        _, token = services.invitation_create(actor=leader, unit=unit, mode="link", now=timezone.now())
+        services.survey_answer(municipality=leader.municipality, token=token, raw=raw, now=timezone.now(), today=today)
+    assert sorted(SurveyResponse.objects.values_list("score", flat=True), key=str) == [75.0, None, None, None, None]
+    client = login(users_a[Role.LEADER])
+    query = f"?enhed={unit.pk}&kvartal=2026-K1"
+
+    page = client.get(reverse("fidelity:results") + query).content.decode()
+    table = page.split('id="inspire-table"')[1].split("</table>")[0]
+    assert "Færre end 5 svar: vises ikke" in table and "75" not in table
+
+    data = selectors.results(leader, unit=unit, quarter=Quarter(2026, 1))
+    pdf_html = render_to_string("fidelity/report_pdf.html", {"data": data, "min_group": 5})
+    pdf_table = pdf_html.split('id="inspire-table"')[1].split("</table>")[0]
+    assert "Færre end 5 svar: vises ikke" in pdf_table and "75" not in pdf_table
+
+    book = load_workbook(io.BytesIO(client.get(reverse("fidelity:results_export", args=["xlsx"]) + query).content))
+    rows = [r for r in book["Borgernes stemme"].iter_rows(values_only=True) if r[:2] == ("Brief INSPIRE", "1. kvartal 2026")]
+    assert rows == [("Brief INSPIRE", "1. kvartal 2026", 1, "vises ikke (for få svar)", None)]
