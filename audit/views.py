@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.roles import ROLE_LABELS, Capability, Role
+from core.exports import safe_row
 from people.views import with_actor
 
 from . import selectors
@@ -52,5 +53,6 @@ def person_log_export(request, actor, person_id):
     labels = dict(Action.choices)
     for at, action, purpose, role in rows:
         role_label = ROLE_LABELS.get(Role(role), role) if role in Role._value2member_map_ else role
-        writer.writerow([timezone.localtime(at).strftime("%d.%m.%Y %H:%M"), labels.get(action, action), purpose, role_label])
+        writer.writerow(safe_row([timezone.localtime(at).strftime("%d.%m.%Y %H:%M"), labels.get(action, action), purpose,
+                                  role_label]))
     return response

@@ -10,6 +10,7 @@ from typing import Iterable
 
 import pgtrigger
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -66,8 +67,35 @@ DEMO_USERS = [
 ]
 
 
-def seed_demo(*, seed: int = 1, today: date | None = None) -> dict:
-    """Reset and load the demo: two municipalities, their users and people. Idempotent."""
+class NotADemoDatabase(RuntimeError):
+    """seed_demo was asked to run on a database that is not known to be a demo database."""
+
+
+def ensure_demo_database(*, deletes_data_confirmed: bool = False) -> None:
+    """The demo reset deletes the demo municipalities' people, logs and users and creates users with the
+    published DEMO_PASSWORD, so it runs only where the settings say the database is a demo database
+    (settings.HF_DEMO_DATABASE: local.py and test.py, never production.py), or with an explicit
+    confirmation under settings that are not the production settings (a staging copy, say)."""
+    if getattr(settings, "HF_DEMO_DATABASE", False):
+        return
+    module = getattr(settings, "SETTINGS_MODULE", "") or ""
+    production = module.rsplit(".", 1)[-1] == "production"
+    if deletes_data_confirmed and not production:
+        return
+    why = ("Indstillingerne er produktionsindstillinger" if production
+           else "Databasen er ikke markeret som demodatabase (HF_DEMO_DATABASE)")
+    raise NotADemoDatabase(
+        f"Demodata indlæses ikke: {why} ({module or 'ukendt indstillingsmodul'}). Indlæsningen sletter "
+        "demokommunernes borgere, log og brugere og opretter brugere med den offentlige demoadgangskode. "
+        "Intet er ændret. Brug en demodatabase, fx DJANGO_SETTINGS_MODULE=config.settings.local "
+        "(som ./run demo gør)."
+        + ("" if production else " Er du sikker på, at databasen må tømmes, så tilføj --i-know-this-deletes-data."))
+
+
+def seed_demo(*, seed: int = 1, today: date | None = None, deletes_data_confirmed: bool = False) -> dict:
+    """Reset and load the demo: two municipalities, their users and people. Idempotent. Refuses
+    (NotADemoDatabase) before touching anything unless the database is a demo database."""
+    ensure_demo_database(deletes_data_confirmed=deletes_data_confirmed)
     today = today or timezone.localdate()
     start = today - timedelta(days=365 * DEMO_YEARS)
     summary = {}

@@ -3,6 +3,8 @@ written as "mangler", never as 0; the citizens' questionnaires (Brief INSPIRE, W
 the anonymity threshold, as on the page."""
 import io
 
+from core.exports import write_row  # text as text: never a formula (OWASP CSV injection)
+
 MISSING = "mangler"
 
 
@@ -17,43 +19,43 @@ def xlsx(data) -> bytes:
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     bold = book.add_format({"bold": True})
     ws = book.add_worksheet("Udsagn")
-    ws.write_row(0, 0, ["Enhed", data["unit"].name, "Kvartal", data["quarter"].label], bold)
-    ws.write_row(2, 0, ["Tema", "Princip", "Nr.", "Udsagn", "Svar (5 = helt enig)", "Kommentar"], bold)
+    write_row(ws, 0, 0, ["Enhed", data["unit"].name, "Kvartal", data["quarter"].label], bold)
+    write_row(ws, 2, 0, ["Tema", "Princip", "Nr.", "Udsagn", "Svar (5 = helt enig)", "Kommentar"], bold)
     row = 3
     detail = data["detail"]
     for block in data["structure"]:
         for s in block["statements"]:
             answer = detail["answers"].get(s.id) if detail else None
             value = answer.value if answer and answer.value is not None else MISSING
-            ws.write_row(row, 0, [block["theme"].title, s.principle.title, s.number, s.text, value,
+            write_row(ws, row, 0, [block["theme"].title, s.principle.title, s.number, s.text, value,
                                   answer.comment if answer else ""])
             row += 1
     ws.set_column(3, 3, 80)
     ws2 = book.add_worksheet("Temaer over tid")
-    ws2.write_row(0, 0, ["Kvartal"] + [b["theme"].title for b in data["structure"]], bold)
+    write_row(ws2, 0, 0, ["Kvartal"] + [b["theme"].title for b in data["structure"]], bold)
     for i, t in enumerate(data["trend"], start=1):
-        ws2.write_row(i, 0, [t["quarter"].label] + [_v(t["themes"][b["theme"].number]) if t["themes"] else MISSING
+        write_row(ws2, i, 0, [t["quarter"].label] + [_v(t["themes"][b["theme"].number]) if t["themes"] else MISSING
                                                      for b in data["structure"]])
     ws3 = book.add_worksheet("Praksis")
-    ws3.write_row(0, 0, ["Princip", "Indikator", "Værdi", "Enhed", "Antal", "Selvvurdering", "Uoverensstemmelse", "Note"], bold)
+    write_row(ws3, 0, 0, ["Princip", "Indikator", "Værdi", "Enhed", "Antal", "Selvvurdering", "Uoverensstemmelse", "Note"], bold)
     for i, r in enumerate(data["practice"], start=1):
         v = r["value"]
-        ws3.write_row(i, 0, [f"{r['principle']}. {r['principle_title']}", r["indicator"].label,
+        write_row(ws3, i, 0, [f"{r['principle']}. {r['principle_title']}", r["indicator"].label,
                              v.value if v.available and v.value is not None else MISSING, r["indicator"].unit, v.n,
                              r["self_score"] if r["self_score"] is not None else MISSING, "ja" if r["disagrees"] else "",
                              v.note])
     ws4 = book.add_worksheet("Handlinger")
-    ws4.write_row(0, 0, ["Udsagn", "Hvad", "Hvem", "Senest", "Status"], bold)
+    write_row(ws4, 0, 0, ["Udsagn", "Hvad", "Hvem", "Senest", "Status"], bold)
     for i, a in enumerate(detail["actions"] if detail else [], start=1):
-        ws4.write_row(i, 0, [a.statement.number if a.statement else "", a.what, a.who, a.due_on.isoformat(),
+        write_row(ws4, i, 0, [a.statement.number if a.statement else "", a.what, a.who, a.due_on.isoformat(),
                              a.get_status_display()])
     ws5 = book.add_worksheet("Borgernes stemme")
-    ws5.write_row(0, 0, ["Spørgeskema", "Kvartal", "Antal svar", "Gennemsnit (0-100)", "Ændring fra kvartalet før"],
+    write_row(ws5, 0, 0, ["Spørgeskema", "Kvartal", "Antal svar", "Gennemsnit (0-100)", "Ændring fra kvartalet før"],
                   bold)
     row = 1
     for title, rows in (("Brief INSPIRE", data["inspire"]), ("WHO-5 Trivselsindeks", data["who5"])):
         for r in rows:
-            ws5.write_row(row, 0, [title, r["quarter"].label, r["n"], _survey_mean(r),
+            write_row(ws5, row, 0, [title, r["quarter"].label, r["n"], _survey_mean(r),
                                    r["change"] if r.get("change") is not None else ""])
             row += 1
     ws5.set_column(0, 0, 22)

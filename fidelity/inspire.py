@@ -84,12 +84,3 @@ def score(answers: dict[str, int | None]) -> float | None:
         return None
     return round(mean(rated) * 100 / MAX_ITEM, 1)
 
-
-def group_summary(scores: list[float | None], *, min_group: int) -> dict:
-    """Anonymity: a group's result is shown only when at least ``min_group`` citizens answered, so no
-    single answer can be read off. Below it the count is shown, never the score."""
-    given = [s for s in scores if s is not None]
-    n = len(scores)
-    if n < min_group:
-        return {"n": n, "shown": False, "mean": None}
-    return {"n": n, "shown": True, "mean": round(mean(given), 1) if given else None}

@@ -1,5 +1,6 @@
 """The citizens' questionnaires by key: each key of models.Instrument names the pure module that holds its
-items, options, parse, score and group_summary (Brief INSPIRE, WHO-5). Services, the answer page and the
+items, options, parse and score (Brief INSPIRE, WHO-5); whether a group's result may be shown is
+anonymity.py's one rule for every questionnaire. Services, the answer page and the
 results ask this registry instead of importing one questionnaire. Pure: no Django import."""
 from types import ModuleType
 

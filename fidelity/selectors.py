@@ -6,7 +6,7 @@ from django.http import Http404
 from accounts.roles import Capability, has_capability
 
 from . import formdata
-from . import indicators, instruments, who5
+from . import anonymity, indicators, who5
 from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion,
                      Instrument, OrganisationalUnit, Principle, Statement, SurveyResponse)
 from .quarters import Quarter, last_n
@@ -121,14 +121,14 @@ def comparison(actor, *, quarter, statement_refs) -> list[dict]:
 
 def survey_trend(actor, *, unit, quarters, instrument: str) -> list[dict]:
     """One questionnaire's mean score per quarter for the unit, shown only for groups of at least MIN_GROUP
-    answers (the questionnaire's group_summary): below it the count, never the score."""
+    answers that carry a score (anonymity.group_summary, the one rule for the page, the PDF and the xlsx):
+    below it the count, never the score."""
     rows = (SurveyResponse.objects.filter(municipality=actor.municipality, unit=unit, instrument=instrument,
                                           year__gte=quarters[0].year).values_list("year", "quarter", "score"))
     by_q = {}
     for year, q, s in rows:
         by_q.setdefault((year, q), []).append(s)
-    summary = instruments.module(instrument).group_summary
-    return [{"quarter": q, **summary(by_q.get((q.year, q.number), []), min_group=conf("MIN_GROUP"))}
+    return [{"quarter": q, **anonymity.group_summary(by_q.get((q.year, q.number), []), min_group=conf("MIN_GROUP"))}
             for q in quarters]
 
 

@@ -1,12 +1,16 @@
 """Writes of the fidelity app: keyword-only, one transaction each, taking the Actor, logged."""
 import hashlib
 import secrets
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.db import transaction
+from django.utils import timezone
 
+from accounts.roles import Capability, has_capability
 from audit.models import Action
 from people.services import Actor, _log
 
@@ -27,6 +31,19 @@ class FidelityError(ValueError):
         self.field = field
         self.message = message
         self.code = code  # for links: "not_found", "used", "expired"
+
+
+class UnansweredStatements(FidelityError):
+    """Completing with statements left unanswered needs the team's confirmation: ``statements`` (in form
+    order) says which, so the page can ask "complete anyway?" and link to each."""
+
+    def __init__(self, statements: list[Statement]):
+        numbers = ", ".join(str(s.number) for s in statements)
+        super().__init__(None, ngettext(
+            "Udsagn %(numbers)s er ikke besvaret. Besvar det, eller bekræft, at vurderingen skal afsluttes uden.",
+            "Udsagn %(numbers)s er ikke besvaret. Besvar dem, eller bekræft, at vurderingen skal afsluttes uden.",
+            len(statements)) % {"numbers": numbers}, code="unanswered")
+        self.statements = statements
 
 
 def conf(key):
@@ -76,11 +93,14 @@ def previous_open_actions(assessment: FidelityAssessment):
 @transaction.atomic
 def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: dict,
                     answers: dict[int, tuple[int | None, str]], new_actions: list[dict],
-                    follow_ups: dict[int, tuple[str, str]], complete: bool, now: datetime) -> FidelityAssessment:
+                    follow_ups: dict[int, tuple[str, str]], complete: bool, now: datetime,
+                    confirmed_unanswered: Collection[int] = ()) -> FidelityAssessment:
     """Save the meeting's work as a draft, or complete it. All or nothing.
 
     answers: statement id -> (value 1-5 or None, comment); new_actions: {statement_id, what, who, due_on};
-    follow_ups: earlier action id -> (status, note).
+    follow_ups: earlier action id -> (status, note). Completing with statements unanswered raises
+    UnansweredStatements (nothing saved) unless every one of them is in ``confirmed_unanswered`` (statement
+    numbers the team saw and confirmed); the completion's log row names them.
     """
     assessment = FidelityAssessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.is_completed:
@@ -115,6 +135,11 @@ def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: di
             labels = {"meeting_on": _("mødedato"), "participants": _("deltagere")}
             raise FidelityError(missing[0], _("Før vurderingen kan afsluttes: udfyld %(fields)s.") % {
                 "fields": _(" og ").join(str(labels[f]) for f in missing)})
+        given = {sid: value for sid, value in assessment.answers.values_list("statement_id", "value")}
+        given.update({sid: value for sid, (value, _comment) in answers.items()})
+        unanswered = sorted((s for s in statements.values() if given.get(s.id) is None), key=lambda s: s.number)
+        if {s.number for s in unanswered} - set(confirmed_unanswered):
+            raise UnansweredStatements(unanswered)
         assessment.status = AssessmentStatus.COMPLETED
         assessment.completed_at, assessment.completed_by = now, actor.user
     assessment.save()
@@ -136,7 +161,32 @@ def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: di
         if status != action.status or note:
             action.status, action.follow_up, action.followed_up_in = status, note, assessment
             action.save(update_fields=["status", "follow_up", "followed_up_in"])
-    _log(actor, Action.UPDATE, PURPOSE, detail=f"{'Afsluttet' if complete else 'Gemt som kladde'}: {assessment}")
+    detail = f"{'Afsluttet' if complete else 'Gemt som kladde'}: {assessment}"
+    if complete and unanswered:
+        detail += f" (bekræftet uden svar på udsagn {', '.join(str(s.number) for s in unanswered)})"
+    _log(actor, Action.UPDATE, PURPOSE, detail=detail)
+    return assessment
+
+
+@transaction.atomic
+def assessment_reopen(*, actor: Actor, assessment: FidelityAssessment, reason: str) -> FidelityAssessment:
+    """A leader reopens a completed assessment as a draft (a wrong answer found afterwards, say): its answers,
+    comments and actions stay; it leaves the results until it is completed again. The reason is logged."""
+    if not has_capability(actor.role, Capability.RUN_FIDELITY):
+        raise FidelityError(None, _("Kun en leder kan genåbne en afsluttet vurdering."), code="forbidden")
+    reason = (reason or "").strip()
+    if not reason:
+        raise FidelityError("reason", _("Skriv, hvorfor vurderingen genåbnes."))
+    assessment = FidelityAssessment.objects.select_for_update().get(pk=assessment.pk,
+                                                                    municipality=actor.municipality)
+    if not assessment.is_completed:
+        raise FidelityError(None, _("Vurderingen er ikke afsluttet, så den kan ikke genåbnes."))
+    completed = (f"afsluttet {timezone.localtime(assessment.completed_at):%d.%m.%Y %H:%M}" if assessment.completed_at
+                 else "afsluttet")
+    assessment.status = AssessmentStatus.DRAFT
+    assessment.completed_at, assessment.completed_by = None, None
+    assessment.save(update_fields=["status", "completed_at", "completed_by"])
+    _log(actor, Action.UPDATE, PURPOSE, detail=f"Genåbnet: {assessment} ({completed}). Begrundelse: {reason}")
     return assessment
 
 

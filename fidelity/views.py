@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
-from accounts.roles import Capability
+from accounts.roles import Capability, has_capability
 from audit.models import Action
 from people.services import _log
 from people.views import with_actor
@@ -82,12 +82,19 @@ def assessment_fill(request, actor, pk):
     data = request.POST if request.method == "POST" and not assessment.is_completed else None
     form = AssessmentForm(data, initial=initial, statements=statements, scale=assessment.form_version.scale,
                           follow_ups=follow_ups)
+    unanswered = None
     if data is not None and form.is_valid():
         meeting, answers, actions, follow = form.payload()
-        complete = request.POST.get("action") == "complete"
+        complete = request.POST.get("action") in ("complete", "complete_confirmed")
+        # "Afslut alligevel" confirms exactly the statements the page listed as unanswered
+        confirmed = ({int(n) for n in request.POST.get("confirmed_unanswered", "").split(",") if n.strip().isdigit()}
+                     if request.POST.get("action") == "complete_confirmed" else set())
         try:
             services.assessment_save(actor=actor, assessment=assessment, meeting=meeting, answers=answers,
-                                     new_actions=actions, follow_ups=follow, complete=complete, now=timezone.now())
+                                     new_actions=actions, follow_ups=follow, complete=complete, now=timezone.now(),
+                                     confirmed_unanswered=confirmed)
+        except services.UnansweredStatements as exc:
+            unanswered = exc.statements  # nothing saved: the page asks for confirmation, showing which
         except FidelityError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -101,7 +108,22 @@ def assessment_fill(request, actor, pk):
     follow_rows = [(a, form[f"f{a.id}-status"], form[f"f{a.id}-note"]) for a in follow_ups]
     return render(request, "fidelity/assessment_form.html", {
         "assessment": assessment, "form": form, "blocks": blocks, "follow_rows": follow_rows,
-        "actions": list(assessment.actions.select_related("statement"))})
+        "actions": list(assessment.actions.select_related("statement")), "unanswered": unanswered,
+        "unanswered_numbers": ",".join(str(s.number) for s in unanswered or ())})
+
+
+@require_POST
+@with_actor(Capability.RUN_FIDELITY)
+def assessment_reopen(request, actor, pk):
+    """A leader reopens a completed assessment as a draft, with a reason (logged)."""
+    assessment = selectors.assessment_get(actor, pk)
+    try:
+        services.assessment_reopen(actor=actor, assessment=assessment, reason=request.POST.get("reason", ""))
+    except FidelityError as exc:
+        messages.error(request, exc.message)
+        return redirect(_results_url(assessment.unit_id, assessment.period))
+    messages.success(request, gettext("Vurderingen for %(assessment)s er genåbnet som kladde.") % {"assessment": assessment})
+    return redirect("fidelity:assessment", pk=assessment.pk)
 
 
 def _results_url(unit_id, quarter):
@@ -136,7 +158,7 @@ def results(request, actor):
                         for block in data["structure"]]}
     return render(request, "fidelity/results.html", {
         "units": unit_list, "data": data, "chart": chart, "quarter_choices": last_n(Quarter.of(timezone.localdate()), 8),
-        "min_group": services.conf("MIN_GROUP")})
+        "min_group": services.conf("MIN_GROUP"), "may_reopen": has_capability(actor.role, Capability.RUN_FIDELITY)})
 
 
 @with_actor(Capability.VIEW_FIDELITY)

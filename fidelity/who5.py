@@ -19,10 +19,7 @@ The Danish wording below is the official Danish version's. Pure: no Django impor
 """
 from dataclasses import dataclass
 
-from .inspire import group_summary  # the same anonymity rule for every instrument
-
-__all__ = ["INSTRUMENT", "TITLE", "INTRO", "ITEMS", "OPTIONS", "MAX_ITEM", "parse", "score", "group_summary",
-           "change"]
+__all__ = ["INSTRUMENT", "TITLE", "INTRO", "ITEMS", "OPTIONS", "MAX_ITEM", "parse", "score", "change"]
 
 ELLIPSIS = "…"
 

@@ -8,6 +8,8 @@ from datetime import date
 
 import xlsxwriter
 
+from core.exports import safe_row, write_row
+
 from . import cpr as cpr_rules
 from .models import SITUATION_CHOICES, STATUS_CHOICES
 
@@ -40,7 +42,7 @@ def to_csv(data) -> bytes:
     buffer.write("\ufeff")  # BOM: Danish Excel then reads UTF-8 (æøå) correctly
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
-    writer.writerows(data)
+    writer.writerows(safe_row(row) for row in data)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -51,7 +53,7 @@ def to_xlsx(data) -> bytes:
     bold = book.add_format({"bold": True})
     sheet.write_row(0, 0, HEADERS, bold)
     for i, row in enumerate(data, start=1):
-        sheet.write_row(i, 0, row)
+        write_row(sheet, i, 0, row)
     sheet.freeze_panes(1, 0)
     book.close()
     return buffer.getvalue()

@@ -209,6 +209,11 @@ HF = {
     },
 }
 
+# Whether this database holds only demo data, so `manage.py seed_demo` may wipe the demo
+# municipalities and create users with the published demo password. Only local.py and test.py set it;
+# production.py sets it False whatever the environment says.
+HF_DEMO_DATABASE = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -10,3 +10,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Never a demo database: seed_demo deletes people and creates users with a published password.
+HF_DEMO_DATABASE = False

@@ -5,7 +5,7 @@ from django.db import migrations
 def forwards(apps, schema_editor):
     from fidelity import formdata
 
-    formdata.load(formdata.read(), FormVersion=apps.get_model("fidelity", "FormVersion"),
+    formdata.load(formdata.read(formdata.FIRST_FILE), FormVersion=apps.get_model("fidelity", "FormVersion"),
                   Theme=apps.get_model("fidelity", "Theme"), Principle=apps.get_model("fidelity", "Principle"),
                   Statement=apps.get_model("fidelity", "Statement"))
 

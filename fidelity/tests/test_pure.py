@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from fidelity import inspire
+from fidelity import anonymity, inspire
 from fidelity.quarters import Quarter, last_n
 from fidelity.scoring import StatementRef, disagrees, score, weakest
 
@@ -112,6 +112,14 @@ def test_brief_inspire_unanswered_item_names_the_item():
 
 
 def test_anonymity_threshold_hides_groups_below_the_minimum():
-    assert inspire.group_summary([50, 75, 100, 25], min_group=5) == {"n": 4, "shown": False, "mean": None}
-    shown = inspire.group_summary([50, 75, 100, 25, None], min_group=5)
-    assert shown == {"n": 5, "shown": True, "mean": 62.5}
+    assert anonymity.group_summary([50, 75, 100, 25], min_group=5) == {"n": 4, "shown": False, "mean": None}
+    shown = anonymity.group_summary([50, 75, 100, 25, 60], min_group=5)
+    assert shown == {"n": 5, "shown": True, "mean": 62.0}
+
+
+def test_answers_without_a_score_do_not_count_towards_the_anonymity_threshold():
+    # four citizens answered "Ikke relevant for mig" to everything, one answered: that one's own score
+    # must not be shown as the group's
+    assert anonymity.group_summary([None, None, None, None, 80.0], min_group=5) == {"n": 1, "shown": False, "mean": None}
+    assert anonymity.group_summary([50, 75, 100, 25, None], min_group=5) == {"n": 4, "shown": False, "mean": None}
+    assert anonymity.group_summary([None] * 5, min_group=5) == {"n": 0, "shown": False, "mean": None}

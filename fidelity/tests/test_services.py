@@ -54,11 +54,102 @@ def test_completing_needs_meeting_date_and_participants(leader, statements):
 
 def test_a_completed_assessment_cannot_change(leader, statements):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
-    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers={}, new_actions=[], follow_ups={},
-                             complete=True, now=NOW)
+    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=full_answers(statements),
+                             new_actions=[], follow_ups={}, complete=True, now=NOW)
     with pytest.raises(FidelityError, match="afsluttet"):
         services.assessment_save(actor=leader, assessment=a, meeting={}, answers=full_answers(statements),
                                  new_actions=[], follow_ups={}, complete=False, now=NOW)
+
+
+def test_completing_with_unanswered_statements_asks_for_confirmation_naming_them_and_saves_nothing(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    answers = full_answers(statements)
+    answers[statements[2].id] = (None, "Vi var uenige")
+    answers[statements[15].id] = (None, "")
+    with pytest.raises(services.UnansweredStatements) as asked:
+        services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers, new_actions=[],
+                                 follow_ups={}, complete=True, now=NOW)
+    assert [s.number for s in asked.value.statements] == [3, 16]
+    assert asked.value.message == ("Udsagn 3, 16 er ikke besvaret. Besvar dem, eller bekræft, at vurderingen skal "
+                                   "afsluttes uden.")
+    a.refresh_from_db()
+    assert a.status == AssessmentStatus.DRAFT and not a.answers.exists() and a.meeting_on is None
+
+
+def test_unanswered_statements_saved_in_an_earlier_draft_also_need_confirmation(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    services.assessment_save(actor=leader, assessment=a, meeting={}, answers={statements[0].id: (None, "")},
+                             new_actions=[], follow_ups={}, complete=False, now=NOW)
+    with pytest.raises(services.UnansweredStatements) as asked:
+        services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers={}, new_actions=[],
+                                 follow_ups={}, complete=True, now=NOW)
+    assert [s.number for s in asked.value.statements] == list(range(1, 17))
+
+
+def test_confirmed_unanswered_statements_complete_and_the_log_names_them(leader, statements):
+    from audit.models import AccessLogEntry
+
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    answers = full_answers(statements)
+    answers[statements[2].id] = (None, "")
+    with pytest.raises(services.UnansweredStatements):  # a confirmation covers only the statements it names
+        services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers | {statements[4].id: (None, "")},
+                                 new_actions=[], follow_ups={}, complete=True, now=NOW, confirmed_unanswered={3})
+    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers, new_actions=[],
+                             follow_ups={}, complete=True, now=NOW, confirmed_unanswered={3})
+    a.refresh_from_db()
+    assert a.is_completed and a.answers.get(statement=statements[2]).value is None
+    assert AccessLogEntry.objects.filter(detail__contains="bekræftet uden svar på udsagn 3").count() == 1
+
+
+def _completed(leader, statements):
+    a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
+    answers = full_answers(statements, 4)
+    answers[statements[0].id] = (2, "Skal drøftes")
+    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers, new_actions=[],
+                             follow_ups={}, complete=True, now=NOW)
+    return a
+
+
+def test_a_leader_reopens_a_completed_assessment_keeping_its_answers_and_the_log_says_why(leader, statements):
+    from audit.models import AccessLogEntry, Action
+
+    a = _completed(leader, statements)
+    services.assessment_reopen(actor=leader, assessment=a, reason="Udsagn 1 blev besvaret forkert")
+    a.refresh_from_db()
+    assert a.status == AssessmentStatus.DRAFT and a.completed_at is None and a.completed_by is None
+    assert a.answers.get(statement=statements[0]).comment == "Skal drøftes" and a.answers.count() == 16
+    entry = AccessLogEntry.objects.filter(action=Action.UPDATE, detail__startswith="Genåbnet").get()
+    assert entry.user == leader.user and "Begrundelse: Udsagn 1 blev besvaret forkert" in entry.detail
+    # and it can be corrected and completed again
+    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers={statements[0].id: (4, "")},
+                             new_actions=[], follow_ups={}, complete=True, now=NOW)
+    a.refresh_from_db()
+    assert a.is_completed and a.answers.get(statement=statements[0]).value == 4
+
+
+def test_reopening_needs_a_reason_and_a_completed_assessment(leader, statements):
+    a = _completed(leader, statements)
+    with pytest.raises(FidelityError, match="hvorfor") as no_reason:
+        services.assessment_reopen(actor=leader, assessment=a, reason="  ")
+    assert no_reason.value.field == "reason"
+    services.assessment_reopen(actor=leader, assessment=a, reason="Fejl")
+    with pytest.raises(FidelityError, match="ikke afsluttet"):
+        services.assessment_reopen(actor=leader, assessment=a, reason="Igen")
+
+
+def test_only_a_leader_may_reopen(leader, statements, users_a, municipality_a):
+    from accounts.roles import Role
+    from people.services import Actor
+
+    a = _completed(leader, statements)
+    for role in Role:
+        if role != Role.LEADER:
+            with pytest.raises(FidelityError, match="Kun en leder"):
+                services.assessment_reopen(actor=Actor(user=users_a[role], municipality=municipality_a, role=role),
+                                           assessment=a, reason="Fejl")
+    a.refresh_from_db()
+    assert a.is_completed
 
 
 def test_an_answer_off_the_scale_names_the_statement_and_saves_nothing(leader, statements):

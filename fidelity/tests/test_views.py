@@ -54,6 +54,16 @@ def test_posting_the_form_saves_a_draft_then_completes_and_shows_results(leader,
     assert a.status == "draft" and a.actions.count() == 1
     data.pop(f"s{st[5].id}-what"), data.pop(f"s{st[5].id}-who"), data.pop(f"s{st[5].id}-due")
     data.update({"action": "complete", "meeting_on": "2026-03-20", "participants": "Leder, to medarbejdere"})
+    # statement 1 is unanswered: the page asks for confirmation, names it and links to it; nothing is saved
+    asked = client.post(reverse("fidelity:assessment", args=[a.pk]), data)
+    assert asked.status_code == 200
+    panel = asked.content.decode().split('id="unanswered"')[1].split("</div>")[0]
+    assert "1 udsagn er ikke besvaret. Vil I afslutte vurderingen alligevel?" in panel
+    assert f'<a href="#statement-1">Udsagn 1: {st[0].text}</a>' in panel
+    assert 'name="confirmed_unanswered" value="1"' in panel and 'value="complete_confirmed"' in panel
+    a.refresh_from_db()
+    assert a.status == "draft" and a.meeting_on is None
+    data.update({"action": "complete_confirmed", "confirmed_unanswered": "1"})
     response = client.post(reverse("fidelity:assessment", args=[a.pk]), data)
     assert response.status_code == 302 and "resultater" in response.url
     page = client.get(response.url).content.decode()
@@ -78,7 +88,7 @@ def test_exports_pdf_and_xlsx(leader, login, users_a):
     a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
     services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
                              answers=full_answers(statements()[:15], 3), new_actions=[], follow_ups={}, complete=True,
-                             now=timezone.now())
+                             now=timezone.now(), confirmed_unanswered={16})
     client = login(users_a[Role.LEADER])
     url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K1"
     from openpyxl import load_workbook
@@ -127,7 +137,7 @@ def test_overview_reminds_of_missing_assessment_and_overdue_actions(leader, logi
     past = Quarter.of(timezone.localdate()).previous()
     a = services.assessment_start(actor=leader, unit=unit, quarter=past)
     services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": past.end, "participants": "Alle"},
-                             answers={}, follow_ups={}, complete=True, now=timezone.now(),
+                             answers={}, follow_ups={}, complete=True, now=timezone.now(), confirmed_unanswered=range(1, 17),
                              new_actions=[{"statement_id": None, "what": "Borgermøde", "who": "Anna", "due_on": past.end}])
     page = login(users_a[Role.LEADER]).get(reverse("fidelity:overview")).content.decode()
     assert "Mangler afsluttet vurdering" in page and "Team Vest" in page
@@ -260,3 +270,74 @@ def test_who5_in_the_pdf_report(leader, users_a, municipality_a):
     data = selectors.results(leader, unit=unit, quarter=Quarter(2026, 1))
     html = render_to_string("fidelity/report_pdf.html", {"data": data, "min_group": 5})
     assert "WHO-5 Trivselsindeks pr. kvartal for Team Nord" in html and "<td>48" in html
+
+
+def test_four_all_not_relevant_answers_and_one_real_one_show_no_result_on_any_output(leader, login, users_a):
+    """Anonymity counts answers that carry a score: four citizens who answered "Ikke relevant for mig" to
+    everything and one who answered 3 to everything must not show that one citizen's 75 anywhere."""
+    from django.template.loader import render_to_string
+    from openpyxl import load_workbook
+
+    from fidelity import inspire, selectors
+
+    unit = make_unit(leader)
+    today = date(2026, 2, 10)
+    for raw in [{i.key: "na" for i in inspire.ITEMS}] * 4 + [{i.key: "3" for i in inspire.ITEMS}]:
+        _, token = services.invitation_create(actor=leader, unit=unit, mode="link", now=timezone.now())
+        services.survey_answer(municipality=leader.municipality, token=token, raw=raw, now=timezone.now(), today=today)
+    assert sorted(SurveyResponse.objects.values_list("score", flat=True), key=str) == [75.0, None, None, None, None]
+    client = login(users_a[Role.LEADER])
+    query = f"?enhed={unit.pk}&kvartal=2026-K1"
+
+    page = client.get(reverse("fidelity:results") + query).content.decode()
+    table = page.split('id="inspire-table"')[1].split("</table>")[0]
+    assert "Færre end 5 svar: vises ikke" in table and "75" not in table
+
+    data = selectors.results(leader, unit=unit, quarter=Quarter(2026, 1))
+    pdf_html = render_to_string("fidelity/report_pdf.html", {"data": data, "min_group": 5})
+    pdf_table = pdf_html.split('id="inspire-table"')[1].split("</table>")[0]
+    assert "Færre end 5 svar: vises ikke" in pdf_table and "75" not in pdf_table
+
+    book = load_workbook(io.BytesIO(client.get(reverse("fidelity:results_export", args=["xlsx"]) + query).content))
+    rows = [r for r in book["Borgernes stemme"].iter_rows(values_only=True) if r[:2] == ("Brief INSPIRE", "1. kvartal 2026")]
+    assert rows == [("Brief INSPIRE", "1. kvartal 2026", 1, "vises ikke (for få svar)", None)]
+
+
+def _completed(leader, unit):
+    a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
+    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
+                             answers=full_answers(statements(), 3), new_actions=[], follow_ups={}, complete=True,
+                             now=timezone.now())
+    return a
+
+
+def test_a_leader_reopens_a_completed_assessment_from_the_results_page(leader, login, users_a):
+    unit = make_unit(leader)
+    a = _completed(leader, unit)
+    client = login(users_a[Role.LEADER])
+    results = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
+    page = client.get(results).content.decode()
+    assert f'action="{reverse("fidelity:assessment_reopen", args=[a.pk])}"' in page and "Genåbn vurderingen" in page
+    refused = client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": ""}, follow=True)
+    assert "Skriv, hvorfor vurderingen genåbnes." in refused.content.decode()
+    a.refresh_from_db()
+    assert a.is_completed
+    response = client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": "Forkert svar på udsagn 4"})
+    assert response.status_code == 302 and response.url == reverse("fidelity:assessment", args=[a.pk])
+    a.refresh_from_db()
+    assert a.status == "draft" and a.answers.count() == 16
+    form = client.get(response.url).content.decode()
+    assert "Vurderingen for" in form and "er genåbnet som kladde." in form
+    assert "Genåbn vurderingen" not in client.get(results).content.decode()  # no longer completed
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r != Role.LEADER])
+def test_only_a_leader_sees_or_uses_the_reopen_button(role, leader, login, users_a):
+    unit = make_unit(leader)
+    a = _completed(leader, unit)
+    client = login(users_a[role])
+    page = client.get(reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1")
+    assert "Genåbn vurderingen" not in page.content.decode()
+    assert client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": "Fejl"}).status_code == 403
+    a.refresh_from_db()
+    assert a.is_completed

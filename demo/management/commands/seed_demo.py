@@ -1,8 +1,8 @@
 import os
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from demo.loader import DEMO_MUNICIPALITIES, DEMO_PASSWORD, seed_demo, user_lines
+from demo.loader import DEMO_MUNICIPALITIES, DEMO_PASSWORD, NotADemoDatabase, seed_demo, user_lines
 
 
 class Command(BaseCommand):
@@ -10,9 +10,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1, help="Tilfældighedsfrø (samme frø giver samme data).")
+        parser.add_argument("--i-know-this-deletes-data", action="store_true", dest="deletes_data_confirmed",
+                            help="Kør på en database, der ikke er markeret som demodatabase (aldrig med "
+                                 "produktionsindstillinger): demokommunernes borgere, log og brugere slettes.")
 
-    def handle(self, *args, seed, **options):
-        summary = seed_demo(seed=seed)
+    def handle(self, *args, seed, deletes_data_confirmed=False, **options):
+        try:
+            summary = seed_demo(seed=seed, deletes_data_confirmed=deletes_data_confirmed)
+        except NotADemoDatabase as exc:
+            raise CommandError(str(exc)) from exc
         names = {d.code: d.name for d in DEMO_MUNICIPALITIES}
         for code, c in summary.items():
             self.stdout.write(
