@@ -29,7 +29,9 @@ PINNED = {
     ("housing:stock_analysis", "sqlite"): 15, ("housing:stock_analysis", "postgresql"): 18,
     ("housing:retention", "sqlite"): 15, ("housing:retention", "postgresql"): 18,
     ("housing:waiting_list", "sqlite"): 14, ("housing:waiting_list", "postgresql"): 17,
-    ("housing:units", "sqlite"): 13, ("housing:units", "postgresql"): 16,
+    # One fewer than before the shared select template grouped its choices in Python: the template's
+    # for-loop no longer counts the unit types before listing them.
+    ("housing:units", "sqlite"): 12, ("housing:units", "postgresql"): 15,
 }
 
 
