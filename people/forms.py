@@ -57,7 +57,7 @@ class DateInput(forms.DateInput):
 
 
 class ListFilterForm(forms.Form):
-    q = forms.CharField(label=_("Søg på navn, fødselsdato eller CPR"), required=False, max_length=200,
+    q = forms.CharField(label=_("Søg på navn, fødselsdato eller CPR"), required=False, max_length=1000,
                         help_text=_("En søgning finder alle kommunens borgere, også boligplacerede, inaktive og fraflyttede."))
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTER_CHOICES, required=False)
     situation = forms.ChoiceField(label=_("Situation"), choices=SITUATION_FILTER_CHOICES, required=False)
