@@ -6,6 +6,8 @@ from django.views.decorators.http import require_POST
 
 from people.views import with_actor
 
+from core.params import int_param
+
 from . import services
 from .forms import MfaRolesForm, RoleForm, UserCreateForm
 from .membership import SESSION_KEY
@@ -79,7 +81,7 @@ def switch_municipality(request):
     """A user with roles in several municipalities works in one at a time."""
     memberships = Membership.objects.filter(user=request.user).select_related("municipality")
     if request.method == "POST":
-        chosen = memberships.filter(municipality_id=request.POST.get("municipality")).first()
+        chosen = memberships.filter(municipality_id=int_param(request.POST, "municipality")).first()
         if chosen:
             request.session[SESSION_KEY] = chosen.municipality_id
             messages.success(request, gettext("Du arbejder nu i %(municipality)s.") % {"municipality": chosen.municipality.name})

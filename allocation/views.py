@@ -13,6 +13,8 @@ from people.selectors import needs_list_people
 from people.services import PersonDataError
 from people.views import with_actor
 
+from core.params import int_param
+
 from . import selectors, services
 from .conf import allocation_setting
 from .forms import (ChecklistForm, DecisionForm, DeclineForm, DeclineReasonForm, MeetingForm, ParkForm, ProfileForm,
@@ -88,7 +90,7 @@ def vacancy_detail(request, actor, vacancy_id):
 def vacancy_propose(request, actor, vacancy_id):
     vacancy = selectors.vacancy_get(actor, vacancy_id)
     try:
-        person = selectors.person_for_allocation(actor, int(request.POST.get("person", "0")))
+        person = selectors.person_for_allocation(actor, int_param(request.POST, "person", required=True))
     except (ValueError, Http404):
         messages.error(request, _("Borgeren findes ikke på boligbehovslisten."))
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
@@ -270,7 +272,7 @@ def decline_reasons(request, actor):
     if request.method == "POST":
         if request.POST.get("form") == "toggle":
             try:
-                reason = selectors.decline_reason_get(actor, int(request.POST.get("reason", "0")))
+                reason = selectors.decline_reason_get(actor, int_param(request.POST, "reason", required=True))
             except ValueError as exc:
                 raise Http404("Afslagsgrunden findes ikke.") from exc
             services.decline_reason_set_active(actor=actor, reason=reason, active=not reason.active)
@@ -320,7 +322,7 @@ def meeting_detail(request, actor, meeting_id):
     if request.method == "POST":
         if not may_manage:
             return render(request, "core/no_access.html", status=403)
-        item = selectors.agenda_item_get(actor, meeting, request.POST.get("item"))
+        item = selectors.agenda_item_get(actor, meeting, int_param(request.POST, "item", required=True))
         posted = (item.pk, DecisionForm(request.POST, prefix=f"item{item.pk}", people=people))
         form = posted[1]
         if form.is_valid():

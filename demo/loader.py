@@ -20,6 +20,7 @@ from accounts.roles import ROLE_LABELS, Role
 from audit.models import AccessLogEntry
 from people import crypto
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from people.search import search_name
 from people.situations import HOMELESS
 from tenants.models import Municipality
 from tenants.rls import system_access
@@ -221,6 +222,7 @@ def load_people(municipality: Municipality, people: Iterable[PersonData], *, sta
 def _person(municipality: Municipality, p: PersonData) -> Person:
     return Person(
         municipality=municipality, first_name=p.first_name, last_name=p.last_name, initials=p.initials,
+        search_name=search_name(p.first_name, p.last_name, p.initials),
         cpr_encrypted=crypto.encrypt(p.cpr) if p.cpr else "", cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
         birth_date=p.birth_date, birth_year=p.birth_date.year, gender=p.gender, protected=p.protected,
         identified_on=p.identified_on, current_status=p.current_status, status_since=p.status_since,

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelMultipleIdField
+
 from .models import ActionStatus, Instrument, InvitationMode, UnitKind
 from .quarters import Quarter
 
@@ -19,7 +21,7 @@ class UnitForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=UnitKind.choices)
     whole_municipality = forms.BooleanField(label=_("Omfatter alle kommunens borgere (fx afdelingen)"), required=False,
                                             help_text=_("Ellers tæller de borgere, hvis egne medarbejdere er med i enheden."))
-    members = forms.ModelMultipleChoiceField(label=_("Medarbejdere"), queryset=get_user_model().objects.none(), required=False,
+    members = ModelMultipleIdField(label=_("Medarbejdere"), queryset=get_user_model().objects.none(), required=False,
                                              widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, municipality, **kwargs):

@@ -15,6 +15,8 @@ from people.views import with_actor
 from tenants import rls
 from tenants.models import Municipality
 
+from core.params import int_param
+
 from . import exports, instruments, selectors, services
 from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm, quarter_label
 from .models import Instrument
@@ -134,7 +136,8 @@ def _results_url(unit_id, quarter):
 
 def _results_args(request, actor):
     unit_list = list(selectors.units(actor))
-    unit_id = request.GET.get("enhed") or (unit_list[0].pk if unit_list else None)
+    # ?enhed=abc (or an id too large to be one) is a unit that does not exist: 404, never a 500.
+    unit_id = int_param(request.GET, "enhed", required=True) if request.GET.get("enhed") else (unit_list[0].pk if unit_list else None)
     unit = selectors.unit_get(actor, unit_id) if unit_id else None
     try:
         quarter = Quarter.parse(request.GET["kvartal"]) if request.GET.get("kvartal") else None
@@ -204,7 +207,8 @@ def answer(request, code, token):
     """The citizen's page: no login. The token is looked up only inside the municipality the link
     names; a logged-in user of another municipality (a tablet in the wrong place) gets nothing. The
     invitation says which questionnaire (Brief INSPIRE or WHO-5) the page asks."""
-    municipality = Municipality.objects.filter(code=code).first()
+    # A municipality code is four digits; anything else (a NUL byte PostgreSQL refuses) is no page.
+    municipality = Municipality.objects.filter(code=code).first() if code.isascii() and code.isdigit() else None
     if municipality is None:
         raise Http404
     if getattr(request, "municipality", None) is not None and request.municipality != municipality:

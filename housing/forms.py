@@ -41,7 +41,7 @@ class UnitTypeForm(ServiceValidated, forms.ModelForm):
         model = UnitType
         fields = ["name", "code", "ordinary_building", "social_family_home"]
         help_texts = {"code": _("Små bogstaver, tal, bindestreg og understregning, fx 'skaev'."),
-                      "ordinary_building": _("Housing First-princip 4 (seed 004): selvstændig bolig i almindeligt byggeri.")}
+                      "ordinary_building": _("Housing First-princip 4 (Socialstyrelsens manual for Housing First): selvstændig bolig i almindeligt byggeri.")}
 
 
 class UnitForm(ServiceValidated, forms.ModelForm):

@@ -1,4 +1,5 @@
-"""Reading and checking a list of people from CSV or xlsx. No Django import.
+"""Reading and checking a list of people from CSV or xlsx. No Django import beyond the shared rules
+for a person's values (people/rules.py, core/dates.py), which the forms and services use too.
 
 The rule (issue item 9): all or nothing. Every row is checked and every problem is reported as
 (row as Excel shows it, column, Danish reason); the caller saves nothing when there is one.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from people import cpr as cpr_rules
+from people import rules as person_rules
 from people.situations import LABELS as SITUATION_LABELS
 from people.situations import SHORT_LABELS, Situation
 
@@ -82,7 +84,7 @@ def _norm(text: str) -> str:
 
 _SITUATIONS: dict[str, str] = {}
 for _s in Situation:
-    for _name in (_s.value, SHORT_LABELS[_s], SITUATION_LABELS[_s]):
+    for _name in (_s.value, SHORT_LABELS[_s], SITUATION_LABELS[_s], SITUATION_LABELS[_s].replace('"', "")):
         _SITUATIONS[_norm(_name)] = _s.value
 _SITUATIONS[_norm("Boform")] = Situation.SHELTER.value  # "(§ 110)" is often left out
 
@@ -355,21 +357,20 @@ def check_row(number: int, cells: dict, *, today: date) -> tuple[PersonRow | Non
     digits = ""
     raw_cpr = cpr_text(cells.get("cpr"))
     birth_date = get("birth_date", parse_date)
+    cpr_birth = None
     if raw_cpr:
         try:
             parsed = cpr_rules.parse(raw_cpr, today=today)  # modulus 11 is never checked (DOMAIN.md)
         except cpr_rules.CprError as exc:
             problem("cpr", str(exc))
         else:
-            digits = parsed.digits
-            if birth_date and birth_date != parsed.birth_date:
-                problem("birth_date", "Fødselsdatoen passer ikke med CPR-nummeret.")
-            birth_date = parsed.birth_date
-    if birth_date and birth_date > today:
-        problem("birth_date", "Fødselsdatoen ligger i fremtiden.")
-    birth_year = get("birth_year", lambda v: parse_int(v, minimum=1900, maximum=today.year, what="fødselsåret"))
-    if birth_date and birth_year and birth_year != birth_date.year:
-        problem("birth_year", "Fødselsåret passer ikke med fødselsdatoen.")
+            digits, cpr_birth = parsed.digits, parsed.birth_date
+    birth_year = get("birth_year", lambda v: parse_int(v, minimum=1, maximum=9999, what="fødselsåret"))
+    # The same rules as the forms and services (people/rules.py): one validation per field.
+    for key, message in person_rules.birth_problems(birth_date=birth_date, birth_year=birth_year,
+                                                    cpr_birth_date=cpr_birth, today=today):
+        problem(key, message)
+    birth_date = birth_date or cpr_birth
     person["birth_date"] = birth_date
     person["birth_year"] = birth_date.year if birth_date else birth_year
     person["gender"] = get("gender", lambda v: parse_choice(v, _GENDERS, "Kvinde, Mand, Andet eller Ukendt"))
@@ -379,13 +380,11 @@ def check_row(number: int, cells: dict, *, today: date) -> tuple[PersonRow | Non
     start = get("situation_start", parse_date)
     if start is None and not any(e.column == BY_KEY["situation_start"].header for e in errors):
         problem("situation_start", "Angiv datoen situationen begyndte.")
-    elif start and start > today:
-        problem("situation_start", "Datoen ligger i fremtiden.")
-    if start and birth_date and start < birth_date:
-        problem("situation_start", "Datoen ligger før borgerens fødsel.")
     identified_on = get("identified_on", parse_date)
-    if identified_on and identified_on > today:
-        problem("identified_on", "Datoen ligger i fremtiden.")
+    for key, message in (person_rules.happened("situation_start", start, today=today)
+                         + person_rules.after_birth("situation_start", start, birth_date=birth_date)
+                         + person_rules.happened("identified_on", identified_on, today=today)):
+        problem(key, message)
 
     needs = None
     rent = get("max_rent", lambda v: parse_int(v, minimum=1, maximum=50_000, what="huslejen i hele kroner"))
@@ -400,8 +399,8 @@ def check_row(number: int, cells: dict, *, today: date) -> tuple[PersonRow | Non
             "ordinary_building": get("ordinary_building", lambda v: parse_bool(v, default=True)),
             "special_needs": _text(cells.get("special_needs")),
         }
-        if needs["registered_on"] > today:
-            problem("registered_on", "Datoen ligger i fremtiden.")
+        for key, message in person_rules.happened("registered_on", needs["registered_on"], today=today):
+            problem(key, message)
     elif wishes_given and not any(e.column == BY_KEY["max_rent"].header for e in errors):
         problem("max_rent", "Angiv den husleje borgeren kan betale, når der er oplysninger til boligbehovslisten.")
 

@@ -4,13 +4,21 @@ from django.utils.translation import gettext_noop
 from django.utils import timezone
 
 from .figures import AGE_GROUPS, DURATION_BUCKETS
-from .models import SITUATION_CHOICES, STATUS_CHOICES, ContactKind, Gender, Sharing
+from .models import STATUS_CHOICES, ContactKind, Gender, Sharing
+from .situations import GROUPS as SITUATION_GROUPS
+from .situations import LABELS as SITUATION_LABELS
 from .statuses import Status
 
-SITUATION_FILTER_CHOICES = [("", _("Alle")), ("homeless", _("Alle hjemløse")), ("at_risk", _("Alle i risiko"))] + [
-    (v, _(label)) for v, label in SITUATION_CHOICES if v != "own_home"
+# The situations in the national count's own words, grouped as the count groups them (<optgroup>).
+SITUATION_FORM_CHOICES = [
+    (_(group), [(s.value, _(SITUATION_LABELS[s])) for s in members]) for group, members in SITUATION_GROUPS
 ]
-SITUATION_FORM_CHOICES = [(v, _(label)) for v, label in SITUATION_CHOICES]
+SITUATION_FILTER_CHOICES = [("", _("Alle")), ("homeless", _("Alle hjemløse")), ("at_risk", _("Alle i risiko"))] + [
+    (group, choices) for group, choices in SITUATION_FORM_CHOICES[:2]
+]
+STATUS_FILTER_CHOICES = [
+    ("", _("Aktive på listen (en søgning finder alle)")), ("active", _("Aktive på listen")), ("all", _("Alle borgere")),
+] + [(v, _(label)) for v, label in STATUS_CHOICES]
 # Labels of the pure modules people.figures, people.situations and people.statuses, listed for makemessages
 # and translated where the forms show them.
 _PURE_LABELS = [
@@ -23,6 +31,20 @@ _PURE_LABELS = [
     gettext_noop("Nyidentificeret"), gettext_noop("Vendt tilbage fra bolig"), gettext_noop("Vendt tilbage fra inaktiv"),
     gettext_noop("Boligplaceret"), gettext_noop("Inaktiv"), gettext_noop("Fraflyttet kommunen"), gettext_noop("Død"),
     gettext_noop("Ikke længere hjemløs"),
+    # people.situations: the count's own words and the groups of the select boxes
+    gettext_noop("Hjemløs efter tællingens definition"), gettext_noop("I risiko for hjemløshed"),
+    gettext_noop("Overnatter på gaden, i trappeopgang, i et skur eller lignende"),
+    gettext_noop("Overnatter på natvarmestue / værested med nødovernatning"),
+    gettext_noop("Overnatter på akut/midlertidigt botilbud, fx herberger og forsorgshjem (§ 110)"),
+    gettext_noop("Opholder sig på hotel, vandrerhjem eller lignende på grund af hjemløshed"),
+    gettext_noop('Bor midlertidigt og uden kontrakt hos familie, venner eller bekendte ("sofasurfer")'),
+    gettext_noop("Bor i midlertidig udslusningsbolig eller lignende uden permanent kontrakt"),
+    gettext_noop("Under Kriminalforsorgen, skal løslades inden for 1 måned, uden iværksat boligløsning"),
+    gettext_noop("Indlagt på hospital/behandlingshjem, skal udskrives inden for 1 måned, uden iværksat boligløsning"),
+    gettext_noop('Andet: kolonihavehus, campingvogn og lignende midlertidige "nødboliger"'),
+    gettext_noop("I risiko: fogedsag / udsættelse"),
+    gettext_noop("I risiko: skal forlade anbringelse, behandling eller institution"),
+    gettext_noop("I risiko: anden risiko for hjemløshed"),
 ]
 YES_NO = [("", _("Alle")), ("yes", _("Ja")), ("no", _("Nej"))]
 
@@ -35,7 +57,9 @@ class DateInput(forms.DateInput):
 
 
 class ListFilterForm(forms.Form):
-    q = forms.CharField(label=_("Søg på navn eller CPR"), required=False)
+    q = forms.CharField(label=_("Søg på navn, fødselsdato eller CPR"), required=False, max_length=1000,
+                        help_text=_("En søgning finder alle kommunens borgere, også boligplacerede, inaktive og fraflyttede."))
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTER_CHOICES, required=False)
     situation = forms.ChoiceField(label=_("Situation"), choices=SITUATION_FILTER_CHOICES, required=False)
     duration = forms.ChoiceField(label=_("Tid som hjemløs"), choices=[("", _("Alle"))] + [(b[0], _(b[1])) for b in DURATION_BUCKETS], required=False)
     age_group = forms.ChoiceField(label=_("Aldersgruppe"), choices=[("", _("Alle"))] + [(g[0], _(g[1])) for g in AGE_GROUPS], required=False)

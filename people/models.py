@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tenants.models import TenantModel
 
 from . import cpr as cpr_rules
+from .search import search_name
 from .situations import SHORT_LABELS, Situation
 from .statuses import LABELS as STATUS_LABELS
 from .statuses import Status
@@ -22,7 +23,7 @@ SITUATION_CHOICES = [(s.value, SHORT_LABELS[s]) for s in Situation]
 STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
 
 
-@pghistory.track(exclude=["cpr_encrypted"])
+@pghistory.track(exclude=["cpr_encrypted", "search_name"])
 class Person(TenantModel):
     """A citizen on the municipality's by-name list.
 
@@ -42,6 +43,8 @@ class Person(TenantModel):
     email = models.EmailField(_("e-mail"), blank=True)
     contact_note = models.CharField(_("kontaktoplysninger i øvrigt"), max_length=300, blank=True)
     protected = models.BooleanField(_("navne- og adressebeskyttelse"), default=False)
+    # Names and initials folded for search (people/search.py), kept by save() and the bulk loaders.
+    search_name = models.CharField(max_length=250, blank=True, editable=False)
     workers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="own_people", verbose_name=_("egne medarbejdere"))
 
     identified_on = models.DateField(_("identificeret"), null=True)
@@ -82,6 +85,13 @@ class Person(TenantModel):
 
     def __str__(self):
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.search_name = search_name(self.first_name, self.last_name, self.initials)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name", "initials"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

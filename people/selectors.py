@@ -11,7 +11,7 @@ from audit.models import Action
 from audit.services import log_access, log_many_reads
 
 from . import cpr as cpr_rules
-from . import crypto
+from . import crypto, search
 from .figures import AGE_GROUPS, DURATION_BUCKETS, birth_date_range, months_between, monthly_series, shelter_counts
 from .models import MonthlyFlow, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .situations import AT_RISK, HOMELESS, SHELTER
@@ -75,9 +75,18 @@ def needs_list_contact_due(actor, *, today: date) -> list[dict]:
 
 
 def by_name_list(actor, *, filters: dict, today: date):
-    """Everyone currently homeless or at risk, filtered and sorted (time homeless first)."""
+    """Everyone currently homeless or at risk, filtered and sorted (time homeless first).
+
+    A search (``q``) finds every citizen of the municipality, housed, inactive and moved away too,
+    unless a status is chosen; ``status`` "active" (the list), "all" or one status narrows it."""
     require(actor, Capability.VIEW_PEOPLE)
-    qs = visible_in_lists(actor).filter(current_status__in=[s.value for s in ACTIVE])
+    q = (filters.get("q") or "").strip()
+    status = filters.get("status") or ("all" if q else "active")
+    qs = visible_in_lists(actor)
+    if status == "active":
+        qs = qs.filter(current_status__in=[s.value for s in ACTIVE])
+    elif status != "all":
+        qs = qs.filter(current_status=status)
     situation = filters.get("situation")
     if situation == "homeless":
         qs = qs.filter(current_situation__in=[s.value for s in HOMELESS])
@@ -104,9 +113,8 @@ def by_name_list(actor, *, filters: dict, today: date):
         qs = qs.exclude(needs_list_q())
     if filters.get("protected") in ("yes", "no"):
         qs = qs.filter(protected=filters["protected"] == "yes")
-    q = (filters.get("q") or "").strip()
     if q:
-        qs = _search(qs, q)
+        qs = _search(qs, q, today=today)
     # Longest time homeless first; people at risk (not homeless, no spell) after them on every engine.
     by_time = [F("homeless_since").asc(nulls_last=True), "last_name", "id"]
     order = {
@@ -147,23 +155,35 @@ def list_rows(people, *, today: date) -> list[dict]:
     return rows
 
 
-def _search(qs, q: str):
-    if cpr_rules.looks_like_cpr(q):
-        digits = q.replace("-", "").strip()
-        return qs.filter(cpr_hash=crypto.keyed_hash(digits))
-    for term in q.split():
-        qs = qs.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(initials__iexact=term))
+def _search(qs, q: str, *, today: date):
+    """Each term narrows: a CPR number (or its search token) by its keyed hash, a date by the birth
+    date, anything else by the folded names and initials (people/search.py)."""
+    for term in search.split_terms(q):
+        digits = crypto.digits_from_search_token(term) if term.startswith(crypto.SEARCH_TOKEN_PREFIX) else None
+        if digits is None and search.is_cpr(term):
+            digits = search.cpr_digits(term)
+        if digits is not None:
+            qs = qs.filter(cpr_hash=crypto.keyed_hash(digits))
+        elif (days := search.birth_dates(term, today=today)) is not None:
+            qs = qs.filter(birth_date__in=days)
+        else:
+            qs = qs.filter(search_name__contains=search.fold(term))
     return qs
 
 
 def search_terms_for_log(filters: dict) -> str:
-    """The search and filters as logged; a CPR number searched for is logged masked."""
+    """The search and filters as logged; a CPR number searched for (typed or as a search token) is
+    logged masked, showing the birth date only."""
     parts = []
     for key, value in sorted(filters.items()):
         if value in (None, ""):
             continue
-        if key == "q" and cpr_rules.looks_like_cpr(str(value)):
-            value = cpr_rules.mask(str(value).strip())
+        if key == "q":
+            terms = []
+            for term in search.split_terms(str(value)):
+                digits = crypto.digits_from_search_token(term) if term.startswith(crypto.SEARCH_TOKEN_PREFIX) else None
+                terms.append(cpr_rules.mask(digits) if digits else search.mask_cprs(term))
+            value = " ".join(terms)
         parts.append(f"{key}={value}")
     return "; ".join(parts)
 
@@ -210,6 +230,13 @@ def timeline(person: Person) -> list[dict]:
     for c in person.contacts.all():
         items.append({"date": c.contacted_on, "kind": "contact", "obj": c})
     return sorted(items, key=lambda i: (i["date"], i["kind"] == "status"), reverse=True)
+
+
+def person_with_cpr(actor, cpr: str) -> Person | None:
+    """The citizen of the actor's municipality with this CPR number, if the actor may see them in lists."""
+    if not (cpr and cpr_rules.looks_like_cpr(cpr)):
+        return None
+    return visible_in_lists(actor).filter(cpr_hash=crypto.keyed_hash(search.cpr_digits(cpr))).first()
 
 
 def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, birth_year, cpr: str):

@@ -3,7 +3,7 @@ before/after, and keeping the person's list summary in step with the history."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils import timezone
 
@@ -11,7 +11,7 @@ from audit.models import Action
 from audit.services import log_access
 
 from . import cpr as cpr_rules
-from . import crypto, situations
+from . import crypto, rules, situations
 from .durations import Period, current_spell_start
 from .models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .statuses import Status, StatusError, check_transition, is_active, reentry_status
@@ -52,8 +52,14 @@ def _log(actor: Actor, action, purpose: str, person_id=None, **kw):
     )
 
 
+def _raise_first(problems: rules.Problems) -> None:
+    if problems:
+        raise PersonDataError(*problems[0])
+
+
 def apply_cpr(person: Person, raw: str, *, today: date) -> None:
-    """Validate a CPR number and set the encrypted value, hash and birth date (or clear them)."""
+    """Validate a CPR number and set the encrypted value and hash (or clear them). The birth date is
+    checked against it in _validate_person: a contradicting birth date is refused, never replaced."""
     raw = (raw or "").strip()
     if not raw:
         person.cpr_encrypted, person.cpr_hash = "", ""
@@ -64,19 +70,28 @@ def apply_cpr(person: Person, raw: str, *, today: date) -> None:
         raise PersonDataError("cpr", str(exc)) from exc
     person.cpr_encrypted = crypto.encrypt(parsed.digits)
     person.cpr_hash = crypto.keyed_hash(parsed.digits)
-    person.birth_date = parsed.birth_date
-    person.birth_year = parsed.birth_date.year
 
 
-def _validate_person(person: Person) -> None:
+def _validate_person(person: Person, *, today: date) -> None:
     if not (person.first_name.strip() or person.last_name.strip() or person.initials.strip()):
         raise PersonDataError("first_name", _("Angiv navn eller initialer."))
+    cpr_birth = cpr_rules.birth_date(person.cpr.replace("-", "")) if person.cpr_encrypted else None
+    _raise_first(rules.birth_problems(birth_date=person.birth_date, birth_year=person.birth_year,
+                                      cpr_birth_date=cpr_birth, today=today))
+    person.birth_date = person.birth_date or cpr_birth
+    if person.birth_date:
+        person.birth_year = person.birth_date.year
     if person.cpr_hash:
         clash = Person.objects.filter(municipality=person.municipality, cpr_hash=person.cpr_hash)
         if person.pk:
             clash = clash.exclude(pk=person.pk)
         if clash.exists():
-            raise PersonDataError("cpr", _("Der findes allerede en borger med dette CPR-nummer."))
+            raise PersonDataError("cpr", duplicate_cpr_message())
+
+
+def duplicate_cpr_message() -> str:
+    """Translated when raised, in the language of the request."""
+    return _("Der findes allerede en borger med dette CPR-nummer.")
 
 
 def _snapshot(person: Person) -> dict:
@@ -96,9 +111,20 @@ def person_create(
     today = timezone.localdate()
     person = Person(municipality=actor.municipality, **{k: v for k, v in fields.items() if k in PERSON_FIELDS})
     apply_cpr(person, cpr, today=today)
-    _validate_person(person)
+    _validate_person(person, today=today)
+    _raise_first(rules.happened("situation_start", situation_start, today=today)
+                 + rules.after_birth("situation_start", situation_start, birth_date=person.birth_date)
+                 + rules.happened("identified_on", identified_on, today=today))
     person.identified_on = identified_on or situation_start
-    person.save()
+    try:
+        # Two creates of the same CPR at the same moment both pass the check above; the unique
+        # constraint (municipality, cpr_hash) refuses the second, with the same message.
+        with transaction.atomic():
+            person.save()
+    except IntegrityError as exc:
+        if person.cpr_hash and "cpr" in str(exc).lower():
+            raise PersonDataError("cpr", duplicate_cpr_message()) from exc
+        raise
     if actor.user and getattr(actor.user, "pk", None):
         person.workers.add(actor.user)
     _log(actor, Action.CREATE, purpose, person.pk, changes=_diff({}, _snapshot(person)))
@@ -116,8 +142,14 @@ def person_update(*, actor: Actor, person: Person, cpr: str | None = None, purpo
             setattr(person, key, value)
     if cpr is not None:
         apply_cpr(person, cpr, today=timezone.localdate())
-    _validate_person(person)
-    person.save()
+    _validate_person(person, today=timezone.localdate())
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError as exc:
+        if person.cpr_hash and "cpr" in str(exc).lower():
+            raise PersonDataError("cpr", duplicate_cpr_message()) from exc
+        raise
     changes = _diff(before, _snapshot(person))
     if changes:
         _log(actor, Action.UPDATE, purpose, person.pk, changes=changes)
@@ -144,6 +176,8 @@ def situation_record(
     """
     situations.Situation(situation)  # raises ValueError on an unknown code
     person = Person.objects.select_for_update().get(pk=person.pk)
+    _raise_first(rules.happened("start_date", start_date, today=timezone.localdate())
+                 + rules.after_birth("start_date", start_date, birth_date=person.birth_date))
     last = person.situations.order_by("-start_date", "-id").first()
     if last and start_date < last.start_date:
         raise PersonDataError("start_date", _("Datoen ligger før den seneste situation (%(date)s).") % {"date": f"{last.start_date:%d.%m.%Y}"})
@@ -191,6 +225,7 @@ def status_change(*, actor: Actor, person: Person, status: str, on: date, reason
     """A manual status change with its reason (e.g. moved away, died, no longer homeless)."""
     if not reason.strip():
         raise PersonDataError("reason", _("Angiv en begrundelse for statusændringen."))
+    _raise_first(rules.happened("on", on, today=timezone.localdate()))
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = person.current_status
     try:
@@ -209,6 +244,7 @@ def status_change(*, actor: Actor, person: Person, status: str, on: date, reason
 
 @transaction.atomic
 def contact_record(*, actor: Actor, person: Person, contacted_on: date, kind: str, reached: bool, note: str = "") -> Contact:
+    _raise_first(rules.happened("contacted_on", contacted_on, today=timezone.localdate()))
     person = Person.objects.select_for_update().get(pk=person.pk)
     contact = Contact.objects.create(
         municipality=person.municipality, person=person, contacted_on=contacted_on, kind=kind, reached=reached,
@@ -242,6 +278,7 @@ def needs_list_register(*, actor: Actor, person: Person, registered_on: date, ma
     """Put a person on the housing needs list, or update their open entry."""
     if max_rent is None or max_rent <= 0:
         raise PersonDataError("max_rent", _("Angiv den husleje borgeren kan betale pr. måned (et positivt beløb)."))
+    _raise_first(rules.happened("registered_on", registered_on, today=timezone.localdate()))
     person = Person.objects.select_for_update().get(pk=person.pk)
     entry = person.needs_entries.filter(removed_on__isnull=True).first()
     before = {}

@@ -19,17 +19,18 @@ class Situation(StrEnum):
     OWN_HOME = "own_home"
 
 
-# The count's own words (VIVE's national homelessness count, as quoted in DOMAIN.md).
+# The count's own words (VIVE's national homelessness count, as quoted in DOMAIN.md), verbatim: users
+# choose a situation by the text they know from the count's form.
 LABELS: dict[Situation, str] = {
     Situation.STREET: "Overnatter på gaden, i trappeopgang, i et skur eller lignende",
     Situation.NIGHT_SHELTER: "Overnatter på natvarmestue / værested med nødovernatning",
     Situation.SHELTER: "Overnatter på akut/midlertidigt botilbud, fx herberger og forsorgshjem (§ 110)",
     Situation.HOTEL: "Opholder sig på hotel, vandrerhjem eller lignende på grund af hjemløshed",
-    Situation.SOFA_SURFER: "Bor midlertidigt og uden kontrakt hos familie, venner eller bekendte (sofasurfer)",
+    Situation.SOFA_SURFER: 'Bor midlertidigt og uden kontrakt hos familie, venner eller bekendte ("sofasurfer")',
     Situation.TRANSITIONAL: "Bor i midlertidig udslusningsbolig eller lignende uden permanent kontrakt",
     Situation.PRISON_RELEASE: "Under Kriminalforsorgen, skal løslades inden for 1 måned, uden iværksat boligløsning",
     Situation.HOSPITAL_DISCHARGE: "Indlagt på hospital/behandlingshjem, skal udskrives inden for 1 måned, uden iværksat boligløsning",
-    Situation.OTHER_EMERGENCY: "Andet: kolonihavehus, campingvogn og lignende midlertidige nødboliger",
+    Situation.OTHER_EMERGENCY: 'Andet: kolonihavehus, campingvogn og lignende midlertidige "nødboliger"',
     Situation.EVICTION_CASE: "I risiko: fogedsag / udsættelse",
     Situation.LEAVING_CARE: "I risiko: skal forlade anbringelse, behandling eller institution",
     Situation.OTHER_RISK: "I risiko: anden risiko for hjemløshed",
@@ -67,6 +68,13 @@ HOMELESS = frozenset(
 )
 AT_RISK = frozenset({Situation.EVICTION_CASE, Situation.LEAVING_CARE, Situation.OTHER_RISK})
 SHELTER = frozenset({Situation.SHELTER})
+
+# The groups of the select boxes, in the count's order: homeless per the count, at risk, own home.
+GROUPS: list[tuple[str, list[Situation]]] = [
+    ("Hjemløs efter tællingens definition", [s for s in Situation if s in HOMELESS]),
+    ("I risiko for hjemløshed", [s for s in Situation if s in AT_RISK]),
+    ("Egen bolig", [Situation.OWN_HOME]),
+]
 
 
 def category(situation: str) -> str:

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
 
-from . import selectors, services
+from . import crypto, search, selectors, services
 from .forms import ContactForm, ListFilterForm, NeedsListForm, PersonCreateForm, PersonForm, SituationForm, StatusForm
 from .models import Person
 from .services import Actor, PersonDataError
@@ -48,9 +50,30 @@ def _apply_error(form, exc: PersonDataError):
     form.add_error(field, exc.message)
 
 
+def _tokenised(q: str) -> str:
+    """The search with every CPR number in it replaced by its search token (people/crypto.py)."""
+    return " ".join(crypto.search_token(search.cpr_digits(t)) if search.is_cpr(t) else t for t in search.split_terms(q))
+
+
+def _list_url(cleaned: dict) -> str:
+    params = {k: v for k, v in cleaned.items() if v not in (None, "")}
+    if params.get("q"):
+        params["q"] = _tokenised(params["q"])
+    return reverse("people:list") + (f"?{urlencode(params)}" if params else "")
+
+
 @with_actor(Capability.VIEW_PEOPLE)
 def person_list(request, actor):
-    form = ListFilterForm(request.GET or None)
+    # The filter form is posted and answered with a redirect to the list's address, where a CPR number
+    # searched for is a token: the number is in no URL, browser history or server log (issue 9 item 16).
+    if request.method == "POST":
+        form = ListFilterForm(request.POST)
+        if form.is_valid():
+            return redirect(_list_url(form.cleaned_data))
+    else:
+        form = ListFilterForm(request.GET or None)
+        if form.is_valid() and any(search.is_cpr(t) for t in search.split_terms(form.cleaned_data["q"])):
+            return redirect(_list_url(form.cleaned_data))  # an address typed with a CPR number in it
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
     qs = selectors.by_name_list(actor, filters=filters, today=today)
@@ -95,7 +118,7 @@ def person_detail(request, actor, pk):
         "timeline": selectors.timeline(person),
         "days_homeless": days_homeless(periods, today),
         "days_at_shelter": days_at_shelter(periods, today),
-        "current_label": SITUATION_LABELS.get(person.current_situation, "") if person.current_situation else "",
+        "current_label": _(SITUATION_LABELS[person.current_situation]) if person.current_situation in SITUATION_LABELS else "",
         "needs_entry": person.needs_entries.filter(removed_on__isnull=True).first(),
         "age": person.age_on(today),
         "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
@@ -117,11 +140,15 @@ def person_reveal_cpr(request, actor, pk):
 
 @with_actor(Capability.EDIT_PEOPLE)
 def person_create(request, actor):
-    duplicates = []
+    duplicates, existing = [], None
     if request.method == "POST":
         form = PersonCreateForm(request.POST)
         if form.is_valid():
             d = form.cleaned_data
+            # The same CPR number is the same citizen: open them, never "create anyway" (issue 9 item 17).
+            existing = selectors.person_with_cpr(actor, d["cpr"])
+            if existing is not None:
+                return render(request, "people/create.html", {"form": form, "existing": existing})
             if not d.get("confirmed"):
                 duplicates = selectors.likely_duplicates(
                     actor, first_name=d["first_name"], last_name=d["last_name"], birth_date=d["birth_date"],
@@ -145,7 +172,7 @@ def person_create(request, actor):
                 form.is_valid()
     else:
         form = PersonCreateForm()
-    return render(request, "people/create.html", {"form": form, "duplicates": duplicates})
+    return render(request, "people/create.html", {"form": form, "duplicates": duplicates, "existing": existing})
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -174,7 +201,8 @@ def _person_action(request, actor, pk, form_class, call, success):
         try:
             call(person, form.cleaned_data)
         except PersonDataError as exc:
-            messages.error(request, exc.message)
+            field = form.fields.get(exc.field)
+            messages.error(request, f"{field.label}: {exc.message}" if field else exc.message)
         else:
             messages.success(request, success)
     else:

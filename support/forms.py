@@ -129,7 +129,7 @@ class TeamForm(forms.Form):
 
 class WorkerForm(forms.Form):
     method = forms.ChoiceField(label=_("Metode"), choices=SPECIALISED_CHOICES,
-                               help_text=_("En medarbejder arbejder kun med én af CTI, ICM og ACT (seed 004, 4.1)."))
+                               help_text=_("En medarbejder arbejder kun med én af CTI, ICM og ACT (Socialstyrelsens manual for Housing First, afsnit 4.1)."))
     team = forms.ChoiceField(label=_("Team"), required=False)
     also_section_85 = forms.BooleanField(label=_("Giver også almindelig § 85-støtte"), required=False)
     caseload_limit = forms.IntegerField(label=_("Eget loft over antal borgere"), required=False, min_value=1,

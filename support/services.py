@@ -85,7 +85,7 @@ def team_save(*, actor: Actor, name: str, method: str, max_citizens: int | None 
                                % {"max": ceiling})
     if team is not None and team.method != method and team.members.exists():
         raise SupportDataError("method", _("Teamets metode kan ikke skiftes, mens det har medarbejdere: en medarbejder "
-                                           "arbejder kun med én metode (seed 004, 4.1)."))
+                                           "arbejder kun med én metode (Socialstyrelsens manual for Housing First, afsnit 4.1)."))
     clash = Team.objects.filter(municipality=actor.municipality, name=name)
     if team is not None:
         clash = clash.exclude(pk=team.pk)
@@ -108,7 +108,7 @@ def worker_save(*, actor: Actor, user, method: str, team: Team | None = None, al
     method's (seed 004, 3.1); ACT has no per-worker limit, the team's average rules."""
     require(actor, Capability.MANAGE_SUPPORT)
     if Method(method) not in SPECIALISED:
-        raise SupportDataError("method", _("En medarbejder arbejder med én af CTI, ICM og ACT (seed 004, 4.1)."))
+        raise SupportDataError("method", _("En medarbejder arbejder med én af CTI, ICM og ACT (Socialstyrelsens manual for Housing First, afsnit 4.1)."))
     if team is not None and team.method != method:
         raise SupportDataError("team", _("Teamet %(team)s arbejder med %(method)s; medarbejderen kan kun være i et team "
                                          "med sin egen metode.") % {"team": team.name, "method": method_label(team.method)})
@@ -119,7 +119,7 @@ def worker_save(*, actor: Actor, user, method: str, team: Team | None = None, al
         if method_limit is None:
             raise SupportDataError("caseload_limit", _("ACT har intet loft pr. medarbejder; teamets loft gælder."))
         if caseload_limit > method_limit:
-            raise SupportDataError("caseload_limit", _("Loftet kan højst være %(limit)s for %(method)s (seed 004, kap. 4).")
+            raise SupportDataError("caseload_limit", _("Loftet kan højst være %(limit)s for %(method)s (Socialstyrelsens manual for Housing First, kapitel 4).")
                                    % {"limit": method_limit, "method": method_label(method)})
         if caseload_limit < 1:
             raise SupportDataError("caseload_limit", _("Loftet skal være mindst 1."))
@@ -193,7 +193,7 @@ def _assignment(*, municipality, method: str, worker, team: Team | None):
         profile = WorkerProfile.objects.filter(municipality=municipality, user=worker).first() if worker else None
         if worker is not None and (profile is None or profile.method != method):
             raise SupportDataError("worker", _("Medarbejderen arbejder ikke med %(method)s: en medarbejder arbejder kun "
-                                               "med én metode (seed 004, 4.1).") % {"method": method_label(method)})
+                                               "med én metode (Socialstyrelsens manual for Housing First, afsnit 4.1).") % {"method": method_label(method)})
         team = team or (profile.team if profile else None)
         if method == Method.ACT and team is None:
             raise SupportDataError("team", _("Vælg ACT-teamet, der skal give støtten."))
@@ -427,7 +427,7 @@ def episode_end(*, actor: Actor, episode: SupportEpisode, on: date, reason: str,
     if episode.method == Method.CTI and reason != EndReason.FOLLOW_ON and not no_follow_on_acknowledged:
         raise SupportDataError("no_follow_on_acknowledged",
                                _("CTI afsluttes uden opfølgende støtte. Sørg for at opfølgende støtte er begyndt, før "
-                                 "CTI slutter (seed 004, 2.3), eller bekræft at du afslutter uden."))
+                                 "CTI slutter (Socialstyrelsens manual for Housing First, afsnit 2.3), eller bekræft at du afslutter uden."))
     # The event's reason is stored: in Danish, whatever language the user reads.
     with translation.override(settings.LANGUAGE_CODE):
         text = str(EndReason(reason).label) + (f": {note.strip()}" if note.strip() else "")

@@ -11,6 +11,8 @@ from accounts.roles import Capability, has_capability
 from people.selectors import needs_list_contact_due, person_get
 from people.views import with_actor
 
+from core.params import parse_id
+
 from . import conf, selectors, services
 from .forms import (
     AssignWorkerForm, CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ReassignForm, ResumeForm,
@@ -64,8 +66,7 @@ def leader_home(request, actor):
 def episode_list(request, actor):
     filters = {k: request.GET.get(k, "") for k in selectors.EPISODE_FILTERS}
     for key in ("team", "worker"):
-        if filters[key] and not filters[key].isdigit():
-            filters[key] = ""
+        filters[key] = str(parse_id(filters[key]) or "")
     if filters["status"] not in EpisodeStatus.values:
         filters["status"] = ""
     if filters["method"] not in [m.value for m in Method]:

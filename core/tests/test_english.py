@@ -151,18 +151,21 @@ def test_person_form_labels_and_choices_are_english_when_english_is_chosen(login
     for label in ("First name", "Last name", "Date of birth", "Other contact details", "Current situation"):
         assert label in html
     assert "If the citizen is only known by initials." in html
-    assert ">Street</option>" in html and ">Night shelter</option>" in html
-    assert "Fornavn" not in html and "Hvis borgeren kun kendes ved initialer." not in html and ">Gaden</option>" not in html
+    assert ">Sleeps rough: in the street, a stairwell, a shed or similar</option>" in html
+    assert '<optgroup label="Homeless by the count&#x27;s definition">' in html
+    assert "Fornavn" not in html and "Hvis borgeren kun kendes ved initialer." not in html
+    assert ">Overnatter på gaden, i trappeopgang, i et skur eller lignende</option>" not in html
 
 
 @pytest.mark.django_db
 def test_person_form_labels_stay_danish_by_default(login, users_a):
     html = login(users_a[Role.LEADER]).get(reverse("people:create")).content.decode()
-    assert "Fornavn" in html and "Hvis borgeren kun kendes ved initialer." in html and ">Gaden</option>" in html
+    assert "Fornavn" in html and "Hvis borgeren kun kendes ved initialer." in html
+    assert ">Overnatter på gaden, i trappeopgang, i et skur eller lignende</option>" in html
 
 
 @pytest.mark.django_db
 def test_by_name_list_filters_are_english_when_english_is_chosen(login, users_a):
     html = english(login(users_a[Role.LEADER])).get(reverse("people:list")).content.decode()
-    assert "Search by name or CPR" in html and "Longest time homeless" in html and "Under 3 months" in html
-    assert "Søg på navn eller CPR" not in html
+    assert "Search by name, birth date or CPR" in html and "Longest time homeless" in html and "Under 3 months" in html
+    assert "Søg på navn, fødselsdato eller CPR" not in html

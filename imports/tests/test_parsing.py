@@ -172,7 +172,7 @@ def test_future_situation_date_and_birth_date_mismatch_are_errors():
     data = csv_bytes([["Initialer", "CPR", "Fødselsdato", "Situation", "Situation fra"],
                       ["JH", "010185-1230", "02.01.1985", "Gaden", "01.07.2025"]])
     assert messages(parse(data)) == [
-        "Række 2, kolonne Fødselsdato: Fødselsdatoen passer ikke med CPR-nummeret.",
+        "Række 2, kolonne Fødselsdato: Fødselsdatoen passer ikke med CPR-nummeret (01.01.1985).",
         "Række 2, kolonne Situation fra: Datoen ligger i fremtiden.",
     ]
 
