@@ -39,3 +39,18 @@ class MfaRequiredMiddleware:
                 if not session_passed_mfa(request):
                     return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+class ExpiredPostMiddleware:
+    """Keeps a form posted after the session ran out and gives it back after logging in
+    (accounts/expired_post.py). After AuthenticationMiddleware, CSRF, messages and HTMX."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from . import expired_post
+
+        if request.user.is_authenticated and expired_post.SESSION_KEY in request.session:
+            expired_post.restore(request)
+        return expired_post.on_response(request, self.get_response(request))

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "axes.middleware.AxesMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
+    "accounts.middleware.ExpiredPostMiddleware",
     "tenants.middleware.TenantMiddleware",
 ]
 
@@ -71,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.platform",
+                "accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -143,8 +145,10 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 
-# Session timeout: 30 minutes of inactivity.
+# Session timeout: 30 minutes of inactivity. Pages warn this many seconds before, with a button
+# that extends the session (templates/includes/session_timeout.html, static/js/session.js).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
+SESSION_WARNING_SECONDS = int(os.environ.get("SESSION_WARNING_SECONDS", str(3 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
