@@ -102,8 +102,10 @@
       if (event.detail && event.detail.successful && !expired) restart(expiresIn, true);
     });
     window.addEventListener("storage", function (event) {
-      if (event.key === STORAGE_KEY && event.newValue && !expired) {
+      // Another tab loaded a page: the session was renewed (or the user logged in again there).
+      if (event.key === STORAGE_KEY && event.newValue && parseInt(event.newValue, 10) > Date.now()) {
         deadline = parseInt(event.newValue, 10);
+        expired = false;
         if (isOpen()) close(false);
       }
     });
