@@ -1,3 +1,4 @@
+from allauth.account.forms import ResetPasswordForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -23,3 +24,16 @@ class RoleForm(forms.Form):
 class MfaRolesForm(forms.Form):
     roles = forms.MultipleChoiceField(label=_("Roller der skal bruge totrinsbekræftelse (TOTP)"), choices=ROLE_CHOICES,
                                       required=False, widget=forms.CheckboxSelectMultiple)
+
+
+class PasswordResetForm(ResetPasswordForm):
+    """allauth's reset form, also finding a user whose address was typed with capitals (Leder@Kommune.dk):
+    administrators type addresses as they are written, and allauth compares the stored one exactly."""
+
+    def clean_email(self) -> str:
+        from .models import User
+
+        email = super().clean_email()
+        if not self.users:
+            self.users = list(User.objects.filter(email__iexact=email, is_active=True))
+        return email

@@ -1,11 +1,26 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
 
-class MfaRequiredMiddleware:
-    """A municipality can require a TOTP second factor per role: such users must set it up first."""
+def session_passed_mfa(request) -> bool:
+    """The session's user proved the second factor in this session (allauth records each step)."""
+    from allauth.account.authentication import get_authentication_records
 
-    ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/tilgaengelighed/")
+    return any(r.get("method") == "mfa" for r in get_authentication_records(request, request.user))
+
+
+class MfaRequiredMiddleware:
+    """A municipality can require a TOTP second factor per role. Such a user reaches no page, the
+    Django admin included, until this session has passed it: without a TOTP device they set one
+    up; with one, a session that has not used it (e.g. one from a login path that skipped it) is
+    asked for a code. Only the pages needed to do that, and logging out, stay open."""
+
+    # Exact paths of allauth's second factor, re-authentication and logout, never all of /accounts/
+    # (a password change or e-mail page must not be reachable on the password alone).
+    ALLOWED_PREFIXES = ("/accounts/2fa/", "/accounts/reauthenticate/", "/accounts/logout/", "/accounts/login/",
+                        "/static/", "/i18n/", "/tilgaengelighed/", "/session/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -21,4 +36,21 @@ class MfaRequiredMiddleware:
             if membership and membership.role in (membership.municipality.mfa_required_roles or []):
                 if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                     return redirect(reverse("mfa_activate_totp"))
+                if not session_passed_mfa(request):
+                    return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+class ExpiredPostMiddleware:
+    """Keeps a form posted after the session ran out and gives it back after logging in
+    (accounts/expired_post.py). After AuthenticationMiddleware, CSRF, messages and HTMX."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from . import expired_post
+
+        if request.user.is_authenticated and expired_post.SESSION_KEY in request.session:
+            expired_post.restore(request)
+        return expired_post.on_response(request, self.get_response(request))

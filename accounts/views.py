@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
+from django.http import JsonResponse
 from django.utils.translation import gettext
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -88,3 +90,13 @@ def switch_municipality(request):
             return redirect("core:home")
         messages.error(request, gettext("Vælg en af dine kommuner."))
     return render(request, "accounts/switch.html", {"memberships": memberships})
+
+
+@require_POST
+def session_extend(request):
+    """The timeout warning's "Forlæng": any request renews the session (SESSION_SAVE_EVERY_REQUEST);
+    this one does nothing else, reads nothing and answers with no personal data."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"expired": True}, status=401)
+    request.session.modified = True
+    return JsonResponse({"expires_in": settings.SESSION_COOKIE_AGE})

@@ -1,5 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+from accounts.views import session_extend
+
+# The admin's own login form would skip allauth's second factor: it sends to allauth's login instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("core.urls")),
@@ -12,6 +18,7 @@ urlpatterns = [
     path("log/", include("audit.urls")),
     path("indlaes/", include("imports.urls")),
     path("brugere/", include("accounts.urls")),
+    path("session/forlaeng/", session_extend, name="session_extend"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

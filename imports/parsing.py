@@ -5,7 +5,9 @@ The rule (issue item 9): all or nothing. Every row is checked and every problem 
 (row as Excel shows it, column, Danish reason); the caller saves nothing when there is one.
 
 Files come from Danish Excel and other systems, so CSV is read with a semicolon or a comma, in
-UTF-8 with or without BOM, or in cp1252/latin-1 (what "CSV (semikolonsepareret)" writes). Column
+UTF-8 with or without BOM, in cp1252/latin-1 (what "CSV (semikolonsepareret)" writes), or in UTF-16
+with a BOM (Excel's "Unicode-tekst"); UTF-16 without a BOM and NUL characters are refused with a
+message saying what to do, since nothing reliable can be read from them. Column
 names are the platform's own Danish headers (people/exports.py) and a few common variants,
 compared case-insensitively; columns not listed here are ignored and reported back.
 """
@@ -140,10 +142,31 @@ class FileError(ValueError):
 
 # --- reading ---------------------------------------------------------------------------------
 
+# Said for a file no encoding can be trusted for: UTF-16 without a byte order mark, or binary data.
+UNREADABLE = "Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."
+# Said for a NUL character in one cell: nothing can be saved with it (PostgreSQL refuses it in text).
+NUL_IN_CELL = "Cellen indeholder et tegn, der ikke kan læses (NUL). Gem filen som UTF-8 CSV eller xlsx."
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text in UTF-16 without a byte order mark: every other byte of Danish text is NUL."""
+    sample = data[:4096]
+    return sample.count(0) * 4 >= len(sample)  # a quarter or more NUL bytes is no text file
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; otherwise Windows-1252, as Danish Excel saves CSV."""
+    """UTF-8 (with or without BOM) first; UTF-16 with a BOM (Excel's "Unicode-tekst"); otherwise
+    Windows-1252, as Danish Excel saves CSV. UTF-16 without a BOM cannot be told from binary data
+    for sure, so it is refused with a clear message rather than guessed (FileError)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")  # the BOM says which byte order; the codec drops it
+        except UnicodeDecodeError:
+            raise FileError(UNREADABLE) from None
+    if _looks_like_utf16(data):
+        raise FileError(UNREADABLE)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -432,6 +455,9 @@ def parse(
     if header is None:
         result.errors.append(RowError(None, "", "Filen er tom."))
         return result
+    if any(_has_nul(v) for v in header):
+        result.errors.append(RowError(None, "", UNREADABLE))
+        return result
     index, result.ignored_columns, file_errors = map_header(header)
     if file_errors:
         result.errors.extend(file_errors)
@@ -448,6 +474,11 @@ def parse(
                                           .replace(",", "."))]
                 result.rows = []
                 return result
+            nul_at = next((i for i, v in enumerate(record) if _has_nul(v)), None)
+            if nul_at is not None:
+                column = _text(header[nul_at]) if nul_at < len(header) else ""
+                result.errors.append(RowError(number, column, NUL_IN_CELL))
+                continue
             cells = {key: (record[i] if i < len(record) else None) for key, i in index.items()}
             row, errors = check_row(number, cells, today=today)
             result.errors.extend(errors)
@@ -474,6 +505,10 @@ def parse(
     if result.errors:
         result.rows = []
     return result
+
+
+def _has_nul(value) -> bool:
+    return isinstance(value, str) and "\x00" in value
 
 
 _ORDER = {c.header: i for i, c in enumerate(COLUMNS)}

@@ -9,8 +9,13 @@ is updated in small committed steps before and after the import transaction (sta
 the final count), so a poll that cannot see this cache still shows where the job stands.
 
 A deployment with several processes needs a shared cache (Redis, Memcached or the file-based
-cache) as ``IMPORTS_PROGRESS_CACHE``; the default local-memory cache serves one process.
+cache) as ``IMPORTS_PROGRESS_CACHE``; the default local-memory cache serves one process. The same
+cache carries the worker's heartbeat: a job nobody has heard from for ``models.HEARTBEAT_TIMEOUT``
+is taken for dead (services.job_fail_if_stale), so with several processes and no shared cache a
+poll in another process would only see the job's committed phase changes.
 """
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 
@@ -25,8 +30,22 @@ def _key(job_id: int) -> str:
     return f"imports:progress:{job_id}"
 
 
+def _beat_key(job_id: int) -> str:
+    return f"imports:heartbeat:{job_id}"
+
+
 def record(job_id: int, processed: int) -> None:
-    _cache().set(_key(job_id), processed, timeout=TIMEOUT)
+    _cache().set_many({_key(job_id): processed, _beat_key(job_id): time.time()}, timeout=TIMEOUT)
+
+
+def beat(job_id: int) -> None:
+    """The worker is alive: written at each phase and with every progress step."""
+    _cache().set(_beat_key(job_id), time.time(), timeout=TIMEOUT)
+
+
+def last_beat(job_id: int) -> float | None:
+    """When the worker last said it was alive (a Unix time), if this cache has heard from it."""
+    return _cache().get(_beat_key(job_id))
 
 
 def read(job_id: int) -> int | None:
@@ -34,4 +53,4 @@ def read(job_id: int) -> int | None:
 
 
 def clear(job_id: int) -> None:
-    _cache().delete(_key(job_id))
+    _cache().delete_many([_key(job_id), _beat_key(job_id)])

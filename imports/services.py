@@ -6,6 +6,8 @@ PostgreSQL row-level security. Tests and ``IMPORTS_RUN_INLINE`` run it in the re
 """
 import logging
 import threading
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -21,7 +23,7 @@ from people.services import Actor, PersonDataError
 from tenants import rls
 
 from . import parsing, progress
-from .models import ImportJob, JobStatus
+from .models import HEARTBEAT_TIMEOUT, ImportJob, JobStatus
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,8 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 _FIELD_COLUMNS = {"first_name": "Fornavn", "cpr": "CPR", "start_date": "Situation fra", "max_rent": "Husleje (kr./md.)",
                   "status": "Situation"}
 UNEXPECTED = "Der opstod en uventet fejl under indlæsningen. Intet er gemt. Prøv igen, eller kontakt support."
+STOPPED = ("Indlæsningen stoppede uden at blive færdig, og den uploadede fil er slettet. Intet fra filen er gemt. "
+           "Indlæs filen igen.")
 
 
 def _seal(data: bytes) -> bytes:
@@ -112,6 +116,8 @@ def import_run(*, actor: Actor, job: ImportJob) -> ImportJob:
     """
     today = timezone.localdate()
     job.started_at = timezone.now()
+    job.save(update_fields=["started_at"])  # committed at once in the thread: the first sign of life
+    progress.beat(job.pk)
     result = parsing.parse(_unseal(job.content), job.file_name, today=today,
                            existing_cprs=lambda digits: _existing_cprs(actor, digits))
     job.total_rows, job.ignored_columns = result.total_rows, result.ignored_columns
@@ -150,3 +156,36 @@ def import_run(*, actor: Actor, job: ImportJob) -> ImportJob:
         return job
     _finish(job, JobStatus.DONE, created=total)
     return job
+
+
+def job_fail_if_stale(*, job: ImportJob, now=None) -> bool:
+    """Mark a job whose worker died as failed and wipe its sealed file; True if it did.
+
+    Dead means not finished and nothing heard for HEARTBEAT_TIMEOUT: no committed phase change
+    (created, started) and no heartbeat in the progress cache. The worker's import transaction died
+    with it, so nothing of the file was saved. Called on every read of an unfinished job and by
+    ``manage.py fail_stale_imports``. The update is conditional on the job still being unfinished,
+    so a worker that was only slow and finishes after all still records its true result.
+    """
+    if job.finished:
+        return False
+    now = now or timezone.now()
+    heard = [job.created_at, job.started_at]
+    if (beat := progress.last_beat(job.pk)) is not None:
+        heard.append(datetime.fromtimestamp(beat, tz=dt_timezone.utc))
+    if now - max(t for t in heard if t is not None) < HEARTBEAT_TIMEOUT:
+        return False
+    errors = [{"row": None, "column": "", "message": STOPPED}]
+    updated = ImportJob.objects.filter(pk=job.pk, status__in=[JobStatus.VALIDATING, JobStatus.IMPORTING]).update(
+        status=JobStatus.FAILED, content=b"", errors=errors, finished_at=now)
+    progress.clear(job.pk)
+    if updated:
+        logger.warning("Import job %s had no heartbeat for %s: marked failed", job.pk, HEARTBEAT_TIMEOUT)
+        job.status, job.errors, job.finished_at = JobStatus.FAILED, errors, now
+    return bool(updated)
+
+
+def fail_stale_jobs(*, now=None) -> int:
+    """Every municipality's dead jobs (the scheduled command); the caller gives system access."""
+    unfinished = ImportJob.objects.filter(status__in=[JobStatus.VALIDATING, JobStatus.IMPORTING]).defer("content")
+    return sum(job_fail_if_stale(job=job, now=now) for job in unfinished)

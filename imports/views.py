@@ -29,8 +29,15 @@ def upload(request, actor):
         form = UploadForm()
     context = {"form": form, "columns": parsing.COLUMNS, "required": [parsing.BY_KEY[k].header for k in parsing.REQUIRED],
                "required_keys": parsing.REQUIRED,
-               "jobs": list(_jobs(actor)[:RECENT_JOBS])}
+               "jobs": _recent_jobs(actor)}
     return render(request, "imports/upload.html", context)
+
+
+def _recent_jobs(actor):
+    jobs = list(_jobs(actor)[:RECENT_JOBS])
+    for job in jobs:
+        services.job_fail_if_stale(job=job)  # a dead worker's job is shown as failed, never as running
+    return jobs
 
 
 @with_actor(Capability.IMPORT_PEOPLE)
@@ -45,6 +52,7 @@ def template_csv(request, actor):
 @with_actor(Capability.IMPORT_PEOPLE)
 def status(request, actor, pk):
     job = get_object_or_404(_jobs(actor), pk=pk)
+    services.job_fail_if_stale(job=job)
     processed = job.processed_rows
     if job.status == JobStatus.IMPORTING:
         live = progress.read(job.pk)

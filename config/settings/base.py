@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "axes.middleware.AxesMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
+    "accounts.middleware.ExpiredPostMiddleware",
     "tenants.middleware.TenantMiddleware",
 ]
 
@@ -71,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.platform",
+                "accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -115,8 +117,26 @@ ACCOUNT_ADAPTER = "accounts.adapters.NoSignupAccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = False  # django-axes does the lockout
+# Password reset by e-mail for users with an address; matched case-insensitively (accounts.forms).
+ACCOUNT_FORMS = {"reset_password": "accounts.forms.PasswordResetForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Housing First"
+
+# Mail (password reset): EMAIL_URL (e.g. smtp+tls://user:password@mail.example.dk:587) or EMAIL_BACKEND
+# with Django's EMAIL_HOST/EMAIL_PORT/... from the environment. The demo prints mail to the console
+# (local.py); tests keep it in memory (test.py).
+if os.environ.get("EMAIL_URL"):
+    import environ
+
+    globals().update(environ.Env.email_url_config(os.environ["EMAIL_URL"]))
+else:
+    EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Housing First <noreply@localhost>")
 
 # Lockout after repeated failures (django-axes).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -125,8 +145,10 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 
-# Session timeout: 30 minutes of inactivity.
+# Session timeout: 30 minutes of inactivity. Pages warn this many seconds before, with a button
+# that extends the session (templates/includes/session_timeout.html, static/js/session.js).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
+SESSION_WARNING_SECONDS = int(os.environ.get("SESSION_WARNING_SECONDS", str(3 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@ from .base import *  # noqa: F401,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AXES_FAILURE_LIMIT = 3
 DEBUG = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Test databases are throw-away: the demo seeding tests may reset them.
 HF_DEMO_DATABASE = True

@@ -218,3 +218,39 @@ def test_parsing_imports_no_django():
     names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert not [n for n in names if n.startswith("django")]
+
+
+ROW = ["Søren", "Ærø", "", "Gaden", "10.01.2025", "", "", ""]
+
+
+def utf16(rows, encoding, delimiter=";") -> bytes:
+    return "".join(delimiter.join(r) + "\r\n" for r in rows).encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_utf16_with_a_byte_order_mark_is_read(encoding, delimiter):
+    # Excel's "Unicode-tekst" is UTF-16 with a BOM and tabs.
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    result = parse(bom + utf16([HEADER, ROW], encoding, delimiter))
+    assert result.ok, messages(result)
+    assert result.rows[0].person["first_name"] == "Søren"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_refused_with_what_to_do(encoding):
+    result = parse(utf16([HEADER, ROW], encoding))
+    assert messages(result) == ["Filen: Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."]
+    assert not result.rows
+
+
+def test_a_nul_character_in_a_cell_is_an_error_naming_row_and_column():
+    result = parse(csv_bytes([HEADER, ROW, ["Je\x00ns", "Hansen", "", "Gaden", "10.01.2025", "", "", ""]]))
+    assert messages(result) == ["Række 3, kolonne Fornavn: Cellen indeholder et tegn, der ikke kan læses (NUL). "
+                                "Gem filen som UTF-8 CSV eller xlsx."]
+    assert not result.rows
+
+
+def test_a_nul_character_in_the_header_refuses_the_file():
+    result = parse(csv_bytes([["Forn\x00avn", *HEADER[1:]], ROW]))
+    assert messages(result) == ["Filen: Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."]

@@ -1,10 +1,14 @@
 """import_run: all or nothing, in the uploader's municipality only, logged."""
-from datetime import date
+import io
+from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from audit.models import AccessLogEntry, Action
-from imports import services
+from imports import progress, services
 from imports.models import ImportJob, JobStatus
 from people.models import NeedsListEntry, Person, SituationPeriod, StatusChange
 
@@ -85,8 +89,6 @@ def test_existing_cpr_counts_only_within_the_uploaders_municipality(worker_a, wo
 def test_progress_is_recorded_while_the_import_transaction_is_open(worker_a, monkeypatch):
     from django.db import connection
 
-    from imports import progress
-
     seen = []
     record = progress.record
     monkeypatch.setattr(progress, "record", lambda job_id, n: (seen.append((n, connection.in_atomic_block)),
@@ -100,3 +102,50 @@ def test_jobs_belong_to_the_uploaders_municipality(worker_a, municipality_a, mun
     job = run(worker_a, GOOD)
     assert ImportJob.objects.get(pk=job.pk).municipality_id == municipality_a.pk
     assert not Person.objects.filter(municipality=municipality_b).exists()
+
+
+def _unfinished_job(actor, *, age_minutes: int, status=JobStatus.IMPORTING) -> ImportJob:
+    job = ImportJob.objects.create(municipality=actor.municipality, uploaded_by=actor.user, file_name="x.csv",
+                                   status=status, content=services._seal(b"Fornavn;CPR\r\nJens;0101851230\r\n"))
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=age_minutes))
+    job.refresh_from_db()
+    return job
+
+
+def test_a_job_without_heartbeat_for_the_timeout_is_failed_and_its_file_wiped(worker_a):
+    job = _unfinished_job(worker_a, age_minutes=11)
+    assert services.job_fail_if_stale(job=job)
+    job.refresh_from_db()
+    assert (job.status, bytes(job.content)) == (JobStatus.FAILED, b"")
+    assert job.errors == [{"row": None, "column": "", "message": services.STOPPED}]
+    assert job.finished_at is not None
+
+
+def test_a_job_with_a_recent_heartbeat_is_left_running(worker_a):
+    job = _unfinished_job(worker_a, age_minutes=120)
+    progress.record(job.pk, 5)  # the worker is still at it
+    assert not services.job_fail_if_stale(job=job)
+    job.refresh_from_db()
+    assert job.status == JobStatus.IMPORTING and bytes(job.content)
+
+
+def test_a_young_job_is_left_running(worker_a):
+    job = _unfinished_job(worker_a, age_minutes=9, status=JobStatus.VALIDATING)
+    assert not services.job_fail_if_stale(job=job)
+    assert ImportJob.objects.get(pk=job.pk).status == JobStatus.VALIDATING
+
+
+def test_a_finished_job_is_never_touched(worker_a):
+    job = run(worker_a, GOOD)
+    job.refresh_from_db()
+    assert not services.job_fail_if_stale(job=job, now=timezone.now() + timedelta(days=1))
+    assert ImportJob.objects.get(pk=job.pk).status == JobStatus.DONE
+
+
+def test_the_command_fails_dead_jobs_of_every_municipality(worker_a, worker_b):
+    dead_a, dead_b = _unfinished_job(worker_a, age_minutes=30), _unfinished_job(worker_b, age_minutes=30)
+    alive = _unfinished_job(worker_a, age_minutes=1)
+    call_command("fail_stale_imports", stdout=io.StringIO())
+    with scopes_disabled():
+        statuses = dict(ImportJob.objects.values_list("pk", "status"))
+    assert statuses == {dead_a.pk: JobStatus.FAILED, dead_b.pk: JobStatus.FAILED, alive.pk: JobStatus.IMPORTING}

@@ -63,17 +63,43 @@ def test_a_running_job_is_polled_every_second_with_a_progress_bar(login, users_a
     progress.clear(job.pk)
 
 
-def test_a_job_that_lost_its_thread_stops_polling_and_says_so(login, users_a, municipality_a):
+def test_a_job_whose_worker_died_is_shown_failed_with_its_file_wiped(login, users_a, municipality_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from imports.services import STOPPED, _seal
+
+    job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv",
+                                   status=JobStatus.IMPORTING, total_rows=10, content=_seal(b"CPR;..."))
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    page = login(users_a[Role.LEADER]).get(reverse("imports:status", args=[job.pk])).content.decode()
+    assert STOPPED in page
+    assert "hx-trigger" not in page
+    job.refresh_from_db()
+    assert (job.status, bytes(job.content)) == (JobStatus.FAILED, b"")
+
+
+def test_the_upload_page_never_lists_a_dead_job_as_running(login, users_a, municipality_a):
     from datetime import timedelta
 
     from django.utils import timezone
 
     job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv",
-                                   status=JobStatus.IMPORTING, total_rows=10)
+                                   status=JobStatus.VALIDATING)
     ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
-    page = login(users_a[Role.LEADER]).get(reverse("imports:status", args=[job.pk])).content.decode()
-    assert "Indlæsningen blev afbrudt" in page
-    assert "hx-trigger" not in page
+    page = login(users_a[Role.LEADER]).get(reverse("imports:upload")).content.decode()
+    assert "Kontrolleres" not in page
+    assert ImportJob.objects.get(pk=job.pk).status == JobStatus.FAILED
+
+
+def test_an_upload_in_utf16_without_bom_ends_with_a_clear_error(login, users_a):
+    client = login(users_a[Role.LEADER])
+    data = "".join(";".join(r) + "\r\n" for r in [HEADER, *ROWS]).encode("utf-16-le")
+    response = client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("liste.csv", data)}, follow=True)
+    assert response.status_code == 200
+    assert "gem den som UTF-8 CSV eller xlsx" in response.content.decode()
+    assert ImportJob.objects.get().status == JobStatus.FAILED
 
 
 def test_status_page_query_count_is_pinned(login, users_a, municipality_a, django_assert_num_queries):
