@@ -74,7 +74,7 @@ def test_the_migration_fills_the_search_key_of_existing_people(worker_a, person_
 
     person = person_factory(worker_a, first_name="Ærlig", last_name="Øster", start=RECENT)
     Person.objects.filter(pk=person.pk).update(search_name="")
-    migration = import_module("people.migrations.0005_person_search_name")
+    migration = import_module("people.migrations.0006_person_search_name")
     editor = SimpleNamespace(connection=connection, execute=lambda sql: connection.cursor().execute(sql))
     migration.fill_search_name(apps, editor)
     assert Person.objects.get(pk=person.pk).search_name == " aerlig oster "

@@ -22,7 +22,7 @@ def fill_search_name(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("people", "0004_person_contact_summary"),
+        ("people", "0005_needs_list_one_definition"),
     ]
 
     operations = [
