@@ -159,7 +159,8 @@ def _benefit_parts(rents: np.ndarray, sizes: np.ndarray, incomes: np.ndarray, ad
     capped = (children == 0) & ~np.isnan(cap_share) & (pensions != PENSION_EARLY_FROM_2003)[:, None]
     cap = np.where(capped, np.nan_to_num(cap_share) * cost, np.inf)
     yearly = np.maximum(np.minimum(before_cap, cap), 0.0)
-    return {"monthly": np.floor(yearly / 12), "allowed_m2": np.broadcast_to(allowed, yearly.shape),
+    # A yearly amount of whole kroner divisible by 12 must not lose a krone to floating point (0.15 * x).
+    return {"monthly": np.floor(yearly / 12 + 1e-6), "allowed_m2": np.broadcast_to(allowed, yearly.shape),
             "area_limited": np.broadcast_to(over, yearly.shape), "capped_15": capped & (cap < np.maximum(before_cap, 0.0))}
 
 
