@@ -19,6 +19,9 @@ from django.db.models import Count, Q
 from .quarters import Quarter
 
 
+NOT_RECORDED_NOTE = "Data findes ikke endnu: platformen registrerer endnu ikke de oplysninger, som indikatoren bygger på."
+
+
 @dataclass
 class IndicatorValue:
     available: bool
@@ -55,9 +58,10 @@ class Indicator:
         return True, ""
 
     def evaluate(self, *, people_q: Q, quarter: Quarter, municipality) -> IndicatorValue:
-        ok, reason = self.source_available()
+        ok, _reason = self.source_available()
         if not ok:
-            return IndicatorValue(available=False, note=reason)
+            # The technical reason (source_available) is for developers; the page says it in users' words.
+            return IndicatorValue(available=False, note=NOT_RECORDED_NOTE)
         return self.compute(people_q, quarter, municipality)
 
 

@@ -152,7 +152,8 @@ def test_an_indicator_without_a_source_reports_data_not_available_yet(leader, mu
     unit = make_unit(leader)
     ind = next(i for i in indicators.REGISTRY if i.key == "closed_no_contact")
     v = ind.evaluate(people_q=indicators.people_filter(unit), quarter=Q, municipality=municipality_a)
-    assert not v.available and v.value is None and v.note.startswith("Data findes ikke endnu")
+    assert not v.available and v.value is None and v.note == indicators.NOT_RECORDED_NOTE
+    assert "." not in v.note.split(":")[0] and "closed" not in v.note  # users' words, no model names
     missing_app = indicators.Indicator("x", (5,), "x", "%", "nosuchapp.Model", compute=lambda *a: None)
     assert missing_app.source_available() == (False, "Data findes ikke endnu: appen 'nosuchapp' er ikke installeret.")
 
