@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
 
+from . import cpr as cpr_rules
 from . import crypto, search, selectors, services
 from .forms import ContactForm, ListFilterForm, NeedsListForm, PersonCreateForm, PersonForm, SituationForm, StatusForm
 from .models import Person
@@ -55,6 +56,16 @@ def _tokenised(q: str) -> str:
     return " ".join(crypto.search_token(search.cpr_digits(t)) if search.is_cpr(t) else t for t in search.split_terms(q))
 
 
+def _shown_query(q: str) -> str:
+    """The search as the search box shows it: a CPR token as the masked number (birth date only), so the
+    box reads like what was typed without the full number being put back into the page."""
+    shown = []
+    for term in search.split_terms(q or ""):
+        digits = crypto.digits_from_search_token(term)
+        shown.append(cpr_rules.mask(digits) if digits else term)
+    return " ".join(shown)
+
+
 def _list_url(cleaned: dict) -> str:
     params = {k: v for k, v in cleaned.items() if v not in (None, "")}
     if params.get("q"):
@@ -67,7 +78,11 @@ def person_list(request, actor):
     # The filter form is posted and answered with a redirect to the list's address, where a CPR number
     # searched for is a token: the number is in no URL, browser history or server log (issue 9 item 16).
     if request.method == "POST":
-        form = ListFilterForm(request.POST)
+        data = request.POST.copy()
+        # The box showed a CPR token masked; posted unchanged, the search keeps its token.
+        if data.get("q_tokens") and data.get("q", "").strip() == _shown_query(data["q_tokens"]):
+            data["q"] = data["q_tokens"]
+        form = ListFilterForm(data)
         if form.is_valid():
             return redirect(_list_url(form.cleaned_data))
     else:
@@ -82,8 +97,15 @@ def person_list(request, actor):
     rows = selectors.list_rows(page.object_list, today=today)
     query = request.GET.copy()
     query.pop("side", None)
+    q_tokens = ""
+    if filters.get("q") and crypto.SEARCH_TOKEN_PREFIX in filters["q"]:
+        q_tokens = filters["q"]
+        shown = request.GET.copy()
+        shown["q"] = _shown_query(q_tokens)
+        form = ListFilterForm(shown)
+        form.is_valid()
     context = {
-        "form": form, "page": page, "rows": rows, "today": today, "query": query.urlencode(),
+        "form": form, "q_tokens": q_tokens, "page": page, "rows": rows, "today": today, "query": query.urlencode(),
         "may_export": has_capability(actor.role, Capability.EXPORT_PEOPLE),
         "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
     }

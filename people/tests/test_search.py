@@ -127,3 +127,17 @@ def test_the_export_follows_the_token(login, users_a, worker_a, person_factory):
 
 def test_fold_is_the_same_on_both_sides():
     assert search.fold("Søren Ærø-Åsen") == search.fold("Soeren Aeroe Aasen") == "soren aero aasen"
+
+
+def test_after_a_cpr_search_the_box_shows_the_number_masked_and_searching_again_keeps_it(login, users_a, worker_a,
+                                                                                         person_factory):
+    person_factory(worker_a, last_name="Cprsen", cpr=CPR, start=RECENT)
+    client = login(users_a[Role.OUTREACH_WORKER])
+    location = client.post(reverse("people:list"), {"q": CPR})["Location"]
+    page = client.get(location).content.decode()
+    token = parse_qs(urlsplit(location).query)["q"][0]
+    assert 'value="010190-XXXX"' in page and "1234" not in page.split("<main")[-1].split("</form>")[0]
+    # Posted again unchanged (e.g. with another filter), the search still finds the citizen.
+    again = client.post(reverse("people:list"), {"q": "010190-XXXX", "q_tokens": token, "situation": "homeless"})
+    assert parse_qs(urlsplit(again["Location"]).query)["q"] == [token]
+    assert "Cprsen" in client.get(again["Location"]).content.decode()
