@@ -102,6 +102,19 @@ def _diff(before: dict, after: dict) -> dict:
     return {k: [str(before.get(k, "")), str(after[k])] for k in after if before.get(k) != after[k]}
 
 
+def _save_unique_cpr(person: Person) -> None:
+    """Save, turning a same-CPR clash into the Danish duplicate message: two saves of the same CPR at the
+    same moment both pass the check in _validate_person, and the unique constraint (municipality,
+    cpr_hash) refuses the second."""
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError as exc:
+        if person.cpr_hash and "cpr" in str(exc).lower():
+            raise PersonDataError("cpr", duplicate_cpr_message()) from exc
+        raise
+
+
 @transaction.atomic
 def person_create(
     *, actor: Actor, cpr: str = "", situation: str, situation_start: date, place: str = "",
@@ -116,15 +129,7 @@ def person_create(
                  + rules.after_birth("situation_start", situation_start, birth_date=person.birth_date)
                  + rules.happened("identified_on", identified_on, today=today))
     person.identified_on = identified_on or situation_start
-    try:
-        # Two creates of the same CPR at the same moment both pass the check above; the unique
-        # constraint (municipality, cpr_hash) refuses the second, with the same message.
-        with transaction.atomic():
-            person.save()
-    except IntegrityError as exc:
-        if person.cpr_hash and "cpr" in str(exc).lower():
-            raise PersonDataError("cpr", duplicate_cpr_message()) from exc
-        raise
+    _save_unique_cpr(person)
     if actor.user and getattr(actor.user, "pk", None):
         person.workers.add(actor.user)
     _log(actor, Action.CREATE, purpose, person.pk, changes=_diff({}, _snapshot(person)))
@@ -143,13 +148,7 @@ def person_update(*, actor: Actor, person: Person, cpr: str | None = None, purpo
     if cpr is not None:
         apply_cpr(person, cpr, today=timezone.localdate())
     _validate_person(person, today=timezone.localdate())
-    try:
-        with transaction.atomic():
-            person.save()
-    except IntegrityError as exc:
-        if person.cpr_hash and "cpr" in str(exc).lower():
-            raise PersonDataError("cpr", duplicate_cpr_message()) from exc
-        raise
+    _save_unique_cpr(person)
     changes = _diff(before, _snapshot(person))
     if changes:
         _log(actor, Action.UPDATE, purpose, person.pk, changes=changes)
