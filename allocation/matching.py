@@ -203,6 +203,11 @@ def payment_text(p: Payment) -> str:
             f"{_kr(p.net)} om måneden, og borgeren kan betale {_kr(p.can_pay)}")
 
 
+def _sentence(text: str) -> str:
+    """A full stop at the end, unless the text already ends with one (amounts end with "kr.")."""
+    return text if text.endswith(".") else text + "."
+
+
 def _wishes_area(candidate: Candidate, area: str) -> bool:
     return bool(area) and area.strip().lower() in {a.strip().lower() for a in candidate.areas}
 
@@ -212,8 +217,8 @@ def evaluate(candidate: Candidate, home: Home, params: dict) -> Fit:
     pay = payment(candidate, home, params)
     net, benefit = pay.net, pay.benefit
     if not pay.feasible:
-        return Fit(candidate.person_id, home.vacancy_id, False, 0.0, net, benefit, [f"Kan ikke betales: {payment_text(pay)}."], pay)
-    reasons = [f"Kan betales (anslået): {payment_text(pay)}."]
+        return Fit(candidate.person_id, home.vacancy_id, False, 0.0, net, benefit, [_sentence(f"Kan ikke betales: {payment_text(pay)}")], pay)
+    reasons = [_sentence(f"Kan betales (anslået): {payment_text(pay)}")]
     score = float(params["SCORE_BASE"])
     if candidate.areas:
         if _wishes_area(candidate, home.area):

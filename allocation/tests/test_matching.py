@@ -155,3 +155,13 @@ def test_property_the_assignment_is_distinct_and_never_uses_a_declined_pair(pays
         pairs = assign(people, homes, PARAMS, scores).pairs
         assert not set(pairs) & declined
         assert len({p for p, _ in pairs}) == len(pairs) == len({v for _, v in pairs})
+
+
+def test_the_payment_reason_ends_with_one_full_stop_after_the_amount():
+    from allocation.conf import matching_params
+
+    params = matching_params()
+    home = matching.Home(vacancy_id=1, rent=5000, utilities=500, rooms=1)
+    for can_pay in (2000, 9000):
+        fit = matching.evaluate(matching.Candidate(person_id=1, can_pay=can_pay, homeless_days=10), home, params)
+        assert fit.reasons[0].endswith(" kr.") and "kr.." not in fit.reasons[0]
