@@ -7,15 +7,14 @@ from django.db import transaction
 
 from audit.models import Action
 from audit.services import log_access
+from core.errors import DomainError
 
 from .models import Membership, User
 from .roles import Role
 
 
-class AccountError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field, self.message = field, message
+class AccountError(DomainError):
+    """Bad input in user administration."""
 
 
 def _log(actor, detail: str, changes: dict | None = None):

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from people.views import with_actor
-
+from core.forms import apply_error
 from core.params import int_param
+from people.views import with_actor
 
 from . import services
 from .forms import MfaRolesForm, RoleForm, UserCreateForm
@@ -16,17 +16,14 @@ from .membership import SESSION_KEY
 from .models import Membership
 from .roles import Capability
 
-
 def _memberships(actor):
     return Membership.objects.filter(municipality=actor.municipality).select_related("user").order_by("user__username")
-
 
 @with_actor(Capability.MANAGE_USERS)
 def user_list(request, actor):
     mfa_form = MfaRolesForm(initial={"roles": actor.municipality.mfa_required_roles})
     return render(request, "accounts/user_list.html", {"memberships": _memberships(actor), "mfa_form": mfa_form,
                                                        "create_form": UserCreateForm()})
-
 
 @with_actor(Capability.MANAGE_USERS)
 def user_create(request, actor):
@@ -35,12 +32,11 @@ def user_create(request, actor):
         try:
             user = services.user_create(actor=actor, **form.cleaned_data)
         except services.AccountError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            apply_error(form, exc)
         else:
             messages.success(request, gettext("Brugeren %(username)s er oprettet.") % {"username": user.username})
             return redirect("accounts:users")
     return render(request, "accounts/user_create.html", {"form": form})
-
 
 @require_POST
 @with_actor(Capability.MANAGE_USERS)

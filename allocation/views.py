@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
 from audit.models import Action
+from core.forms import apply_error
+from core.params import int_param
 from people.selectors import needs_list_people
 from people.services import PersonDataError
 from people.views import with_actor
-
-from core.params import int_param
 
 from . import selectors, services
 from .conf import allocation_setting
@@ -36,11 +36,6 @@ NEXT_STEPS = {
     OfferStatus.ACCEPTED: [("sign", gettext_lazy("Lejekontrakt underskrevet")), ("withdraw", gettext_lazy("Træk tilbuddet tilbage"))],
     OfferStatus.LEASE_SIGNED: [("move_in", gettext_lazy("Registrér indflytning"))],
 }
-
-
-def _error(form, exc: PersonDataError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
 
 def _may_manage(actor) -> bool:
     return has_capability(actor.role, Capability.MANAGE_HOUSING)
@@ -65,7 +60,7 @@ def vacancy_create(request, actor):
         try:
             vacancy = services.vacancy_create(actor=actor, **form.cleaned_data)
         except PersonDataError as exc:
-            _error(form, exc)
+            apply_error(form, exc)
         else:
             messages.success(request, _("Den ledige bolig er oprettet."))
             return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
@@ -158,7 +153,7 @@ def offer_action(request, actor, offer_id):
             try:
                 services.offer_decline(actor=actor, offer=offer, **form.cleaned_data)
             except PersonDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Afslaget er registreret. Boligen kan nu tilbydes en anden borger."))
                 return redirect("allocation:offer_detail", offer_id=offer.pk)
@@ -234,7 +229,7 @@ def candidate(request, actor, person_id):
                 messages.success(request, _("Parkeringen er ophævet."))
                 return redirect("allocation:candidate", person_id=person.pk)
         except PersonDataError as exc:
-            _error(park_form if kind == "park" else profile_form, exc)
+            apply_error(park_form if kind == "park" else profile_form, exc)
     selectors.log_people_shown(actor, [person.pk], "Anvisning: oplysninger til matchning")
     return render(request, "allocation/candidate.html", {
         "person": person, "profile": profile, "profile_form": profile_form, "park_form": park_form, "today": today})
@@ -282,7 +277,7 @@ def decline_reasons(request, actor):
             try:
                 services.decline_reason_create(actor=actor, label=form.cleaned_data["label"])
             except PersonDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Afslagsgrunden er tilføjet."))
                 return redirect("allocation:decline_reasons")
@@ -301,7 +296,7 @@ def meeting_list(request, actor):
             try:
                 meeting = services.meeting_create(actor=actor, agenda=agenda, **form.cleaned_data)
             except PersonDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Mødet er oprettet med %(n)s punkter på dagsordenen.") % {"n": len(agenda)})
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
@@ -329,7 +324,7 @@ def meeting_detail(request, actor, meeting_id):
             try:
                 services.agenda_decide(actor=actor, item=item, **form.cleaned_data)
             except PersonDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Beslutningen er gemt."))
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)

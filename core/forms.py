@@ -1,7 +1,13 @@
 """Form fields shared by the apps."""
 from django import forms
 
+from .errors import DomainError
 from .params import parse_id
+
+
+def apply_error(form: forms.Form, exc: DomainError) -> None:
+    """A service's refusal on the form: on its field when the form has it, else on the whole form."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 class ModelMultipleIdField(forms.ModelMultipleChoiceField):

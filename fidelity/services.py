@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.roles import Capability, has_capability
 from audit.models import Action
+from core.errors import DomainError
 from people.services import Actor, _log
 
 from . import formdata
@@ -23,13 +24,11 @@ from .quarters import Quarter
 PURPOSE = "Efterlevelse: kvartalsvis vurdering"
 
 
-class FidelityError(ValueError):
+class FidelityError(DomainError):
     """Bad input with a Danish message saying what and where (field name or None)."""
 
     def __init__(self, field: str | None, message: str, *, code: str = "invalid"):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(field, message)
         self.code = code  # for links: "not_found", "used", "expired"
 
 

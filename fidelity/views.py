@@ -10,12 +10,12 @@ from django_scopes import scope
 
 from accounts.roles import Capability, has_capability
 from audit.models import Action
+from core.forms import apply_error
+from core.params import int_param
 from people.services import _log
 from people.views import with_actor
 from tenants import rls
 from tenants.models import Municipality
-
-from core.params import int_param
 
 from . import exports, instruments, selectors, services
 from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm, quarter_label
@@ -23,11 +23,9 @@ from .models import Instrument
 from .quarters import Quarter, last_n
 from .services import FidelityError
 
-
 def _quarter_choices(today):
     current = Quarter.of(today)
     return list(reversed(last_n(current, 4))) + [current.next()]
-
 
 @with_actor(Capability.VIEW_FIDELITY)
 def overview(request, actor):
@@ -36,7 +34,6 @@ def overview(request, actor):
     start_form = StartForm(units=selectors.units(actor), quarters=_quarter_choices(today),
                            initial={"quarter": str(Quarter.of(today))})
     return render(request, "fidelity/overview.html", {**data, "start_form": start_form, "today": today})
-
 
 @with_actor(Capability.RUN_FIDELITY)
 def unit_create(request, actor):
@@ -47,7 +44,7 @@ def unit_create(request, actor):
             services.unit_create(actor=actor, name=d["name"], kind=d["kind"], whole_municipality=d["whole_municipality"],
                                  leader=actor.user, members=d["members"])
         except FidelityError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            apply_error(form, exc)
         else:
             messages.success(request, gettext("Enheden %(name)s er oprettet.") % {"name": d["name"]})
             return redirect("fidelity:overview")
@@ -98,7 +95,7 @@ def assessment_fill(request, actor, pk):
         except services.UnansweredStatements as exc:
             unanswered = exc.statements  # nothing saved: the page asks for confirmation, showing which
         except FidelityError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            apply_error(form, exc)
         else:
             if complete:
                 messages.success(request, gettext("Vurderingen for %(assessment)s er afsluttet.") % {"assessment": assessment})

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
+from core.forms import apply_error
 from people.selectors import log_list_shown, person_get
 from people.services import PersonDataError
 from people.views import with_actor
@@ -18,11 +19,6 @@ from .forms import (AgreementForm, EvictionForm, LandlordForm, TenancyEndForm, T
 
 PERSON_PURPOSE = "Bolig: indflytning, fraflytning og fogedsag"
 
-
-def _apply_error(form, exc: PersonDataError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
 def _save(request, form, call, success: str):
     """Validate, call the service, and on success flash a message; returns the result or None."""
     if not form.is_valid():
@@ -30,11 +26,10 @@ def _save(request, form, call, success: str):
     try:
         result = call(form.cleaned_data)
     except PersonDataError as exc:
-        _apply_error(form, exc)
+        apply_error(form, exc)
         return None
     messages.success(request, success)
     return result
-
 
 # --- landlords and agreements ---------------------------------------------------------------------------
 
@@ -42,7 +37,6 @@ def _save(request, form, call, success: str):
 def landlord_list(request, actor):
     return render(request, "housing/landlord_list.html", {
         "landlords": selectors.landlord_list(actor), "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
-
 
 @with_actor(Capability.MANAGE_HOUSING)
 def landlord_create(request, actor):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import log_access
+from core.errors import DomainError
 
 from . import cpr as cpr_rules
 from . import crypto, rules, situations
@@ -22,13 +23,8 @@ PERSON_FIELDS = [
 ]
 
 
-class PersonDataError(ValueError):
-    """Bad data with a Danish message naming the field."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class PersonDataError(DomainError):
+    """Bad data about a person, with a Danish message naming the field."""
 
 
 @dataclass

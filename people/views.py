@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
+from core.forms import apply_error
 
 from . import cpr as cpr_rules
 from . import crypto, search, selectors, services
@@ -25,7 +26,6 @@ from .situations import LABELS as SITUATION_LABELS
 
 LIST_PURPOSE = "Opfølgning på hjemløselisten"
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
-
 
 def with_actor(capability: Capability):
     """Login required, a municipality chosen, and the role's capability; passes an Actor."""
@@ -45,10 +45,6 @@ def with_actor(capability: Capability):
 
     return decorator
 
-
-def _apply_error(form, exc: PersonDataError):
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 def _tokenised(q: str) -> str:
@@ -183,7 +179,7 @@ def person_create(request, actor):
                         place=d["place"], **{k: d[k] for k in PersonForm.base_fields if k != "cpr"},
                     )
                 except PersonDataError as exc:
-                    _apply_error(form, exc)
+                    apply_error(form, exc)
                 else:
                     messages.success(request, _("%(name)s er oprettet på hjemløselisten.") % {"name": person.display_name})
                     return redirect("people:detail", pk=person.pk)
@@ -207,7 +203,7 @@ def person_edit(request, actor, pk):
             try:
                 services.person_update(actor=actor, person=person, cpr=d.pop("cpr") or ("" if "clear_cpr" in request.POST else None), **d)
             except PersonDataError as exc:
-                _apply_error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Oplysningerne er gemt."))
                 return redirect("people:detail", pk=person.pk)
@@ -267,7 +263,7 @@ def needs_edit(request, actor, pk):
             try:
                 services.needs_list_register(actor=actor, person=person, **d)
             except PersonDataError as exc:
-                _apply_error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Boligbehovet er gemt."))
                 return redirect("people:detail", pk=person.pk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Capability
 from audit.models import Action
+from core.errors import DomainError
 from core import dates
 from people.models import Person
 from people.selectors import require
@@ -23,13 +24,8 @@ from .recommendation import recommend
 from .selectors import assessment_input, health_visible
 
 
-class PlanDataError(ValueError):
-    """Bad input with a message in the user's language naming the field."""
-
-    def __init__(self, field: str | None, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class PlanDataError(DomainError):
+    """Bad input in assessments, plans and consent."""
 
 
 def _happened(field: str, value: date | None) -> None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
+from core.forms import apply_error
 from people.views import with_actor
 from support.labels import method as method_label
 
@@ -19,14 +20,8 @@ METHOD_PURPOSE = "Valg af støttemetode"
 PLAN_PURPOSE = "Handleplan"
 CONSENT_PURPOSE = "Samtykke"
 
-
-def _error(form, exc: PlanDataError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
 def _open(actor, person_id, *, purpose: str, what: str, capability=Capability.WORK_SUPPORT):
     return selectors.person_for(actor, person_id, capability=capability, purpose=purpose, what=what)
-
 
 # --- assessment ----------------------------------------------------------------------------------
 
@@ -58,7 +53,7 @@ def assessment_edit(request, actor, person_id):
                                                  wants_residential_care=d["wants_residential_care"], note=d["note"],
                                                  dimensions=form.dimension_data())
             except PlanDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Udredningen er gemt som version %(n)s.") % {"n": saved.version})
                 return redirect("plans:assessment", person_id=person.pk)
@@ -116,7 +111,7 @@ def method(request, actor, person_id):
                 decision = services.method_decide(actor=actor, person=person, decided_method=d["decided_method"],
                                                   reason=d["reason"], citizen_willing=d["citizen_willing"])
             except PlanDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Valget af %(method)s er registreret.") % {"method": method_label(decision.decided_method)})
                 return redirect("plans:method", person_id=person.pk)
@@ -152,7 +147,7 @@ def plan_edit(request, actor, person_id):
             try:
                 saved = services.plan_save(actor=actor, person=person, goals=form.goal_data(), **form.plan_fields())
             except PlanDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Handleplanen er gemt som version %(n)s.") % {"n": saved.version})
                 return redirect("plans:plan", person_id=person.pk)
@@ -195,7 +190,7 @@ def consents(request, actor, person_id):
             try:
                 services.consent_give(actor=actor, person=person, **form.cleaned_data)
             except PlanDataError as exc:
-                _error(form, exc)
+                apply_error(form, exc)
             else:
                 messages.success(request, _("Samtykket er registreret."))
                 return redirect("plans:consents", person_id=person.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Capability, has_capability
 from audit.models import Action
+from core.errors import DomainError
 from core import dates
 from people import services as people_services
 from people.models import Contact, Person
@@ -32,13 +33,8 @@ from .models import (
 )
 
 
-class SupportDataError(ValueError):
-    """Bad input with a message in the user's language naming the field (None: the whole form)."""
-
-    def __init__(self, field: str | None, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class SupportDataError(DomainError):
+    """Bad input or a refused step in support."""
 
 
 @dataclass

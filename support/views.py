@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Capability, has_capability
+from core.forms import apply_error
+from core.params import parse_id
 from people.selectors import needs_list_contact_due, person_get
 from people.views import with_actor
-
-from core.params import parse_id
 
 from . import conf, selectors, services
 from .forms import (
@@ -22,11 +22,6 @@ from .labels import method as method_label
 from .methods import Method
 from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
 from .services import SupportDataError
-
-
-def _apply_error(form, exc: SupportDataError):
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
 
 @with_actor(Capability.WORK_SUPPORT)
 def worker_home(request, actor):
@@ -115,7 +110,7 @@ def _episode_action(request, actor, pk, *, form_class, key, call, done, **form_k
             messages.success(request, done)
             return redirect("support:episode", pk=episode.pk)
         except SupportDataError as exc:
-            _apply_error(form, exc)
+            apply_error(form, exc)
     return render(request, "support/episode.html", _episode_context(actor, episode, **{key: form, "open_form": key}), status=400)
 
 
@@ -196,7 +191,7 @@ def episode_start(request, actor, person_id):
                                             worker=worker, team=team, method_reason=d["method_reason"],
                                             close_other_waits=close_other_waits)
         except SupportDataError as exc:
-            _apply_error(form, exc)
+            apply_error(form, exc)
         else:
             if result.episode:
                 messages.success(request, _("Støtteforløbet er startet."))
@@ -301,7 +296,7 @@ def _team_form(request, actor, team):
             messages.success(request, _("Teamet er gemt."))
             return redirect("support:teams")
         except SupportDataError as exc:
-            _apply_error(form, exc)
+            apply_error(form, exc)
     return render(request, "support/teams.html", {
         "form": form, "team": team, "teams": selectors.teams(actor).order_by("method", "name"),
         "profiles": selectors.worker_profiles(actor),
@@ -336,6 +331,6 @@ def worker_edit(request, actor, user_id):
             messages.success(request, _("Medarbejderen er gemt."))
             return redirect("support:workers")
         except SupportDataError as exc:
-            _apply_error(form, exc)
+            apply_error(form, exc)
     return render(request, "support/worker_edit.html", {"form": form, "worker": user, "profile": profile},
                   status=400 if request.method == "POST" else 200)
