@@ -220,13 +220,13 @@ def global_proposal(actor, *, today: date) -> dict:
         greedy_pid = greedy_of.get(vid)
         contact = contact_mark(people[pid], today)
         rows.append({"vacancy": by_vacancy[vid], "person": people[pid], "fit": fit, "marks": [contact] if contact else [],
-                     "greedy_person": people.get(greedy_pid) if greedy_pid else None})
+                     "one_at_a_time_person": people.get(greedy_pid) if greedy_pid else None})
     unmatched = [v for v in vacancies if v.pk not in {vid for _, vid in optimal.pairs}]
     with_offer = [{"vacancy": v, "offers": live[v.pk]} for v in open_vacancies if v.pk in live]
-    log_people_shown(actor, [r["person"].pk for r in rows] + [r["greedy_person"].pk for r in rows if r["greedy_person"]]
+    log_people_shown(actor, [r["person"].pk for r in rows] + [r["one_at_a_time_person"].pk for r in rows if r["one_at_a_time_person"]]
                      + [o.person_id for w in with_offer for o in w["offers"]],
                      "Anvisning: samlet forslag til ledige boliger")
-    return {"rows": rows, "unmatched": unmatched, "with_offer": with_offer, "optimal": optimal, "greedy": greedy,
+    return {"rows": rows, "unmatched": unmatched, "with_offer": with_offer, "optimal": optimal, "one_at_a_time": greedy,
             "gain": optimal.total_score - greedy.total_score, "candidates": len(found), "vacancies": len(vacancies)}
 
 

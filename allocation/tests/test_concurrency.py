@@ -1,11 +1,10 @@
 """No double allocation under concurrent requests (issue 4 item 5), proven on PostgreSQL: many users
 press "accept" in the same instant through real requests, each thread with its own connection.
 Exactly one wins; the others get a clear Danish message (409), never a server error."""
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from allocation.models import Offer, OfferStatus
 from conftest import make_user
+from core.testing import at_once
 
 from .factories import make_vacancy, needy
 
@@ -32,25 +32,9 @@ def offered_directly(vacancy, person):
 
 def fire(clients_and_offers):
     """POST accept for every (client, offer) at the same moment; returns the responses."""
-    barrier = threading.Barrier(len(clients_and_offers))
-    results = [None] * len(clients_and_offers)
-
-    def run(i, client, offer):
-        try:
-            barrier.wait()
-            results[i] = client.post(reverse("allocation:offer_action", args=[offer.pk]),
-                                     {"action": "accept", "accept-on": TODAY.isoformat()})
-        except Exception as exc:  # a crash is a finding, reported below
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c, o)) for i, (c, o) in enumerate(clients_and_offers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    return at_once([lambda c=c, o=o: c.post(reverse("allocation:offer_action", args=[o.pk]),
+                                            {"action": "accept", "accept-on": TODAY.isoformat()})
+                    for c, o in clients_and_offers])
 
 
 def brokers(municipality, n):

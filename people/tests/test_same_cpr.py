@@ -1,16 +1,16 @@
 """The same CPR number is the same citizen (issue 9 items 15 and 17): creating them again offers to
 open the existing citizen, never "create anyway", and two creates at the same moment give the Danish
 duplicate message, never a 500."""
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
 from conftest import make_user
+from core.testing import at_once
 from people import services
 from people.models import Person
 from people.services import PersonDataError
@@ -75,23 +75,8 @@ def test_ten_creates_of_the_same_cpr_at_once_create_one_and_tell_the_others_in_d
         client = Client(raise_request_exception=False)
         client.force_login(make_user(municipality_a, Role.OUTREACH_WORKER, f"gade{i}"))
         clients.append(client)
-    barrier = threading.Barrier(n)
-    results = [None] * n
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = clients[i].post(reverse("people:create"), create_data(first_name=f"Samtidig{i}", confirmed="True"))
-        except Exception as exc:  # a crash is a finding
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = at_once([lambda c=c, i=i: c.post(reverse("people:create"), create_data(first_name=f"Samtidig{i}", confirmed="True"))
+                       for i, c in enumerate(clients)])
     crashes = [r for r in results if isinstance(r, Exception) or r.status_code >= 500]
     assert not crashes, crashes[:3]
     codes = sorted(r.status_code for r in results)

@@ -1,15 +1,14 @@
 """Caseload limits hold under concurrency (issue 9, item 8), proven on PostgreSQL: 20 starts on one ICM
 worker who has room for one more, sent at the same instant through real requests, each thread with
 its own connection. Exactly one starts; the other 19 land on the waiting list; nobody gets a 500."""
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
 from conftest import make_user
+from core.testing import at_once
 from support import services
 from support.models import EpisodeStatus, SupportEpisode, WaitingListEntry
 
@@ -25,24 +24,7 @@ pytestmark = [
 
 def fire(requests):
     """POST every (client, url, data) at the same moment; returns the responses (or the exceptions)."""
-    barrier = threading.Barrier(len(requests))
-    results = [None] * len(requests)
-
-    def run(i, client, url, data):
-        try:
-            barrier.wait()
-            results[i] = client.post(url, data)
-        except Exception as exc:  # a crash is a finding, reported below
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, *r)) for i, r in enumerate(requests)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
+    return at_once([lambda c=c, u=u, d=d: c.post(u, d) for c, u, d in requests])
 
 
 def leaders(municipality, n):
