@@ -1,4 +1,5 @@
 """Shared fixtures: two municipalities, a user per role in each, and people in both."""
+
 import os
 from datetime import date
 
@@ -12,7 +13,9 @@ PASSWORD = "demo-password-123"
 
 def pytest_configure(config):
     # CI must fail, not skip, when PostgreSQL is expected but missing.
-    if os.environ.get("REQUIRE_POSTGRES") == "1" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    if os.environ.get("REQUIRE_POSTGRES") == "1" and not os.environ.get("DATABASE_URL", "").startswith(
+        "postgres"
+    ):
         raise pytest.UsageError("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL.")
 
 
@@ -33,7 +36,11 @@ def _danish_first():
 def _system_scope(request):
     """Test bodies build data across tenants (scopes off, RLS bypass on PostgreSQL); requests through
     the test client still run scoped to the logged-in user's municipality by TenantMiddleware."""
-    if request.node.get_closest_marker("django_db") or "db" in request.fixturenames or "transactional_db" in request.fixturenames:
+    if (
+        request.node.get_closest_marker("django_db")
+        or "db" in request.fixturenames
+        or "transactional_db" in request.fixturenames
+    ):
         request.getfixturevalue("db") if "transactional_db" not in request.fixturenames else None
         from tenants.rls import system_access
 
@@ -62,7 +69,9 @@ def make_user(municipality, role: str, username: str | None = None):
     from accounts.models import Membership, User
 
     username = username or f"{role}-{municipality.code}"
-    user = User.objects.create_user(username=username, password=PASSWORD, first_name=role.replace("_", " ").title())
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, first_name=role.replace("_", " ").title()
+    )
     Membership.objects.create(user=user, municipality=municipality, role=role)
     return user
 
@@ -101,9 +110,17 @@ def worker_b(users_b, municipality_b, actor_factory):
 def person_factory():
     from people import services
 
-    def create(actor, first_name="Jens", last_name="Hansen", situation="street", start=date(2025, 1, 10), **kw):
-        return services.person_create(actor=actor, first_name=first_name, last_name=last_name, situation=situation,
-                                      situation_start=start, **kw)
+    def create(
+        actor, first_name="Jens", last_name="Hansen", situation="street", start=date(2025, 1, 10), **kw
+    ):
+        return services.person_create(
+            actor=actor,
+            first_name=first_name,
+            last_name=last_name,
+            situation=situation,
+            situation_start=start,
+            **kw,
+        )
 
     return create
 

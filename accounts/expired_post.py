@@ -17,6 +17,7 @@ typed data would be lost there. Instead, when that happens:
 3. The stash is given back only to the same user, only on that page, once, and only within
    ``MAX_AGE``; a different user logging in on the same computer never sees it.
 """
+
 import json
 from urllib.parse import urlencode, urlparse
 
@@ -49,8 +50,10 @@ def _is_secret(name: str) -> bool:
 def _expired_user_id(request) -> str | None:
     """The user of the session the request's cookie names, though that session has run out."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if not key or settings.SESSION_ENGINE not in ("django.contrib.sessions.backends.db",
-                                                  "django.contrib.sessions.backends.cached_db"):
+    if not key or settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
         return None
     from django.contrib.sessions.models import Session
 
@@ -61,8 +64,9 @@ def _expired_user_id(request) -> str | None:
 def _page_of(request) -> str:
     """The page the form was on: the Referer when it is this site's, else the post address."""
     referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
-                                                   require_https=request.is_secure()):
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         parsed = urlparse(referer)
         return parsed.path + (f"?{parsed.query}" if parsed.query else "")
     return request.path
@@ -121,4 +125,6 @@ def restore(request) -> None:
         return  # e.g. the second-factor page on the way back: wait for the page itself
     request.session.pop(SESSION_KEY, None)
     request.preserved_form = {"action": stashed["action"], "data": stashed["data"]}
-    messages.warning(request, gettext("Din session udløb. Det, du skrev, er bevaret: kontroller og gem igen."))
+    messages.warning(
+        request, gettext("Din session udløb. Det, du skrev, er bevaret: kontroller og gem igen.")
+    )

@@ -13,8 +13,11 @@ class UserCreateForm(forms.Form):
     last_name = forms.CharField(label=_("Efternavn"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     role = forms.ChoiceField(label=_("Rolle"), choices=ROLE_CHOICES)
-    password = forms.CharField(label=_("Midlertidig adgangskode"), widget=forms.PasswordInput,
-                               help_text=_("Mindst 12 tegn. Brugeren bør skifte den ved første login."))
+    password = forms.CharField(
+        label=_("Midlertidig adgangskode"),
+        widget=forms.PasswordInput,
+        help_text=_("Mindst 12 tegn. Brugeren bør skifte den ved første login."),
+    )
 
 
 class RoleForm(forms.Form):
@@ -22,8 +25,12 @@ class RoleForm(forms.Form):
 
 
 class MfaRolesForm(forms.Form):
-    roles = forms.MultipleChoiceField(label=_("Roller der skal bruge totrinsbekræftelse (TOTP)"), choices=ROLE_CHOICES,
-                                      required=False, widget=forms.CheckboxSelectMultiple)
+    roles = forms.MultipleChoiceField(
+        label=_("Roller der skal bruge totrinsbekræftelse (TOTP)"),
+        choices=ROLE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class PasswordResetForm(ResetPasswordForm):

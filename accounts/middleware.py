@@ -19,8 +19,16 @@ class MfaRequiredMiddleware:
 
     # Exact paths of allauth's second factor, re-authentication and logout, never all of /accounts/
     # (a password change or e-mail page must not be reachable on the password alone).
-    ALLOWED_PREFIXES = ("/accounts/2fa/", "/accounts/reauthenticate/", "/accounts/logout/", "/accounts/login/",
-                        "/static/", "/i18n/", "/tilgaengelighed/", "/session/")
+    ALLOWED_PREFIXES = (
+        "/accounts/2fa/",
+        "/accounts/reauthenticate/",
+        "/accounts/logout/",
+        "/accounts/login/",
+        "/static/",
+        "/i18n/",
+        "/tilgaengelighed/",
+        "/session/",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -37,7 +45,9 @@ class MfaRequiredMiddleware:
                 if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                     return redirect(reverse("mfa_activate_totp"))
                 if not session_passed_mfa(request):
-                    return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+                    return redirect(
+                        f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"
+                    )
         return self.get_response(request)
 
 

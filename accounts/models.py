@@ -20,11 +20,15 @@ class Membership(models.Model):
     """A user's role in one municipality. A user works in one municipality at a time."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    municipality = models.ForeignKey("tenants.Municipality", on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(
+        "tenants.Municipality", on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("rolle"), max_length=32, choices=[(r.value, ROLE_LABELS[r]) for r in Role])
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="one_role_per_municipality")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="one_role_per_municipality")
+        ]
         verbose_name = _("medlemskab")
         verbose_name_plural = _("medlemskaber")
 

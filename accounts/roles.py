@@ -2,6 +2,7 @@
 
 Plain data and functions, no Django import, so the rules are testable in microseconds.
 """
+
 from enum import StrEnum
 
 
@@ -50,21 +51,48 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # An administrator runs accounts and settings; case data is not their work (data minimisation).
     Role.ADMINISTRATOR: frozenset({Capability.MANAGE_USERS, Capability.VIEW_FIGURES}),
     Role.LEADER: frozenset(
-        _CASEWORK | {Capability.EXPORT_PEOPLE, Capability.IMPORT_PEOPLE, Capability.READ_LOGS,
-                     Capability.WORK_SUPPORT, Capability.MANAGE_SUPPORT, Capability.VIEW_HOUSING,
-                     Capability.MANAGE_HOUSING, Capability.RUN_FIDELITY, Capability.VIEW_FIDELITY}
+        _CASEWORK
+        | {
+            Capability.EXPORT_PEOPLE,
+            Capability.IMPORT_PEOPLE,
+            Capability.READ_LOGS,
+            Capability.WORK_SUPPORT,
+            Capability.MANAGE_SUPPORT,
+            Capability.VIEW_HOUSING,
+            Capability.MANAGE_HOUSING,
+            Capability.RUN_FIDELITY,
+            Capability.VIEW_FIDELITY,
+        }
     ),
     Role.HOUSING_BROKER: frozenset(
-        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.EXPORT_PEOPLE, Capability.VIEW_HOUSING,
-                     Capability.MANAGE_HOUSING, Capability.VIEW_FIDELITY}
+        _CASEWORK
+        | {
+            Capability.VIEW_FULL_CPR,
+            Capability.EXPORT_PEOPLE,
+            Capability.VIEW_HOUSING,
+            Capability.MANAGE_HOUSING,
+            Capability.VIEW_FIDELITY,
+        }
     ),
     Role.SUPPORT_WORKER: frozenset(
-        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.WORK_SUPPORT, Capability.VIEW_HOUSING,
-                     Capability.VIEW_FIDELITY}
+        _CASEWORK
+        | {
+            Capability.VIEW_FULL_CPR,
+            Capability.WORK_SUPPORT,
+            Capability.VIEW_HOUSING,
+            Capability.VIEW_FIDELITY,
+        }
     ),
     Role.OUTREACH_WORKER: frozenset(
-        _CASEWORK | {Capability.VIEW_FULL_CPR, Capability.EXPORT_PEOPLE, Capability.IMPORT_PEOPLE,
-                     Capability.WORK_SUPPORT, Capability.VIEW_HOUSING, Capability.VIEW_FIDELITY}
+        _CASEWORK
+        | {
+            Capability.VIEW_FULL_CPR,
+            Capability.EXPORT_PEOPLE,
+            Capability.IMPORT_PEOPLE,
+            Capability.WORK_SUPPORT,
+            Capability.VIEW_HOUSING,
+            Capability.VIEW_FIDELITY,
+        }
     ),
     # Analysts see aggregates only: never names, never CPR.
     Role.ANALYST: frozenset({Capability.VIEW_FIGURES, Capability.VIEW_FIDELITY}),

@@ -1,9 +1,10 @@
 """Account administration inside one municipality: create users, change roles, deactivate,
 and which roles must use a second factor. Every change is written to the access log."""
+
 from django.contrib.auth.password_validation import validate_password
-from django.utils.translation import gettext
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from audit.models import Action
 from audit.services import log_access
@@ -18,12 +19,22 @@ class AccountError(DomainError):
 
 
 def _log(actor, detail: str, changes: dict | None = None):
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.UPDATE,
-               purpose="Brugeradministration", detail=detail, changes=changes or {}, role=actor.role, path=actor.path)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.UPDATE,
+        purpose="Brugeradministration",
+        detail=detail,
+        changes=changes or {},
+        role=actor.role,
+        path=actor.path,
+    )
 
 
 @transaction.atomic
-def user_create(*, actor, username: str, first_name: str, last_name: str, email: str, role: str, password: str) -> User:
+def user_create(
+    *, actor, username: str, first_name: str, last_name: str, email: str, role: str, password: str
+) -> User:
     Role(role)
     username = username.strip()
     if User.objects.filter(username__iexact=username).exists():
@@ -32,8 +43,9 @@ def user_create(*, actor, username: str, first_name: str, last_name: str, email:
         validate_password(password)
     except ValidationError as exc:
         raise AccountError("password", " ".join(exc.messages)) from exc
-    user = User.objects.create_user(username=username, password=password, first_name=first_name,
-                                    last_name=last_name, email=email)
+    user = User.objects.create_user(
+        username=username, password=password, first_name=first_name, last_name=last_name, email=email
+    )
     Membership.objects.create(user=user, municipality=actor.municipality, role=role)
     _log(actor, f"Bruger oprettet: {username}", {"role": ["", role]})
     return user
@@ -74,4 +86,8 @@ def municipality_set_mfa_roles(*, actor, roles: list[str]) -> None:
     before = municipality.mfa_required_roles
     municipality.mfa_required_roles = roles
     municipality.save(update_fields=["mfa_required_roles"])
-    _log(actor, "Krav om totrinsbekræftelse ændret", {"mfa_required_roles": [", ".join(before or []), ", ".join(roles)]})
+    _log(
+        actor,
+        "Krav om totrinsbekræftelse ændret",
+        {"mfa_required_roles": [", ".join(before or []), ", ".join(roles)]},
+    )

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import JsonResponse
-from django.utils.translation import gettext
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.forms import apply_error
@@ -16,14 +16,24 @@ from .membership import SESSION_KEY
 from .models import Membership
 from .roles import Capability
 
+
 def _memberships(actor):
-    return Membership.objects.filter(municipality=actor.municipality).select_related("user").order_by("user__username")
+    return (
+        Membership.objects.filter(municipality=actor.municipality)
+        .select_related("user")
+        .order_by("user__username")
+    )
+
 
 @with_actor(Capability.MANAGE_USERS)
 def user_list(request, actor):
     mfa_form = MfaRolesForm(initial={"roles": actor.municipality.mfa_required_roles})
-    return render(request, "accounts/user_list.html", {"memberships": _memberships(actor), "mfa_form": mfa_form,
-                                                       "create_form": UserCreateForm()})
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"memberships": _memberships(actor), "mfa_form": mfa_form, "create_form": UserCreateForm()},
+    )
+
 
 @with_actor(Capability.MANAGE_USERS)
 def user_create(request, actor):
@@ -34,9 +44,12 @@ def user_create(request, actor):
         except services.AccountError as exc:
             apply_error(form, exc)
         else:
-            messages.success(request, gettext("Brugeren %(username)s er oprettet.") % {"username": user.username})
+            messages.success(
+                request, gettext("Brugeren %(username)s er oprettet.") % {"username": user.username}
+            )
             return redirect("accounts:users")
     return render(request, "accounts/user_create.html", {"form": form})
+
 
 @require_POST
 @with_actor(Capability.MANAGE_USERS)
@@ -45,8 +58,13 @@ def user_role(request, actor, membership_id):
     form = RoleForm(request.POST)
     if form.is_valid():
         try:
-            services.membership_change_role(actor=actor, membership=membership, role=form.cleaned_data["role"])
-            messages.success(request, gettext("Rollen for %(username)s er ændret.") % {"username": membership.user.username})
+            services.membership_change_role(
+                actor=actor, membership=membership, role=form.cleaned_data["role"]
+            )
+            messages.success(
+                request,
+                gettext("Rollen for %(username)s er ændret.") % {"username": membership.user.username},
+            )
         except services.AccountError as exc:
             messages.error(request, exc.message)
     return redirect("accounts:users")
@@ -82,7 +100,10 @@ def switch_municipality(request):
         chosen = memberships.filter(municipality_id=int_param(request.POST, "municipality")).first()
         if chosen:
             request.session[SESSION_KEY] = chosen.municipality_id
-            messages.success(request, gettext("Du arbejder nu i %(municipality)s.") % {"municipality": chosen.municipality.name})
+            messages.success(
+                request,
+                gettext("Du arbejder nu i %(municipality)s.") % {"municipality": chosen.municipality.name},
+            )
             return redirect("core:home")
         messages.error(request, gettext("Vælg en af dine kommuner."))
     return render(request, "accounts/switch.html", {"memberships": memberships})

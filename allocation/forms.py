@@ -15,20 +15,29 @@ def _today():
 
 class VacancyForm(forms.Form):
     # No queryset at import: the tenant managers refuse a query outside a municipality's scope.
-    unit = forms.ModelChoiceField(label=_("Bolig"), queryset=None, help_text=_("Aktive boliger uden et igangværende lejemål."))
+    unit = forms.ModelChoiceField(
+        label=_("Bolig"), queryset=None, help_text=_("Aktive boliger uden et igangværende lejemål.")
+    )
     reported_on = forms.DateField(label=_("Meldt ledig"), widget=DateInput, initial=_today)
-    nominate_by = forms.DateField(label=_("Frist for anvisning"), widget=DateInput,
-                                  help_text=_("Den dato udlejeren senest skal have kommunens indstilling."))
+    nominate_by = forms.DateField(
+        label=_("Frist for anvisning"),
+        widget=DateInput,
+        help_text=_("Den dato udlejeren senest skal have kommunens indstilling."),
+    )
     available_from = forms.DateField(label=_("Ledig fra"), widget=DateInput, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         occupied = Tenancy.objects.filter(unit_id=OuterRef("pk"), ends_on__isnull=True)
-        self.fields["unit"].queryset = (Unit.objects.filter(municipality=municipality, active=True)
-                                        .exclude(Exists(occupied)).order_by("address"))
-        self.fields["unit"].label_from_instance = lambda u: _("%(address)s (%(rooms)s vær., %(rent)s kr./md.)") % {
-            "address": u.address, "rooms": u.rooms, "rent": u.rent + u.utilities}
+        self.fields["unit"].queryset = (
+            Unit.objects.filter(municipality=municipality, active=True)
+            .exclude(Exists(occupied))
+            .order_by("address")
+        )
+        self.fields["unit"].label_from_instance = lambda u: _(
+            "%(address)s (%(rooms)s vær., %(rent)s kr./md.)"
+        ) % {"address": u.address, "rooms": u.rooms, "rent": u.rent + u.utilities}
 
 
 class StepForm(forms.Form):
@@ -37,7 +46,9 @@ class StepForm(forms.Form):
 
 class DeclineForm(forms.Form):
     on = forms.DateField(label=_("Dato for afslag"), widget=DateInput, initial=_today)
-    reason = forms.ModelChoiceField(label=_("Afslagsgrund"), queryset=None, empty_label=_("Vælg afslagsgrund"))
+    reason = forms.ModelChoiceField(
+        label=_("Afslagsgrund"), queryset=None, empty_label=_("Vælg afslagsgrund")
+    )
     note = forms.CharField(label=_("Uddybning"), required=False, max_length=500)
 
     def __init__(self, *args, reasons, **kwargs):
@@ -47,12 +58,16 @@ class DeclineForm(forms.Form):
 
 class ChecklistForm(forms.Form):
     deposit_loan = forms.ChoiceField(label=_("Indskudslån"), choices=ChecklistState.choices)
-    rent_help = forms.ChoiceField(label=_("Hjælp til husleje (boligstøtte m.m.)"), choices=ChecklistState.choices)
+    rent_help = forms.ChoiceField(
+        label=_("Hjælp til husleje (boligstøtte m.m.)"), choices=ChecklistState.choices
+    )
 
 
 class ParkForm(forms.Form):
     until = forms.DateField(label=_("Parkeret til og med"), widget=DateInput)
-    reason = forms.CharField(label=_("Årsag"), max_length=300, help_text=_("Fx indlagt, på ophold eller ikke til at træffe."))
+    reason = forms.CharField(
+        label=_("Årsag"), max_length=300, help_text=_("Fx indlagt, på ophold eller ikke til at træffe.")
+    )
 
 
 class ProfileForm(forms.ModelForm):
@@ -69,8 +84,9 @@ class MeetingForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Beslutning"), choices=[c for c in MeetingDecision.choices if c[0]])
-    chosen_person = forms.ModelChoiceField(label=_("Valgt borger (ved anden borger)"), queryset=None, required=False,
-                                           empty_label=_("Ingen"))
+    chosen_person = forms.ModelChoiceField(
+        label=_("Valgt borger (ved anden borger)"), queryset=None, required=False, empty_label=_("Ingen")
+    )
     reason = forms.CharField(label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, people, **kwargs):

@@ -19,6 +19,7 @@ whatever the income (not for førtidspension). Boligydelse (folkepension, førti
 its own shares and limits and no 15 % cap. The rent counts only for the area allowed (65 m² for one
 person, 20 m² more per extra person). It is an estimate, never Udbetaling Danmark's decision.
 """
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,10 +42,10 @@ def scheme_of(pension: str) -> str:
 @dataclass(frozen=True)
 class Candidate:
     person_id: int
-    can_pay: int                      # kr. a month the person can pay for rent + utilities after housing benefit
+    can_pay: int  # kr. a month the person can pay for rent + utilities after housing benefit
     homeless_days: int
     monthly_income: int | None = None  # for the housing-benefit estimate; None = not recorded
-    areas: tuple[str, ...] = ()        # wished areas; empty = no wish
+    areas: tuple[str, ...] = ()  # wished areas; empty = no wish
     min_rooms: int | None = None
     sharing: str = SHARING_EITHER
     wants_ordinary_building: bool = True
@@ -53,7 +54,7 @@ class Candidate:
     urgency: str = "normal"
     # The household, for the housing-benefit estimate (default: one adult, no children, not a pensioner).
     adults: int = 1
-    children: int = 0                  # children under 18 living in the household
+    children: int = 0  # children under 18 living in the household
     pension: str = PENSION_NONE
 
 
@@ -68,24 +69,25 @@ class Home:
     ordinary_building: bool = True
     pets_allowed: bool = False
     accessible: bool = False
-    size_m2: int | None = None         # None: not recorded, the whole rent counts
+    size_m2: int | None = None  # None: not recorded, the whole rent counts
 
 
 @dataclass(frozen=True)
 class Payment:
     """What a citizen would pay for a home each month, after an estimate of housing benefit."""
+
     rent: int
     utilities: int
-    benefit: int                       # estimated housing benefit, kr. a month
-    scheme: str                        # BOLIGSIKRING or BOLIGYDELSE
-    net: int                           # rent + utilities - benefit
+    benefit: int  # estimated housing benefit, kr. a month
+    scheme: str  # BOLIGSIKRING or BOLIGYDELSE
+    net: int  # rent + utilities - benefit
     can_pay: int
     feasible: bool
-    year: int                          # the year of the rates used
-    income_assumed: bool               # no income recorded: the assumed cash-benefit level was used
-    counted_m2: int | None             # the area the rent counts for, when the home is larger
+    year: int  # the year of the rates used
+    income_assumed: bool  # no income recorded: the assumed cash-benefit level was used
+    counted_m2: int | None  # the area the rent counts for, when the home is larger
     size_m2: int | None
-    capped_15: bool                    # the 15 % cap (no children under 18) decided the amount
+    capped_15: bool  # the 15 % cap (no children under 18) decided the amount
 
     @property
     def total(self) -> int:
@@ -112,11 +114,26 @@ def _kr(value) -> str:
     return f"{int(round(value)):,} kr.".replace(",", ".")
 
 
-def housing_benefit(*, rent: int, monthly_income: int | None, params: dict, size_m2: int | None = None,
-                    adults: int = 1, children: int = 0, pension: str = PENSION_NONE) -> int:
+def housing_benefit(
+    *,
+    rent: int,
+    monthly_income: int | None,
+    params: dict,
+    size_m2: int | None = None,
+    adults: int = 1,
+    children: int = 0,
+    pension: str = PENSION_NONE,
+) -> int:
     """Estimated housing benefit in kr. a month for one household and one home."""
-    parts = _benefit_parts(np.array([rent]), np.array([_size(size_m2)]), np.array([_income(monthly_income, params)]),
-                           np.array([adults]), np.array([children]), np.array([pension]), params)
+    parts = _benefit_parts(
+        np.array([rent]),
+        np.array([_size(size_m2)]),
+        np.array([_income(monthly_income, params)]),
+        np.array([adults]),
+        np.array([children]),
+        np.array([pension]),
+        params,
+    )
     return int(parts["monthly"][0, 0])
 
 
@@ -128,8 +145,15 @@ def _size(size_m2) -> float:
     return float(size_m2) if size_m2 else np.nan
 
 
-def _benefit_parts(rents: np.ndarray, sizes: np.ndarray, incomes: np.ndarray, adults: np.ndarray,
-                   children: np.ndarray, pensions: np.ndarray, params: dict) -> dict[str, np.ndarray]:
+def _benefit_parts(
+    rents: np.ndarray,
+    sizes: np.ndarray,
+    incomes: np.ndarray,
+    adults: np.ndarray,
+    children: np.ndarray,
+    pensions: np.ndarray,
+    params: dict,
+) -> dict[str, np.ndarray]:
     """The benefit for every (household, home) pair, rows are households and columns homes, with the
     parts the explanation needs. The one place the rule is computed (the matrix and the explained path
     both call it). Amounts are yearly until ``monthly``."""
@@ -140,18 +164,22 @@ def _benefit_parts(rents: np.ndarray, sizes: np.ndarray, incomes: np.ndarray, ad
 
     def rate(key):
         bs, by = rules["boligsikring"][key], rules["boligydelse"][key]
-        return np.where(ydelse, float(by if by is not None else np.nan), float(bs if bs is not None else np.nan))
+        return np.where(
+            ydelse, float(by if by is not None else np.nan), float(bs if bs is not None else np.nan)
+        )
 
     # The area the rent counts for: 65 m² for one person, 20 m² more per extra person.
     allowed = rules["area_first_person_m2"] + rules["area_per_extra_person_m2"] * (adults + children - 1)
     size = sizes.astype(float)[None, :]
     over = np.nan_to_num(size, nan=0.0) > allowed
     factor = np.where(over, allowed / np.where(over, size, 1.0), 1.0)
-    cost = rents.astype(float)[None, :] * 12 * factor                       # yearly housing cost counted
+    cost = rents.astype(float)[None, :] * 12 * factor  # yearly housing cost counted
     income = incomes.astype(float)[:, None] * 12
     extra_children = np.maximum(np.minimum(children, rules["children_counted"]) - 1, 0)
     threshold = rate("income_threshold") + extra_children * rate("threshold_per_child")
-    raw = rate("rent_share") * (cost + rate("rent_addition")) - rate("income_share") * np.maximum(0.0, income - threshold)
+    raw = rate("rent_share") * (cost + rate("rent_addition")) - rate("income_share") * np.maximum(
+        0.0, income - threshold
+    )
     own_payment = np.maximum(rate("min_own_payment"), rate("own_payment_income_share") * income)
     maximum = rate("max_yearly") * (1 + rate("max_raise") * (children > rate("max_raise_children_over")))
     before_cap = np.minimum(np.minimum(raw, cost - own_payment), maximum)
@@ -160,19 +188,34 @@ def _benefit_parts(rents: np.ndarray, sizes: np.ndarray, incomes: np.ndarray, ad
     cap = np.where(capped, np.nan_to_num(cap_share) * cost, np.inf)
     yearly = np.maximum(np.minimum(before_cap, cap), 0.0)
     # A yearly amount of whole kroner divisible by 12 must not lose a krone to floating point (0.15 * x).
-    return {"monthly": np.floor(yearly / 12 + 1e-6), "allowed_m2": np.broadcast_to(allowed, yearly.shape),
-            "area_limited": np.broadcast_to(over, yearly.shape), "capped_15": capped & (cap < np.maximum(before_cap, 0.0))}
+    return {
+        "monthly": np.floor(yearly / 12 + 1e-6),
+        "allowed_m2": np.broadcast_to(allowed, yearly.shape),
+        "area_limited": np.broadcast_to(over, yearly.shape),
+        "capped_15": capped & (cap < np.maximum(before_cap, 0.0)),
+    }
 
 
 def _household_arrays(candidates: list[Candidate], params: dict):
-    return (np.array([_income(c.monthly_income, params) for c in candidates]), np.array([c.adults for c in candidates]),
-            np.array([c.children for c in candidates]), np.array([c.pension for c in candidates]))
+    return (
+        np.array([_income(c.monthly_income, params) for c in candidates]),
+        np.array([c.adults for c in candidates]),
+        np.array([c.children for c in candidates]),
+        np.array([c.pension for c in candidates]),
+    )
 
 
 def _benefit_matrix(candidates: list[Candidate], homes: list[Home], params: dict) -> dict[str, np.ndarray]:
     incomes, adults, children, pensions = _household_arrays(candidates, params)
-    return _benefit_parts(np.array([h.rent for h in homes]), np.array([_size(h.size_m2) for h in homes]),
-                          incomes, adults, children, pensions, params)
+    return _benefit_parts(
+        np.array([h.rent for h in homes]),
+        np.array([_size(h.size_m2) for h in homes]),
+        incomes,
+        adults,
+        children,
+        pensions,
+        params,
+    )
 
 
 def payment(candidate: Candidate, home: Home, params: dict) -> Payment:
@@ -180,11 +223,20 @@ def payment(candidate: Candidate, home: Home, params: dict) -> Payment:
     parts = _benefit_matrix([candidate], [home], params)
     benefit = int(parts["monthly"][0, 0])
     net = home.rent + home.utilities - benefit
-    return Payment(rent=home.rent, utilities=home.utilities, benefit=benefit, scheme=scheme_of(candidate.pension),
-                   net=net, can_pay=candidate.can_pay, feasible=net <= candidate.can_pay,
-                   year=params["BENEFIT_RULES"]["year"], income_assumed=candidate.monthly_income is None,
-                   counted_m2=int(parts["allowed_m2"][0, 0]) if parts["area_limited"][0, 0] else None,
-                   size_m2=home.size_m2, capped_15=bool(parts["capped_15"][0, 0]))
+    return Payment(
+        rent=home.rent,
+        utilities=home.utilities,
+        benefit=benefit,
+        scheme=scheme_of(candidate.pension),
+        net=net,
+        can_pay=candidate.can_pay,
+        feasible=net <= candidate.can_pay,
+        year=params["BENEFIT_RULES"]["year"],
+        income_assumed=candidate.monthly_income is None,
+        counted_m2=int(parts["allowed_m2"][0, 0]) if parts["area_limited"][0, 0] else None,
+        size_m2=home.size_m2,
+        capped_15=bool(parts["capped_15"][0, 0]),
+    )
 
 
 def payment_text(p: Payment) -> str:
@@ -199,8 +251,10 @@ def payment_text(p: Payment) -> str:
     if p.scheme == BOLIGYDELSE:
         notes.append("boligydelse for pensionister er beregnet forenklet")
     note = f" ({'; '.join(notes)})" if notes else ""
-    return (f"husleje og forbrug {_kr(p.total)} minus anslået {p.scheme} {_kr(p.benefit)}{note} giver "
-            f"{_kr(p.net)} om måneden, og borgeren kan betale {_kr(p.can_pay)}")
+    return (
+        f"husleje og forbrug {_kr(p.total)} minus anslået {p.scheme} {_kr(p.benefit)}{note} giver "
+        f"{_kr(p.net)} om måneden, og borgeren kan betale {_kr(p.can_pay)}"
+    )
 
 
 def _sentence(text: str) -> str:
@@ -217,7 +271,16 @@ def evaluate(candidate: Candidate, home: Home, params: dict) -> Fit:
     pay = payment(candidate, home, params)
     net, benefit = pay.net, pay.benefit
     if not pay.feasible:
-        return Fit(candidate.person_id, home.vacancy_id, False, 0.0, net, benefit, [_sentence(f"Kan ikke betales: {payment_text(pay)}")], pay)
+        return Fit(
+            candidate.person_id,
+            home.vacancy_id,
+            False,
+            0.0,
+            net,
+            benefit,
+            [_sentence(f"Kan ikke betales: {payment_text(pay)}")],
+            pay,
+        )
     reasons = [_sentence(f"Kan betales (anslået): {payment_text(pay)}")]
     score = float(params["SCORE_BASE"])
     if candidate.areas:
@@ -308,7 +371,9 @@ def score_matrix(candidates: list[Candidate], homes: list[Home], params: dict) -
     score += unwanted * params["SCORE_SHARING_UNWANTED"] + matched * params["SCORE_SHARING_MATCH"]
     wants_ordinary = np.array([c.wants_ordinary_building for c in candidates])[:, None]
     skaev = ~ordinary[None, :]
-    score += (skaev & wants_ordinary) * params["SCORE_SKAEV_UNWANTED"] + (skaev & ~wants_ordinary) * params["SCORE_SKAEV_WANTED"]
+    score += (skaev & wants_ordinary) * params["SCORE_SKAEV_UNWANTED"] + (skaev & ~wants_ordinary) * params[
+        "SCORE_SKAEV_WANTED"
+    ]
     has_pet = np.array([c.has_pet for c in candidates])[:, None]
     score += (has_pet & ~pets[None, :]) * params["SCORE_PET_NOT_ALLOWED"]
     needs_access = np.array([c.needs_accessible for c in candidates])[:, None]
@@ -326,8 +391,9 @@ class Assignment:
     matched: int
 
 
-def optimal_assignment(candidates: list[Candidate], homes: list[Home], params: dict,
-                       scores: np.ndarray | None = None) -> Assignment:
+def optimal_assignment(
+    candidates: list[Candidate], homes: list[Home], params: dict, scores: np.ndarray | None = None
+) -> Assignment:
     """The assignment with the highest total score (Hungarian method, scipy's linear_sum_assignment);
     pairs that cannot be afforded score 0 and are dropped, so they never appear in the proposal."""
     scores = score_matrix(candidates, homes, params) if scores is None else scores
@@ -339,8 +405,9 @@ def optimal_assignment(candidates: list[Candidate], homes: list[Home], params: d
     return Assignment(pairs, float(scores[rows[keep], cols[keep]].sum()), len(pairs))
 
 
-def greedy_assignment(candidates: list[Candidate], homes: list[Home], params: dict,
-                      scores: np.ndarray | None = None) -> Assignment:
+def greedy_assignment(
+    candidates: list[Candidate], homes: list[Home], params: dict, scores: np.ndarray | None = None
+) -> Assignment:
     """The by-hand baseline: take the homes one by one (in the order given, e.g. by deadline) and give
     each to the best remaining candidate who can afford it."""
     scores = score_matrix(candidates, homes, params) if scores is None else scores
@@ -358,8 +425,9 @@ def greedy_assignment(candidates: list[Candidate], homes: list[Home], params: di
     return Assignment(pairs, total, len(pairs))
 
 
-def without_pairs(scores: np.ndarray, candidates: list[Candidate], homes: list[Home],
-                  pairs: set[tuple[int, int]]) -> np.ndarray:
+def without_pairs(
+    scores: np.ndarray, candidates: list[Candidate], homes: list[Home], pairs: set[tuple[int, int]]
+) -> np.ndarray:
     """The scores with the given (person_id, vacancy_id) pairs set to 0, so no assignment proposes them:
     a citizen who has declined a home is not proposed for it again (issue 9 item 4); the broker may
     still choose them by hand, with the decline shown."""

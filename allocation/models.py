@@ -4,6 +4,7 @@ candidate facts the matching needs beyond the needs list, and the allocation com
 Double allocation is made impossible in the database: partial unique indexes on offers (one accepted
 offer per vacancy, one accepted offer per person) and one open vacancy per unit; the services also
 lock the rows (select_for_update), so the indexes are the last line, not the first."""
+
 import pghistory
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -28,18 +29,27 @@ class Vacancy(TenantModel):
     reported_on = models.DateField(_("meldt ledig"))
     nominate_by = models.DateField(_("frist for anvisning"))
     available_from = models.DateField(_("ledig fra"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=VacancyStatus.choices, default=VacancyStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=VacancyStatus.choices, default=VacancyStatus.OPEN
+    )
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["nominate_by", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["unit"], condition=models.Q(status__in=["open", "nominated"]),
-                                    name="one_open_vacancy_per_unit"),
-            models.CheckConstraint(condition=models.Q(nominate_by__gte=models.F("reported_on")),
-                                   name="vacancy_deadline_after_report"),
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=models.Q(status__in=["open", "nominated"]),
+                name="one_open_vacancy_per_unit",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nominate_by__gte=models.F("reported_on")),
+                name="vacancy_deadline_after_report",
+            ),
         ]
 
     def __str__(self):
@@ -49,8 +59,11 @@ class Vacancy(TenantModel):
     def status_label(self) -> str:
         """The status as shown (vacancy_status_label); uses the live offers when a selector prefetched them."""
         offers = getattr(self, "live_offers", None)
-        statuses = [o.status for o in offers] if offers is not None else list(
-            self.offers.filter(status__in=LIVE).values_list("status", flat=True))
+        statuses = (
+            [o.status for o in offers]
+            if offers is not None
+            else list(self.offers.filter(status__in=LIVE).values_list("status", flat=True))
+        )
         return vacancy_status_label(self.status, statuses)
 
 
@@ -102,7 +115,9 @@ class DeclineReason(TenantModel):
 
     class Meta:
         ordering = ["position", "id"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "label"], name="decline_reason_unique_label")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "label"], name="decline_reason_unique_label")
+        ]
 
     def __str__(self):
         return self.label
@@ -112,35 +127,55 @@ class DeclineReason(TenantModel):
 class Offer(TenantModel):
     vacancy = models.ForeignKey(Vacancy, on_delete=models.PROTECT, related_name="offers")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="offers")
-    status = models.CharField(_("status"), max_length=14, choices=OfferStatus.choices, default=OfferStatus.PROPOSED)
+    status = models.CharField(
+        _("status"), max_length=14, choices=OfferStatus.choices, default=OfferStatus.PROPOSED
+    )
     status_since = models.DateField(_("status siden"))
     proposed_on = models.DateField(_("foreslået"))
     offered_on = models.DateField(_("tilbudt"), null=True, blank=True)
     answered_on = models.DateField(_("svar"), null=True, blank=True)
     lease_signed_on = models.DateField(_("kontrakt underskrevet"), null=True, blank=True)
     moved_in_on = models.DateField(_("indflytning"), null=True, blank=True)
-    decline_reason = models.ForeignKey(DeclineReason, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decline_reason = models.ForeignKey(
+        DeclineReason, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     decline_note = models.CharField(_("uddybning af afslag"), max_length=500, blank=True)
     # Move-in help as checklist items (seed 001 Indsats 5: help with deposit loan and rent).
-    deposit_loan = models.CharField(_("indskudslån"), max_length=14, choices=ChecklistState.choices,
-                                    default=ChecklistState.TO_APPLY)
-    rent_help = models.CharField(_("hjælp til husleje (boligstøtte m.m.)"), max_length=14, choices=ChecklistState.choices,
-                                 default=ChecklistState.TO_APPLY)
+    deposit_loan = models.CharField(
+        _("indskudslån"), max_length=14, choices=ChecklistState.choices, default=ChecklistState.TO_APPLY
+    )
+    rent_help = models.CharField(
+        _("hjælp til husleje (boligstøtte m.m.)"),
+        max_length=14,
+        choices=ChecklistState.choices,
+        default=ChecklistState.TO_APPLY,
+    )
     shared_with_landlord_on = models.DateField(_("oplysninger delt med udlejer"), null=True, blank=True)
     score = models.FloatField(_("point ved forslag"), default=0)
     explanation = models.TextField(_("begrundelse for forslag"), blank=True)
-    tenancy = models.ForeignKey("housing.Tenancy", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    tenancy = models.ForeignKey(
+        "housing.Tenancy", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-proposed_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["vacancy"], condition=models.Q(status__in=HOLDS_HOME),
-                                    name="one_home_holder_per_vacancy"),
-            models.UniqueConstraint(fields=["person"], condition=models.Q(status__in=HOLDS_PERSON),
-                                    name="one_accepted_offer_per_person"),
-            models.UniqueConstraint(fields=["vacancy", "person"], condition=models.Q(status__in=LIVE),
-                                    name="one_live_offer_per_vacancy_and_person"),
+            models.UniqueConstraint(
+                fields=["vacancy"],
+                condition=models.Q(status__in=HOLDS_HOME),
+                name="one_home_holder_per_vacancy",
+            ),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(status__in=HOLDS_PERSON),
+                name="one_accepted_offer_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["vacancy", "person"],
+                condition=models.Q(status__in=LIVE),
+                name="one_live_offer_per_vacancy_and_person",
+            ),
         ]
         indexes = [models.Index(fields=["municipality", "status", "status_since"])]
 
@@ -168,6 +203,7 @@ class Urgency(models.TextChoices):
 
 class Pension(models.TextChoices):
     """Decides the kind of housing benefit (boligstøtteloven): boligsikring, or boligydelse for pensioners."""
+
     NONE = "none", _("Ingen pension")
     OLD_AGE = "folkepension", _("Folkepension")
     EARLY_BEFORE_2003 = "early_before_2003", _("Førtidspension tilkendt før 2003")
@@ -179,18 +215,33 @@ class CandidateProfile(TenantModel):
     """What the matching needs beyond the needs list entry. Only facts about fit and economy; by design
     nothing about housing readiness, sobriety, treatment or earlier tenancies (principle 1, seed 004 ch. 2)."""
 
-    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="allocation_profile")
-    monthly_income = models.PositiveIntegerField(_("husstandens indkomst før skat (kr./md.)"), null=True, blank=True,
-                                                 help_text=_("Bruges til at anslå boligstøtten. Tom: kontanthjælpssats."))
+    person = models.OneToOneField(
+        "people.Person", on_delete=models.CASCADE, related_name="allocation_profile"
+    )
+    monthly_income = models.PositiveIntegerField(
+        _("husstandens indkomst før skat (kr./md.)"),
+        null=True,
+        blank=True,
+        help_text=_("Bruges til at anslå boligstøtten. Tom: kontanthjælpssats."),
+    )
     # The household, for the housing-benefit estimate (allocation/matching.py): the 15 % cap applies to
     # a household without children under 18; pensioners get boligydelse with other rules.
-    adults = models.PositiveSmallIntegerField(_("voksne i husstanden"), default=1,
-                                              validators=[MinValueValidator(1), MaxValueValidator(10)])
+    adults = models.PositiveSmallIntegerField(
+        _("voksne i husstanden"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
     children = models.PositiveSmallIntegerField(
-        _("børn under 18 i husstanden"), default=0, validators=[MaxValueValidator(20)],
-        help_text=_("Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften."))
-    pension = models.CharField(_("pension"), max_length=20, choices=Pension.choices, default=Pension.NONE,
-                               help_text=_("Pensionister får boligydelse efter andre regler end boligsikring."))
+        _("børn under 18 i husstanden"),
+        default=0,
+        validators=[MaxValueValidator(20)],
+        help_text=_("Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften."),
+    )
+    pension = models.CharField(
+        _("pension"),
+        max_length=20,
+        choices=Pension.choices,
+        default=Pension.NONE,
+        help_text=_("Pensionister får boligydelse efter andre regler end boligsikring."),
+    )
     has_pet = models.BooleanField(_("har husdyr"), default=False)
     needs_accessible = models.BooleanField(_("har brug for tilgængelig bolig"), default=False)
     urgency = models.CharField(_("hast"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL)
@@ -216,7 +267,9 @@ class CommitteeMeeting(TenantModel):
     held_on = models.DateField(_("mødedato"))
     title = models.CharField(_("titel"), max_length=200, default="Boligudvalgets møde")
     participants = models.CharField(_("deltagere"), max_length=500, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -227,12 +280,20 @@ class CommitteeMeeting(TenantModel):
 class AgendaItem(TenantModel):
     meeting = models.ForeignKey(CommitteeMeeting, on_delete=models.CASCADE, related_name="items")
     vacancy = models.ForeignKey(Vacancy, on_delete=models.PROTECT, related_name="agenda_items")
-    proposed_person = models.ForeignKey("people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    proposed_person = models.ForeignKey(
+        "people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     proposal_text = models.TextField(_("indstilling"), blank=True)
-    decision = models.CharField(_("beslutning"), max_length=16, choices=MeetingDecision.choices, blank=True, default="")
-    chosen_person = models.ForeignKey("people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    decision = models.CharField(
+        _("beslutning"), max_length=16, choices=MeetingDecision.choices, blank=True, default=""
+    )
+    chosen_person = models.ForeignKey(
+        "people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reason = models.TextField(_("begrundelse"), blank=True)
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "vacancy"], name="one_agenda_item_per_vacancy")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "vacancy"], name="one_agenda_item_per_vacancy")
+        ]

@@ -1,4 +1,5 @@
 """Reads on allocation, always inside the actor's municipality; every person shown is logged here."""
+
 from datetime import date, timedelta
 from statistics import median
 
@@ -17,8 +18,18 @@ from people.statuses import Status
 
 from . import matching
 from .conf import allocation_setting, matching_params
-from .models import (HOLDS_PERSON, LIVE, AgendaItem, CandidateProfile, CommitteeMeeting, DeclineReason, Offer, OfferStatus,
-                     Vacancy, VacancyStatus)
+from .models import (
+    HOLDS_PERSON,
+    LIVE,
+    AgendaItem,
+    CandidateProfile,
+    CommitteeMeeting,
+    DeclineReason,
+    Offer,
+    OfferStatus,
+    Vacancy,
+    VacancyStatus,
+)
 
 
 def _get(qs, actor, pk, what: str):
@@ -30,15 +41,25 @@ def _get(qs, actor, pk, what: str):
 
 def log_people_shown(actor, person_ids, purpose: str, action=Action.READ) -> None:
     if person_ids:
-        log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=list(dict.fromkeys(person_ids)),
-                       purpose=purpose, role=actor.role, path=actor.path, action=action)
+        log_many_reads(
+            actor=actor.user,
+            municipality=actor.municipality,
+            person_ids=list(dict.fromkeys(person_ids)),
+            purpose=purpose,
+            role=actor.role,
+            path=actor.path,
+            action=action,
+        )
 
 
 # --- vacancies ------------------------------------------------------------------------------------------
 
+
 def vacancy_list(actor, *, open_only: bool = True):
     require(actor, Capability.VIEW_HOUSING)
-    qs = Vacancy.objects.filter(municipality=actor.municipality).select_related("unit", "unit__landlord", "unit__unit_type")
+    qs = Vacancy.objects.filter(municipality=actor.municipality).select_related(
+        "unit", "unit__landlord", "unit__unit_type"
+    )
     if open_only:
         qs = qs.filter(status__in=[VacancyStatus.OPEN, VacancyStatus.NOMINATED])
     return qs
@@ -46,12 +67,19 @@ def vacancy_list(actor, *, open_only: bool = True):
 
 def with_live_offers(qs):
     """Vacancies with their live offers in one more query, for the status shown (Vacancy.status_label)."""
-    return qs.prefetch_related(Prefetch("offers", queryset=Offer.objects.filter(status__in=LIVE), to_attr="live_offers"))
+    return qs.prefetch_related(
+        Prefetch("offers", queryset=Offer.objects.filter(status__in=LIVE), to_attr="live_offers")
+    )
 
 
 def vacancy_get(actor, pk: int) -> Vacancy:
     require(actor, Capability.VIEW_HOUSING)
-    return _get(Vacancy.objects.select_related("unit", "unit__landlord", "unit__unit_type"), actor, pk, "Den ledige bolig")
+    return _get(
+        Vacancy.objects.select_related("unit", "unit__landlord", "unit__unit_type"),
+        actor,
+        pk,
+        "Den ledige bolig",
+    )
 
 
 def home_of(vacancy: Vacancy) -> matching.Home:
@@ -59,12 +87,22 @@ def home_of(vacancy: Vacancy) -> matching.Home:
 
 
 def home_of_unit(unit, *, vacancy_id: int = 0) -> matching.Home:
-    return matching.Home(vacancy_id=vacancy_id, rent=unit.rent, utilities=unit.utilities, rooms=unit.rooms, area=unit.area,
-                         shared=unit.shared, ordinary_building=unit.unit_type.ordinary_building,
-                         pets_allowed=unit.pets_allowed, accessible=unit.accessible, size_m2=unit.size_m2)
+    return matching.Home(
+        vacancy_id=vacancy_id,
+        rent=unit.rent,
+        utilities=unit.utilities,
+        rooms=unit.rooms,
+        area=unit.area,
+        shared=unit.shared,
+        ordinary_building=unit.unit_type.ordinary_building,
+        pets_allowed=unit.pets_allowed,
+        accessible=unit.accessible,
+        size_m2=unit.size_m2,
+    )
 
 
 # --- candidates -----------------------------------------------------------------------------------------
+
 
 def _candidate_people(actor, today: date):
     """People on the housing needs list (people.selectors.needs_list_q, the one definition) who could get
@@ -73,14 +111,23 @@ def _candidate_people(actor, today: date):
     contact. Protected people only for their own workers (visible_in_lists)."""
     holding = Offer.objects.filter(person_id=OuterRef("pk"), status__in=HOLDS_PERSON)
     parked = CandidateProfile.objects.filter(person_id=OuterRef("pk"), parked_until__gte=today)
-    return (visible_in_lists(actor).filter(needs_list_q())
-            .exclude(Exists(holding)).exclude(Exists(parked))
-            .select_related("allocation_profile")
-            .prefetch_related(Prefetch("needs_entries", queryset=NeedsListEntry.objects.filter(removed_on__isnull=True),
-                                       to_attr="open_entries"))
-            # A fixed order: the greedy baseline gives a tie to the first candidate, and PostgreSQL's
-            # order without ORDER BY changes as rows are updated.
-            .order_by("pk"))
+    return (
+        visible_in_lists(actor)
+        .filter(needs_list_q())
+        .exclude(Exists(holding))
+        .exclude(Exists(parked))
+        .select_related("allocation_profile")
+        .prefetch_related(
+            Prefetch(
+                "needs_entries",
+                queryset=NeedsListEntry.objects.filter(removed_on__isnull=True),
+                to_attr="open_entries",
+            )
+        )
+        # A fixed order: the greedy baseline gives a tie to the first candidate, and PostgreSQL's
+        # order without ORDER BY changes as rows are updated.
+        .order_by("pk")
+    )
 
 
 def to_candidate(person: Person, today: date) -> matching.Candidate | None:
@@ -95,25 +142,35 @@ def to_candidate(person: Person, today: date) -> matching.Candidate | None:
 def candidate_for(person: Person, *, today: date) -> matching.Candidate | None:
     """One person's candidate facts, for the services' affordability check (the caller has already
     checked the person's municipality); None when no open needs list entry records what they can pay."""
-    entry = NeedsListEntry.objects.filter(municipality_id=person.municipality_id, person_id=person.pk,
-                                          removed_on__isnull=True).first()
-    profile = CandidateProfile.objects.filter(municipality_id=person.municipality_id, person_id=person.pk).first()
+    entry = NeedsListEntry.objects.filter(
+        municipality_id=person.municipality_id, person_id=person.pk, removed_on__isnull=True
+    ).first()
+    profile = CandidateProfile.objects.filter(
+        municipality_id=person.municipality_id, person_id=person.pk
+    ).first()
     return _candidate(person, entry, profile, today)
 
 
-def _candidate(person: Person, entry: NeedsListEntry | None, profile: CandidateProfile | None,
-               today: date) -> matching.Candidate | None:
+def _candidate(
+    person: Person, entry: NeedsListEntry | None, profile: CandidateProfile | None, today: date
+) -> matching.Candidate | None:
     if entry is None:
         return None
     since = person.homeless_since or entry.registered_on
     return matching.Candidate(
-        person_id=person.pk, can_pay=entry.max_rent, homeless_days=max((today - since).days, 0),
+        person_id=person.pk,
+        can_pay=entry.max_rent,
+        homeless_days=max((today - since).days, 0),
         monthly_income=profile.monthly_income if profile else None,
-        areas=tuple(a.strip() for a in entry.areas.split(",") if a.strip()), min_rooms=entry.min_rooms,
-        sharing=entry.sharing, wants_ordinary_building=entry.ordinary_building,
-        has_pet=bool(profile and profile.has_pet), needs_accessible=bool(profile and profile.needs_accessible),
+        areas=tuple(a.strip() for a in entry.areas.split(",") if a.strip()),
+        min_rooms=entry.min_rooms,
+        sharing=entry.sharing,
+        wants_ordinary_building=entry.ordinary_building,
+        has_pet=bool(profile and profile.has_pet),
+        needs_accessible=bool(profile and profile.needs_accessible),
         urgency=profile.urgency if profile else "normal",
-        adults=profile.adults if profile else 1, children=profile.children if profile else 0,
+        adults=profile.adults if profile else 1,
+        children=profile.children if profile else 0,
         pension=profile.pension if profile else matching.PENSION_NONE,
     )
 
@@ -140,9 +197,12 @@ def _offer_facts(actor, person_ids, units) -> tuple[dict, dict]:
     declined, live = {}, {}
     if not person_ids:
         return declined, live
-    rows = (Offer.objects.filter(municipality=actor.municipality, person_id__in=list(person_ids))
-            .filter(Q(status=OfferStatus.DECLINED, vacancy__unit_id__in=list(units)) | Q(status__in=LIVE))
-            .select_related("vacancy__unit").order_by("id"))
+    rows = (
+        Offer.objects.filter(municipality=actor.municipality, person_id__in=list(person_ids))
+        .filter(Q(status=OfferStatus.DECLINED, vacancy__unit_id__in=list(units)) | Q(status__in=LIVE))
+        .select_related("vacancy__unit")
+        .order_by("id")
+    )
     for offer in rows:
         if offer.status == OfferStatus.DECLINED:
             declined[(offer.person_id, offer.vacancy.unit_id)] = offer.answered_on or offer.status_since
@@ -159,8 +219,13 @@ def _marks(person: Person, vacancy: Vacancy, declined: dict, live: dict, today: 
         marks.append(_("Har afslået denne bolig den %(date)s") % {"date": f"{on:%d.%m.%Y}"})
     for offer in live.get(person.pk, []):
         if offer.vacancy_id != vacancy.pk:
-            marks.append(_("Har et åbent tilbud på %(address)s (%(status)s)") % {
-                "address": offer.vacancy.unit.address, "status": str(OfferStatus(offer.status).label).lower()})
+            marks.append(
+                _("Har et åbent tilbud på %(address)s (%(status)s)")
+                % {
+                    "address": offer.vacancy.unit.address,
+                    "status": str(OfferStatus(offer.status).label).lower(),
+                }
+            )
     contact = contact_mark(person, today)
     if contact:
         marks.append(contact)
@@ -182,12 +247,21 @@ def proposals_for(actor, vacancy: Vacancy, *, today: date) -> list[dict]:
     manual path: someone who declined the home is listed with the mark and may still be chosen."""
     found, people = candidates(actor, today=today)
     already = set(vacancy.offers.filter(status__in=LIVE).values_list("person_id", flat=True))
-    fits = [f for f in matching.rank([c for c in found if c.person_id not in already], home_of(vacancy), matching_params())]
-    fits = fits[:allocation_setting("CANDIDATES_SHOWN")]
+    fits = list(
+        matching.rank([c for c in found if c.person_id not in already], home_of(vacancy), matching_params())
+    )
+    fits = fits[: allocation_setting("CANDIDATES_SHOWN")]
     declined, live = _offer_facts(actor, [f.person_id for f in fits], {vacancy.unit_id})
     log_people_shown(actor, [f.person_id for f in fits], "Anvisning: kandidater til ledig bolig")
-    return [{"fit": f, "person": people[f.person_id], "place": i + 1,
-             "marks": _marks(people[f.person_id], vacancy, declined, live, today)} for i, f in enumerate(fits)]
+    return [
+        {
+            "fit": f,
+            "person": people[f.person_id],
+            "place": i + 1,
+            "marks": _marks(people[f.person_id], vacancy, declined, live, today),
+        }
+        for i, f in enumerate(fits)
+    ]
 
 
 def global_proposal(actor, *, today: date) -> dict:
@@ -197,18 +271,30 @@ def global_proposal(actor, *, today: date) -> dict:
     never proposed for a home they declined (issue 9 items 3 and 4)."""
     open_vacancies = list(vacancy_list(actor).filter(status=VacancyStatus.OPEN))
     live = {}
-    for offer in (Offer.objects.filter(municipality=actor.municipality, status__in=LIVE,
-                                       vacancy_id__in=[v.pk for v in open_vacancies])
-                  .select_related("person").order_by("id")):
+    for offer in (
+        Offer.objects.filter(
+            municipality=actor.municipality, status__in=LIVE, vacancy_id__in=[v.pk for v in open_vacancies]
+        )
+        .select_related("person")
+        .order_by("id")
+    ):
         live.setdefault(offer.vacancy_id, []).append(offer)
     vacancies = [v for v in open_vacancies if v.pk not in live]
-    busy = set(Offer.objects.filter(municipality=actor.municipality, status__in=LIVE).values_list("person_id", flat=True))
+    busy = set(
+        Offer.objects.filter(municipality=actor.municipality, status__in=LIVE).values_list(
+            "person_id", flat=True
+        )
+    )
     found, people = candidates(actor, today=today)
     found = [c for c in found if c.person_id not in busy]
     homes = [home_of(v) for v in vacancies]
     params = matching_params()
-    scores = matching.without_pairs(matching.score_matrix(found, homes, params), found, homes,
-                                    declined_pairs(actor, [c.person_id for c in found], vacancies))
+    scores = matching.without_pairs(
+        matching.score_matrix(found, homes, params),
+        found,
+        homes,
+        declined_pairs(actor, [c.person_id for c in found], vacancies),
+    )
     optimal = matching.optimal_assignment(found, homes, params, scores)
     greedy = matching.greedy_assignment(found, homes, params, scores)
     by_vacancy = {v.pk: v for v in vacancies}
@@ -219,15 +305,34 @@ def global_proposal(actor, *, today: date) -> dict:
         fit = matching.evaluate(by_candidate[pid], home_of(by_vacancy[vid]), params)
         greedy_pid = greedy_of.get(vid)
         contact = contact_mark(people[pid], today)
-        rows.append({"vacancy": by_vacancy[vid], "person": people[pid], "fit": fit, "marks": [contact] if contact else [],
-                     "one_at_a_time_person": people.get(greedy_pid) if greedy_pid else None})
+        rows.append(
+            {
+                "vacancy": by_vacancy[vid],
+                "person": people[pid],
+                "fit": fit,
+                "marks": [contact] if contact else [],
+                "one_at_a_time_person": people.get(greedy_pid) if greedy_pid else None,
+            }
+        )
     unmatched = [v for v in vacancies if v.pk not in {vid for _, vid in optimal.pairs}]
     with_offer = [{"vacancy": v, "offers": live[v.pk]} for v in open_vacancies if v.pk in live]
-    log_people_shown(actor, [r["person"].pk for r in rows] + [r["one_at_a_time_person"].pk for r in rows if r["one_at_a_time_person"]]
-                     + [o.person_id for w in with_offer for o in w["offers"]],
-                     "Anvisning: samlet forslag til ledige boliger")
-    return {"rows": rows, "unmatched": unmatched, "with_offer": with_offer, "optimal": optimal, "one_at_a_time": greedy,
-            "gain": optimal.total_score - greedy.total_score, "candidates": len(found), "vacancies": len(vacancies)}
+    log_people_shown(
+        actor,
+        [r["person"].pk for r in rows]
+        + [r["one_at_a_time_person"].pk for r in rows if r["one_at_a_time_person"]]
+        + [o.person_id for w in with_offer for o in w["offers"]],
+        "Anvisning: samlet forslag til ledige boliger",
+    )
+    return {
+        "rows": rows,
+        "unmatched": unmatched,
+        "with_offer": with_offer,
+        "optimal": optimal,
+        "one_at_a_time": greedy,
+        "gain": optimal.total_score - greedy.total_score,
+        "candidates": len(found),
+        "vacancies": len(vacancies),
+    }
 
 
 def committee_agenda(actor, *, today: date) -> list[tuple[Vacancy, Person | None, str]]:
@@ -244,31 +349,54 @@ def _agenda(result: dict) -> list[tuple[Vacancy, Person | None, str]]:
         reasons = " ".join(row["fit"].reasons + [f"{m}." for m in row["marks"]])
         items[row["vacancy"].pk] = (row["vacancy"], row["person"], reasons)
     for entry in result["with_offer"]:
-        offers = "; ".join(f"{o.person.display_name} ({OfferStatus(o.status).label.lower()} {o.status_since:%d.%m.%Y})"
-                           for o in entry["offers"])
-        items[entry["vacancy"].pk] = (entry["vacancy"], None, f"Boligen har allerede et forslag eller tilbud: {offers}. "
-                                                              "Den indstilles ikke igen.")
+        offers = "; ".join(
+            f"{o.person.display_name} ({OfferStatus(o.status).label.lower()} {o.status_since:%d.%m.%Y})"
+            for o in entry["offers"]
+        )
+        items[entry["vacancy"].pk] = (
+            entry["vacancy"],
+            None,
+            f"Boligen har allerede et forslag eller tilbud: {offers}. Den indstilles ikke igen.",
+        )
     for vacancy in result["unmatched"]:
-        items[vacancy.pk] = (vacancy, None, "Ingen kandidat: ingen på boligbehovslisten kan betale boligen, eller de, "
-                                            "der kan, er indstillet til en anden bolig eller har et åbent tilbud.")
+        items[vacancy.pk] = (
+            vacancy,
+            None,
+            "Ingen kandidat: ingen på boligbehovslisten kan betale boligen, eller de, "
+            "der kan, er indstillet til en anden bolig eller har et åbent tilbud.",
+        )
     return sorted(items.values(), key=lambda item: (item[0].nominate_by, item[0].pk))
 
 
 # --- offers ---------------------------------------------------------------------------------------------
 
+
 def offers_of_vacancy(actor, vacancy: Vacancy):
     require(actor, Capability.VIEW_HOUSING)
-    offers = list(Offer.objects.filter(municipality=actor.municipality, vacancy=vacancy)
-                  .select_related("person", "decline_reason").order_by("id"))
+    offers = list(
+        Offer.objects.filter(municipality=actor.municipality, vacancy=vacancy)
+        .select_related("person", "decline_reason")
+        .order_by("id")
+    )
     log_people_shown(actor, [o.person_id for o in offers], "Anvisning: tilbud på ledig bolig")
     return offers
 
 
 def offer_get(actor, pk: int, *, log: bool = True) -> Offer:
     require(actor, Capability.VIEW_HOUSING)
-    offer = _get(Offer.objects.select_related("person", "vacancy", "vacancy__unit", "vacancy__unit__landlord",
-                                              "decline_reason"), actor, pk, "Tilbuddet")
-    if offer.person.protected and not offer.person.workers.filter(pk=actor.user.pk).exists() and actor.role != "leader":
+    offer = _get(
+        Offer.objects.select_related(
+            "person", "vacancy", "vacancy__unit", "vacancy__unit__landlord", "decline_reason"
+        ),
+        actor,
+        pk,
+        "Tilbuddet",
+    )
+    if (
+        offer.person.protected
+        and not offer.person.workers.filter(pk=actor.user.pk).exists()
+        and actor.role != "leader"
+    ):
         raise Http404("Tilbuddet findes ikke.")
     if log:
         log_people_shown(actor, [offer.person_id], "Anvisning: tilbud om bolig")
@@ -293,8 +421,11 @@ def stalled_offers(actor, *, today: date):
     """Offers that have not moved for STALL_DAYS (issue 4 item 4): they need a nudge."""
     require(actor, Capability.VIEW_HOUSING)
     limit = today - timedelta(days=allocation_setting("STALL_DAYS"))
-    offers = list(Offer.objects.filter(municipality=actor.municipality, status__in=LIVE, status_since__lte=limit)
-                  .select_related("person", "vacancy__unit").order_by("status_since"))
+    offers = list(
+        Offer.objects.filter(municipality=actor.municipality, status__in=LIVE, status_since__lte=limit)
+        .select_related("person", "vacancy__unit")
+        .order_by("status_since")
+    )
     log_people_shown(actor, [o.person_id for o in offers], "Anvisning: tilbud der står stille")
     return offers
 
@@ -322,43 +453,77 @@ STEP_SPANS = [
 def step_durations(actor) -> list[dict]:
     """Days between the steps of the offer workflow (median, mean and count), over all offers."""
     require(actor, Capability.VIEW_HOUSING)
-    rows = list(Offer.objects.filter(municipality=actor.municipality).values(
-        "proposed_on", "offered_on", "answered_on", "lease_signed_on", "moved_in_on"))
+    rows = list(
+        Offer.objects.filter(municipality=actor.municipality).values(
+            "proposed_on", "offered_on", "answered_on", "lease_signed_on", "moved_in_on"
+        )
+    )
     out = []
     for label, start, end in STEP_SPANS:
         days = [(r[end] - r[start]).days for r in rows if r[start] and r[end]]
-        out.append({"label": str(label), "count": len(days), "median": median(days) if days else None,
-                    "mean": round(sum(days) / len(days), 1) if days else None})
+        out.append(
+            {
+                "label": str(label),
+                "count": len(days),
+                "median": median(days) if days else None,
+                "mean": round(sum(days) / len(days), 1) if days else None,
+            }
+        )
     return out
 
 
 # --- committee ------------------------------------------------------------------------------------------
+
 
 def meeting_list(actor):
     require(actor, Capability.VIEW_HOUSING)
     return CommitteeMeeting.objects.filter(municipality=actor.municipality)
 
 
-def meeting_get(actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og beslutninger", action=Action.READ):
+def meeting_get(
+    actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og beslutninger", action=Action.READ
+):
     require(actor, Capability.VIEW_HOUSING)
     meeting = _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
-    items = list(AgendaItem.objects.filter(meeting=meeting).select_related(
-        "vacancy", "vacancy__unit", "vacancy__unit__landlord", "vacancy__unit__unit_type", "proposed_person", "chosen_person"))
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting).select_related(
+            "vacancy",
+            "vacancy__unit",
+            "vacancy__unit__landlord",
+            "vacancy__unit__unit_type",
+            "proposed_person",
+            "chosen_person",
+        )
+    )
     # Each item shows the vacancy's live proposals and offers as they are now, and beside the recommended
     # citizen what the broker must see (declined this home, an open offer elsewhere, no contact).
     live = {}
-    for offer in (Offer.objects.filter(municipality=actor.municipality, status__in=LIVE,
-                                       vacancy_id__in=[i.vacancy_id for i in items]).select_related("person").order_by("id")):
+    for offer in (
+        Offer.objects.filter(
+            municipality=actor.municipality, status__in=LIVE, vacancy_id__in=[i.vacancy_id for i in items]
+        )
+        .select_related("person")
+        .order_by("id")
+    ):
         live.setdefault(offer.vacancy_id, []).append(offer)
     proposed = {i.proposed_person_id for i in items if i.proposed_person_id}
     declined, open_offers = _offer_facts(actor, proposed, {i.vacancy.unit_id for i in items})
     today = timezone.localdate()
     for item in items:
         item.live_offers = live.get(item.vacancy_id, [])
-        item.marks = _marks(item.proposed_person, item.vacancy, declined, open_offers, today) if item.proposed_person else []
-    log_people_shown(actor, [i.proposed_person_id for i in items if i.proposed_person_id]
-                     + [i.chosen_person_id for i in items if i.chosen_person_id]
-                     + [o.person_id for offers in live.values() for o in offers], purpose, action)
+        item.marks = (
+            _marks(item.proposed_person, item.vacancy, declined, open_offers, today)
+            if item.proposed_person
+            else []
+        )
+    log_people_shown(
+        actor,
+        [i.proposed_person_id for i in items if i.proposed_person_id]
+        + [i.chosen_person_id for i in items if i.chosen_person_id]
+        + [o.person_id for offers in live.values() for o in offers],
+        purpose,
+        action,
+    )
     return meeting, items
 
 
@@ -383,4 +548,3 @@ def person_for_allocation(actor, pk: int) -> Person:
 
 def allocation_profile(person: Person) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(person=person).first()
-

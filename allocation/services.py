@@ -2,6 +2,7 @@
 log (STYLE.md). Double allocation is prevented twice: the rows are locked (select_for_update, vacancy
 before person, always in that order so two services never deadlock) and re-read, and the partial
 unique indexes in models.py refuse what slips through; both end in the same Danish message."""
+
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -17,11 +18,30 @@ from people.services import Actor, PersonDataError, _log
 
 from . import matching, selectors
 from .conf import allocation_setting
-from .models import (HOLDS_HOME, HOLDS_PERSON, LIVE, AgendaItem, CandidateProfile, ChecklistState, CommitteeMeeting,
-                     DeclineReason, MeetingDecision, Offer, OfferLogEntry, OfferStatus, Pension, Vacancy, VacancyStatus)
+from .models import (
+    HOLDS_HOME,
+    HOLDS_PERSON,
+    LIVE,
+    AgendaItem,
+    CandidateProfile,
+    ChecklistState,
+    CommitteeMeeting,
+    DeclineReason,
+    MeetingDecision,
+    Offer,
+    OfferLogEntry,
+    OfferStatus,
+    Pension,
+    Vacancy,
+    VacancyStatus,
+)
 
-TAKEN_BY_OTHER = gettext_lazy("Boligen er allerede givet til en anden borger. Vælg en anden bolig eller borger.")
-PERSON_HOLDS_ONE = gettext_lazy("Borgeren har allerede accepteret en anden bolig. Afslut eller træk det tilbud tilbage først.")
+TAKEN_BY_OTHER = gettext_lazy(
+    "Boligen er allerede givet til en anden borger. Vælg en anden bolig eller borger."
+)
+PERSON_HOLDS_ONE = gettext_lazy(
+    "Borgeren har allerede accepteret en anden bolig. Afslut eller træk det tilbud tilbage først."
+)
 
 # Allowed steps of the offer workflow (issue 4 item 4): from -> to.
 STEPS = {
@@ -39,8 +59,15 @@ def _same_municipality(actor: Actor, obj, field: str) -> None:
 
 def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferLogEntry:
     user = actor.user if getattr(actor.user, "pk", None) else None
-    return OfferLogEntry.objects.create(municipality_id=offer.municipality_id, offer=offer, kind=kind, text=text, on=on,
-                                     by=user, by_label=str(actor.user) if actor.user else "system")
+    return OfferLogEntry.objects.create(
+        municipality_id=offer.municipality_id,
+        offer=offer,
+        kind=kind,
+        text=text,
+        on=on,
+        by=user,
+        by_label=str(actor.user) if actor.user else "system",
+    )
 
 
 # --- affordability: the one hard rule (matching.py), on every step that puts a citizen into a home ----------
@@ -49,7 +76,9 @@ def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferL
 NOT_CHECKED = "betalingsevne ikke registreret: ikke kontrolleret"
 
 
-def affordability_check(*, person: Person, unit, field: str = "person", today: date | None = None) -> matching.Payment | None:
+def affordability_check(
+    *, person: Person, unit, field: str = "person", today: date | None = None
+) -> matching.Payment | None:
     """Refuse, in Danish, to propose, offer, accept, sign, move in or choose a citizen for a home they
     cannot pay after estimated housing benefit. Every path that puts a citizen into a home calls this:
     the offer steps here, the committee's decision, and tenancy_start in housing (moving in without an
@@ -60,12 +89,23 @@ def affordability_check(*, person: Person, unit, field: str = "person", today: d
     if pay is None:
         return None
     if not pay.feasible:
-        raise PersonDataError(field, _(
-            "%(name)s kan ikke betale boligen: husleje og forbrug %(total)s kr. minus anslået %(scheme)s %(benefit)s kr. "
-            "giver %(net)s kr. om måneden, og borgeren kan betale %(can_pay)s kr. (anslået ud fra boligstøttens "
-            "satser for %(year)s; ikke Udbetaling Danmarks afgørelse).") % {
-            "name": person.display_name, "total": _kr(pay.total), "scheme": pay.scheme, "benefit": _kr(pay.benefit),
-            "net": _kr(pay.net), "can_pay": _kr(pay.can_pay), "year": pay.year})
+        raise PersonDataError(
+            field,
+            _(
+                "%(name)s kan ikke betale boligen: husleje og forbrug %(total)s kr. minus anslået %(scheme)s %(benefit)s kr. "
+                "giver %(net)s kr. om måneden, og borgeren kan betale %(can_pay)s kr. (anslået ud fra boligstøttens "
+                "satser for %(year)s; ikke Udbetaling Danmarks afgørelse)."
+            )
+            % {
+                "name": person.display_name,
+                "total": _kr(pay.total),
+                "scheme": pay.scheme,
+                "benefit": _kr(pay.benefit),
+                "net": _kr(pay.net),
+                "can_pay": _kr(pay.can_pay),
+                "year": pay.year,
+            },
+        )
     return pay
 
 
@@ -75,12 +115,17 @@ def _kr(value: int) -> str:
 
 # --- decline reasons ------------------------------------------------------------------------------------
 
+
 def decline_reasons_ensure_defaults(municipality) -> None:
     if not DeclineReason.objects.filter(municipality=municipality).exists():
         # ignore_conflicts: two first page views in the same second both try to create the list.
-        DeclineReason.objects.bulk_create([DeclineReason(municipality=municipality, label=label, position=i)
-                                           for i, label in enumerate(allocation_setting("DECLINE_REASONS"))],
-                                          ignore_conflicts=True)
+        DeclineReason.objects.bulk_create(
+            [
+                DeclineReason(municipality=municipality, label=label, position=i)
+                for i, label in enumerate(allocation_setting("DECLINE_REASONS"))
+            ],
+            ignore_conflicts=True,
+        )
 
 
 @transaction.atomic
@@ -91,8 +136,9 @@ def decline_reason_create(*, actor: Actor, label: str) -> DeclineReason:
     if DeclineReason.objects.filter(municipality=actor.municipality, label__iexact=label).exists():
         raise PersonDataError("label", _("Afslagsgrunden findes allerede."))
     last = DeclineReason.objects.filter(municipality=actor.municipality).order_by("-position").first()
-    return DeclineReason.objects.create(municipality=actor.municipality, label=label,
-                                        position=(last.position + 1) if last else 0)
+    return DeclineReason.objects.create(
+        municipality=actor.municipality, label=label, position=(last.position + 1) if last else 0
+    )
 
 
 @transaction.atomic
@@ -105,19 +151,35 @@ def decline_reason_set_active(*, actor: Actor, reason: DeclineReason, active: bo
 
 # --- vacancies ------------------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def vacancy_create(*, actor: Actor, unit, reported_on: date, nominate_by: date, available_from: date | None = None,
-                   note: str = "") -> Vacancy:
+def vacancy_create(
+    *,
+    actor: Actor,
+    unit,
+    reported_on: date,
+    nominate_by: date,
+    available_from: date | None = None,
+    note: str = "",
+) -> Vacancy:
     _same_municipality(actor, unit, "unit")
     if nominate_by < reported_on:
-        raise PersonDataError("nominate_by", _("Fristen for anvisning kan ikke ligge før datoen, boligen blev meldt ledig."))
+        raise PersonDataError(
+            "nominate_by", _("Fristen for anvisning kan ikke ligge før datoen, boligen blev meldt ledig.")
+        )
     if not unit.active:
         raise PersonDataError("unit", _("Boligen er ikke aktiv i boligoversigten."))
     try:
         with transaction.atomic():
-            vacancy = Vacancy.objects.create(municipality=actor.municipality, unit=unit, reported_on=reported_on,
-                                             nominate_by=nominate_by, available_from=available_from, note=note.strip(),
-                                             created_by=actor.user if getattr(actor.user, "pk", None) else None)
+            vacancy = Vacancy.objects.create(
+                municipality=actor.municipality,
+                unit=unit,
+                reported_on=reported_on,
+                nominate_by=nominate_by,
+                available_from=available_from,
+                note=note.strip(),
+                created_by=actor.user if getattr(actor.user, "pk", None) else None,
+            )
     except IntegrityError as exc:
         raise PersonDataError("unit", _("Boligen er allerede meldt ledig og ikke afsluttet.")) from exc
     return vacancy
@@ -131,9 +193,13 @@ def vacancy_withdraw(*, actor: Actor, vacancy: Vacancy, on: date) -> Vacancy:
     if vacancy.status not in (VacancyStatus.OPEN, VacancyStatus.NOMINATED):
         raise PersonDataError("vacancy", _("Den ledige bolig er allerede afsluttet."))
     if vacancy.offers.filter(status=OfferStatus.LEASE_SIGNED).exists():
-        raise PersonDataError("vacancy", _("Der er underskrevet lejekontrakt; boligen kan ikke trækkes tilbage."))
+        raise PersonDataError(
+            "vacancy", _("Der er underskrevet lejekontrakt; boligen kan ikke trækkes tilbage.")
+        )
     for offer in vacancy.offers.filter(status__in=LIVE).select_for_update():
-        _set_status(actor, offer, OfferStatus.WITHDRAWN, on, "Trukket tilbage, fordi boligen ikke længere er ledig")
+        _set_status(
+            actor, offer, OfferStatus.WITHDRAWN, on, "Trukket tilbage, fordi boligen ikke længere er ledig"
+        )
     vacancy.status = VacancyStatus.WITHDRAWN
     vacancy.save(update_fields=["status"])
     return vacancy
@@ -141,8 +207,11 @@ def vacancy_withdraw(*, actor: Actor, vacancy: Vacancy, on: date) -> Vacancy:
 
 # --- candidates -----------------------------------------------------------------------------------------
 
+
 def _profile(person: Person) -> CandidateProfile:
-    profile, _created = CandidateProfile.objects.get_or_create(person=person, defaults={"municipality_id": person.municipality_id})
+    profile, _created = CandidateProfile.objects.get_or_create(
+        person=person, defaults={"municipality_id": person.municipality_id}
+    )
     return profile
 
 
@@ -161,24 +230,41 @@ def candidate_profile_update(*, actor: Actor, person: Person, **data) -> Candida
         if key in data:
             setattr(profile, key, data[key])
     profile.save()
-    _log(actor, Action.UPDATE, "Anvisning: oplysninger til matchning", person.pk,
-         changes={k: [str(before[k]), str(getattr(profile, k))] for k in data if before[k] != getattr(profile, k)})
+    _log(
+        actor,
+        Action.UPDATE,
+        "Anvisning: oplysninger til matchning",
+        person.pk,
+        changes={
+            k: [str(before[k]), str(getattr(profile, k))] for k in data if before[k] != getattr(profile, k)
+        },
+    )
     return profile
 
 
 @transaction.atomic
-def candidate_park(*, actor: Actor, person: Person, until: date, reason: str, today: date) -> CandidateProfile:
+def candidate_park(
+    *, actor: Actor, person: Person, until: date, reason: str, today: date
+) -> CandidateProfile:
     """Leave a person out of proposals until a date without losing their place: their time homeless and
     needs list date, which order the proposals, are untouched."""
     _same_municipality(actor, person, "until")
     if until < today:
         raise PersonDataError("until", _("Datoen for parkering skal ligge i dag eller senere."))
     if not reason.strip():
-        raise PersonDataError("reason", _("Skriv hvorfor borgeren parkeres, fx indlagt eller ikke til at træffe."))
+        raise PersonDataError(
+            "reason", _("Skriv hvorfor borgeren parkeres, fx indlagt eller ikke til at træffe.")
+        )
     profile = _profile(person)
     profile.parked_until, profile.parked_reason = until, reason.strip()
     profile.save(update_fields=["parked_until", "parked_reason"])
-    _log(actor, Action.UPDATE, "Anvisning: borger parkeret", person.pk, changes={"parked_until": ["", str(until)]})
+    _log(
+        actor,
+        Action.UPDATE,
+        "Anvisning: borger parkeret",
+        person.pk,
+        changes={"parked_until": ["", str(until)]},
+    )
     return profile
 
 
@@ -189,15 +275,23 @@ def candidate_unpark(*, actor: Actor, person: Person) -> CandidateProfile:
     before = str(profile.parked_until or "")
     profile.parked_until, profile.parked_reason = None, ""
     profile.save(update_fields=["parked_until", "parked_reason"])
-    _log(actor, Action.UPDATE, "Anvisning: parkering ophævet", person.pk, changes={"parked_until": [before, ""]})
+    _log(
+        actor,
+        Action.UPDATE,
+        "Anvisning: parkering ophævet",
+        person.pk,
+        changes={"parked_until": [before, ""]},
+    )
     return profile
 
 
 # --- offers ---------------------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def offer_propose(*, actor: Actor, vacancy: Vacancy, person: Person, on: date, score: float = 0,
-                  explanation: str = "") -> Offer:
+def offer_propose(
+    *, actor: Actor, vacancy: Vacancy, person: Person, on: date, score: float = 0, explanation: str = ""
+) -> Offer:
     _same_municipality(actor, vacancy, "vacancy")
     _same_municipality(actor, person, "person")
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
@@ -208,13 +302,27 @@ def offer_propose(*, actor: Actor, vacancy: Vacancy, person: Person, on: date, s
     pay = affordability_check(person=person, unit=vacancy.unit, today=on)
     try:
         with transaction.atomic():
-            offer = Offer.objects.create(municipality=actor.municipality, vacancy=vacancy, person=person, proposed_on=on,
-                                         status_since=on, score=score, explanation=explanation)
+            offer = Offer.objects.create(
+                municipality=actor.municipality,
+                vacancy=vacancy,
+                person=person,
+                proposed_on=on,
+                status_since=on,
+                score=score,
+                explanation=explanation,
+            )
     except IntegrityError as exc:
         raise PersonDataError("person", _("Borgeren er allerede foreslået til denne bolig.")) from exc
-    _event(actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen" + ("" if pay else f" ({NOT_CHECKED})"), on)
-    _log(actor, Action.CREATE, "Anvisning: foreslået til ledig bolig", person.pk,
-         changes={"offer": ["", f"{vacancy.unit.address}: foreslået"]})
+    _event(
+        actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen" + ("" if pay else f" ({NOT_CHECKED})"), on
+    )
+    _log(
+        actor,
+        Action.CREATE,
+        "Anvisning: foreslået til ledig bolig",
+        person.pk,
+        changes={"offer": ["", f"{vacancy.unit.address}: foreslået"]},
+    )
     return offer
 
 
@@ -230,15 +338,26 @@ def _set_status(actor: Actor, offer: Offer, status: str, on: date, text: str) ->
     offer.status, offer.status_since = status, on
     offer.save()
     _event(actor, offer, status, text, on)
-    _log(actor, Action.UPDATE, "Anvisning: tilbud om bolig", offer.person_id,
-         changes={"offer_status": [str(OfferStatus(before).label), str(OfferStatus(status).label)]})
+    _log(
+        actor,
+        Action.UPDATE,
+        "Anvisning: tilbud om bolig",
+        offer.person_id,
+        changes={"offer_status": [str(OfferStatus(before).label), str(OfferStatus(status).label)]},
+    )
     return offer
 
 
 def _step(offer: Offer, to: str) -> None:
     if to not in STEPS.get(OfferStatus(offer.status), set()):
-        raise PersonDataError("status", _("Tilbuddet er %(status)s og kan ikke blive %(next)s.") % {
-            "status": str(OfferStatus(offer.status).label).lower(), "next": str(OfferStatus(to).label).lower()})
+        raise PersonDataError(
+            "status",
+            _("Tilbuddet er %(status)s og kan ikke blive %(next)s.")
+            % {
+                "status": str(OfferStatus(offer.status).label).lower(),
+                "next": str(OfferStatus(to).label).lower(),
+            },
+        )
 
 
 def _check_date(offer: Offer, on: date) -> None:
@@ -247,8 +366,11 @@ def _check_date(offer: Offer, on: date) -> None:
     if problem:
         raise PersonDataError("on", problem)
     if on < offer.status_since:
-        raise PersonDataError("on", _("Datoen kan ikke ligge før tilbuddets seneste skridt (%(date)s).")
-                              % {"date": f"{offer.status_since:%d.%m.%Y}"})
+        raise PersonDataError(
+            "on",
+            _("Datoen kan ikke ligge før tilbuddets seneste skridt (%(date)s).")
+            % {"date": f"{offer.status_since:%d.%m.%Y}"},
+        )
 
 
 @transaction.atomic
@@ -286,7 +408,9 @@ def offer_accept(*, actor: Actor, offer: Offer, on: date) -> Offer:
         with transaction.atomic():
             _set_status(actor, offer, OfferStatus.ACCEPTED, on, "Borgeren har sagt ja til boligen")
     except IntegrityError as exc:
-        raise PersonDataError("status", _("%(taken)s Eller: %(holds)s") % {"taken": TAKEN_BY_OTHER, "holds": PERSON_HOLDS_ONE}) from exc
+        raise PersonDataError(
+            "status", _("%(taken)s Eller: %(holds)s") % {"taken": TAKEN_BY_OTHER, "holds": PERSON_HOLDS_ONE}
+        ) from exc
     vacancy.status = VacancyStatus.NOMINATED
     vacancy.save(update_fields=["status"])
     return offer
@@ -305,7 +429,13 @@ def offer_decline(*, actor: Actor, offer: Offer, on: date, reason: DeclineReason
     _check_date(offer, on)
     was_holding = offer.status in HOLDS_HOME
     offer.answered_on, offer.decline_reason, offer.decline_note = on, reason, note.strip()
-    _set_status(actor, offer, OfferStatus.DECLINED, on, f"Afslået: {reason.label}" + (f" ({note.strip()})" if note.strip() else ""))
+    _set_status(
+        actor,
+        offer,
+        OfferStatus.DECLINED,
+        on,
+        f"Afslået: {reason.label}" + (f" ({note.strip()})" if note.strip() else ""),
+    )
     if was_holding and vacancy.status == VacancyStatus.NOMINATED:
         vacancy.status = VacancyStatus.OPEN
         vacancy.save(update_fields=["status"])
@@ -318,8 +448,13 @@ def offer_withdraw(*, actor: Actor, offer: Offer, on: date, note: str = "") -> O
     vacancy, offer = _lock(offer)
     _step(offer, OfferStatus.WITHDRAWN)
     was_holding = offer.status in HOLDS_HOME
-    _set_status(actor, offer, OfferStatus.WITHDRAWN, max(on, offer.status_since),
-                "Trukket tilbage" + (f": {note.strip()}" if note.strip() else ""))
+    _set_status(
+        actor,
+        offer,
+        OfferStatus.WITHDRAWN,
+        max(on, offer.status_since),
+        "Trukket tilbage" + (f": {note.strip()}" if note.strip() else ""),
+    )
     if was_holding and vacancy.status == VacancyStatus.NOMINATED:
         vacancy.status = VacancyStatus.OPEN
         vacancy.save(update_fields=["status"])
@@ -346,32 +481,51 @@ def offer_move_in(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _step(offer, OfferStatus.MOVED_IN)
     _check_date(offer, on)
     person = Person.objects.get(pk=offer.person_id)
-    offer.tenancy = housing_services.tenancy_start(actor=actor, person=person, starts_on=on, unit=vacancy.unit)
+    offer.tenancy = housing_services.tenancy_start(
+        actor=actor, person=person, starts_on=on, unit=vacancy.unit
+    )
     offer.moved_in_on = on
     _set_status(actor, offer, OfferStatus.MOVED_IN, on, "Borgeren er flyttet ind")
     vacancy.status = VacancyStatus.LET
     vacancy.save(update_fields=["status"])
     # The person's other live offers lapse: they now have a home.
-    for other in Offer.objects.select_for_update().filter(person_id=person.pk, status__in=LIVE).exclude(pk=offer.pk):
-        _set_status(actor, other, OfferStatus.WITHDRAWN, max(on, other.status_since), "Trukket tilbage: borgeren er flyttet ind i en anden bolig")
+    for other in (
+        Offer.objects.select_for_update().filter(person_id=person.pk, status__in=LIVE).exclude(pk=offer.pk)
+    ):
+        _set_status(
+            actor,
+            other,
+            OfferStatus.WITHDRAWN,
+            max(on, other.status_since),
+            "Trukket tilbage: borgeren er flyttet ind i en anden bolig",
+        )
     return offer
 
 
 @transaction.atomic
-def offer_checklist_update(*, actor: Actor, offer: Offer, deposit_loan: str, rent_help: str, on: date) -> Offer:
+def offer_checklist_update(
+    *, actor: Actor, offer: Offer, deposit_loan: str, rent_help: str, on: date
+) -> Offer:
     _same_municipality(actor, offer, "offer")
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     changes = []
     for field, value in (("deposit_loan", deposit_loan), ("rent_help", rent_help)):
         ChecklistState(value)
         if getattr(offer, field) != value:
-            changes.append(f"{str(Offer._meta.get_field(field).verbose_name).capitalize()}: {ChecklistState(value).label}")
+            changes.append(
+                f"{str(Offer._meta.get_field(field).verbose_name).capitalize()}: {ChecklistState(value).label}"
+            )
             setattr(offer, field, value)
     if changes:
         offer.save(update_fields=["deposit_loan", "rent_help"])
         _event(actor, offer, "checklist", "; ".join(changes), on)
-        _log(actor, Action.UPDATE, "Anvisning: indskudslån og huslejehjælp", offer.person_id,
-             changes={"checklist": ["", "; ".join(changes)]})
+        _log(
+            actor,
+            Action.UPDATE,
+            "Anvisning: indskudslån og huslejehjælp",
+            offer.person_id,
+            changes={"checklist": ["", "; ".join(changes)]},
+        )
     return offer
 
 
@@ -390,10 +544,18 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _same_municipality(actor, offer, "offer")
     offer = Offer.objects.select_for_update().select_related("person").get(pk=offer.pk)
     if offer.status not in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED):
-        raise PersonDataError("status", _("Oplysninger deles først med udlejeren, når boligen er tilbudt borgeren."))
+        raise PersonDataError(
+            "status", _("Oplysninger deles først med udlejeren, når boligen er tilbudt borgeren.")
+        )
     if not _consent_to_landlord(offer.person, on):
-        raise PersonDataError("status", _("%(name)s har ikke givet samtykke til at dele oplysninger med udlejeren. "
-                                          "Registrér samtykket på borgerens side først.") % {"name": offer.person.display_name})
+        raise PersonDataError(
+            "status",
+            _(
+                "%(name)s har ikke givet samtykke til at dele oplysninger med udlejeren. "
+                "Registrér samtykket på borgerens side først."
+            )
+            % {"name": offer.person.display_name},
+        )
     offer.shared_with_landlord_on = on
     offer.save(update_fields=["shared_with_landlord_on"])
     _event(actor, offer, "shared", "Borgerens oplysninger delt med udlejeren (samtykke registreret)", on)
@@ -403,9 +565,16 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
 
 # --- the allocation committee ---------------------------------------------------------------------------
 
+
 @transaction.atomic
-def meeting_create(*, actor: Actor, held_on: date, title: str, participants: str = "",
-                   agenda: list[tuple[Vacancy, Person | None, str]]) -> CommitteeMeeting:
+def meeting_create(
+    *,
+    actor: Actor,
+    held_on: date,
+    title: str,
+    participants: str = "",
+    agenda: list[tuple[Vacancy, Person | None, str]],
+) -> CommitteeMeeting:
     """A meeting with an agenda: each open vacancy with the proposed person and why (from matching,
     selectors.committee_agenda)."""
     if not title.strip():
@@ -413,19 +582,35 @@ def meeting_create(*, actor: Actor, held_on: date, title: str, participants: str
     problem = planned_problem(held_on, today=timezone.localdate())
     if problem:
         raise PersonDataError("held_on", problem)
-    meeting = CommitteeMeeting.objects.create(municipality=actor.municipality, held_on=held_on, title=title.strip(),
-                                              participants=participants.strip(),
-                                              created_by=actor.user if getattr(actor.user, "pk", None) else None)
+    meeting = CommitteeMeeting.objects.create(
+        municipality=actor.municipality,
+        held_on=held_on,
+        title=title.strip(),
+        participants=participants.strip(),
+        created_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
     for vacancy, person, text in agenda:
         _same_municipality(actor, vacancy, "title")
-        AgendaItem.objects.create(municipality=actor.municipality, meeting=meeting, vacancy=vacancy,
-                                  proposed_person=person, proposal_text=text)
+        AgendaItem.objects.create(
+            municipality=actor.municipality,
+            meeting=meeting,
+            vacancy=vacancy,
+            proposed_person=person,
+            proposal_text=text,
+        )
     return meeting
 
 
 @transaction.atomic
-def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str, chosen_person: Person | None = None,
-                  on: date | None = None) -> AgendaItem:
+def agenda_decide(
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    decision: str,
+    reason: str,
+    chosen_person: Person | None = None,
+    on: date | None = None,
+) -> AgendaItem:
     """The committee's decision on an item. Approving the recommendation (or choosing another citizen)
     creates the proposal on the vacancy through offer_propose, in the same transaction: if the home can
     no longer be proposed, the decision is not saved either (issue 9 item 3)."""
@@ -441,19 +626,37 @@ def agenda_decide(*, actor: Actor, item: AgendaItem, decision: str, reason: str,
         _same_municipality(actor, chosen_person, "chosen_person")
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     item.decision, item.reason = decision, reason.strip()
-    item.chosen_person = chosen_person if decision == MeetingDecision.OTHER else (
-        item.proposed_person if decision == MeetingDecision.APPROVED else None)
+    item.chosen_person = (
+        chosen_person
+        if decision == MeetingDecision.OTHER
+        else (item.proposed_person if decision == MeetingDecision.APPROVED else None)
+    )
     if item.chosen_person is not None:
-        affordability_check(person=item.chosen_person, unit=item.vacancy.unit,
-                            field="chosen_person" if decision == MeetingDecision.OTHER else "decision")
+        affordability_check(
+            person=item.chosen_person,
+            unit=item.vacancy.unit,
+            field="chosen_person" if decision == MeetingDecision.OTHER else "decision",
+        )
     item.save()
     if item.chosen_person_id:
-        _log(actor, Action.UPDATE, "Boligudvalget: beslutning om anvisning", item.chosen_person_id,
-             changes={"decision": ["", f"{MeetingDecision(decision).label}: {item.reason}"]})
-        if not Offer.objects.filter(vacancy_id=item.vacancy_id, person_id=item.chosen_person_id, status__in=LIVE).exists():
+        _log(
+            actor,
+            Action.UPDATE,
+            "Boligudvalget: beslutning om anvisning",
+            item.chosen_person_id,
+            changes={"decision": ["", f"{MeetingDecision(decision).label}: {item.reason}"]},
+        )
+        if not Offer.objects.filter(
+            vacancy_id=item.vacancy_id, person_id=item.chosen_person_id, status__in=LIVE
+        ).exists():
             text = f"Boligudvalget {item.meeting.held_on:%d.%m.%Y}: {item.reason}"
             if decision == MeetingDecision.APPROVED and item.proposal_text:
                 text = f"{text} {item.proposal_text}"
-            offer_propose(actor=actor, vacancy=item.vacancy, person=item.chosen_person, on=on or timezone.localdate(),
-                          explanation=text)
+            offer_propose(
+                actor=actor,
+                vacancy=item.vacancy,
+                person=item.chosen_person,
+                on=on or timezone.localdate(),
+                explanation=text,
+            )
     return item

@@ -1,4 +1,5 @@
 """Thin views on allocation: parse input, call a selector or service, render."""
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,8 +18,17 @@ from people.views import with_actor
 
 from . import selectors, services
 from .conf import allocation_setting
-from .forms import (ChecklistForm, DecisionForm, DeclineForm, DeclineReasonForm, MeetingForm, ParkForm, ProfileForm,
-                    StepForm, VacancyForm)
+from .forms import (
+    ChecklistForm,
+    DecisionForm,
+    DeclineForm,
+    DeclineReasonForm,
+    MeetingForm,
+    ParkForm,
+    ProfileForm,
+    StepForm,
+    VacancyForm,
+)
 from .models import LIVE, OfferStatus, vacancy_status_label
 from .pdf import meeting_pdf_bytes
 
@@ -26,16 +36,29 @@ STEP_ACTIONS = {
     "offer": (services.offer_make, gettext_lazy("Boligen er tilbudt borgeren.")),
     "accept": (services.offer_accept, gettext_lazy("Borgeren har sagt ja til boligen.")),
     "sign": (services.offer_sign_lease, gettext_lazy("Lejekontrakten er registreret som underskrevet.")),
-    "move_in": (services.offer_move_in, gettext_lazy("Indflytningen er registreret. Borgeren er registreret i egen bolig.")),
+    "move_in": (
+        services.offer_move_in,
+        gettext_lazy("Indflytningen er registreret. Borgeren er registreret i egen bolig."),
+    ),
     "withdraw": (services.offer_withdraw, gettext_lazy("Tilbuddet er trukket tilbage.")),
 }
 # Which step forms an offer in a status shows (its buttons); declining has its own form.
 NEXT_STEPS = {
-    OfferStatus.PROPOSED: [("offer", gettext_lazy("Tilbyd boligen")), ("withdraw", gettext_lazy("Træk forslaget tilbage"))],
-    OfferStatus.OFFERED: [("accept", gettext_lazy("Borgeren siger ja")), ("withdraw", gettext_lazy("Træk tilbuddet tilbage"))],
-    OfferStatus.ACCEPTED: [("sign", gettext_lazy("Lejekontrakt underskrevet")), ("withdraw", gettext_lazy("Træk tilbuddet tilbage"))],
+    OfferStatus.PROPOSED: [
+        ("offer", gettext_lazy("Tilbyd boligen")),
+        ("withdraw", gettext_lazy("Træk forslaget tilbage")),
+    ],
+    OfferStatus.OFFERED: [
+        ("accept", gettext_lazy("Borgeren siger ja")),
+        ("withdraw", gettext_lazy("Træk tilbuddet tilbage")),
+    ],
+    OfferStatus.ACCEPTED: [
+        ("sign", gettext_lazy("Lejekontrakt underskrevet")),
+        ("withdraw", gettext_lazy("Træk tilbuddet tilbage")),
+    ],
     OfferStatus.LEASE_SIGNED: [("move_in", gettext_lazy("Registrér indflytning"))],
 }
+
 
 def _may_manage(actor) -> bool:
     return has_capability(actor.role, Capability.MANAGE_HOUSING)
@@ -46,11 +69,20 @@ def vacancy_list(request, actor):
     today = timezone.localdate()
     vacancies = list(selectors.with_live_offers(selectors.vacancy_list(actor)))
     warn = allocation_setting("DEADLINE_WARNING_DAYS")
-    rows = [{"vacancy": v, "days_left": (v.nominate_by - today).days,
-             "due": (v.nominate_by - today).days <= warn} for v in vacancies]
-    return render(request, "allocation/vacancy_list.html", {
-        "rows": rows, "stalled": selectors.stalled_offers(actor, today=today), "stall_days": allocation_setting("STALL_DAYS"),
-        "may_manage": _may_manage(actor)})
+    rows = [
+        {"vacancy": v, "days_left": (v.nominate_by - today).days, "due": (v.nominate_by - today).days <= warn}
+        for v in vacancies
+    ]
+    return render(
+        request,
+        "allocation/vacancy_list.html",
+        {
+            "rows": rows,
+            "stalled": selectors.stalled_offers(actor, today=today),
+            "stall_days": allocation_setting("STALL_DAYS"),
+            "may_manage": _may_manage(actor),
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -64,8 +96,11 @@ def vacancy_create(request, actor):
         else:
             messages.success(request, _("Den ledige bolig er oprettet."))
             return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
-    return render(request, "allocation/form.html", {"form": form, "title": _("Ny ledig bolig"), "button": _("Opret"),
-                                                    "back": "allocation:vacancies"})
+    return render(
+        request,
+        "allocation/form.html",
+        {"form": form, "title": _("Ny ledig bolig"), "button": _("Opret"), "back": "allocation:vacancies"},
+    )
 
 
 @with_actor(Capability.VIEW_HOUSING)
@@ -73,11 +108,24 @@ def vacancy_detail(request, actor, vacancy_id):
     vacancy = selectors.vacancy_get(actor, vacancy_id)
     today = timezone.localdate()
     may_manage = _may_manage(actor)
-    proposals = selectors.proposals_for(actor, vacancy, today=today) if may_manage and vacancy.status == "open" else []
+    proposals = (
+        selectors.proposals_for(actor, vacancy, today=today)
+        if may_manage and vacancy.status == "open"
+        else []
+    )
     offers = selectors.offers_of_vacancy(actor, vacancy)
-    return render(request, "allocation/vacancy_detail.html", {
-        "vacancy": vacancy, "offers": offers, "proposals": proposals, "may_manage": may_manage, "today": today,
-        "status_label": vacancy_status_label(vacancy.status, [o.status for o in offers])})
+    return render(
+        request,
+        "allocation/vacancy_detail.html",
+        {
+            "vacancy": vacancy,
+            "offers": offers,
+            "proposals": proposals,
+            "may_manage": may_manage,
+            "today": today,
+            "status_label": vacancy_status_label(vacancy.status, [o.status for o in offers]),
+        },
+    )
 
 
 @require_POST
@@ -90,14 +138,33 @@ def vacancy_propose(request, actor, vacancy_id):
         messages.error(request, _("Borgeren findes ikke på boligbehovslisten."))
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
     today = timezone.localdate()
-    fit = next((p["fit"] for p in selectors.proposals_for(actor, vacancy, today=today) if p["person"].pk == person.pk), None)
+    fit = next(
+        (
+            p["fit"]
+            for p in selectors.proposals_for(actor, vacancy, today=today)
+            if p["person"].pk == person.pk
+        ),
+        None,
+    )
     if fit is None:
-        messages.error(request, _("%(name)s kan ikke foreslås til boligen: borgeren er ikke blandt de kandidater, der kan betale den "
-                                  "(eller er parkeret eller allerede foreslået).") % {"name": person.display_name})
+        messages.error(
+            request,
+            _(
+                "%(name)s kan ikke foreslås til boligen: borgeren er ikke blandt de kandidater, der kan betale den "
+                "(eller er parkeret eller allerede foreslået)."
+            )
+            % {"name": person.display_name},
+        )
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
     try:
-        offer = services.offer_propose(actor=actor, vacancy=vacancy, person=person, on=today, score=fit.score,
-                                       explanation=" ".join(fit.reasons))
+        offer = services.offer_propose(
+            actor=actor,
+            vacancy=vacancy,
+            person=person,
+            on=today,
+            score=fit.score,
+            explanation=" ".join(fit.reasons),
+        )
     except PersonDataError as exc:
         messages.error(request, exc.message)
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
@@ -120,20 +187,38 @@ def vacancy_withdraw(request, actor, vacancy_id):
 
 def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, checklist_form=None):
     may_manage = _may_manage(actor)
-    steps = [(key, label, StepForm(prefix=key)) for key, label in NEXT_STEPS.get(OfferStatus(offer.status), [])]
+    steps = [
+        (key, label, StepForm(prefix=key)) for key, label in NEXT_STEPS.get(OfferStatus(offer.status), [])
+    ]
     can_decline = offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED)
     live = offer.status in LIVE
     if can_decline and may_manage:  # the municipality's list starts as a copy of the configured defaults
         services.decline_reasons_ensure_defaults(actor.municipality)
-    return render(request, "allocation/offer_detail.html", {
-        "offer": offer, "events": offer.log_entries.all(), "may_manage": may_manage, "steps": steps,
-        "step_errors": step_errors or [],
-        "decline_form": decline_form or (DeclineForm(prefix="decline", reasons=selectors.decline_reasons(actor))
-                                         if can_decline else None),
-        "checklist_form": checklist_form or ChecklistForm(prefix="checklist", initial={
-            "deposit_loan": offer.deposit_loan, "rent_help": offer.rent_help}),
-        "may_share": offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED),
-        "live": live, "payment": selectors.offer_payment(offer, today=timezone.localdate()) if live else None})
+    return render(
+        request,
+        "allocation/offer_detail.html",
+        {
+            "offer": offer,
+            "events": offer.log_entries.all(),
+            "may_manage": may_manage,
+            "steps": steps,
+            "step_errors": step_errors or [],
+            "decline_form": decline_form
+            or (
+                DeclineForm(prefix="decline", reasons=selectors.decline_reasons(actor))
+                if can_decline
+                else None
+            ),
+            "checklist_form": checklist_form
+            or ChecklistForm(
+                prefix="checklist", initial={"deposit_loan": offer.deposit_loan, "rent_help": offer.rent_help}
+            ),
+            "may_share": offer.status
+            in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED),
+            "live": live,
+            "payment": selectors.offer_payment(offer, today=timezone.localdate()) if live else None,
+        },
+    )
 
 
 @with_actor(Capability.VIEW_HOUSING)
@@ -155,7 +240,9 @@ def offer_action(request, actor, offer_id):
             except PersonDataError as exc:
                 apply_error(form, exc)
             else:
-                messages.success(request, _("Afslaget er registreret. Boligen kan nu tilbydes en anden borger."))
+                messages.success(
+                    request, _("Afslaget er registreret. Boligen kan nu tilbydes en anden borger.")
+                )
                 return redirect("allocation:offer_detail", offer_id=offer.pk)
         return _offer_page(request, actor, offer, decline_form=form)
     if action not in STEP_ACTIONS:
@@ -185,7 +272,9 @@ def offer_checklist(request, actor, offer_id):
     offer = selectors.offer_get(actor, offer_id, log=False)
     form = ChecklistForm(request.POST, prefix="checklist")
     if form.is_valid():
-        services.offer_checklist_update(actor=actor, offer=offer, on=timezone.localdate(), **form.cleaned_data)
+        services.offer_checklist_update(
+            actor=actor, offer=offer, on=timezone.localdate(), **form.cleaned_data
+        )
         messages.success(request, _("Tjeklisten er gemt."))
         return redirect("allocation:offer_detail", offer_id=offer.pk)
     return _offer_page(request, actor, offer, checklist_form=form)
@@ -210,8 +299,9 @@ def candidate(request, actor, person_id):
     person = selectors.person_for_allocation(actor, person_id)
     profile = selectors.allocation_profile(person)
     today = timezone.localdate()
-    profile_form = ProfileForm(request.POST if request.POST.get("form") == "profile" else None, instance=profile,
-                               prefix="profile")
+    profile_form = ProfileForm(
+        request.POST if request.POST.get("form") == "profile" else None, instance=profile, prefix="profile"
+    )
     park_form = ParkForm(request.POST if request.POST.get("form") == "park" else None, prefix="park")
     if request.method == "POST":
         kind = request.POST.get("form")
@@ -231,8 +321,17 @@ def candidate(request, actor, person_id):
         except PersonDataError as exc:
             apply_error(park_form if kind == "park" else profile_form, exc)
     selectors.log_people_shown(actor, [person.pk], "Anvisning: oplysninger til matchning")
-    return render(request, "allocation/candidate.html", {
-        "person": person, "profile": profile, "profile_form": profile_form, "park_form": park_form, "today": today})
+    return render(
+        request,
+        "allocation/candidate.html",
+        {
+            "person": person,
+            "profile": profile,
+            "profile_form": profile_form,
+            "park_form": park_form,
+            "today": today,
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -243,12 +342,21 @@ def global_proposal(request, actor):
         made = 0
         for row in result["rows"]:
             try:
-                services.offer_propose(actor=actor, vacancy=row["vacancy"], person=row["person"], on=today,
-                                       score=row["fit"].score, explanation=" ".join(row["fit"].reasons))
+                services.offer_propose(
+                    actor=actor,
+                    vacancy=row["vacancy"],
+                    person=row["person"],
+                    on=today,
+                    score=row["fit"].score,
+                    explanation=" ".join(row["fit"].reasons),
+                )
                 made += 1
             except PersonDataError:
                 continue
-        messages.success(request, _("%(n)s forslag er oprettet. Hvert forslag skal stadig tilbydes borgeren.") % {"n": made})
+        messages.success(
+            request,
+            _("%(n)s forslag er oprettet. Hvert forslag skal stadig tilbydes borgeren.") % {"n": made},
+        )
         return redirect("allocation:vacancies")
     return render(request, "allocation/global_proposal.html", {"result": result})
 
@@ -271,7 +379,15 @@ def decline_reasons(request, actor):
             except ValueError as exc:
                 raise Http404("Afslagsgrunden findes ikke.") from exc
             services.decline_reason_set_active(actor=actor, reason=reason, active=not reason.active)
-            messages.success(request, (_("'%(label)s' er taget i brug.") if reason.active else _("'%(label)s' er taget ud af brug.")) % {"label": reason.label})
+            messages.success(
+                request,
+                (
+                    _("'%(label)s' er taget i brug.")
+                    if reason.active
+                    else _("'%(label)s' er taget ud af brug.")
+                )
+                % {"label": reason.label},
+            )
             return redirect("allocation:decline_reasons")
         if form.is_valid():
             try:
@@ -281,8 +397,11 @@ def decline_reasons(request, actor):
             else:
                 messages.success(request, _("Afslagsgrunden er tilføjet."))
                 return redirect("allocation:decline_reasons")
-    return render(request, "allocation/decline_reasons.html", {
-        "reasons": selectors.decline_reasons(actor, active_only=False), "form": form})
+    return render(
+        request,
+        "allocation/decline_reasons.html",
+        {"reasons": selectors.decline_reasons(actor, active_only=False), "form": form},
+    )
 
 
 @with_actor(Capability.VIEW_HOUSING)
@@ -298,10 +417,15 @@ def meeting_list(request, actor):
             except PersonDataError as exc:
                 apply_error(form, exc)
             else:
-                messages.success(request, _("Mødet er oprettet med %(n)s punkter på dagsordenen.") % {"n": len(agenda)})
+                messages.success(
+                    request, _("Mødet er oprettet med %(n)s punkter på dagsordenen.") % {"n": len(agenda)}
+                )
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
-    return render(request, "allocation/meeting_list.html", {
-        "meetings": selectors.meeting_list(actor), "form": form, "may_manage": _may_manage(actor)})
+    return render(
+        request,
+        "allocation/meeting_list.html",
+        {"meetings": selectors.meeting_list(actor), "form": form, "may_manage": _may_manage(actor)},
+    )
 
 
 def _decision_people(actor):
@@ -332,18 +456,34 @@ def meeting_detail(request, actor, meeting_id):
     for item in items:
         form = None
         if may_manage:
-            form = posted[1] if posted and posted[0] == item.pk else DecisionForm(
-                prefix=f"item{item.pk}", people=people,
-                initial={"decision": item.decision or "approved", "reason": item.reason,
-                         "chosen_person": item.chosen_person_id})
+            form = (
+                posted[1]
+                if posted and posted[0] == item.pk
+                else DecisionForm(
+                    prefix=f"item{item.pk}",
+                    people=people,
+                    initial={
+                        "decision": item.decision or "approved",
+                        "reason": item.reason,
+                        "chosen_person": item.chosen_person_id,
+                    },
+                )
+            )
         rows.append({"item": item, "form": form})
-    return render(request, "allocation/meeting_detail.html", {"meeting": meeting, "rows": rows, "may_manage": may_manage})
+    return render(
+        request,
+        "allocation/meeting_detail.html",
+        {"meeting": meeting, "rows": rows, "may_manage": may_manage},
+    )
 
 
 @with_actor(Capability.VIEW_HOUSING)
 def meeting_pdf(request, actor, meeting_id):
-    meeting, items = selectors.meeting_get(actor, meeting_id, purpose="Boligudvalget: udskrift af dagsorden (PDF)",
-                                            action=Action.EXPORT)
-    response = HttpResponse(meeting_pdf_bytes(meeting, items, request=request), content_type="application/pdf")
+    meeting, items = selectors.meeting_get(
+        actor, meeting_id, purpose="Boligudvalget: udskrift af dagsorden (PDF)", action=Action.EXPORT
+    )
+    response = HttpResponse(
+        meeting_pdf_bytes(meeting, items, request=request), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="boligudvalget-{meeting.held_on:%Y-%m-%d}.pdf"'
     return response

@@ -39,7 +39,10 @@ class AccessLogEntry(TenantModel):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["municipality", "-at"]), models.Index(fields=["municipality", "person_id"])]
+        indexes = [
+            models.Index(fields=["municipality", "-at"]),
+            models.Index(fields=["municipality", "person_id"]),
+        ]
         verbose_name = _("logpost")
         verbose_name_plural = _("log")
         triggers = [

@@ -6,8 +6,15 @@ from accounts.roles import Capability, has_capability
 from .models import AccessLogEntry
 
 
-def log_entries(actor, *, action: str = "", person_id: int | None = None, user_query: str = "",
-                date_from=None, date_to=None):
+def log_entries(
+    actor,
+    *,
+    action: str = "",
+    person_id: int | None = None,
+    user_query: str = "",
+    date_from=None,
+    date_to=None,
+):
     """The municipality's log, for leaders only; reading the log is itself not a person read."""
     if not has_capability(actor.role, Capability.READ_LOGS):
         raise PermissionDenied(gettext("Kun ledere kan læse loggen."))
@@ -28,4 +35,8 @@ def log_entries(actor, *, action: str = "", person_id: int | None = None, user_q
 def person_access_report(actor, person_id: int):
     """For a citizen's access request (CJEU C-579/21): dates, kinds of use and purposes of every
     lookup and change on them."""
-    return log_entries(actor, person_id=person_id).order_by("at", "id").values_list("at", "action", "purpose", "role")
+    return (
+        log_entries(actor, person_id=person_id)
+        .order_by("at", "id")
+        .values_list("at", "action", "purpose", "role")
+    )

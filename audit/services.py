@@ -1,5 +1,6 @@
 """Writing and pruning the access log. Selectors and services call ``log_access``; nothing else
 writes the log."""
+
 from datetime import timedelta
 
 import pgtrigger
@@ -29,7 +30,8 @@ def log_access(
     path: str = "",
 ) -> AccessLogEntry:
     safe_changes = {
-        field: ("***", "***") if field in SENSITIVE_FIELDS else values for field, values in (changes or {}).items()
+        field: ("***", "***") if field in SENSITIVE_FIELDS else values
+        for field, values in (changes or {}).items()
     }
     return AccessLogEntry.objects.create(
         municipality=municipality,
@@ -45,7 +47,9 @@ def log_access(
     )
 
 
-def log_many_reads(*, actor, municipality, person_ids, purpose: str, role: str = "", path: str = "", action=Action.READ):
+def log_many_reads(
+    *, actor, municipality, person_ids, purpose: str, role: str = "", path: str = "", action=Action.READ
+):
     """One row per person shown, written in one statement (a list page or an export)."""
     AccessLogEntry.objects.bulk_create(
         [

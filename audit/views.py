@@ -1,11 +1,11 @@
 import csv
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ROLE_LABELS, Capability, Role
 from core.exports import safe_row
@@ -17,11 +17,17 @@ from .services import log_access
 
 
 class LogFilterForm(forms.Form):
-    action = forms.ChoiceField(label=_("Handling"), choices=[("", _("Alle"))] + list(Action.choices), required=False)
+    action = forms.ChoiceField(
+        label=_("Handling"), choices=[("", _("Alle"))] + list(Action.choices), required=False
+    )
     person_id = forms.IntegerField(label=_("Borger-id"), required=False, min_value=1)
     user_query = forms.CharField(label=_("Bruger"), required=False)
-    date_from = forms.DateField(label=_("Fra dato"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("Fra dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 @with_actor(Capability.READ_LOGS)
@@ -32,8 +38,11 @@ def log_list(request, actor):
     page = Paginator(qs, 100).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
-    return render(request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode(),
-                                              "person_id": filters.get("person_id")})
+    return render(
+        request,
+        "audit/log.html",
+        {"form": form, "page": page, "query": query.urlencode(), "person_id": filters.get("person_id")},
+    )
 
 
 @with_actor(Capability.READ_LOGS)
@@ -43,8 +52,15 @@ def person_log_export(request, actor, person_id):
     # writes a log row about them into this municipality's log. The log outlives a deleted person.
     if not rows.exists():
         raise Http404("Borgeren findes ikke i loggen.")
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.EXPORT,
-               purpose="Indsigtsanmodning: borgerens opslag", person_id=person_id, role=actor.role, path=request.path)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.EXPORT,
+        purpose="Indsigtsanmodning: borgerens opslag",
+        person_id=person_id,
+        role=actor.role,
+        path=request.path,
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="opslag-borger-{person_id}.csv"'
     response.write("\ufeff")
@@ -53,6 +69,14 @@ def person_log_export(request, actor, person_id):
     labels = dict(Action.choices)
     for at, action, purpose, role in rows:
         role_label = ROLE_LABELS.get(Role(role), role) if role in Role._value2member_map_ else role
-        writer.writerow(safe_row([timezone.localtime(at).strftime("%d.%m.%Y %H:%M"), labels.get(action, action), purpose,
-                                  role_label]))
+        writer.writerow(
+            safe_row(
+                [
+                    timezone.localtime(at).strftime("%d.%m.%Y %H:%M"),
+                    labels.get(action, action),
+                    purpose,
+                    role_label,
+                ]
+            )
+        )
     return response

@@ -9,6 +9,7 @@
 (c) list page requests per second against a bare Django JSON view, in the same run.
 Timings are printed and written to BENCHMARKS.md; nothing here is a test assertion.
 """
+
 import argparse
 import datetime
 import os
@@ -22,7 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PG = os.environ.get("PG_HOST", "127.0.0.1"), os.environ.get("PG_PORT", "5432"), os.environ.get("PG_APP_ROLE", "hf")
+PG = (
+    os.environ.get("PG_HOST", "127.0.0.1"),
+    os.environ.get("PG_PORT", "5432"),
+    os.environ.get("PG_APP_ROLE", "hf"),
+)
 LOAD_NOTE = ROOT / "bench-data" / "load-time.txt"  # the last timed load, kept between runs
 ACTIVE = ("newly_identified", "returned_from_housing", "returned_from_inactive")
 
@@ -115,7 +120,9 @@ DUCK_MONTH = "CAST(date_trunc('month', changed_on) AS date)"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", default="hf_bench")
     parser.add_argument("--regenerate", action="store_true", help="Drop and reload the benchmark database.")
     parser.add_argument("--people", type=int, default=100_000)
@@ -138,7 +145,6 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from accounts.models import Membership, User
     from accounts.roles import Role
@@ -160,25 +166,37 @@ def main() -> int:
         (ROOT / "bench-data").mkdir(exist_ok=True)
         LOAD_NOTE.write_text(f"{load_seconds:.0f} s on {datetime.date.today():%Y-%m-%d}")
     with system_access():
-        counts = {m.__name__: m.objects.count() for m in (Person, SituationPeriod, StatusChange, Contact, NeedsListEntry)}
+        counts = {
+            m.__name__: m.objects.count()
+            for m in (Person, SituationPeriod, StatusChange, Contact, NeedsListEntry)
+        }
         cph = Municipality.objects.get(code="0101")
         # For the query-count comparison: the smallest municipality that still fills a list page (50).
         from django.db.models import Count, Q
 
-        row = (Person.objects.values("municipality_id")
-               .annotate(n=Count("id"), a=Count("id", filter=Q(current_status__in=ACTIVE)))
-               .filter(a__gte=50).order_by("n").first())
+        row = (
+            Person.objects.values("municipality_id")
+            .annotate(n=Count("id"), a=Count("id", filter=Q(current_status__in=ACTIVE)))
+            .filter(a__gte=50)
+            .order_by("n")
+            .first()
+        )
         small, small_people = Municipality.objects.get(pk=row["municipality_id"]), row["n"]
         cph_people = Person.objects.filter(municipality=cph).count()
         cph_active = Person.objects.filter(municipality=cph, current_status__in=ACTIVE).count()
         leaders = {}
         for m in (cph, small):
-            user, _ = User.objects.get_or_create(username=f"bench-leder-{m.code}", defaults={"first_name": "Bench"})
+            user, _ = User.objects.get_or_create(
+                username=f"bench-leder-{m.code}", defaults={"first_name": "Bench"}
+            )
             Membership.objects.update_or_create(user=user, municipality=m, defaults={"role": Role.LEADER})
             leaders[m.code] = user
     events = sum(v for k, v in counts.items() if k != "Person")
-    print(f"Data: {counts['Person']:,} people, {events:,} events; Copenhagen {cph_people:,} people, "
-          f"{cph_active:,} on the active list.", flush=True)
+    print(
+        f"Data: {counts['Person']:,} people, {events:,} events; Copenhagen {cph_people:,} people, "
+        f"{cph_active:,} on the active list.",
+        flush=True,
+    )
 
     # (a) by-name list for Copenhagen ---------------------------------------------------------
     url = "/borgere/"
@@ -186,8 +204,11 @@ def main() -> int:
     list_total = sum(times) / 1000
     q_small = count_queries(leaders[small.code], url)
     p50, p95 = statistics.median(times), percentile(times, 0.95)
-    print(f"(a) list p50 {p50:.1f} ms, p95 {p95:.1f} ms; queries {q_big} (Copenhagen) vs "
-          f"{q_small} ({small.name}, {small_people:,} people)", flush=True)
+    print(
+        f"(a) list p50 {p50:.1f} ms, p95 {p95:.1f} ms; queries {q_big} (Copenhagen) vs "
+        f"{q_small} ({small.name}, {small_people:,} people)",
+        flush=True,
+    )
 
     # (a2) support front pages, Copenhagen: the worker with the most episodes, and the leader -------
     from django.db.models import Count as _Count
@@ -196,8 +217,13 @@ def main() -> int:
     from support.models import SupportEpisode
 
     with system_access():
-        top = (SupportEpisode.objects.filter(municipality=cph).values("worker").annotate(n=_Count("id"))
-               .order_by("-n", "worker").first())
+        top = (
+            SupportEpisode.objects.filter(municipality=cph)
+            .values("worker")
+            .annotate(n=_Count("id"))
+            .order_by("-n", "worker")
+            .first()
+        )
         worker_user = User.objects.get(pk=top["worker"])
         worker_episodes = top["n"]
         worker_active = SupportEpisode.objects.filter(worker=worker_user, status="active").count()
@@ -205,8 +231,10 @@ def main() -> int:
         cph_open = SupportEpisode.objects.filter(municipality=cph, status__in=["active", "paused"]).count()
         from support.models import Team, WaitingListEntry
 
-        support_counts = {"episodes": SupportEpisode.objects.count(),
-                          "workers": Membership.objects.filter(role=Role.SUPPORT_WORKER).count()}
+        support_counts = {
+            "episodes": SupportEpisode.objects.count(),
+            "workers": Membership.objects.filter(role=Role.SUPPORT_WORKER).count(),
+        }
         cph_teams = Team.objects.filter(municipality=cph).count()
         cph_waiting = WaitingListEntry.objects.filter(municipality=cph, closed_on__isnull=True).count()
         cph_workers = Membership.objects.filter(municipality=cph, role=Role.SUPPORT_WORKER).count()
@@ -216,16 +244,25 @@ def main() -> int:
         return statistics.median(ts), percentile(ts, 0.95), queries
 
     fronts = {
-        "worker": (f"support worker front page (`{reverse('support:mine')}`), Copenhagen worker with the most episodes "
-                   f"({worker_episodes}, {worker_active} active)", *timed_page(worker_user, reverse("support:mine"))),
-        "leader": (f"support leader front page (`{reverse('support:leader')}`), Copenhagen leader "
-                   f"({cph_open:,} open episodes)", *timed_page(leaders["0101"], reverse("support:leader"))),
+        "worker": (
+            f"support worker front page (`{reverse('support:mine')}`), Copenhagen worker with the most episodes "
+            f"({worker_episodes}, {worker_active} active)",
+            *timed_page(worker_user, reverse("support:mine")),
+        ),
+        "leader": (
+            f"support leader front page (`{reverse('support:leader')}`), Copenhagen leader "
+            f"({cph_open:,} open episodes)",
+            *timed_page(leaders["0101"], reverse("support:leader")),
+        ),
     }
-    for key, (label, f50, f95, fq) in fronts.items():
+    for key, (_label, f50, f95, fq) in fronts.items():
         print(f"(a) {key} front page p50 {f50:.1f} ms, p95 {f95:.1f} ms, {fq} queries", flush=True)
     # The leader's page of the smallest municipality with a full list page: the same number of queries.
     q_leader_small = count_queries(leaders[small.code], reverse("support:leader"))
-    print(f"(a) leader front page queries: {fronts['leader'][3]} (Copenhagen) vs {q_leader_small} ({small.name})", flush=True)
+    print(
+        f"(a) leader front page queries: {fronts['leader'][3]} (Copenhagen) vs {q_leader_small} ({small.name})",
+        flush=True,
+    )
 
     # (c) requests per second: list page vs bare JSON view, same process, same middleware ---------
     bare = Client()
@@ -236,12 +273,16 @@ def main() -> int:
         assert bare.get("/bench/json/").status_code == 200
     bare_total = time.perf_counter() - t
     list_rps, bare_rps = args.requests / list_total, args.requests / bare_total
-    print(f"(c) list {list_rps:.0f} req/s, bare JSON {bare_rps:.0f} req/s (one process, sequential)", flush=True)
+    print(
+        f"(c) list {list_rps:.0f} req/s, bare JSON {bare_rps:.0f} req/s (one process, sequential)", flush=True
+    )
 
     # (b) monthly inflow/outflow: PostgreSQL vs DuckDB ----------------------------------------
     today = datetime.date.today()
     first = today.replace(day=1, year=today.year - args.years)
-    pg_sql = FIGURES_SQL.format(active=str(ACTIVE), month=PG_MONTH, table="people_statuschange", first=first, today=today)
+    pg_sql = FIGURES_SQL.format(
+        active=str(ACTIVE), month=PG_MONTH, table="people_statuschange", first=first, today=today
+    )
     pg_times, pg_rows = [], None
     with system_access(), connection.cursor() as cursor:
         cursor.execute("SET max_parallel_workers_per_gather = 2")
@@ -263,18 +304,29 @@ def main() -> int:
         export_dir = ROOT / "bench-data"
         export_dir.mkdir(exist_ok=True)
         csv_path, parquet_path = export_dir / "statuschange.csv", export_dir / "statuschange.parquet"
-        with csv_path.open("wb") as f, cursor.copy(
-            "COPY (SELECT municipality_id, changed_on, status, previous_status FROM people_statuschange) "
-            "TO STDOUT WITH (FORMAT csv, HEADER true)"
-        ) as copy:
+        with (
+            csv_path.open("wb") as f,
+            cursor.copy(
+                "COPY (SELECT municipality_id, changed_on, status, previous_status FROM people_statuschange) "
+                "TO STDOUT WITH (FORMAT csv, HEADER true)"
+            ) as copy,
+        ):
             for block in copy:
                 f.write(block)
     import duckdb
 
     duck = duckdb.connect()
-    duck.execute(f"COPY (SELECT * FROM read_csv_auto('{csv_path}', types={{'previous_status': 'VARCHAR'}})) "
-                 f"TO '{parquet_path}' (FORMAT parquet)")
-    duck_sql = FIGURES_SQL.format(active=str(ACTIVE), month=DUCK_MONTH, table=f"read_parquet('{parquet_path}')", first=first, today=today)
+    duck.execute(
+        f"COPY (SELECT * FROM read_csv_auto('{csv_path}', types={{'previous_status': 'VARCHAR'}})) "
+        f"TO '{parquet_path}' (FORMAT parquet)"
+    )
+    duck_sql = FIGURES_SQL.format(
+        active=str(ACTIVE),
+        month=DUCK_MONTH,
+        table=f"read_parquet('{parquet_path}')",
+        first=first,
+        today=today,
+    )
     duck_times, duck_rows = [], None
     duck.execute(duck_sql).fetchall()  # warm the file cache as PostgreSQL's buffers are warm
     for _ in range(args.repeat):
@@ -287,10 +339,16 @@ def main() -> int:
     equal = equal_raw and equal_rollup
     pg_ms, duck_ms = statistics.median(pg_times), statistics.median(duck_times)
     rollup_ms = statistics.median(rollup_times)
-    print(f"(b) figures from the rollup on PostgreSQL {rollup_ms:.1f} ms, ratio {rollup_ms / duck_ms:.2f}x DuckDB; "
-          f"equal: {equal_rollup}", flush=True)
-    print(f"(b) figures PostgreSQL {pg_ms:.0f} ms, DuckDB {duck_ms:.0f} ms, ratio {pg_ms / duck_ms:.1f}x; "
-          f"{len(pg_rows):,} municipality-months; equal: {equal}", flush=True)
+    print(
+        f"(b) figures from the rollup on PostgreSQL {rollup_ms:.1f} ms, ratio {rollup_ms / duck_ms:.2f}x DuckDB; "
+        f"equal: {equal_rollup}",
+        flush=True,
+    )
+    print(
+        f"(b) figures PostgreSQL {pg_ms:.0f} ms, DuckDB {duck_ms:.0f} ms, ratio {pg_ms / duck_ms:.1f}x; "
+        f"{len(pg_rows):,} municipality-months; equal: {equal}",
+        flush=True,
+    )
     if not equal:
         a, b = set(norm(rollup_rows if equal_raw else pg_rows)), set(norm(duck_rows))
         print("MISMATCH: only in PostgreSQL:", sorted(a - b)[:10], "only in DuckDB:", sorted(b - a)[:10])
@@ -311,7 +369,11 @@ def machine() -> str:
         pass
     mem = ""
     try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        kb = int(
+            next(
+                line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+            ).split()[1]
+        )
         mem = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, StopIteration):
         pass
@@ -319,14 +381,19 @@ def machine() -> str:
     import django
     import duckdb
 
-    return (f"{os.cpu_count()} CPU cores ({cpu}){mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}, Django {django.get_version()}, {pg} (server), DuckDB {duckdb.__version__}")
+    return (
+        f"{os.cpu_count()} CPU cores ({cpu}){mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, Django {django.get_version()}, {pg} (server), DuckDB {duckdb.__version__}"
+    )
 
 
 def write_report(args, v) -> None:
-    load = (f"{v['load_seconds']:.0f} s (generate_national, this run)" if v["load_seconds"] is not None
-            else f"not reloaded in this run; last timed load: "
-                 f"{LOAD_NOTE.read_text().strip() if LOAD_NOTE.exists() else 'unknown'} (`--regenerate` times it again)")
+    load = (
+        f"{v['load_seconds']:.0f} s (generate_national, this run)"
+        if v["load_seconds"] is not None
+        else f"not reloaded in this run; last timed load: "
+        f"{LOAD_NOTE.read_text().strip() if LOAD_NOTE.exists() else 'unknown'} (`--regenerate` times it again)"
+    )
     text = f"""# Benchmarks
 
 National-scale data on PostgreSQL, measured by `./run bench` (`.venv/bin/python benchmarks/run.py`).
@@ -334,14 +401,14 @@ Reproduce: `./run bench --regenerate` (drops and reloads the `{args.db}` databas
 
 - Date: {datetime.date.today():%Y-%m-%d}
 - Machine: {machine()}
-- Data: {v['counts']['Person']:,} people in 98 municipalities over {args.years} years, {v['events']:,} events
-  ({v['counts']['SituationPeriod']:,} situation periods, {v['counts']['StatusChange']:,} status changes,
-  {v['counts']['Contact']:,} contacts, {v['counts']['NeedsListEntry']:,} needs-list entries); Copenhagen
-  {v['cph_people']:,} people, {v['cph_active']:,} on the active list.
+- Data: {v["counts"]["Person"]:,} people in 98 municipalities over {args.years} years, {v["events"]:,} events
+  ({v["counts"]["SituationPeriod"]:,} situation periods, {v["counts"]["StatusChange"]:,} status changes,
+  {v["counts"]["Contact"]:,} contacts, {v["counts"]["NeedsListEntry"]:,} needs-list entries); Copenhagen
+  {v["cph_people"]:,} people, {v["cph_active"]:,} on the active list.
 - Load time: {load}.
 
-Load average (1, 5, 15 min) before the run {", ".join(f"{x:.1f}" for x in v['load_before'])}, after it
-{", ".join(f"{x:.1f}" for x in v['load_after'])}: above 2 on this 2-core machine means other work (other test
+Load average (1, 5, 15 min) before the run {", ".join(f"{x:.1f}" for x in v["load_before"])}, after it
+{", ".join(f"{x:.1f}" for x in v["load_after"])}: above 2 on this 2-core machine means other work (other test
 suites) shared the cores, and every time below is inflated accordingly. Figures are one run, not an
 average of runs.
 
@@ -354,23 +421,23 @@ log writes (one search entry plus one read entry per person shown).
 
 | measure | value | target |
 | --- | --- | --- |
-| p50 | {v['p50']:.1f} ms | |
-| p95 | {v['p95']:.1f} ms | <= 100 ms |
-| queries per request, Copenhagen ({v['cph_people']:,} people) | {v['q_big']} | constant |
-| queries per request, {v['small'].name} ({v['small_people']:,} people; smallest with a full page) | {v['q_small']} | same as Copenhagen |
+| p50 | {v["p50"]:.1f} ms | |
+| p95 | {v["p95"]:.1f} ms | <= 100 ms |
+| queries per request, Copenhagen ({v["cph_people"]:,} people) | {v["q_big"]} | constant |
+| queries per request, {v["small"].name} ({v["small_people"]:,} people; smallest with a full page) | {v["q_small"]} | same as Copenhagen |
 
 ### Support front pages, Copenhagen
 
 The same method for the support worker's and the leader's front pages (issues 3 and 4), with the homes
-and support data `generate_national` loads: {v['support_counts']['episodes']:,} support episodes and
-{v['support_counts']['workers']:,} support workers nationally; in Copenhagen {v['cph_episodes']:,} episodes,
-{v['cph_workers']:,} support workers in {v['cph_teams']} teams and {v['cph_waiting']} people on the waiting list.
+and support data `generate_national` loads: {v["support_counts"]["episodes"]:,} support episodes and
+{v["support_counts"]["workers"]:,} support workers nationally; in Copenhagen {v["cph_episodes"]:,} episodes,
+{v["cph_workers"]:,} support workers in {v["cph_teams"]} teams and {v["cph_waiting"]} people on the waiting list.
 
 | page | p50 | p95 (target <= 100 ms) | queries per request |
 | --- | --- | --- | --- |
 {{fronts_rows}}
 
-The leader's page makes {v['fronts']['leader'][3]} queries for Copenhagen and {v['q_leader_small']} for {v['small'].name}
+The leader's page makes {v["fronts"]["leader"][3]} queries for Copenhagen and {v["q_leader_small"]} for {v["small"].name}
 (one less where a list is empty, e.g. no move-ins to name): the count does not grow with the data. Figures are aggregates; persistence tasks are filtered and ordered in SQL
 on the clock read from each person's contact summary (`people.Person.last_contact_on`/`last_reached_on`,
 kept by the contact service), with attempts counted only for the 50 rows shown; the waiting list and the
@@ -383,14 +450,14 @@ each; median shown. DuckDB computes them from the raw status history exported on
 Parquet (the export is not timed). PostgreSQL is measured two ways: reading the monthly rollup that
 database triggers keep on every write of the history (`people/flows.py`; this is what the platform
 reads), and aggregating the raw history in one statement. Result rows compared one by one with
-DuckDB's: rollup **{"equal" if v['equal_rollup'] else "NOT EQUAL"}**, raw **{"equal" if v['equal_raw'] else "NOT EQUAL"}**
-({len(v['pg_rows']):,} municipality-months).
+DuckDB's: rollup **{"equal" if v["equal_rollup"] else "NOT EQUAL"}**, raw **{"equal" if v["equal_raw"] else "NOT EQUAL"}**
+({len(v["pg_rows"]):,} municipality-months).
 
 | engine | median | runs (ms) | ratio to DuckDB (target <= 3x) |
 | --- | --- | --- | --- |
-| PostgreSQL, monthly rollup | {v['rollup_ms']:.1f} ms | {", ".join(f"{t:.1f}" for t in v['rollup_times'])} | {v['rollup_ms'] / v['duck_ms']:.2f}x |
-| PostgreSQL, raw history | {v['pg_ms']:.0f} ms | {", ".join(f"{t:.0f}" for t in v['pg_times'])} | {v['pg_ms'] / v['duck_ms']:.1f}x |
-| DuckDB (Parquet, raw history) | {v['duck_ms']:.0f} ms | {", ".join(f"{t:.0f}" for t in v['duck_times'])} | 1x |
+| PostgreSQL, monthly rollup | {v["rollup_ms"]:.1f} ms | {", ".join(f"{t:.1f}" for t in v["rollup_times"])} | {v["rollup_ms"] / v["duck_ms"]:.2f}x |
+| PostgreSQL, raw history | {v["pg_ms"]:.0f} ms | {", ".join(f"{t:.0f}" for t in v["pg_times"])} | {v["pg_ms"] / v["duck_ms"]:.1f}x |
+| DuckDB (Parquet, raw history) | {v["duck_ms"]:.0f} ms | {", ".join(f"{t:.0f}" for t in v["duck_times"])} | 1x |
 
 The rollup costs one upsert per status change written (a trigger); it is rebuilt from the history
 after a bulk load that bypasses triggers (`monthly_flow_rebuild`).
@@ -398,7 +465,7 @@ after a bulk load that bypasses triggers (`monthly_flow_rebuild`).
 PostgreSQL plan of the raw aggregation:
 
 ```
-{v['pg_plan']}
+{v["pg_plan"]}
 ```
 
 ## (c) Requests per second, same run
@@ -408,18 +475,23 @@ Django cost alone, not a load test).
 
 | page | requests/s |
 | --- | --- |
-| by-name list, Copenhagen (logged-in leader) | {v['list_rps']:.0f} |
-| bare Django JSON view (benchmarks/urls.py only) | {v['bare_rps']:.0f} |
+| by-name list, Copenhagen (logged-in leader) | {v["list_rps"]:.0f} |
+| bare Django JSON view (benchmarks/urls.py only) | {v["bare_rps"]:.0f} |
 """
-    text = text.replace("{fronts_rows}", "\n".join(f"| {label} | {f50:.1f} ms | {f95:.1f} ms | {fq} |"
-                                                     for label, f50, f95, fq in v["fronts"].values()))
+    text = text.replace(
+        "{fronts_rows}",
+        "\n".join(
+            f"| {label} | {f50:.1f} ms | {f95:.1f} ms | {fq} |"
+            for label, f50, f95, fq in v["fronts"].values()
+        ),
+    )
     # Keep sections other benchmarks maintain between their own markers (e.g. allocation_bench.py).
     out = Path(args.out)
     if out.exists():
         old = out.read_text(encoding="utf-8")
         start, end = old.find("<!-- allocation-bench:start -->"), old.find("<!-- allocation-bench:end -->")
         if start != -1 and end != -1:
-            text = text.rstrip("\n") + "\n\n" + old[start:end + len("<!-- allocation-bench:end -->")] + "\n"
+            text = text.rstrip("\n") + "\n\n" + old[start : end + len("<!-- allocation-bench:end -->")] + "\n"
     out.write_text(text, encoding="utf-8")
     print(f"Wrote {args.out}")
 

@@ -1,5 +1,6 @@
 """Settings for the benchmark only: the platform's settings plus a bare JSON view to compare against.
 Never used by the running platform."""
+
 from config.settings.base import *  # noqa: F401,F403
 from config.settings.base import ALLOWED_HOSTS
 

@@ -1,4 +1,5 @@
 """The platform's URLs plus one bare JSON view: the floor a Django request costs on this machine."""
+
 from django.http import JsonResponse
 from django.urls import include, path
 

@@ -10,6 +10,7 @@ Every date must also lie after EARLIEST (no citizen's history starts before 1900
 The checks return a Danish message (translated at call time) or None; the caller raises its own
 domain error with the field name, so the message lands on the right field of the right form.
 """
+
 from datetime import date
 
 from django.utils.translation import gettext as _

@@ -11,6 +11,7 @@ formula is written as text (OWASP, "CSV Injection"). A citizen named "=HYPERLINK
 Numbers, dates and empty cells are left untouched. Every xlsx and CSV writer goes through this module
 (``core/tests/test_exports.py`` checks that). Pure: no Django import.
 """
+
 from collections.abc import Iterable
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,4 +1,5 @@
 """Form fields shared by the apps."""
+
 from django import forms
 
 from .errors import DomainError
@@ -17,6 +18,7 @@ class ModelMultipleIdField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             if self.to_field_name is None and parse_id(pk) is None:
-                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
-                                            params={"pk": pk})
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
         return super()._check_values(value)

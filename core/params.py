@@ -4,6 +4,7 @@ A view that reads ``?enhed=abc``, ``?item=1e5`` or ``?person=9999999999999999999
 a form error, never a 500: ``int()`` raises on the first two, and the third overflows a database
 integer. Every view reads such a value through ``int_param``.
 """
+
 from django.http import Http404
 from django.utils.translation import gettext as _
 

@@ -1,4 +1,5 @@
 """Test helpers shared by the apps' concurrency proofs (PostgreSQL): many real requests at one instant."""
+
 import threading
 from collections.abc import Callable
 

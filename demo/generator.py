@@ -10,12 +10,13 @@ stays, fewer rough sleepers; young people mostly sofa surfing (seed 001: about 3
 Frederikssund's dark number); 80-90 % stay housed after Housing First, 10-20 % return (seeds 002,
 004); needs-list rents around 3,000-5,500 kr./month (seed 001: too few homes at <= 3,500 kr.).
 """
+
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterator
 
 from faker import Faker
 
@@ -28,29 +29,82 @@ INACTIVE_REASON = "Ingen kontakt eller opdatering i {days} dage"
 
 # Starting situations, weights per age group. Young people are mostly sofa surfers (seed 001).
 FIRST_SITUATION = {
-    "young": [(S.SOFA_SURFER, 55), (S.SHELTER, 12), (S.STREET, 4), (S.NIGHT_SHELTER, 3), (S.HOTEL, 2),
-              (S.TRANSITIONAL, 2), (S.LEAVING_CARE, 12), (S.OTHER_RISK, 5), (S.EVICTION_CASE, 3), (S.OTHER_EMERGENCY, 2)],
-    "adult": [(S.SHELTER, 33), (S.SOFA_SURFER, 24), (S.STREET, 9), (S.NIGHT_SHELTER, 5), (S.HOTEL, 2),
-              (S.TRANSITIONAL, 4), (S.PRISON_RELEASE, 4), (S.HOSPITAL_DISCHARGE, 3), (S.OTHER_EMERGENCY, 3),
-              (S.EVICTION_CASE, 10), (S.OTHER_RISK, 3)],
+    "young": [
+        (S.SOFA_SURFER, 55),
+        (S.SHELTER, 12),
+        (S.STREET, 4),
+        (S.NIGHT_SHELTER, 3),
+        (S.HOTEL, 2),
+        (S.TRANSITIONAL, 2),
+        (S.LEAVING_CARE, 12),
+        (S.OTHER_RISK, 5),
+        (S.EVICTION_CASE, 3),
+        (S.OTHER_EMERGENCY, 2),
+    ],
+    "adult": [
+        (S.SHELTER, 33),
+        (S.SOFA_SURFER, 24),
+        (S.STREET, 9),
+        (S.NIGHT_SHELTER, 5),
+        (S.HOTEL, 2),
+        (S.TRANSITIONAL, 4),
+        (S.PRISON_RELEASE, 4),
+        (S.HOSPITAL_DISCHARGE, 3),
+        (S.OTHER_EMERGENCY, 3),
+        (S.EVICTION_CASE, 10),
+        (S.OTHER_RISK, 3),
+    ],
 }
 # Where a homeless or at-risk person goes next when it is not a home of their own.
 NEXT_SITUATION = {
-    "young": [(S.SOFA_SURFER, 60), (S.SHELTER, 18), (S.STREET, 5), (S.NIGHT_SHELTER, 5), (S.TRANSITIONAL, 6),
-              (S.HOTEL, 3), (S.OTHER_EMERGENCY, 3)],
-    "adult": [(S.SHELTER, 40), (S.SOFA_SURFER, 25), (S.STREET, 10), (S.NIGHT_SHELTER, 6), (S.TRANSITIONAL, 7),
-              (S.HOTEL, 2), (S.PRISON_RELEASE, 3), (S.HOSPITAL_DISCHARGE, 4), (S.OTHER_EMERGENCY, 3)],
+    "young": [
+        (S.SOFA_SURFER, 60),
+        (S.SHELTER, 18),
+        (S.STREET, 5),
+        (S.NIGHT_SHELTER, 5),
+        (S.TRANSITIONAL, 6),
+        (S.HOTEL, 3),
+        (S.OTHER_EMERGENCY, 3),
+    ],
+    "adult": [
+        (S.SHELTER, 40),
+        (S.SOFA_SURFER, 25),
+        (S.STREET, 10),
+        (S.NIGHT_SHELTER, 6),
+        (S.TRANSITIONAL, 7),
+        (S.HOTEL, 2),
+        (S.PRISON_RELEASE, 3),
+        (S.HOSPITAL_DISCHARGE, 4),
+        (S.OTHER_EMERGENCY, 3),
+    ],
 }
 # Mean stay in a situation before the next recorded change, in days.
 MEAN_STAY = {
-    S.STREET: 60, S.NIGHT_SHELTER: 30, S.SHELTER: 110, S.HOTEL: 14, S.SOFA_SURFER: 90, S.TRANSITIONAL: 160,
-    S.PRISON_RELEASE: 25, S.HOSPITAL_DISCHARGE: 20, S.OTHER_EMERGENCY: 80, S.EVICTION_CASE: 75,
-    S.LEAVING_CARE: 90, S.OTHER_RISK: 90,
+    S.STREET: 60,
+    S.NIGHT_SHELTER: 30,
+    S.SHELTER: 110,
+    S.HOTEL: 14,
+    S.SOFA_SURFER: 90,
+    S.TRANSITIONAL: 160,
+    S.PRISON_RELEASE: 25,
+    S.HOSPITAL_DISCHARGE: 20,
+    S.OTHER_EMERGENCY: 80,
+    S.EVICTION_CASE: 75,
+    S.LEAVING_CARE: 90,
+    S.OTHER_RISK: 90,
 }
 # Chance that a stay ends in silence (no contact, so the person becomes inactive). A § 110 shelter
 # notifies the municipality of every stay, so shelter residents do not drop out of sight.
-SILENCE = {S.SOFA_SURFER: 0.22, S.STREET: 0.2, S.NIGHT_SHELTER: 0.15, S.HOTEL: 0.1, S.OTHER_EMERGENCY: 0.15,
-           S.OTHER_RISK: 0.15, S.EVICTION_CASE: 0.08, S.LEAVING_CARE: 0.12}
+SILENCE = {
+    S.SOFA_SURFER: 0.22,
+    S.STREET: 0.2,
+    S.NIGHT_SHELTER: 0.15,
+    S.HOTEL: 0.1,
+    S.OTHER_EMERGENCY: 0.15,
+    S.OTHER_RISK: 0.15,
+    S.EVICTION_CASE: 0.08,
+    S.LEAVING_CARE: 0.12,
+}
 CONTACT_KINDS = {
     S.STREET: [("outreach", 6), ("phone", 1), ("meeting", 1)],
     S.NIGHT_SHELTER: [("outreach", 3), ("meeting", 2), ("phone", 1)],
@@ -68,10 +122,27 @@ PLACES = {
     S.TRANSITIONAL: ["Udslusningsboligen"],
     S.HOTEL: ["Vandrerhjemmet", "Hotellet"],
 }
-CONTACT_NOTES = ["Talt om bolig", "Aftalt nyt møde", "Hjulpet med ansøgning", "Fulgt til lægen",
-                 "Talt om økonomi", "Ikke truffet", "Kort snak", "Talt om boligbehov og husleje", ""]
-NEEDS_NOTES = ["", "", "Har hund", "Ønsker stueetage", "Har brug for ro omkring sig", "Samvær med børn",
-               "Skal tæt på behandlingstilbud", "Ønsker ikke bofællesskab"]
+CONTACT_NOTES = [
+    "Talt om bolig",
+    "Aftalt nyt møde",
+    "Hjulpet med ansøgning",
+    "Fulgt til lægen",
+    "Talt om økonomi",
+    "Ikke truffet",
+    "Kort snak",
+    "Talt om boligbehov og husleje",
+    "",
+]
+NEEDS_NOTES = [
+    "",
+    "",
+    "Har hund",
+    "Ønsker stueetage",
+    "Har brug for ro omkring sig",
+    "Samvær med børn",
+    "Skal tæt på behandlingstilbud",
+    "Ønsker ikke bofællesskab",
+]
 
 
 @dataclass(slots=True)
@@ -173,8 +244,11 @@ class _History:
         # The nightly job (services.mark_inactive) marks an active person inactive N days after the
         # last recorded activity (issue 2).
         if is_active(self.status) and self.last_activity and (day - self.last_activity).days >= self.after:
-            self._status(self.last_activity + timedelta(days=self.after), Status.INACTIVE,
-                         INACTIVE_REASON.format(days=self.after))
+            self._status(
+                self.last_activity + timedelta(days=self.after),
+                Status.INACTIVE,
+                INACTIVE_REASON.format(days=self.after),
+            )
 
     def _status(self, day: date, status: Status, reason: str) -> None:
         check_transition(self.status, status)
@@ -251,7 +325,9 @@ class Params:
     inactive_after_days: int = 90
     contact_interval_days: float = 24.0  # mean days between contacts while on the active list
     p_housed: float = 0.30  # chance a stay ends with a home of one's own
-    p_return_from_housing: float = 0.2  # seeds 002/004: 10-20 % need another offer (some returns fall after today)
+    p_return_from_housing: float = (
+        0.2  # seeds 002/004: 10-20 % need another offer (some returns fall after today)
+    )
     p_back_after_silence: float = 0.45
     p_needs_list: float = 0.85
     p_protected: float = 0.03
@@ -260,8 +336,14 @@ class Params:
     areas: tuple[str, ...] = ()
 
 
-def generate_people(rng: random.Random, *, count: int, start: date, end: date, params: Params | None = None,
-                    ) -> Iterator[PersonData]:
+def generate_people(
+    rng: random.Random,
+    *,
+    count: int,
+    start: date,
+    end: date,
+    params: Params | None = None,
+) -> Iterator[PersonData]:
     """``count`` people identified between ``start`` and ``end`` (today), with their histories up to
     ``end``. Deterministic for the state of ``rng``."""
     params = params or Params()
@@ -273,8 +355,9 @@ def generate_people(rng: random.Random, *, count: int, start: date, end: date, p
         yield _person(rng, fake, start + timedelta(days=rng.randrange(span)), end, params, used_cpr)
 
 
-def _person(rng: random.Random, fake: Faker, identified: date, today: date, params: Params,
-            used_cpr: set[str]) -> PersonData:
+def _person(
+    rng: random.Random, fake: Faker, identified: date, today: date, params: Params, used_cpr: set[str]
+) -> PersonData:
     # About 4 in 5 in the national count are men; about a third are under 30 (seed 001's dark number).
     gender = "male" if rng.random() < 0.76 else "female"
     young = rng.random() < 0.33
@@ -283,7 +366,11 @@ def _person(rng: random.Random, fake: Faker, identified: date, today: date, para
     first = fake.first_name_male() if gender == "male" else fake.first_name_female()
     last = fake.last_name()
     person = PersonData(
-        first_name=first, last_name=last, initials=(first[:1] + last[:1]).upper(), gender=gender, birth_date=born,
+        first_name=first,
+        last_name=last,
+        initials=(first[:1] + last[:1]).upper(),
+        gender=gender,
+        birth_date=born,
         protected=rng.random() < params.p_protected,
     )
     if rng.random() < params.p_cpr:
@@ -312,7 +399,9 @@ def _person(rng: random.Random, fake: Faker, identified: date, today: date, para
             if day > today:
                 break
             if rng.random() < 0.5:
-                h.contact(day, _pick(rng, CONTACT_KINDS.get(situation, DEFAULT_KINDS)), True, _note(rng, params))
+                h.contact(
+                    day, _pick(rng, CONTACT_KINDS.get(situation, DEFAULT_KINDS)), True, _note(rng, params)
+                )
                 continue
             situation = _pick(rng, NEXT_SITUATION[group])
             h.situation(day, situation, _place(rng, situation, params))
@@ -343,7 +432,9 @@ def _person(rng: random.Random, fake: Faker, identified: date, today: date, para
         else:
             nxt = _pick(rng, NEXT_SITUATION[group])
             if nxt == situation:
-                h.contact(day, _pick(rng, CONTACT_KINDS.get(situation, DEFAULT_KINDS)), True, _note(rng, params))
+                h.contact(
+                    day, _pick(rng, CONTACT_KINDS.get(situation, DEFAULT_KINDS)), True, _note(rng, params)
+                )
             else:
                 situation = nxt
                 h.situation(day, situation, _place(rng, situation, params))
@@ -353,8 +444,9 @@ def _person(rng: random.Random, fake: Faker, identified: date, today: date, para
     return person
 
 
-def _contacts(rng, h: _History, start: date, stop: date, situation: Situation, params: Params, *,
-              stop_early: bool) -> date | None:
+def _contacts(
+    rng, h: _History, start: date, stop: date, situation: Situation, params: Params, *, stop_early: bool
+) -> date | None:
     """Contacts during a stay; a silent stay has its contacts stop somewhere in its first part."""
     interval = params.contact_interval_days * rng.uniform(0.6, 1.4)
     cut = start + timedelta(days=int((stop - start).days * rng.random() * 0.5)) if stop_early else stop
@@ -423,7 +515,9 @@ def _needs(rng, person: PersonData, today: date, params: Params) -> None:
             if reg > today or (left is not None and reg >= left):
                 continue
             open_entry = NeedsRow(
-                registered_on=reg, removed_on=None, max_rent=rent,
+                registered_on=reg,
+                removed_on=None,
+                max_rent=rent,
                 areas=rng.choice(params.areas) if params.areas and params.details else "",
                 min_rooms=rng.choice([1, 1, 1, 2, 2, None]),
                 sharing=_pick(rng, [("alone", 6), ("either", 3), ("shared", 1)]),

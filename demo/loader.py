@@ -3,10 +3,11 @@
 System work: everything runs inside ``system_access()`` (scopes off, the PostgreSQL RLS bypass) and
 one transaction, so a failed seeding leaves the previous demo intact.
 """
+
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 import pgtrigger
 from django.apps import apps
@@ -83,14 +84,22 @@ def ensure_demo_database(*, deletes_data_confirmed: bool = False) -> None:
     production = module.rsplit(".", 1)[-1] == "production"
     if deletes_data_confirmed and not production:
         return
-    why = ("Indstillingerne er produktionsindstillinger" if production
-           else "Databasen er ikke markeret som demodatabase (HF_DEMO_DATABASE)")
+    why = (
+        "Indstillingerne er produktionsindstillinger"
+        if production
+        else "Databasen er ikke markeret som demodatabase (HF_DEMO_DATABASE)"
+    )
     raise NotADemoDatabase(
         f"Demodata indlæses ikke: {why} ({module or 'ukendt indstillingsmodul'}). Indlæsningen sletter "
         "demokommunernes borgere, log og brugere og opretter brugere med den offentlige demoadgangskode. "
         "Intet er ændret. Brug en demodatabase, fx DJANGO_SETTINGS_MODULE=config.settings.local "
         "(som ./run demo gør)."
-        + ("" if production else " Er du sikker på, at databasen må tømmes, så tilføj --i-know-this-deletes-data."))
+        + (
+            ""
+            if production
+            else " Er du sikker på, at databasen må tømmes, så tilføj --i-know-this-deletes-data."
+        )
+    )
 
 
 def seed_demo(*, seed: int = 1, today: date | None = None, deletes_data_confirmed: bool = False) -> dict:
@@ -106,7 +115,11 @@ def seed_demo(*, seed: int = 1, today: date | None = None, deletes_data_confirme
         users = _users(municipalities)
         for i, spec in enumerate(DEMO_MUNICIPALITIES):
             rng = random.Random(seed * 1000 + i)
-            people = list(generate_people(rng, count=spec.people, start=start, end=today, params=Params(areas=spec.areas)))
+            people = list(
+                generate_people(
+                    rng, count=spec.people, start=start, end=today, params=Params(areas=spec.areas)
+                )
+            )
             staff = {u.role: users[u.username] for u in DEMO_USERS if u.code == spec.code}
             load_people(municipalities[spec.code], people, staff=staff)
             for hook in _app_demo_hooks():
@@ -146,7 +159,9 @@ def _reset(municipalities: list[Municipality]) -> None:
     import pghistory.models
 
     for model in apps.get_models():
-        if issubclass(model, pghistory.models.Event) and any(f.name == "municipality" for f in model._meta.fields):
+        if issubclass(model, pghistory.models.Event) and any(
+            f.name == "municipality" for f in model._meta.fields
+        ):
             model.objects.filter(municipality_id__in=ids).delete()
     # The log is append-only (a trigger on PostgreSQL); the demo reset is the one sanctioned exception
     # besides the retention job.
@@ -161,15 +176,21 @@ def _users(municipalities: dict[str, Municipality]) -> dict[str, User]:
     password = make_password(DEMO_PASSWORD)
     users = {}
     for spec in DEMO_USERS:
-        user = User.objects.create(username=spec.username, password=password, first_name=spec.first_name,
-                                   last_name=spec.last_name)
+        user = User.objects.create(
+            username=spec.username, password=password, first_name=spec.first_name, last_name=spec.last_name
+        )
         Membership.objects.create(user=user, municipality=municipalities[spec.code], role=spec.role)
         users[spec.username] = user
     return users
 
 
-def load_people(municipality: Municipality, people: Iterable[PersonData], *, staff: dict[Role, User],
-                batch_size: int = 500) -> int:
+def load_people(
+    municipality: Municipality,
+    people: Iterable[PersonData],
+    *,
+    staff: dict[Role, User],
+    batch_size: int = 500,
+) -> int:
     """bulk_create the people and their histories; each gets their own workers (protected people
     are visible in lists only to them)."""
     people = list(people)
@@ -189,45 +210,93 @@ def load_people(municipality: Municipality, people: Iterable[PersonData], *, sta
             own.add(broker)
         own.discard(None)
         workers += [through(person_id=obj.pk, user_id=u.pk) for u in own]
-        by = (outreach if first_homeless else support)
+        by = outreach if first_homeless else support
         by_id = by.pk if by else None
         situations += [
-            SituationPeriod(municipality=municipality, person_id=obj.pk, situation=s.situation, start_date=s.start,
-                            end_date=s.end, place=s.place, recorded_by_id=by_id)
+            SituationPeriod(
+                municipality=municipality,
+                person_id=obj.pk,
+                situation=s.situation,
+                start_date=s.start,
+                end_date=s.end,
+                place=s.place,
+                recorded_by_id=by_id,
+            )
             for s in data.situations
         ]
         changes += [
-            StatusChange(municipality=municipality, person_id=obj.pk, status=c.status, changed_on=c.changed_on,
-                         previous_status=c.previous_status, days_on_list=c.days_on_list, reason=c.reason,
-                         changed_by_id=None if c.reason.startswith("Ingen kontakt") else by_id)
+            StatusChange(
+                municipality=municipality,
+                person_id=obj.pk,
+                status=c.status,
+                changed_on=c.changed_on,
+                previous_status=c.previous_status,
+                days_on_list=c.days_on_list,
+                reason=c.reason,
+                changed_by_id=None if c.reason.startswith("Ingen kontakt") else by_id,
+            )
             for c in data.status_changes
         ]
         contacts += [
-            Contact(municipality=municipality, person_id=obj.pk, contacted_on=c.contacted_on, kind=c.kind,
-                    reached=c.reached, note=c.note, recorded_by_id=by_id)
+            Contact(
+                municipality=municipality,
+                person_id=obj.pk,
+                contacted_on=c.contacted_on,
+                kind=c.kind,
+                reached=c.reached,
+                note=c.note,
+                recorded_by_id=by_id,
+            )
             for c in data.contacts
         ]
         needs += [
-            NeedsListEntry(municipality=municipality, person_id=obj.pk, registered_on=n.registered_on,
-                           removed_on=n.removed_on, max_rent=n.max_rent, areas=n.areas, min_rooms=n.min_rooms,
-                           sharing=n.sharing, ordinary_building=n.ordinary_building, special_needs=n.special_needs)
+            NeedsListEntry(
+                municipality=municipality,
+                person_id=obj.pk,
+                registered_on=n.registered_on,
+                removed_on=n.removed_on,
+                max_rent=n.max_rent,
+                areas=n.areas,
+                min_rooms=n.min_rooms,
+                sharing=n.sharing,
+                ordinary_building=n.ordinary_building,
+                special_needs=n.special_needs,
+            )
             for n in data.needs
         ]
-    for model, rows in ((SituationPeriod, situations), (StatusChange, changes), (Contact, contacts),
-                        (NeedsListEntry, needs), (through, workers)):
+    for model, rows in (
+        (SituationPeriod, situations),
+        (StatusChange, changes),
+        (Contact, contacts),
+        (NeedsListEntry, needs),
+        (through, workers),
+    ):
         model.objects.bulk_create(rows, batch_size=batch_size * 4)
     return len(persons)
 
 
 def _person(municipality: Municipality, p: PersonData) -> Person:
     return Person(
-        municipality=municipality, first_name=p.first_name, last_name=p.last_name, initials=p.initials,
+        municipality=municipality,
+        first_name=p.first_name,
+        last_name=p.last_name,
+        initials=p.initials,
         search_name=search_name(p.first_name, p.last_name, p.initials),
-        cpr_encrypted=crypto.encrypt(p.cpr) if p.cpr else "", cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
-        birth_date=p.birth_date, birth_year=p.birth_date.year, gender=p.gender, protected=p.protected,
-        identified_on=p.identified_on, current_status=p.current_status, status_since=p.status_since,
-        current_situation=p.current_situation, situation_since=p.situation_since, homeless_since=p.homeless_since,
-        last_activity_on=p.last_activity_on, on_needs_list=p.on_needs_list, last_contact_on=p.last_contact_on,
+        cpr_encrypted=crypto.encrypt(p.cpr) if p.cpr else "",
+        cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
+        birth_date=p.birth_date,
+        birth_year=p.birth_date.year,
+        gender=p.gender,
+        protected=p.protected,
+        identified_on=p.identified_on,
+        current_status=p.current_status,
+        status_since=p.status_since,
+        current_situation=p.current_situation,
+        situation_since=p.situation_since,
+        homeless_since=p.homeless_since,
+        last_activity_on=p.last_activity_on,
+        on_needs_list=p.on_needs_list,
+        last_contact_on=p.last_contact_on,
         last_reached_on=p.last_reached_on,
     )
 

@@ -9,14 +9,15 @@ Speed comes from three things, all inside one transaction so a failure leaves th
 - foreign keys and secondary indexes are dropped before the load and rebuilt after it (one sorted
   index build and one anti-join per key are far cheaper than five million row-by-row checks).
 """
+
 import csv
 import random
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -51,7 +52,7 @@ def municipalities() -> list[MunicipalityRow]:
 
 def shares(rows: list[MunicipalityRow], total: int) -> dict[str, int]:
     """People per municipality, by population (weighted towards cities), at least 3 each."""
-    weights = {r.code: r.population ** CITY_WEIGHT for r in rows}
+    weights = {r.code: r.population**CITY_WEIGHT for r in rows}
     whole = sum(weights.values())
     return {code: max(3, round(total * w / whole)) for code, w in weights.items()}
 
@@ -60,14 +61,22 @@ class _Table:
     """COPY columns of one model: the given fields first, then every other column at its default."""
 
     def __init__(self, model, given: list[str], now):
-        fields = [f for f in model._meta.concrete_fields]
+        fields = list(model._meta.concrete_fields)
         by_name = {f.attname: f for f in fields}
         self.table = model._meta.db_table
         self.given = given
-        rest = [f for f in fields if f.attname not in given and not (f.primary_key and isinstance(f, models.AutoField))]
+        rest = [
+            f
+            for f in fields
+            if f.attname not in given and not (f.primary_key and isinstance(f, models.AutoField))
+        ]
         self.columns = given + [f.column for f in rest]
-        self.constants = tuple(now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-                               else (None if f.null else f.get_default()) for f in rest)
+        self.constants = tuple(
+            now
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+            else (None if f.null else f.get_default())
+            for f in rest
+        )
         assert all(name in by_name for name in given), given
         self.rows: list[tuple] = []
 
@@ -85,13 +94,22 @@ class _Table:
         return n
 
 
-def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scale: float = 1.0,
-                  reset: bool = False, today: date | None = None, chunk_people: int = 2000,
-                  out: Callable[[str], None] = print) -> dict:
+def load_national(
+    *,
+    people: int = 100_000,
+    years: int = 10,
+    seed: int = 1,
+    scale: float = 1.0,
+    reset: bool = False,
+    today: date | None = None,
+    chunk_people: int = 2000,
+    out: Callable[[str], None] = print,
+) -> dict:
     """Generate and COPY the national data set. Returns counts and timings."""
     if connection.vendor != "postgresql":
-        raise RuntimeError("generate_national virker kun på PostgreSQL (COPY); DATABASE_URL peger på "
-                           f"{connection.vendor}.")
+        raise RuntimeError(
+            f"generate_national virker kun på PostgreSQL (COPY); DATABASE_URL peger på {connection.vendor}."
+        )
     today = today or timezone.localdate()
     start = today - timedelta(days=round(365.25 * years))
     rows = municipalities()
@@ -107,8 +125,10 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
             ids[r.code] = m.pk
         if Person.objects.filter(municipality_id__in=ids.values()).exists():
             if not reset:
-                raise RuntimeError("Der findes allerede borgere i kommunerne; brug --reset (tømmer sagstabellerne "
-                                   "i hele databasen) i en database kun til skaleringsdata.")
+                raise RuntimeError(
+                    "Der findes allerede borgere i kommunerne; brug --reset (tømmer sagstabellerne "
+                    "i hele databasen) i en database kun til skaleringsdata."
+                )
             tables = [m._meta.db_table for m in MODELS] + [Person.workers.through._meta.db_table]
             # CASCADE: other apps' tables (support, homes, plans) refer to people.
             cursor.execute("TRUNCATE " + ", ".join(tables) + " CASCADE")
@@ -127,18 +147,69 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
         next_id = cursor.fetchone()[0]
         cursor.execute("SELECT setval(%s, %s)", [sequence, next_id + total_people])
         now = timezone.now()
-        t_person = _Table(Person, ["id", "municipality_id", "first_name", "last_name", "initials", "birth_date",
-                                   "birth_year", "gender", "protected", "identified_on", "current_status",
-                                   "status_since", "current_situation", "situation_since", "homeless_since",
-                                   "last_activity_on", "on_needs_list", "last_contact_on", "last_reached_on"], now)
-        t_sit = _Table(SituationPeriod, ["municipality_id", "person_id", "situation", "start_date", "end_date"], now)
-        t_stat = _Table(StatusChange, ["municipality_id", "person_id", "status", "changed_on", "previous_status",
-                                       "days_on_list", "reason"], now)
+        t_person = _Table(
+            Person,
+            [
+                "id",
+                "municipality_id",
+                "first_name",
+                "last_name",
+                "initials",
+                "birth_date",
+                "birth_year",
+                "gender",
+                "protected",
+                "identified_on",
+                "current_status",
+                "status_since",
+                "current_situation",
+                "situation_since",
+                "homeless_since",
+                "last_activity_on",
+                "on_needs_list",
+                "last_contact_on",
+                "last_reached_on",
+            ],
+            now,
+        )
+        t_sit = _Table(
+            SituationPeriod, ["municipality_id", "person_id", "situation", "start_date", "end_date"], now
+        )
+        t_stat = _Table(
+            StatusChange,
+            [
+                "municipality_id",
+                "person_id",
+                "status",
+                "changed_on",
+                "previous_status",
+                "days_on_list",
+                "reason",
+            ],
+            now,
+        )
         t_con = _Table(Contact, ["municipality_id", "person_id", "contacted_on", "kind", "reached"], now)
-        t_need = _Table(NeedsListEntry, ["municipality_id", "person_id", "registered_on", "removed_on", "max_rent",
-                                         "min_rooms", "sharing", "ordinary_building"], now)
-        tables = [(Person, t_person), (SituationPeriod, t_sit), (StatusChange, t_stat), (Contact, t_con),
-                  (NeedsListEntry, t_need)]
+        t_need = _Table(
+            NeedsListEntry,
+            [
+                "municipality_id",
+                "person_id",
+                "registered_on",
+                "removed_on",
+                "max_rent",
+                "min_rooms",
+                "sharing",
+                "ordinary_building",
+            ],
+            now,
+        )
+        tables = [
+            (Person, t_person),
+            (SituationPeriod, t_sit),
+            (StatusChange, t_stat),
+            (Contact, t_con),
+            (NeedsListEntry, t_need),
+        ]
         done = pending = 0
 
         def flush():
@@ -148,8 +219,9 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
         for r in rows:
             mid = ids[r.code]
             rng = random.Random(zlib.crc32(f"{seed}:{r.code}".encode()))
-            for p in generate_people(rng, count=per_municipality[r.code], start=start, end=today,
-                                     params=NATIONAL_PARAMS):
+            for p in generate_people(
+                rng, count=per_municipality[r.code], start=start, end=today, params=NATIONAL_PARAMS
+            ):
                 pid = next_id
                 next_id += 1
                 _add(p, pid, mid, t_person, t_sit, t_stat, t_con, t_need)
@@ -179,21 +251,48 @@ def load_national(*, people: int = 100_000, years: int = 10, seed: int = 1, scal
         # Homes and support (issues 3 and 4), in the same transaction: every page has data.
         t_sup = time.monotonic()
         support_counts = national_support.load_support(
-            municipalities=ids, names={r.code: r.name for r in rows}, today=today, seed=seed, out=out)
+            municipalities=ids, names={r.code: r.name for r in rows}, today=today, seed=seed, out=out
+        )
         support_seconds = time.monotonic() - t_sup
     events = sum(v for k, v in counts.items() if k != "Person")
     seconds = time.monotonic() - began
-    out(f"Færdig: {counts['Person']:,} borgere, {events:,} hændelser i {len(rows)} kommuner på {seconds:.0f} s "
-        f"(heraf indekser og nøgler {index_seconds:.0f} s, boliger og støtte {support_seconds:.0f} s).")
-    return {"people": counts["Person"], "events": events, "counts": counts, "seconds": seconds,
-            "municipalities": len(rows), "support": support_counts, "support_seconds": support_seconds}
+    out(
+        f"Færdig: {counts['Person']:,} borgere, {events:,} hændelser i {len(rows)} kommuner på {seconds:.0f} s "
+        f"(heraf indekser og nøgler {index_seconds:.0f} s, boliger og støtte {support_seconds:.0f} s)."
+    )
+    return {
+        "people": counts["Person"],
+        "events": events,
+        "counts": counts,
+        "seconds": seconds,
+        "municipalities": len(rows),
+        "support": support_counts,
+        "support_seconds": support_seconds,
+    }
 
 
 def _add(p: PersonData, pid: int, mid: int, t_person, t_sit, t_stat, t_con, t_need) -> None:
-    t_person.add(pid, mid, p.first_name, p.last_name, p.initials, p.birth_date, p.birth_date.year, p.gender,
-                 p.protected, p.identified_on, p.current_status, p.status_since, p.current_situation,
-                 p.situation_since, p.homeless_since, p.last_activity_on, p.on_needs_list, p.last_contact_on,
-                 p.last_reached_on)
+    t_person.add(
+        pid,
+        mid,
+        p.first_name,
+        p.last_name,
+        p.initials,
+        p.birth_date,
+        p.birth_date.year,
+        p.gender,
+        p.protected,
+        p.identified_on,
+        p.current_status,
+        p.status_since,
+        p.current_situation,
+        p.situation_since,
+        p.homeless_since,
+        p.last_activity_on,
+        p.on_needs_list,
+        p.last_contact_on,
+        p.last_reached_on,
+    )
     for s in p.situations:
         t_sit.add(mid, pid, s.situation, s.start, s.end)
     for c in p.status_changes:
@@ -201,14 +300,18 @@ def _add(p: PersonData, pid: int, mid: int, t_person, t_sit, t_stat, t_con, t_ne
     for c in p.contacts:
         t_con.add(mid, pid, c.contacted_on, c.kind, c.reached)
     for n in p.needs:
-        t_need.add(mid, pid, n.registered_on, n.removed_on, n.max_rent, n.min_rooms, n.sharing, n.ordinary_building)
+        t_need.add(
+            mid, pid, n.registered_on, n.removed_on, n.max_rent, n.min_rooms, n.sharing, n.ordinary_building
+        )
 
 
 def _progress(out, done: int, total: int, counts: dict, began: float) -> None:
     events = sum(v for k, v in counts.items() if k != "Person")
     elapsed = time.monotonic() - began
-    out(f"  {done:>8,} / {total:,} borgere, {events:>10,} hændelser, {elapsed:6.1f} s "
-        f"({events / elapsed if elapsed else 0:,.0f} hændelser/s)")
+    out(
+        f"  {done:>8,} / {total:,} borgere, {events:>10,} hændelser, {elapsed:6.1f} s "
+        f"({events / elapsed if elapsed else 0:,.0f} hændelser/s)"
+    )
 
 
 def _drop_keys_and_indexes(cursor) -> list[tuple[str, str]]:
@@ -216,11 +319,15 @@ def _drop_keys_and_indexes(cursor) -> list[tuple[str, str]]:
     tables = [m._meta.db_table for m in MODELS]
     cursor.execute(
         """SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-           WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])""", [tables])
+           WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])""",
+        [tables],
+    )
     keys = cursor.fetchall()
     cursor.execute(
         """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
-           WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary""", [tables])
+           WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary""",
+        [tables],
+    )
     indexes = cursor.fetchall()
     restore = []
     for table, name, definition in keys:
@@ -233,5 +340,5 @@ def _drop_keys_and_indexes(cursor) -> list[tuple[str, str]]:
 
 
 def _restore_keys_and_indexes(cursor, saved: list[tuple[str, str]]) -> None:
-    for kind, sql in sorted(saved, key=lambda s: s[0] != "index"):  # indexes first: key checks use them
+    for _kind, sql in sorted(saved, key=lambda s: s[0] != "index"):  # indexes first: key checks use them
         cursor.execute(sql)

@@ -11,6 +11,7 @@ most its maximum (support/capacity.py); demand beyond the ACT team goes to ICM.
 Rows go in with bulk_create in batches; the history triggers (pghistory) of these tables are off during
 the load, as for the case tables: generated rows have no acting user or request to record.
 """
+
 import math
 import random
 import zlib
@@ -24,11 +25,19 @@ from accounts.roles import Role
 from housing.models import Agreement, Landlord, LandlordKind, Tenancy, Unit, UnitType, WaitingPlan
 from housing.services import unit_types_ensure_defaults
 from people.models import Person
-from tenants.models import Municipality
 from support.methods import DEFAULTS, Method
 from support.models import (
-    EndReason, EpisodeEvent, EpisodeStatus, EventKind, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile,
+    EndReason,
+    EpisodeEvent,
+    EpisodeStatus,
+    EventKind,
+    HandOver,
+    SupportEpisode,
+    Team,
+    WaitingListEntry,
+    WorkerProfile,
 )
+from tenants.models import Municipality
 
 USERNAME_PREFIX = "natl-"
 TEAM_SIZE = 12  # CTI/ICM workers per team
@@ -36,15 +45,76 @@ WAITING_SHARE = 0.15  # of the people on the active list without an episode
 BATCH = 5000
 ACTIVE = ("newly_identified", "returned_from_housing", "returned_from_inactive")
 # Tables this module fills; emptied on --reset (people's CASCADE does not reach teams, units or types).
-TABLES = [EpisodeEvent, WaitingListEntry, HandOver, SupportEpisode, WorkerProfile, Team, WaitingPlan, Tenancy, Unit,
-          Agreement, Landlord, UnitType]
-LOADED = [EpisodeEvent, WaitingListEntry, SupportEpisode, WorkerProfile, Team, Tenancy, Unit, Agreement, Landlord, UnitType]
-LANDLORDS = [("Boligselskabet {name}", LandlordKind.HOUSING_ORGANISATION), ("{name} Almene Boliger", LandlordKind.HOUSING_ORGANISATION),
-             ("Ejendomsselskabet {name} ApS", LandlordKind.PRIVATE)]
-STREETS = ["Nørregade", "Søndergade", "Vestergade", "Østergade", "Skolevej", "Kirkevej", "Stationsvej", "Parkvej",
-           "Engvej", "Møllevej", "Bakkevej", "Skovvej"]
-FIRST = ["Anne", "Mette", "Louise", "Camilla", "Sara", "Peter", "Jens", "Morten", "Søren", "Mads", "Rasmus", "Line"]
-LAST = ["Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen"]
+TABLES = [
+    EpisodeEvent,
+    WaitingListEntry,
+    HandOver,
+    SupportEpisode,
+    WorkerProfile,
+    Team,
+    WaitingPlan,
+    Tenancy,
+    Unit,
+    Agreement,
+    Landlord,
+    UnitType,
+]
+LOADED = [
+    EpisodeEvent,
+    WaitingListEntry,
+    SupportEpisode,
+    WorkerProfile,
+    Team,
+    Tenancy,
+    Unit,
+    Agreement,
+    Landlord,
+    UnitType,
+]
+LANDLORDS = [
+    ("Boligselskabet {name}", LandlordKind.HOUSING_ORGANISATION),
+    ("{name} Almene Boliger", LandlordKind.HOUSING_ORGANISATION),
+    ("Ejendomsselskabet {name} ApS", LandlordKind.PRIVATE),
+]
+STREETS = [
+    "Nørregade",
+    "Søndergade",
+    "Vestergade",
+    "Østergade",
+    "Skolevej",
+    "Kirkevej",
+    "Stationsvej",
+    "Parkvej",
+    "Engvej",
+    "Møllevej",
+    "Bakkevej",
+    "Skovvej",
+]
+FIRST = [
+    "Anne",
+    "Mette",
+    "Louise",
+    "Camilla",
+    "Sara",
+    "Peter",
+    "Jens",
+    "Morten",
+    "Søren",
+    "Mads",
+    "Rasmus",
+    "Line",
+]
+LAST = [
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+]
 
 
 def reset(cursor) -> None:
@@ -56,8 +126,9 @@ def reset(cursor) -> None:
     users.delete()
 
 
-def load_support(*, municipalities: dict[str, int], names: dict[str, str], today: date, seed: int,
-                 out=print) -> dict[str, int]:
+def load_support(
+    *, municipalities: dict[str, int], names: dict[str, str], today: date, seed: int, out=print
+) -> dict[str, int]:
     """Fill homes and support for the given municipalities (code -> pk). Returns row counts."""
     counts = defaultdict(int)
     with connection.cursor() as cursor:
@@ -79,31 +150,71 @@ def load_support(*, municipalities: dict[str, int], names: dict[str, str], today
 def _municipality(rng: random.Random, mid: int, code: str, name: str, today: date, counts) -> None:
     unit_types_ensure_defaults(Municipality.objects.get(pk=mid))
     types = {t.code: t for t in UnitType.objects.filter(municipality_id=mid)}
-    people = list(Person.objects.filter(municipality_id=mid).order_by("id").values_list(
-        "id", "current_status", "current_situation", "situation_since", "status_since", "identified_on"))
+    people = list(
+        Person.objects.filter(municipality_id=mid)
+        .order_by("id")
+        .values_list(
+            "id", "current_status", "current_situation", "situation_since", "status_since", "identified_on"
+        )
+    )
 
     # Homes: landlords, an agreement with the housing organisation, units, tenancies.
-    landlords = Landlord.objects.bulk_create([
-        Landlord(municipality_id=mid, name=pattern.format(name=name), kind=kind) for pattern, kind in LANDLORDS])
-    Agreement.objects.bulk_create([Agreement(municipality_id=mid, landlord=landlords[0], title="Anvisningsaftale",
-                                             share_percent=25, starts_on=today - timedelta(days=3 * 365))])
+    landlords = Landlord.objects.bulk_create(
+        [
+            Landlord(municipality_id=mid, name=pattern.format(name=name), kind=kind)
+            for pattern, kind in LANDLORDS
+        ]
+    )
+    Agreement.objects.bulk_create(
+        [
+            Agreement(
+                municipality_id=mid,
+                landlord=landlords[0],
+                title="Anvisningsaftale",
+                share_percent=25,
+                starts_on=today - timedelta(days=3 * 365),
+            )
+        ]
+    )
     housed = [p for p in people if p[2] == "own_home" and p[3]]
     in_units = housed[: math.ceil(len(housed) * 0.6)]
     vacant = 3 + len(housed) // 20
     units = []
     for i in range(len(in_units) + vacant):
         ordinary = rng.random() < 0.85
-        kind = rng.choice(["social_family", "social_family", "private", "youth"]) if ordinary else rng.choice(["skaev", "category"])
+        kind = (
+            rng.choice(["social_family", "social_family", "private", "youth"])
+            if ordinary
+            else rng.choice(["skaev", "category"])
+        )
         rooms = rng.choice([1, 1, 2, 2, 3])
-        units.append(Unit(municipality_id=mid, landlord=landlords[2 if kind == "private" else i % 2], unit_type=types[kind],
-                          address=f"{rng.choice(STREETS)} {rng.randint(1, 120)}, {rng.randint(1, 4)}. tv.",
-                          area=name, rooms=rooms, size_m2=25 + 20 * rooms + rng.randint(0, 15),
-                          rent=3000 + 1500 * rooms + rng.randint(0, 20) * 100, utilities=rng.randint(3, 9) * 100,
-                          floor=rng.randint(0, 4), accessible=rng.random() < 0.2, shared=kind == "category"))
+        units.append(
+            Unit(
+                municipality_id=mid,
+                landlord=landlords[2 if kind == "private" else i % 2],
+                unit_type=types[kind],
+                address=f"{rng.choice(STREETS)} {rng.randint(1, 120)}, {rng.randint(1, 4)}. tv.",
+                area=name,
+                rooms=rooms,
+                size_m2=25 + 20 * rooms + rng.randint(0, 15),
+                rent=3000 + 1500 * rooms + rng.randint(0, 20) * 100,
+                utilities=rng.randint(3, 9) * 100,
+                floor=rng.randint(0, 4),
+                accessible=rng.random() < 0.2,
+                shared=kind == "category",
+            )
+        )
     units = Unit.objects.bulk_create(units, batch_size=BATCH)
-    tenancies = [Tenancy(municipality_id=mid, person_id=p[0], unit=units[i] if i < len(in_units) else None,
-                         address=units[i].address if i < len(in_units) else f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
-                         starts_on=p[3]) for i, p in enumerate(housed)]
+    tenancies = [
+        Tenancy(
+            municipality_id=mid,
+            person_id=p[0],
+            unit=units[i] if i < len(in_units) else None,
+            address=units[i].address if i < len(in_units) else f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+            starts_on=p[3],
+        )
+        for i, p in enumerate(housed)
+    ]
     Tenancy.objects.bulk_create(tenancies, batch_size=BATCH)
     counts["landlords"] += len(landlords)
     counts["units"] += len(units)
@@ -132,7 +243,9 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
             on = start + timedelta(days=rng.randint(1, span))
             plans.append([pid, method, start, EpisodeStatus.ENDED, on, on])
         elif r < 0.15 and span > 1:
-            plans.append([pid, method, start, EpisodeStatus.PAUSED, start + timedelta(days=rng.randint(1, span)), None])
+            plans.append(
+                [pid, method, start, EpisodeStatus.PAUSED, start + timedelta(days=rng.randint(1, span)), None]
+            )
         else:
             plans.append([pid, method, start, EpisodeStatus.ACTIVE, start, None])
     act_max = DEFAULTS["ACT_TEAM_MAX"]
@@ -144,20 +257,37 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
                 plan[1] = Method.ICM
 
     per_worker = DEFAULTS["ACT_PER_STAFF"]  # about one worker per 8 active episodes, in every method
-    n_workers = {m: max(1, math.ceil(sum(1 for p in plans if p[1] == m and p[3] == EpisodeStatus.ACTIVE) / per_worker))
-                 for m in (Method.CTI, Method.ICM, Method.ACT)}
+    n_workers = {
+        m: max(1, math.ceil(sum(1 for p in plans if p[1] == m and p[3] == EpisodeStatus.ACTIVE) / per_worker))
+        for m in (Method.CTI, Method.ICM, Method.ACT)
+    }
     # CTI and ICM teams of at most TEAM_SIZE workers (a large municipality has several); one ACT team.
-    team_list = {m: [Team(municipality_id=mid, method=m.value,
-                          name=f"{m.value.upper()}-teamet" if k == 1 else f"{m.value.upper()}-team {i + 1}")
-                     for i in range(k)]
-                 for m in n_workers for k in [1 if m == Method.ACT else math.ceil(n_workers[m] / TEAM_SIZE)]}
+    team_list = {
+        m: [
+            Team(
+                municipality_id=mid,
+                method=m.value,
+                name=f"{m.value.upper()}-teamet" if k == 1 else f"{m.value.upper()}-team {i + 1}",
+            )
+            for i in range(k)
+        ]
+        for m in n_workers
+        for k in [1 if m == Method.ACT else math.ceil(n_workers[m] / TEAM_SIZE)]
+    }
     Team.objects.bulk_create([t for ts in team_list.values() for t in ts])
     workers: dict[Method, list] = {}
     team_of: dict[int, Team] = {}
     profiles, memberships = [], []
     for m in (Method.CTI, Method.ICM, Method.ACT):
-        users = [User(username=f"{USERNAME_PREFIX}{code}-{m.value}-{i + 1}", first_name=rng.choice(FIRST),
-                      last_name=rng.choice(LAST), is_active=True) for i in range(n_workers[m])]
+        users = [
+            User(
+                username=f"{USERNAME_PREFIX}{code}-{m.value}-{i + 1}",
+                first_name=rng.choice(FIRST),
+                last_name=rng.choice(LAST),
+                is_active=True,
+            )
+            for i in range(n_workers[m])
+        ]
         for u in users:
             u.set_unusable_password()
         users = User.objects.bulk_create(users, batch_size=BATCH)
@@ -165,14 +295,22 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
         for i, u in enumerate(users):
             team_of[u.pk] = team_list[m][min(i // TEAM_SIZE, len(team_list[m]) - 1)]
         memberships += [Membership(user=u, municipality_id=mid, role=Role.SUPPORT_WORKER) for u in users]
-        profiles += [WorkerProfile(municipality_id=mid, user=u, method=m.value, team=team_of[u.pk],
-                                   also_section_85=rng.random() < 0.3) for u in users]
+        profiles += [
+            WorkerProfile(
+                municipality_id=mid,
+                user=u,
+                method=m.value,
+                team=team_of[u.pk],
+                also_section_85=rng.random() < 0.3,
+            )
+            for u in users
+        ]
     Membership.objects.bulk_create(memberships, batch_size=BATCH)
     WorkerProfile.objects.bulk_create(profiles, batch_size=BATCH)
 
     # Round robin over the method's workers: active episodes per worker at most ceil(active / workers) <= 8.
-    turn = {m: 0 for m in workers}
-    other_turn = {m: 0 for m in workers}
+    turn = dict.fromkeys(workers, 0)
+    other_turn = dict.fromkeys(workers, 0)
     episodes = []
     for pid, method, start, status, since, end in plans:
         staff = workers[method]
@@ -182,30 +320,70 @@ def _municipality(rng: random.Random, mid: int, code: str, name: str, today: dat
         else:
             worker = staff[other_turn[method] % len(staff)]
             other_turn[method] += 1
-        episodes.append(SupportEpisode(
-            municipality_id=mid, person_id=pid, method=method.value, worker=worker, team=team_of[worker.pk], start_date=start,
-            status=status.value, status_since=since, end_date=end,
-            end_reason=(EndReason.FOLLOW_ON if method == Method.CTI else EndReason.GOALS_REACHED).value if end else ""))
+        episodes.append(
+            SupportEpisode(
+                municipality_id=mid,
+                person_id=pid,
+                method=method.value,
+                worker=worker,
+                team=team_of[worker.pk],
+                start_date=start,
+                status=status.value,
+                status_since=since,
+                end_date=end,
+                end_reason=(EndReason.FOLLOW_ON if method == Method.CTI else EndReason.GOALS_REACHED).value
+                if end
+                else "",
+            )
+        )
     episodes = SupportEpisode.objects.bulk_create(episodes, batch_size=BATCH)
-    events = [EpisodeEvent(municipality_id=mid, episode=e, kind=EventKind.START.value, on=e.start_date) for e in episodes]
+    events = [
+        EpisodeEvent(municipality_id=mid, episode=e, kind=EventKind.START.value, on=e.start_date)
+        for e in episodes
+    ]
     for e in episodes:
         if e.status == EpisodeStatus.PAUSED:
-            events.append(EpisodeEvent(municipality_id=mid, episode=e, kind=EventKind.PAUSE.value, on=e.status_since,
-                                       reason="Længere fængselsophold"))
+            events.append(
+                EpisodeEvent(
+                    municipality_id=mid,
+                    episode=e,
+                    kind=EventKind.PAUSE.value,
+                    on=e.status_since,
+                    reason="Længere fængselsophold",
+                )
+            )
         elif e.status == EpisodeStatus.ENDED:
-            events.append(EpisodeEvent(municipality_id=mid, episode=e, kind=EventKind.END.value, on=e.end_date,
-                                       reason=EndReason(e.end_reason).label))
+            events.append(
+                EpisodeEvent(
+                    municipality_id=mid,
+                    episode=e,
+                    kind=EventKind.END.value,
+                    on=e.end_date,
+                    reason=EndReason(e.end_reason).label,
+                )
+            )
     EpisodeEvent.objects.bulk_create(events, batch_size=BATCH)
     own = {(e.person_id, e.worker_id) for e in episodes if e.status != EpisodeStatus.ENDED}
-    Person.workers.through.objects.bulk_create([Person.workers.through(person_id=p, user_id=u) for p, u in own],
-                                               batch_size=BATCH, ignore_conflicts=True)
+    Person.workers.through.objects.bulk_create(
+        [Person.workers.through(person_id=p, user_id=u) for p, u in own],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
     # Unmet demand: some people on the active list without support wait for CTI or ICM (seed 004, 3.1).
     supported = {p[0] for p in plans}
-    waits = [WaitingListEntry(municipality_id=mid, person_id=pid, method=method.value, team=team_list[method][0],
-                              since=today - timedelta(days=rng.randint(0, 150)),
-                              refusal=f"{team_list[method][0].name} er fuldt: alle medarbejdere har deres loft af borgere.")
-             for pid, status, *_ in people if status in ACTIVE and pid not in supported and rng.random() < WAITING_SHARE
-             for method in [_pick(rng, [(Method.CTI, 40), (Method.ICM, 60)])]]
+    waits = [
+        WaitingListEntry(
+            municipality_id=mid,
+            person_id=pid,
+            method=method.value,
+            team=team_list[method][0],
+            since=today - timedelta(days=rng.randint(0, 150)),
+            refusal=f"{team_list[method][0].name} er fuldt: alle medarbejdere har deres loft af borgere.",
+        )
+        for pid, status, *_ in people
+        if status in ACTIVE and pid not in supported and rng.random() < WAITING_SHARE
+        for method in [_pick(rng, [(Method.CTI, 40), (Method.ICM, 60)])]
+    ]
     WaitingListEntry.objects.bulk_create(waits, batch_size=BATCH)
     counts["waiting"] += len(waits)
     counts["teams"] += sum(len(ts) for ts in team_list.values())

@@ -4,6 +4,7 @@ a live server with the project's static files, and helpers for logging in and ru
 Chromium is Debian's (/usr/bin/chromium); Playwright never downloads a browser here. A missing Chromium
 fails the suite with a clear message: these tests are never skipped (CI sets REQUIRE_CHROMIUM=1).
 """
+
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -15,8 +16,14 @@ from e2e.support import AXE_JS
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -63,8 +70,13 @@ def browser():
 
 @pytest.fixture
 def context(browser, live_server):
-    ctx = browser.new_context(base_url=live_server.url, viewport=VIEWPORT, locale="da-DK", accept_downloads=True,
-                              timezone_id="Europe/Copenhagen")
+    ctx = browser.new_context(
+        base_url=live_server.url,
+        viewport=VIEWPORT,
+        locale="da-DK",
+        accept_downloads=True,
+        timezone_id="Europe/Copenhagen",
+    )
     ctx.set_default_timeout(10_000)
     yield ctx
     ctx.close()
@@ -81,6 +93,7 @@ def page(context):
 
 
 # --- data -------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def e2e_users(municipality_a):
@@ -119,16 +132,28 @@ def some_people(outreach_actor, person_factory):
 
     people = {}
     for first, last, situation, days in rows:
-        person = person_factory(outreach_actor, first_name=first, last_name=last, situation=situation,
-                                start=today - timedelta(days=days))
+        person = person_factory(
+            outreach_actor,
+            first_name=first,
+            last_name=last,
+            situation=situation,
+            start=today - timedelta(days=days),
+        )
         if days > 60:  # a recent contact, or the daily job at login marks them inactive after 90 days
-            services.contact_record(actor=outreach_actor, person=person, contacted_on=today - timedelta(days=7),
-                                    kind="meeting", reached=True, note="Aftale om næste møde")
+            services.contact_record(
+                actor=outreach_actor,
+                person=person,
+                contacted_on=today - timedelta(days=7),
+                kind="meeting",
+                reached=True,
+                note="Aftale om næste møde",
+            )
         people[f"{first} {last}"] = person
     return people
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def login_as(context, live_server):
@@ -141,6 +166,8 @@ def login_as(context, live_server):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
 
     return do

@@ -9,6 +9,7 @@ small set made here,
 serves the app with its static files on a free local port, logs in through the real login form and
 takes the picture.
 """
+
 import os
 import shutil
 import sys
@@ -21,8 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 FALLBACK_USER, FALLBACK_PASSWORD = "leder", "demo-hf-2026"
 
@@ -51,24 +58,42 @@ def _fallback_data() -> tuple[str, str]:
 
     today = timezone.localdate()
     people = [
-        ("Jens", "Hansen", "street", 412), ("Mette", "Nielsen", "shelter", 230), ("Ahmed", "Larsen", "sofa_surfer", 95),
-        ("Karen", "Sørensen", "night_shelter", 61), ("Bo", "Poulsen", "eviction_case", 12), ("Sofie", "Jensen", "hotel", 40),
-        ("Peter", "Christensen", "shelter", 180), ("Fatima", "Ali", "sofa_surfer", 33), ("Lars", "Pedersen", "street", 20),
-        ("Hanne", "Andersen", "transitional", 75), ("Mikkel", "Rasmussen", "prison_release", 8),
+        ("Jens", "Hansen", "street", 412),
+        ("Mette", "Nielsen", "shelter", 230),
+        ("Ahmed", "Larsen", "sofa_surfer", 95),
+        ("Karen", "Sørensen", "night_shelter", 61),
+        ("Bo", "Poulsen", "eviction_case", 12),
+        ("Sofie", "Jensen", "hotel", 40),
+        ("Peter", "Christensen", "shelter", 180),
+        ("Fatima", "Ali", "sofa_surfer", 33),
+        ("Lars", "Pedersen", "street", 20),
+        ("Hanne", "Andersen", "transitional", 75),
+        ("Mikkel", "Rasmussen", "prison_release", 8),
         ("Camilla", "Olsen", "hospital_discharge", 5),
     ]
     with system_access():
         municipality = Municipality.objects.create(code="0250", name="Frederikssund")
-        user = User.objects.create_user(username=FALLBACK_USER, password=FALLBACK_PASSWORD, first_name="Lise",
-                                        last_name="Holm")
+        user = User.objects.create_user(
+            username=FALLBACK_USER, password=FALLBACK_PASSWORD, first_name="Lise", last_name="Holm"
+        )
         Membership.objects.create(user=user, municipality=municipality, role=Role.LEADER)
         actor = services.Actor(user=user, municipality=municipality, role=Role.LEADER, path="/screenshot/")
         for first, last, situation, days in people:
-            person = services.person_create(actor=actor, first_name=first, last_name=last, situation=situation,
-                                            situation_start=today - timedelta(days=days),
-                                            birth_year=today.year - 25 - days % 40)
-            services.contact_record(actor=actor, person=person, contacted_on=today - timedelta(days=days % 30),
-                                    kind="outreach", reached=True)
+            person = services.person_create(
+                actor=actor,
+                first_name=first,
+                last_name=last,
+                situation=situation,
+                situation_start=today - timedelta(days=days),
+                birth_year=today.year - 25 - days % 40,
+            )
+            services.contact_record(
+                actor=actor,
+                person=person,
+                contacted_on=today - timedelta(days=days % 30),
+                kind="outreach",
+                reached=True,
+            )
     return FALLBACK_USER, FALLBACK_PASSWORD
 
 
@@ -99,8 +124,9 @@ def main(output: Path, own_data: bool = False) -> None:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="da-DK",
-                                    timezone_id="Europe/Copenhagen")
+            page = browser.new_page(
+                viewport={"width": 1280, "height": 900}, locale="da-DK", timezone_id="Europe/Copenhagen"
+            )
             page.goto(f"{base}/accounts/login/")
             page.get_by_label("Brugernavn").fill(username)
             page.get_by_label("Adgangskode").fill(password)

@@ -1,4 +1,5 @@
 """Helpers for the end-to-end tests: axe-core checks and keyboard navigation."""
+
 import json
 from pathlib import Path
 
@@ -26,9 +27,15 @@ def check_a11y(page, label: str = "") -> None:
         document.querySelectorAll('[id]').forEach(e => { c[e.id] = (c[e.id] || 0) + 1; });
         return Object.keys(c).filter(k => c[k] > 1); }""")
     if duplicates:
-        violations.append({"id": "duplicate-id (own check)", "impact": "serious", "help": "ids must be unique",
-                           "helpUrl": "https://www.w3.org/TR/WCAG21/#parsing",
-                           "nodes": [{"target": [f"#{d}"], "summary": "", "html": ""} for d in duplicates]})
+        violations.append(
+            {
+                "id": "duplicate-id (own check)",
+                "impact": "serious",
+                "help": "ids must be unique",
+                "helpUrl": "https://www.w3.org/TR/WCAG21/#parsing",
+                "nodes": [{"target": [f"#{d}"], "summary": "", "html": ""} for d in duplicates],
+            }
+        )
     if violations:
         lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {label or page.url}:"]
         for v in violations:
@@ -79,7 +86,9 @@ def assert_all_tab_reachable(page, selectors: list[str], *, max_presses: int = 2
     first = None
     for _ in range(max_presses):
         page.keyboard.press("Tab")
-        info = page.evaluate("() => { const a = document.activeElement; return [a === document.body, a.dataset ? (a.dataset.e2eTab || '') : '', a.outerHTML.slice(0, 80)]; }")
+        info = page.evaluate(
+            "() => { const a = document.activeElement; return [a === document.body, a.dataset ? (a.dataset.e2eTab || '') : '', a.outerHTML.slice(0, 80)]; }"
+        )
         at_body, mark, html = info
         if first is None:
             first = html

@@ -1,5 +1,6 @@
 """Allocation in the browser: a vacancy from arrival to move-in (proposal, offer, decline, re-offer,
 accept, lease, move-in) and the committee's agenda with a decision and its PDF; axe-core on every page."""
+
 import re
 from datetime import timedelta
 
@@ -18,20 +19,28 @@ def homes(e2e_users, municipality_a, outreach_actor, some_people):
     from people import services
 
     today = timezone.localdate()
-    services.needs_list_register(actor=outreach_actor, person=some_people["Jens Hansen"], registered_on=today,
-                                 max_rent=3500, areas="Slangerup")
-    services.needs_list_register(actor=outreach_actor, person=some_people["Mette Nielsen"], registered_on=today,
-                                 max_rent=3500)
+    services.needs_list_register(
+        actor=outreach_actor,
+        person=some_people["Jens Hansen"],
+        registered_on=today,
+        max_rent=3500,
+        areas="Slangerup",
+    )
+    services.needs_list_register(
+        actor=outreach_actor, person=some_people["Mette Nielsen"], registered_on=today, max_rent=3500
+    )
     _, unit = make_stock(municipality_a, address="Fjordvej 7", rent=3300)
     unit.area = "Slangerup"
     unit.save()
     _, other = make_stock(municipality_a, address="Skovvej 2", rent=3100)
+    from accounts.roles import Role
     from allocation import services as allocation_services
     from people.services import Actor
-    from accounts.roles import Role
 
     leader = Actor(user=e2e_users["leader"], municipality=municipality_a, role=Role.LEADER, path="/e2e/")
-    allocation_services.vacancy_create(actor=leader, unit=other, reported_on=today, nominate_by=today + timedelta(days=10))
+    allocation_services.vacancy_create(
+        actor=leader, unit=other, reported_on=today, nominate_by=today + timedelta(days=10)
+    )
     return unit
 
 
@@ -69,7 +78,9 @@ def test_vacancy_to_move_in_with_a_decline_and_a_re_offer(page, login_as, e2e_us
     page.get_by_role("button", name="Registrér afslag").click()  # no reason: Danish error
     expect(page.get_by_role("alert").filter(has_text="Afslagsgrund")).to_be_visible()
     check_a11y(page, "decline with errors")
-    page.locator("#id_decline-reason").select_option(label="Boligen ligger for langt fra netværk eller tilbud")
+    page.locator("#id_decline-reason").select_option(
+        label="Boligen ligger for langt fra netværk eller tilbud"
+    )
     page.get_by_role("button", name="Registrér afslag").click()
     expect(page.get_by_text("Status: Afslået")).to_be_visible()
     check_a11y(page, "declined offer")
@@ -91,8 +102,11 @@ def test_vacancy_to_move_in_with_a_decline_and_a_re_offer(page, login_as, e2e_us
     page.get_by_role("link", name="Fjordvej 7").first.click()
     expect(page.locator("dl")).to_contain_text("Udlejet")
 
-    for url, label in [("/ledige-boliger/samlet-forslag/", "global proposal"), ("/ledige-boliger/tal/", "step figures"),
-                       ("/ledige-boliger/afslagsgrunde/", "decline reasons")]:
+    for url, label in [
+        ("/ledige-boliger/samlet-forslag/", "global proposal"),
+        ("/ledige-boliger/tal/", "step figures"),
+        ("/ledige-boliger/afslagsgrunde/", "decline reasons"),
+    ]:
         page.goto(url)
         check_a11y(page, label)
     page.goto("/ledige-boliger/")

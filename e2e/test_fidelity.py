@@ -2,6 +2,7 @@
 then completed, with an agreed action), sees results and exports; a citizen answers Brief INSPIRE, and
 another WHO-5, on a phone-sized screen without login. axe-core with zero violations on every fidelity
 page."""
+
 import re
 
 import pytest
@@ -20,8 +21,13 @@ def fidelity_unit(e2e_users, municipality_a):
     from people.services import Actor
 
     actor = Actor(user=e2e_users["leader"], municipality=municipality_a, role=Role.LEADER)
-    unit = services.unit_create(actor=actor, name="Housing First-teamet", kind="team", leader=e2e_users["leader"],
-                                members=[e2e_users["outreach"]])
+    unit = services.unit_create(
+        actor=actor,
+        name="Housing First-teamet",
+        kind="team",
+        leader=e2e_users["leader"],
+        members=[e2e_users["outreach"]],
+    )
     return actor, unit
 
 
@@ -121,7 +127,9 @@ def test_unit_and_invitation_pages_are_accessible(page, login_as, e2e_users, fid
     page.get_by_label("Navn").fill("Herberget Fjordhus")
     page.get_by_label("Type").select_option("shelter")
     page.get_by_role("button", name="Opret enhed").click()
-    expect(page.get_by_role("status").filter(has_text="Enheden Herberget Fjordhus er oprettet.")).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text="Enheden Herberget Fjordhus er oprettet.")
+    ).to_be_visible()
     check_a11y(page, "overview after a new unit")
     page.goto("/efterlevelse/spoergeskema/ny/")
     check_a11y(page, "invitation form")
@@ -141,8 +149,14 @@ def test_a_citizen_answers_brief_inspire_on_a_phone(browser, live_server, fideli
 
     actor, unit = fidelity_unit
     _, token = services.invitation_create(actor=actor, unit=unit, mode="link", now=timezone.now())
-    phone = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True,
-                                has_touch=True, device_scale_factor=3, locale="da-DK")
+    phone = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=3,
+        locale="da-DK",
+    )
     page = phone.new_page()
     try:
         page.goto(f"/efterlevelse/svar/0250/{token}/")
@@ -159,7 +173,12 @@ def test_a_citizen_answers_brief_inspire_on_a_phone(browser, live_server, fideli
         page.get_by_role("button", name="Send mine svar").tap()
         expect(page.get_by_role("alert")).to_contain_text("Vælg et svar til udsagn 2")
         check_a11y(page, "Brief INSPIRE with a missing answer")
-        for n, label in [(2, "Meget enig"), (3, "Hverken enig eller uenig"), (4, "Ikke relevant for mig"), (5, "Enig")]:
+        for n, label in [
+            (2, "Meget enig"),
+            (3, "Hverken enig eller uenig"),
+            (4, "Ikke relevant for mig"),
+            (5, "Enig"),
+        ]:
             page.get_by_role("group", name=re.compile(f"^{n}\\.")).get_by_label(label, exact=True).tap()
         page.get_by_role("button", name="Send mine svar").tap()
         expect(page.get_by_role("heading", level=1)).to_have_text("Tak for dine svar")
@@ -179,10 +198,17 @@ def test_a_citizen_answers_who5_on_a_phone(browser, live_server, fidelity_unit):
     from fidelity.models import SurveyResponse
 
     actor, unit = fidelity_unit
-    _, token = services.invitation_create(actor=actor, unit=unit, mode="link", instrument="who5",
-                                          now=timezone.now())
-    phone = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844},
-                                is_mobile=True, has_touch=True, device_scale_factor=3, locale="da-DK")
+    _, token = services.invitation_create(
+        actor=actor, unit=unit, mode="link", instrument="who5", now=timezone.now()
+    )
+    phone = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=3,
+        locale="da-DK",
+    )
     page = phone.new_page()
     try:
         page.goto(f"/efterlevelse/svar/0250/{token}/")
@@ -206,8 +232,12 @@ def test_a_citizen_answers_who5_on_a_phone(browser, live_server, fidelity_unit):
         # The error links to the question it names.
         page.get_by_role("alert").get_by_role("link").tap()
         expect(page.locator("#q-calm-legend")).to_be_focused()
-        for n, label in [(2, "Lidt mere end halvdelen af tiden"), (3, "Hele tiden"),
-                         (4, "På intet tidspunkt"), (5, "Lidt af tiden")]:
+        for n, label in [
+            (2, "Lidt mere end halvdelen af tiden"),
+            (3, "Hele tiden"),
+            (4, "På intet tidspunkt"),
+            (5, "Lidt af tiden"),
+        ]:
             question = page.get_by_role("group", name=re.compile(f"^{n}\\. I de sidste 2 uger"))
             question.get_by_label(label, exact=True).tap()
         page.get_by_role("button", name="Send mine svar").tap()

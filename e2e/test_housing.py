@@ -1,5 +1,6 @@
 """Homes in the browser: the broker registers a landlord, an agreement and a unit and opens the stock
 analysis; the leader sees retention; axe-core on every new page."""
+
 from datetime import timedelta
 
 from django.utils import timezone
@@ -8,8 +9,9 @@ from playwright.sync_api import expect
 from e2e.support import check_a11y
 
 
-def test_broker_registers_stock_and_leader_sees_retention(page, login_as, e2e_users, municipality_a, person_factory,
-                                                          actor_factory):
+def test_broker_registers_stock_and_leader_sees_retention(
+    page, login_as, e2e_users, municipality_a, person_factory, actor_factory
+):
     from accounts.roles import Role
     from conftest import make_user
     from housing import services
@@ -58,17 +60,24 @@ def test_broker_registers_stock_and_leader_sees_retention(page, login_as, e2e_us
     expect(page.locator("table")).to_contain_text("Havnevej 12, 1. th.")
     check_a11y(page, "boligoversigt")
 
-    for path, label in (("/boliger/boligtyper/", "boligtyper"), ("/boliger/mens-borgeren-venter/", "mens borgeren venter"),
-                        ("/boliger/fogedsager/", "fogedsager"), (f"/boliger/borger/{person.pk}/indflytning/", "indflytning"),
-                        (f"/boliger/lejemaal/{person.tenancies.get().pk}/fraflytning/", "fraflytning"),
-                        (f"/boliger/lejemaal/{person.tenancies.get().pk}/fogedsag/", "fogedsag"),
-                        (f"/boliger/mens-borgeren-venter/{person.pk}/", "plan"), (f"/borgere/{person.pk}/", "borgerside")):
+    for path, label in (
+        ("/boliger/boligtyper/", "boligtyper"),
+        ("/boliger/mens-borgeren-venter/", "mens borgeren venter"),
+        ("/boliger/fogedsager/", "fogedsager"),
+        (f"/boliger/borger/{person.pk}/indflytning/", "indflytning"),
+        (f"/boliger/lejemaal/{person.tenancies.get().pk}/fraflytning/", "fraflytning"),
+        (f"/boliger/lejemaal/{person.tenancies.get().pk}/fogedsag/", "fogedsag"),
+        (f"/boliger/mens-borgeren-venter/{person.pk}/", "plan"),
+        (f"/borgere/{person.pk}/", "borgerside"),
+    ):
         page.goto(path)
         check_a11y(page, label)
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Boliganalyse").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Boliganalyse")
-    page.wait_for_function("typeof Chart === 'function'")  # the script follows the heading: wait, do not race it
+    page.wait_for_function(
+        "typeof Chart === 'function'"
+    )  # the script follows the heading: wait, do not race it
     expect(page.get_by_role("list", name="Nøgletal")).to_contain_text("Boliger til højst 3500 kr.")
     check_a11y(page, "boliganalyse")
 
@@ -76,5 +85,7 @@ def test_broker_registers_stock_and_leader_sees_retention(page, login_as, e2e_us
     login_as(e2e_users["leader"])
     page.goto("/boliger/fastholdelse/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Fastholdelse i bolig")
-    expect(page.get_by_role("table", name="Stadig i egen bolig, alle borgere")).to_contain_text("100,0 % (1 af 1)")
+    expect(page.get_by_role("table", name="Stadig i egen bolig, alle borgere")).to_contain_text(
+        "100,0 % (1 af 1)"
+    )
     check_a11y(page, "fastholdelse")

@@ -4,6 +4,7 @@ The import runs in a background thread, as in production (not IMPORTS_RUN_INLINE
 bar for certain, the job is held right after it has committed the "importing" phase (its first
 progress report, before the all-or-nothing transaction opens) until the browser has shown it.
 """
+
 import threading
 from datetime import timedelta
 
@@ -44,18 +45,24 @@ def test_import_shows_progress_then_result(page, login_as, e2e_users, some_peopl
     release, reached = hold_import
     start = f"{timezone.localdate() - timedelta(days=20):%d.%m.%Y}"
     path = tmp_path / "liste.csv"
-    path.write_bytes(_csv([
-        ["Fornavn", "Efternavn", "Situation", "Situation fra", "Sted"],
-        ["Søren", "Kierkegaard", "Gaden", start, ""],
-        ["Ida", "Jørgensen", "Sofasurfer", start, ""],
-        ["Lars", "Østergaard", "Boform (§ 110)", start, "Herberget Skovly"],
-    ]))
+    path.write_bytes(
+        _csv(
+            [
+                ["Fornavn", "Efternavn", "Situation", "Situation fra", "Sted"],
+                ["Søren", "Kierkegaard", "Gaden", start, ""],
+                ["Ida", "Jørgensen", "Sofasurfer", start, ""],
+                ["Lars", "Østergaard", "Boform (§ 110)", start, "Herberget Skovly"],
+            ]
+        )
+    )
     login_as(e2e_users["outreach"])
     page.goto("/borgere/")
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Indlæs liste").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Indlæs en liste over borgere")
     check_a11y(page, "import upload")
-    assert_all_tab_reachable(page, ["input[type=file]", "form button[type=submit]", "a[href$='skabelon.csv']"])
+    assert_all_tab_reachable(
+        page, ["input[type=file]", "form button[type=submit]", "a[href$='skabelon.csv']"]
+    )
 
     page.get_by_label("Fil med borgere").set_input_files(str(path))
     page.get_by_role("button", name="Indlæs filen").click()
@@ -84,16 +91,21 @@ def test_import_shows_progress_then_result(page, login_as, e2e_users, some_peopl
         expect(page.get_by_role("link", name=name)).to_be_visible()
 
 
-def test_import_with_errors_shows_the_error_table_and_saves_nothing(page, login_as, e2e_users, some_people,
-                                                                     settings, tmp_path):
+def test_import_with_errors_shows_the_error_table_and_saves_nothing(
+    page, login_as, e2e_users, some_people, settings, tmp_path
+):
     settings.IMPORTS_RUN_INLINE = False
     path = tmp_path / "fejl.csv"
-    path.write_bytes(_csv([
-        ["Fornavn", "Efternavn", "Situation", "Situation fra"],
-        ["Anne", "Hvide", "Gaden", "01.02.2025"],
-        ["", "", "Gaden", "01.02.2025"],
-        ["Palle", "Fejl", "Månen", "32.13.2025"],
-    ]))
+    path.write_bytes(
+        _csv(
+            [
+                ["Fornavn", "Efternavn", "Situation", "Situation fra"],
+                ["Anne", "Hvide", "Gaden", "01.02.2025"],
+                ["", "", "Gaden", "01.02.2025"],
+                ["Palle", "Fejl", "Månen", "32.13.2025"],
+            ]
+        )
+    )
     login_as(e2e_users["outreach"])
     page.goto("/indlaes/")
     page.get_by_label("Fil med borgere").set_input_files(str(path))

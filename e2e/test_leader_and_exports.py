@@ -1,4 +1,5 @@
 """Tasks 3 and 4: a leader's figures, the access log with the per-citizen export, and list exports."""
+
 import csv
 import io
 import re
@@ -24,7 +25,9 @@ def test_leader_figures_log_and_citizen_export(page, login_as, e2e_users, some_p
     expect(page.get_by_role("heading", level=1)).to_have_text("Tal og udvikling")
     expect(page.get_by_role("link", name="Tal og udvikling")).to_have_attribute("aria-current", "page")
     # Chart.js is served from node_modules through the static files and draws both canvases.
-    page.wait_for_function("typeof Chart === 'function'")  # the script follows the heading: wait, do not race it
+    page.wait_for_function(
+        "typeof Chart === 'function'"
+    )  # the script follows the heading: wait, do not race it
     for canvas_id in ("chart-flow", "chart-shelter"):
         canvas = page.locator(f"#{canvas_id}")
         expect(canvas).to_be_visible()
@@ -43,19 +46,34 @@ def test_leader_figures_log_and_citizen_export(page, login_as, e2e_users, some_p
     # 5 people entered the list in the last months: the inflow column sums to 5.
     inflow = [int(t) for t in table.locator("tbody tr td:nth-child(3)").all_inner_texts()]
     assert sum(inflow) == 5
-    expect(page.get_by_role("list", name="Nøgletal i dag").locator("li", has_text="Aktive på listen")
-           .locator(".hf-kpi-value")).to_have_text("5")
+    expect(
+        page.get_by_role("list", name="Nøgletal i dag")
+        .locator("li", has_text="Aktive på listen")
+        .locator(".hf-kpi-value")
+    ).to_have_text("5")
     check_a11y(page, "figures")
 
     # The log lists the reads just made, newest first.
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Log").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log over brug af personoplysninger")
-    read_row = page.locator("tbody tr", has_text="Sagsbehandling: borgerens side").filter(has_text="Opslag").first
+    read_row = (
+        page.locator("tbody tr", has_text="Sagsbehandling: borgerens side").filter(has_text="Opslag").first
+    )
     expect(read_row).to_contain_text(str(person.pk))
     expect(read_row).to_contain_text("leader")
     check_a11y(page, "log")
-    assert_all_tab_reachable(page, ["#id_action", "#id_person_id", "#id_user_query", "#id_date_from", "#id_date_to",
-                                    "form[role=search] button", "tbody a"])
+    assert_all_tab_reachable(
+        page,
+        [
+            "#id_action",
+            "#id_person_id",
+            "#id_user_query",
+            "#id_date_from",
+            "#id_date_to",
+            "form[role=search] button",
+            "tbody a",
+        ],
+    )
 
     # Filter on the citizen and download their access report (for a citizen's request for access).
     page.get_by_label("Borger-id").fill(str(person.pk))
@@ -99,7 +117,7 @@ def test_list_exports_csv_and_xlsx(page, login_as, e2e_users, some_people):
     raw = open(download.path(), "rb").read()
     assert raw.startswith(b"PK"), "xlsx is a zip file"
     sheet = load_workbook(io.BytesIO(raw), read_only=True).active
-    values = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert len(values) == 3
     assert any("Sørensen" in str(c) for row in values for c in row)
 

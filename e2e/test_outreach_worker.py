@@ -1,4 +1,5 @@
 """Task 1 and 7: an outreach worker's day on the by-name list, with the keyboard where it matters."""
+
 import re
 from datetime import timedelta
 
@@ -17,8 +18,13 @@ def many_people(some_people, outreach_actor, person_factory):
     """55 more people on the street (recent activity), so the list has two pages of 50."""
     today = timezone.localdate()
     for i in range(55):
-        person_factory(outreach_actor, first_name=f"Person{i:02d}", last_name=f"Efternavn{i:02d}", situation="street",
-                       start=today - timedelta(days=5 + i))
+        person_factory(
+            outreach_actor,
+            first_name=f"Person{i:02d}",
+            last_name=f"Efternavn{i:02d}",
+            situation="street",
+            start=today - timedelta(days=5 + i),
+        )
     return some_people
 
 
@@ -75,11 +81,24 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     homeless_rows = rows(page).filter(has_not=page.locator("td:nth-child(4)", has_text="–"))
     expect(homeless_rows.first.locator("td").first).to_have_text("Jens Hansen")
     check_a11y(page, "by-name list")
-    assert_all_tab_reachable(page, [
-        "a.skipnav", ".mainmenu-link", "#id_q", "#id_situation", "#id_sort", "form[role=search] button[type=submit]",
-        "a[href^='/borgere/ny/']", "a[href^='/borgere/udtraek.csv']", "a[href^='/borgere/udtraek.xlsx']", "#list-results tbody a",
-        ".pagination a", "footer a", "#language-select",
-    ])
+    assert_all_tab_reachable(
+        page,
+        [
+            "a.skipnav",
+            ".mainmenu-link",
+            "#id_q",
+            "#id_situation",
+            "#id_sort",
+            "form[role=search] button[type=submit]",
+            "a[href^='/borgere/ny/']",
+            "a[href^='/borgere/udtraek.csv']",
+            "a[href^='/borgere/udtraek.xlsx']",
+            "#list-results tbody a",
+            ".pagination a",
+            "footer a",
+            "#language-select",
+        ],
+    )
 
     # HTMX: filtering replaces the table, not the page.
     page.evaluate("window.__e2eSamePage = true")
@@ -127,14 +146,21 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     expect(page.get_by_role("heading", level=1)).to_have_text("Jens Hansen")
     kpis = page.get_by_role("list", name="Nøgletal")
     expect(kpis.locator("li", has_text="Dage som hjemløs i alt").locator(".hf-kpi-value")).to_have_text("400")
-    expect(kpis.locator("li", has_text="Hjemløs siden")).to_contain_text(f"{today - timedelta(days=400):%d.%m.%Y}")
+    expect(kpis.locator("li", has_text="Hjemløs siden")).to_contain_text(
+        f"{today - timedelta(days=400):%d.%m.%Y}"
+    )
     timeline = page.locator("ol.hf-timeline")
     expect(timeline.locator("li")).to_have_count(3)  # first situation, status "newly identified", a meeting
     expect(timeline).to_contain_text("Situation: Gaden")
     check_a11y(page, "person page")
-    assert_all_tab_reachable(page, [
-        "a[href$='/ret/']", "a[href$='/boligbehov/']", "summary.details-summary",
-    ])
+    assert_all_tab_reachable(
+        page,
+        [
+            "a[href$='/ret/']",
+            "a[href$='/boligbehov/']",
+            "summary.details-summary",
+        ],
+    )
 
     # Record a contact: open the disclosure with the keyboard, fill the form, submit with Enter.
     contact_form = page.locator("form[action$='/kontakt/']")
@@ -143,8 +169,16 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     page.keyboard.press("Enter")
     expect(contact_form).to_be_visible()
     check_a11y(page, "person page with the contact form open")
-    assert_all_tab_reachable(page, ["#id_contacted_on", "#id_kind", "#id_reached_0", "#id_contact_note",
-                                    "form[action$='/kontakt/'] button[type=submit]"])
+    assert_all_tab_reachable(
+        page,
+        [
+            "#id_contacted_on",
+            "#id_kind",
+            "#id_reached_0",
+            "#id_contact_note",
+            "form[action$='/kontakt/'] button[type=submit]",
+        ],
+    )
     contact_form.get_by_label("Kontaktform").select_option(label="Opsøgende kontakt på gaden")
     contact_form.get_by_label("Ja").check()
     note = page.get_by_label("Kort note", exact=True)  # its own label (its id once clashed with "Note" above)
@@ -154,7 +188,9 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     page.keyboard.type("Talt om bolig ved stationen")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_have_text("Kontakten er registreret.")
-    expect(timeline).to_contain_text("Kontakt: Opsøgende kontakt på gaden, truffet. Talt om bolig ved stationen")
+    expect(timeline).to_contain_text(
+        "Kontakt: Opsøgende kontakt på gaden, truffet. Talt om bolig ved stationen"
+    )
 
     # Record a new situation: now at a § 110 shelter since yesterday.
     page.locator("summary", has_text="Ny situation").click()

@@ -1,4 +1,5 @@
 """Task 2 and the person pages: create with the duplicate warning, the error summary, edit, the needs list."""
+
 import re
 
 import pytest
@@ -9,21 +10,37 @@ from e2e.support import assert_all_tab_reachable, check_a11y
 pytestmark = pytest.mark.e2e
 
 
-def test_create_person_shows_errors_then_duplicate_warning_then_creates(page, login_as, e2e_users, some_people):
+def test_create_person_shows_errors_then_duplicate_warning_then_creates(
+    page, login_as, e2e_users, some_people
+):
     login_as(e2e_users["outreach"])
     page.goto("/borgere/")
     page.get_by_role("link", name="Opret borger").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Opret borger på hjemløselisten")
     check_a11y(page, "create person")
-    assert_all_tab_reachable(page, ["#id_first_name", "#id_last_name", "#id_cpr", "#id_birth_date", "#id_gender",
-                                    "#id_protected", "#id_situation", "#id_situation_start", "form button[type=submit]"])
+    assert_all_tab_reachable(
+        page,
+        [
+            "#id_first_name",
+            "#id_last_name",
+            "#id_cpr",
+            "#id_birth_date",
+            "#id_gender",
+            "#id_protected",
+            "#id_situation",
+            "#id_situation_start",
+            "form button[type=submit]",
+        ],
+    )
 
     # Nothing filled in: the error summary links to the field.
     page.get_by_role("button", name="Opret borger").click()
     summary = page.get_by_role("alert").filter(has_text="Der er fejl i formularen")
     expect(summary).to_be_visible()
     expect(summary.get_by_role("link", name="Fornavn: Angiv navn eller initialer.")).to_be_visible()
-    expect(page.locator("#id_first_name")).to_have_attribute("aria-describedby", re.compile("id_first_name-error"))
+    expect(page.locator("#id_first_name")).to_have_attribute(
+        "aria-describedby", re.compile("id_first_name-error")
+    )
     check_a11y(page, "create person with the error summary")
     summary.get_by_role("link").first.click()
     expect(page).to_have_url(re.compile("#id_first_name$"))
@@ -36,7 +53,8 @@ def test_create_person_shows_errors_then_duplicate_warning_then_creates(page, lo
     warning = page.get_by_role("alert").filter(has_text="Findes borgeren allerede?")
     expect(warning).to_be_visible()
     expect(warning.get_by_role("link", name="Jens Hansen")).to_have_attribute(
-        "href", f"/borgere/{some_people['Jens Hansen'].pk}/")
+        "href", f"/borgere/{some_people['Jens Hansen'].pk}/"
+    )
     expect(page.get_by_label("Fornavn")).to_have_value("Jens")
     check_a11y(page, "create person with the duplicate warning")
 
@@ -72,8 +90,18 @@ def test_edit_person_and_needs_list(page, login_as, e2e_users, some_people):
     page.get_by_role("link", name="Sæt på boligbehovslisten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Boligbehov for Ahmed Larsen")
     check_a11y(page, "needs list edit")
-    assert_all_tab_reachable(page, ["#id_registered_on", "#id_max_rent", "#id_areas", "#id_sharing",
-                                    "#id_ordinary_building", "#id_special_needs", "form button[type=submit]"])
+    assert_all_tab_reachable(
+        page,
+        [
+            "#id_registered_on",
+            "#id_max_rent",
+            "#id_areas",
+            "#id_sharing",
+            "#id_ordinary_building",
+            "#id_special_needs",
+            "form button[type=submit]",
+        ],
+    )
     page.get_by_role("button", name="Gem").click()
     expect(page.get_by_role("link", name=re.compile("Husleje borgeren kan betale"))).to_be_visible()
     check_a11y(page, "needs list edit with errors")

@@ -1,5 +1,6 @@
 """A support task in the browser: assess -> recommend -> decide -> plan (with a revision compared) ->
 consent given and revoked; axe-core with zero violations on every plans page."""
+
 import re
 from datetime import timedelta
 
@@ -60,10 +61,14 @@ def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, som
     summary = page.get_by_role("alert").filter(has_text="Der er fejl i formularen")
     expect(summary).to_contain_text("Skriv en begrundelse")
     check_a11y(page, "decision with the error summary")
-    page.get_by_label("Begrundelse", exact=False).first.fill("Hun flytter fra forsorgshjemmet og bruger selv lægen.")
+    page.get_by_label("Begrundelse", exact=False).first.fill(
+        "Hun flytter fra forsorgshjemmet og bruger selv lægen."
+    )
     page.get_by_label("Borgeren ønsker at modtage støtten").check()
     page.get_by_role("button", name="Registrér valget").click()
-    expect(page.get_by_role("status")).to_have_text("Valget af CTI (Critical Time Intervention) er registreret.")
+    expect(page.get_by_role("status")).to_have_text(
+        "Valget af CTI (Critical Time Intervention) er registreret."
+    )
     expect(page.locator("table")).to_contain_text("Hun flytter fra forsorgshjemmet")
     check_a11y(page, "decision recorded")
 
@@ -102,21 +107,31 @@ def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, som
     page.get_by_role("button", name="Registrér samtykket").click()
     expect(page.get_by_role("status")).to_have_text("Samtykket er registreret.")
     in_force = page.locator("table").first
-    expect(in_force.get_by_role("row", name=re.compile("Udlejer eller boligorganisation"))).to_contain_text("Ja")
+    expect(in_force.get_by_role("row", name=re.compile("Udlejer eller boligorganisation"))).to_contain_text(
+        "Ja"
+    )
     check_a11y(page, "consent given")
     page.get_by_role("button", name=re.compile("Tilbagekald")).click()
     expect(page.get_by_role("status")).to_have_text("Samtykket er tilbagekaldt.")
-    expect(in_force.get_by_role("row", name=re.compile("Udlejer eller boligorganisation"))).to_contain_text("Nej")
+    expect(in_force.get_by_role("row", name=re.compile("Udlejer eller boligorganisation"))).to_contain_text(
+        "Nej"
+    )
     expect(page.locator("table").nth(1)).to_contain_text("Tilbagekaldt")
     check_a11y(page, "consent revoked")
 
 
-def test_a_leader_sees_health_and_an_analyst_sees_nothing(page, login_as, e2e_users, some_people, outreach_actor):
+def test_a_leader_sees_health_and_an_analyst_sees_nothing(
+    page, login_as, e2e_users, some_people, outreach_actor
+):
     from plans import services
 
     person = some_people["Karen Sørensen"]
-    services.assessment_save(actor=outreach_actor, person=person, services_use="little", dimensions={
-        "substance_use": {"own_words": "Jeg drikker for meget om aftenen.", "level": 3}})
+    services.assessment_save(
+        actor=outreach_actor,
+        person=person,
+        services_use="little",
+        dimensions={"substance_use": {"own_words": "Jeg drikker for meget om aftenen.", "level": 3}},
+    )
     login_as(e2e_users["leader"])
     page.goto(f"/borgere/{person.pk}/udredning/")
     expect(page.locator("table").first).to_contain_text("Jeg drikker for meget om aftenen.")

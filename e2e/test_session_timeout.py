@@ -1,5 +1,6 @@
 """Item 20: nobody loses typed work to the session timeout. The warning comes before the session runs
 out and "Forlæng" extends it, with the keyboard; a form saved after it ran out comes back filled in."""
+
 import re
 import time
 from datetime import timedelta
@@ -22,7 +23,8 @@ def session_row(context):
 
 
 def test_the_warning_comes_before_the_timeout_and_forlaeng_extends_the_session(
-        page, context, login_as, e2e_users, settings):
+    page, context, login_as, e2e_users, settings
+):
     settings.SESSION_COOKIE_AGE = 16
     settings.SESSION_WARNING_SECONDS = 8  # shown 8 seconds before the end
     login_as(e2e_users["leader"])
@@ -54,7 +56,9 @@ def test_the_warning_comes_before_the_timeout_and_forlaeng_extends_the_session(
     expect(page).to_have_url(re.compile(r"/borgere/$"))
 
 
-def test_escape_closes_the_warning_and_the_dialog_says_when_the_session_ran_out(page, login_as, e2e_users, settings):
+def test_escape_closes_the_warning_and_the_dialog_says_when_the_session_ran_out(
+    page, login_as, e2e_users, settings
+):
     settings.SESSION_COOKIE_AGE = 8
     settings.SESSION_WARNING_SECONDS = 4
     login_as(e2e_users["leader"])
@@ -70,13 +74,16 @@ def test_escape_closes_the_warning_and_the_dialog_says_when_the_session_ran_out(
 
 
 def test_a_contact_saved_after_the_session_ran_out_comes_back_filled_in_after_logging_in(
-        page, context, login_as, e2e_users, some_people):
+    page, context, login_as, e2e_users, some_people
+):
     person = some_people["Jens Hansen"]
     login_as(e2e_users["outreach"])
     page.goto(f"/borgere/{person.pk}/")
     page.get_by_text("Kontakt eller kontaktforsøg").click()
     page.locator("#id_contact_note").fill("Talte om boligen på Ågade")
-    Session.objects.filter(pk=session_row(context).pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    Session.objects.filter(pk=session_row(context).pk).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
 
     page.get_by_role("button", name="Gem kontakt").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
@@ -85,7 +92,9 @@ def test_a_contact_saved_after_the_session_ran_out_comes_back_filled_in_after_lo
     page.locator("#id_password").press("Enter")
 
     expect(page).to_have_url(re.compile(rf"/borgere/{person.pk}/$"))
-    expect(page.get_by_text("Din session udløb. Det, du skrev, er bevaret: kontroller og gem igen.")).to_be_visible()
+    expect(
+        page.get_by_text("Din session udløb. Det, du skrev, er bevaret: kontroller og gem igen.")
+    ).to_be_visible()
     expect(page.locator("#id_contact_note")).to_have_value("Talte om boligen på Ågade")
     expect(page.locator("#id_contact_note")).to_be_visible()  # its section is opened
     check_a11y(page, "form shown again after the session ran out")

@@ -3,6 +3,7 @@ the figures linked to the people behind them), a support worker's day (front pag
 CTI episode against the assessment's recommendation with a written reason, a contact attempt, pause and
 resume, the CTI phase timeline), and an assignment beyond the limit refused onto the waiting list.
 axe-core with zero violations on every support page."""
+
 import re
 from datetime import timedelta
 
@@ -55,18 +56,39 @@ def full_icm(support_users, leader_actor, support_actor, outreach_actor, person_
     services.worker_save(actor=leader_actor, user=support_users["support"], method="icm", team=team)
     people = []
     for i in range(ICM_LIMIT):
-        person = person_factory(outreach_actor, first_name=f"Borger{i}", last_name=f"Icm{i}", start=today - timedelta(days=90))
-        result = services.episode_start(actor=support_actor, person=person, method="icm", start_date=today - timedelta(days=60 - i),
-                                        worker=support_users["support"])
+        person = person_factory(
+            outreach_actor, first_name=f"Borger{i}", last_name=f"Icm{i}", start=today - timedelta(days=90)
+        )
+        result = services.episode_start(
+            actor=support_actor,
+            person=person,
+            method="icm",
+            start_date=today - timedelta(days=60 - i),
+            worker=support_users["support"],
+        )
         assert result.episode is not None
-        services.episode_contact_record(actor=support_actor, episode=result.episode, contacted_on=today - timedelta(days=2),
-                                        kind="home_visit", reached=True)
+        services.episode_contact_record(
+            actor=support_actor,
+            episode=result.episode,
+            contacted_on=today - timedelta(days=2),
+            kind="home_visit",
+            reached=True,
+        )
         people.append(person)
-    waiting = person_factory(outreach_actor, first_name="Vera", last_name="Venter", start=today - timedelta(days=90))
-    refused = services.episode_start(actor=support_actor, person=waiting, method="icm", start_date=today - timedelta(days=12),
-                                     worker=support_users["support"])
+    waiting = person_factory(
+        outreach_actor, first_name="Vera", last_name="Venter", start=today - timedelta(days=90)
+    )
+    refused = services.episode_start(
+        actor=support_actor,
+        person=waiting,
+        method="icm",
+        start_date=today - timedelta(days=12),
+        worker=support_users["support"],
+    )
     assert refused.episode is None and refused.waiting is not None
-    new = person_factory(outreach_actor, first_name="Nanna", last_name="Nyborg", start=today - timedelta(days=30))
+    new = person_factory(
+        outreach_actor, first_name="Nanna", last_name="Nyborg", start=today - timedelta(days=30)
+    )
     return {"team": team, "people": people, "waiting": waiting, "new": new}
 
 
@@ -78,8 +100,17 @@ def test_a_leader_finds_a_bottleneck(page, login_as, support_users, full_icm):
 
     # Capacity per method: ICM has 8 places, all in use, one waiting for 12 days.
     icm = page.locator("#method-capacity").get_by_role("row", name=re.compile(r"^ICM"))
-    expect(icm.locator("td")).to_have_text(["8", "8 aktive i ICM (Intensive Case Management)", "0", "100 %",
-                                            "1 på venteliste til ICM (Intensive Case Management)", "12", "12"])
+    expect(icm.locator("td")).to_have_text(
+        [
+            "8",
+            "8 aktive i ICM (Intensive Case Management)",
+            "0",
+            "100 %",
+            "1 på venteliste til ICM (Intensive Case Management)",
+            "12",
+            "12",
+        ]
+    )
     # Capacity per team: the ICM team is full, with one full worker.
     team = page.locator("#capacity").get_by_role("row", name=re.compile("^ICM-teamet"))
     expect(team).to_have_class(re.compile("hf-full"))
@@ -87,8 +118,9 @@ def test_a_leader_finds_a_bottleneck(page, login_as, support_users, full_icm):
     # The workers at their limit: Sara is full.
     sara = page.locator("#full-workers").get_by_role("row", name=re.compile("Sara Støtte"))
     expect(sara).to_have_class(re.compile("hf-full"))
-    expect(sara.locator("td")).to_have_text(["ICM (Intensive Case Management)", "ICM-teamet", "8 aktive hos Sara Støtte",
-                                             "8", "100 % fuld"])
+    expect(sara.locator("td")).to_have_text(
+        ["ICM (Intensive Case Management)", "ICM-teamet", "8 aktive hos Sara Støtte", "8", "100 % fuld"]
+    )
     # The waiting list with the waiting time.
     vera = page.locator("#waiting").get_by_role("row", name=re.compile("Vera Venter"))
     since = (timezone.localdate() - timedelta(days=12)).strftime("%d.%m.%Y")
@@ -100,7 +132,9 @@ def test_a_leader_finds_a_bottleneck(page, login_as, support_users, full_icm):
     tab_to(page, figure)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/stoette/forloeb/\?"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Støtteforløb: aktiv, ICM (Intensive Case Management)")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Støtteforløb: aktiv, ICM (Intensive Case Management)"
+    )
     rows = page.locator("table tbody tr")
     expect(rows).to_have_count(ICM_LIMIT)
     for person in full_icm["people"]:
@@ -109,8 +143,12 @@ def test_a_leader_finds_a_bottleneck(page, login_as, support_users, full_icm):
 
     # The waiting figure leads to the waiting list of ICM.
     page.go_back()
-    page.locator("#method-capacity").get_by_role("link", name="1 på venteliste til ICM (Intensive Case Management)").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Venteliste til støtte: ICM (Intensive Case Management)")
+    page.locator("#method-capacity").get_by_role(
+        "link", name="1 på venteliste til ICM (Intensive Case Management)"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Venteliste til støtte: ICM (Intensive Case Management)"
+    )
     row = page.get_by_role("row", name=re.compile("Vera Venter"))
     expect(row).to_contain_text("Sara Støtte har allerede 8 borgere i ICM og må højst have 8.")
     expect(row.locator("td").nth(2)).to_have_text("12")
@@ -125,14 +163,28 @@ def cti_worker(support_users, leader_actor, support_actor, outreach_actor, perso
 
     team = services.team_save(actor=leader_actor, name="CTI-teamet", method="cti")
     services.worker_save(actor=leader_actor, user=support_users["support"], method="cti", team=team)
-    person = person_factory(outreach_actor, first_name="Mette", last_name="Nielsen", situation="shelter",
-                            start=timezone.localdate() - timedelta(days=60))
-    plans_services.assessment_save(actor=support_actor, person=person, services_use="some", dimensions={
-        "housing": {"own_words": "Jeg vil have mit eget sted.", "level": 3}})
+    person = person_factory(
+        outreach_actor,
+        first_name="Mette",
+        last_name="Nielsen",
+        situation="shelter",
+        start=timezone.localdate() - timedelta(days=60),
+    )
+    plans_services.assessment_save(
+        actor=support_actor,
+        person=person,
+        services_use="some",
+        dimensions={"housing": {"own_words": "Jeg vil have mit eget sted.", "level": 3}},
+    )
     from plans.models import Assessment
     from plans.selectors import recommendation_for
 
-    assert recommendation_for(Assessment.objects.get(person=person, is_current=True), show_health=True).method.value == "icm"
+    assert (
+        recommendation_for(
+            Assessment.objects.get(person=person, is_current=True), show_health=True
+        ).method.value
+        == "icm"
+    )
     return {"team": team, "person": person}
 
 
@@ -151,15 +203,20 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/stoette/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine borgere")
-    expect(page.get_by_text("Du arbejder med CTI (Critical Time Intervention) i teamet CTI-teamet: 0 af højst 10 borgere."))\
-        .to_be_visible()
+    expect(
+        page.get_by_text(
+            "Du arbejder med CTI (Critical Time Intervention) i teamet CTI-teamet: 0 af højst 10 borgere."
+        )
+    ).to_be_visible()
     check_a11y(page, "worker front page, no citizens yet")
 
     # From the person page: start an episode.
     page.goto(f"/borgere/{person.pk}/")
     page.get_by_role("link", name="Start et støtteforløb").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Start støtteforløb for Mette Nielsen")
-    expect(page.get_by_text("Udredningen (version 1) anbefaler ICM (Intensive Case Management)")).to_be_visible()
+    expect(
+        page.get_by_text("Udredningen (version 1) anbefaler ICM (Intensive Case Management)")
+    ).to_be_visible()
     expect(page.get_by_label("Støttemetode")).to_have_value("icm")  # the recommendation is the default
     check_a11y(page, "start form")
     page.get_by_label("Støttemetode").select_option("cti")
@@ -169,8 +226,10 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
 
     # Another method than the recommended one needs a written reason.
     summary = page.get_by_role("alert").filter(has_text="Der er fejl i formularen")
-    expect(summary).to_contain_text("Begrundelse for metoden: Skriv en begrundelse: udredningen anbefaler "
-                                    "ICM (Intensive Case Management), men CTI (Critical Time Intervention) er valgt.")
+    expect(summary).to_contain_text(
+        "Begrundelse for metoden: Skriv en begrundelse: udredningen anbefaler "
+        "ICM (Intensive Case Management), men CTI (Critical Time Intervention) er valgt."
+    )
     reason = page.get_by_label("Begrundelse for metoden")
     expect(reason).to_have_attribute("aria-describedby", re.compile("id_method_reason-error"))
     expect(page.get_by_label("Støttemetode")).to_have_value("cti")
@@ -182,7 +241,9 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
 
     # The episode page: CTI's phases with the current one marked.
     expect(page.get_by_role("status")).to_have_text("Støtteforløbet er startet.")
-    expect(page.get_by_role("heading", level=1)).to_have_text("CTI (Critical Time Intervention): Mette Nielsen")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "CTI (Critical Time Intervention): Mette Nielsen"
+    )
     expect(page.locator(".hf-facts")).to_contain_text("Hun flytter fra forsorgshjemmet nu")
     phases = page.get_by_role("list", name="CTI-faser")
     expect(phases.locator("li")).to_have_count(4)
@@ -207,7 +268,8 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     pause.get_by_label("Årsag").select_option(label="Hospitalsophold")
     pause.get_by_role("button", name="Sæt på pause").click()
     expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text(
-        "støtten fortsætter under indlæggelsen")
+        "støtten fortsætter under indlæggelsen"
+    )
     check_a11y(page, "episode page, pause form with an error")
     pause.get_by_label("Årsag").select_option(label="Længere fængselsophold")
     pause.get_by_role("button", name="Sæt på pause").click()
@@ -239,13 +301,17 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     check_a11y(page, "leader front page")
     page.get_by_role("link", name="Teams", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Støtteteams")
-    expect(page.get_by_role("row", name=re.compile("CTI-teamet"))).to_contain_text("CTI (Critical Time Intervention)")
+    expect(page.get_by_role("row", name=re.compile("CTI-teamet"))).to_contain_text(
+        "CTI (Critical Time Intervention)"
+    )
     check_a11y(page, "teams")
     page.get_by_label("Navn").fill("ICM-teamet")
     page.get_by_label("Metode").select_option("icm")
     page.get_by_label("Højst antal borgere (kun ACT)").fill("40")
     page.get_by_role("button", name="Gem teamet").click()
-    expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text("gælder kun ACT-teams")
+    expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text(
+        "gælder kun ACT-teams"
+    )
     check_a11y(page, "teams form with an error")
     page.get_by_label("Højst antal borgere (kun ACT)").fill("")
     page.get_by_role("button", name="Gem teamet").click()
@@ -262,7 +328,9 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     check_a11y(page, "worker edit")
     page.get_by_label("Eget loft", exact=False).fill("11")
     page.get_by_role("button", name="Gem", exact=True).click()
-    expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text("højst være 10")
+    expect(page.get_by_role("alert").filter(has_text="Der er fejl i formularen")).to_contain_text(
+        "højst være 10"
+    )
     check_a11y(page, "worker edit with an error")
 
 
@@ -279,15 +347,19 @@ def test_assigning_beyond_the_limit_is_refused_onto_the_waiting_list(page, login
     page.get_by_role("button", name="Start forløbet").click()
 
     refusal = page.get_by_role("alert").filter(has_text="Forløbet er ikke startet: der er ikke plads")
-    expect(refusal).to_contain_text("Sara Støtte har allerede 8 borgere i ICM og må højst have 8. "
-                                    "Borgeren er sat på ventelisten til metoden.")
+    expect(refusal).to_contain_text(
+        "Sara Støtte har allerede 8 borgere i ICM og må højst have 8. "
+        "Borgeren er sat på ventelisten til metoden."
+    )
     expect(refusal).to_contain_text(f"På ventelisten siden {timezone.localdate():%d.%m.%Y}.")
     check_a11y(page, "start form refused for capacity")
     assert not SupportEpisode.objects.filter(person=person).exists()
     assert WaitingListEntry.objects.filter(person=person, method="icm", closed_on__isnull=True).count() == 1
 
     refusal.get_by_role("link", name="Se ventelisten").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Venteliste til støtte: ICM (Intensive Case Management)")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Venteliste til støtte: ICM (Intensive Case Management)"
+    )
     rows = page.locator("table tbody tr")
     expect(rows).to_have_count(2)  # Vera (12 days) first, then Nanna (today)
     expect(rows.nth(0).locator("th")).to_have_text("Vera Venter")

@@ -6,6 +6,7 @@ A group's mean is shown only when at least ``min_group`` answers carry a score. 
 towards the threshold: four such answers and one real one would otherwise show that one citizen's own
 score. Below the threshold the count of scored answers is shown, never a score. Pure: no Django import.
 """
+
 from statistics import mean
 
 

@@ -1,5 +1,6 @@
 """Loads a version of the fidelity form from its data file (fidelity/forms/*.json): the form's content
 is data with its source, so a new manual version is a new file, not a code change."""
+
 import json
 from pathlib import Path
 
@@ -13,28 +14,54 @@ def read(name: str = CURRENT_FILE) -> dict:
     return json.loads((FORMS_DIR / name).read_text(encoding="utf-8"))
 
 
-def load(data: dict, *, FormVersion, Theme, Principle, Statement, FidelityAssessment=None, StatementAnswer=None,
-         AgreedAction=None):
+def load(
+    data: dict,
+    *,
+    FormVersion,
+    Theme,
+    Principle,
+    Statement,
+    FidelityAssessment=None,
+    StatementAnswer=None,
+    AgreedAction=None,
+):
     """Get-or-create the version and its content; models passed in so a data migration can use it. A new
     version that ``replaces`` an earlier one takes over that version's assessments (move_assessments) when
     the assessment models are passed."""
     version, created = FormVersion.objects.get_or_create(
         code=data["code"],
-        defaults={"title": data["title"], "source": data["source"], "question": data["question"], "scale": data["scale"]},
+        defaults={
+            "title": data["title"],
+            "source": data["source"],
+            "question": data["question"],
+            "scale": data["scale"],
+        },
     )
     if not created:
         return version
     FormVersion.objects.exclude(pk=version.pk).update(current=False)
     for t in data["themes"]:
         theme = Theme.objects.create(form_version=version, number=t["number"], title=t["title"])
-        principles = {p["number"]: Principle.objects.create(theme=theme, number=p["number"], title=p["title"],
-                                                            description=p["description"]) for p in t["principles"]}
+        principles = {
+            p["number"]: Principle.objects.create(
+                theme=theme, number=p["number"], title=p["title"], description=p["description"]
+            )
+            for p in t["principles"]
+        }
         for s in t["statements"]:
-            Statement.objects.create(theme=theme, principle=principles[s["principle"]], number=s["number"], text=s["text"])
+            Statement.objects.create(
+                theme=theme, principle=principles[s["principle"]], number=s["number"], text=s["text"]
+            )
     replaced = FormVersion.objects.filter(code=data.get("replaces") or "").first()
     if replaced is not None and FidelityAssessment is not None:
-        move_assessments(replaced, version, Statement=Statement, FidelityAssessment=FidelityAssessment,
-                         StatementAnswer=StatementAnswer, AgreedAction=AgreedAction)
+        move_assessments(
+            replaced,
+            version,
+            Statement=Statement,
+            FidelityAssessment=FidelityAssessment,
+            StatementAnswer=StatementAnswer,
+            AgreedAction=AgreedAction,
+        )
     return version
 
 
@@ -46,13 +73,21 @@ def move_assessments(old, new, *, Statement, FidelityAssessment, StatementAnswer
     version stays as the record of what the form said. A version whose statements differ is a new form:
     ValueError, nothing moved. Base managers: system work across every municipality (also in migrations).
     Returns the number of assessments moved."""
+
     def statements(version):
-        return {s.number: s for s in Statement._base_manager.filter(theme__form_version=version).select_related("theme")}
+        return {
+            s.number: s
+            for s in Statement._base_manager.filter(theme__form_version=version).select_related("theme")
+        }
 
     before, after = statements(old), statements(new)
-    same = {n: (s.theme.number, s.text) for n, s in before.items()} == {n: (s.theme.number, s.text) for n, s in after.items()}
+    same = {n: (s.theme.number, s.text) for n, s in before.items()} == {
+        n: (s.theme.number, s.text) for n, s in after.items()
+    }
     if not same:
-        raise ValueError(f"Skemaversion {new.code} stiller ikke de samme udsagn som {old.code}; vurderingerne flyttes ikke.")
+        raise ValueError(
+            f"Skemaversion {new.code} stiller ikke de samme udsagn som {old.code}; vurderingerne flyttes ikke."
+        )
     for number, statement in before.items():
         StatementAnswer._base_manager.filter(statement_id=statement.pk).update(statement_id=after[number].pk)
         AgreedAction._base_manager.filter(statement_id=statement.pk).update(statement_id=after[number].pk)
@@ -63,12 +98,28 @@ def current_version():
     """The form in use. The data migration loads it; if the tables were emptied since (a test
     database flushed between transactional tests, a restored dump), it is loaded again from its file,
     since it is national content, not a municipality's data."""
-    from .models import AgreedAction, FidelityAssessment, FormVersion, Principle, Statement, StatementAnswer, Theme
+    from .models import (
+        AgreedAction,
+        FidelityAssessment,
+        FormVersion,
+        Principle,
+        Statement,
+        StatementAnswer,
+        Theme,
+    )
 
     version = FormVersion.objects.filter(current=True).first()
     if version is None:
-        version = load(read(), FormVersion=FormVersion, Theme=Theme, Principle=Principle, Statement=Statement,
-                       FidelityAssessment=FidelityAssessment, StatementAnswer=StatementAnswer, AgreedAction=AgreedAction)
+        version = load(
+            read(),
+            FormVersion=FormVersion,
+            Theme=Theme,
+            Principle=Principle,
+            Statement=Statement,
+            FidelityAssessment=FidelityAssessment,
+            StatementAnswer=StatementAnswer,
+            AgreedAction=AgreedAction,
+        )
         if not version.current:
             FormVersion.objects.filter(pk=version.pk).update(current=True)
             version.current = True

@@ -8,9 +8,10 @@ such and never as 0, so the registry keeps working while other apps change.
 A unit's people: the citizens whose own workers (Person.workers) are members of the unit; a unit that
 covers the whole municipality (a department) counts every citizen of the municipality.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Callable
 
 from django.apps import apps
 from django.conf import settings
@@ -18,8 +19,9 @@ from django.db.models import Count, Q
 
 from .quarters import Quarter
 
-
-NOT_RECORDED_NOTE = "Data findes ikke endnu: platformen registrerer endnu ikke de oplysninger, som indikatoren bygger på."
+NOT_RECORDED_NOTE = (
+    "Data findes ikke endnu: platformen registrerer endnu ikke de oplysninger, som indikatoren bygger på."
+)
 
 
 @dataclass
@@ -85,28 +87,50 @@ def days_to_home(people_q, quarter, municipality) -> IndicatorValue:
     from people.models import StatusChange
     from people.statuses import Status
 
-    rows = (StatusChange.objects.filter(people_q, municipality=municipality, status=Status.HOUSED,
-                                        changed_on__range=(quarter.start, quarter.end), days_on_list__isnull=False)
-            .values_list("id", "days_on_list").distinct())  # distinct: a person with two unit workers joins twice
+    rows = (
+        StatusChange.objects.filter(
+            people_q,
+            municipality=municipality,
+            status=Status.HOUSED,
+            changed_on__range=(quarter.start, quarter.end),
+            days_on_list__isnull=False,
+        )
+        .values_list("id", "days_on_list")
+        .distinct()
+    )  # distinct: a person with two unit workers joins twice
     days = [d for _id, d in rows]
     if not days:
         return IndicatorValue(available=True, n=0, note="Ingen boligplaceret i kvartalet.")
     value = float(median(days))
-    return IndicatorValue(available=True, value=value, n=len(days), meets=value <= conf("DAYS_TO_HOME_TARGET"),
-                          note=f"Mål: højst {conf('DAYS_TO_HOME_TARGET')} dage.")
+    return IndicatorValue(
+        available=True,
+        value=value,
+        n=len(days),
+        meets=value <= conf("DAYS_TO_HOME_TARGET"),
+        note=f"Mål: højst {conf('DAYS_TO_HOME_TARGET')} dage.",
+    )
 
 
 def ordinary_building_share(people_q, quarter, municipality) -> IndicatorValue:
     """Principle 4: of tenancies begun in the quarter in a known unit, the share in ordinary buildings."""
     from housing.models import Tenancy
 
-    rows = list(Tenancy.objects.filter(people_q, municipality=municipality, unit__isnull=False,
-                                       starts_on__range=(quarter.start, quarter.end))
-                .values_list("id", "unit__unit_type__ordinary_building").distinct())
+    rows = list(
+        Tenancy.objects.filter(
+            people_q,
+            municipality=municipality,
+            unit__isnull=False,
+            starts_on__range=(quarter.start, quarter.end),
+        )
+        .values_list("id", "unit__unit_type__ordinary_building")
+        .distinct()
+    )
     if not rows:
         return IndicatorValue(available=True, n=0, note="Ingen indflytninger i kendte boliger i kvartalet.")
     value = _pct(sum(1 for _, ordinary in rows if ordinary), len(rows))
-    return IndicatorValue(available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT"))
+    return IndicatorValue(
+        available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT")
+    )
 
 
 def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorValue:
@@ -114,9 +138,13 @@ def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorVa
     further attempt after it (Contact.reached=False, then any later contact)."""
     from people.models import Contact
 
-    contacts = list(Contact.objects.filter(people_q, municipality=municipality,
-                                           contacted_on__range=(quarter.start, quarter.end))
-                    .values_list("person_id", "contacted_on", "reached", "id").distinct())
+    contacts = list(
+        Contact.objects.filter(
+            people_q, municipality=municipality, contacted_on__range=(quarter.start, quarter.end)
+        )
+        .values_list("person_id", "contacted_on", "reached", "id")
+        .distinct()
+    )
     first_miss, last_contact = {}, {}
     for person_id, on, reached, _id in contacts:
         if not reached and (person_id not in first_miss or on < first_miss[person_id]):
@@ -126,8 +154,13 @@ def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorVa
         return IndicatorValue(available=True, n=0, note="Ingen forgæves kontaktforsøg i kvartalet.")
     followed = sum(1 for p, miss in first_miss.items() if last_contact[p] > miss)
     value = _pct(followed, len(first_miss))
-    return IndicatorValue(available=True, value=value, n=len(first_miss), meets=value >= conf("INDICATOR_BELOW_PCT"),
-                          note="Andel med nyt kontaktforsøg efter et forgæves.")
+    return IndicatorValue(
+        available=True,
+        value=value,
+        n=len(first_miss),
+        meets=value >= conf("INDICATOR_BELOW_PCT"),
+        note="Andel med nyt kontaktforsøg efter et forgæves.",
+    )
 
 
 def plans_with_wishes(people_q, quarter, municipality) -> IndicatorValue:
@@ -135,15 +168,21 @@ def plans_with_wishes(people_q, quarter, municipality) -> IndicatorValue:
     version made by then), the share that records the citizen's own wishes, dreams and hopes."""
     from plans.models import ActionPlan
 
-    plans = list(ActionPlan.objects.filter(people_q, municipality=municipality, created_at__date__lte=quarter.end)
-                 .order_by("person_id", "-version").values_list("person_id", "wishes").distinct())
+    plans = list(
+        ActionPlan.objects.filter(people_q, municipality=municipality, created_at__date__lte=quarter.end)
+        .order_by("person_id", "-version")
+        .values_list("person_id", "wishes")
+        .distinct()
+    )
     latest = {}
     for person_id, wishes in plans:
         latest.setdefault(person_id, wishes)
     if not latest:
         return IndicatorValue(available=True, n=0, note="Ingen handleplaner.")
     value = _pct(sum(1 for w in latest.values() if (w or "").strip()), len(latest))
-    return IndicatorValue(available=True, value=value, n=len(latest), meets=value >= conf("INDICATOR_BELOW_PCT"))
+    return IndicatorValue(
+        available=True, value=value, n=len(latest), meets=value >= conf("INDICATOR_BELOW_PCT")
+    )
 
 
 def _episodes_open_on(day):
@@ -156,12 +195,19 @@ def ended_goals_reached(people_q, quarter, municipality) -> IndicatorValue:
     citizen's goals were reached (seed 004: the citizen's own goals decide when support changes)."""
     from support.models import SupportEpisode
 
-    rows = list(SupportEpisode.objects.filter(people_q, municipality=municipality, end_date__range=(quarter.start, quarter.end))
-                .values_list("id", "end_reason").distinct())
+    rows = list(
+        SupportEpisode.objects.filter(
+            people_q, municipality=municipality, end_date__range=(quarter.start, quarter.end)
+        )
+        .values_list("id", "end_reason")
+        .distinct()
+    )
     if not rows:
         return IndicatorValue(available=True, n=0, note="Ingen forløb afsluttet i kvartalet.")
     value = _pct(sum(1 for _, reason in rows if reason == "goals_reached"), len(rows))
-    return IndicatorValue(available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT"))
+    return IndicatorValue(
+        available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT")
+    )
 
 
 def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
@@ -174,25 +220,40 @@ def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
 
     window = timedelta(days=conf("SUPPORT_CONTINUES_DAYS"))
     ended = {}
-    for person_id, ends_on in (Tenancy.objects.filter(people_q, municipality=municipality,
-                                                      ends_on__range=(quarter.start, quarter.end))
-                               .exclude(end_reason="died").values_list("person_id", "ends_on").distinct()):
+    for person_id, ends_on in (
+        Tenancy.objects.filter(
+            people_q, municipality=municipality, ends_on__range=(quarter.start, quarter.end)
+        )
+        .exclude(end_reason="died")
+        .values_list("person_id", "ends_on")
+        .distinct()
+    ):
         ended[person_id] = min(ended.get(person_id, ends_on), ends_on)
     cases, continued = 0, 0
     episodes = {}
-    for pid, start, end in (SupportEpisode.objects.filter(municipality=municipality, person_id__in=list(ended))
-                            .values_list("person_id", "start_date", "end_date")):
+    for pid, start, end in SupportEpisode.objects.filter(
+        municipality=municipality, person_id__in=list(ended)
+    ).values_list("person_id", "start_date", "end_date"):
         episodes.setdefault(pid, []).append((start, end))
     for pid, lost_on in ended.items():
-        running = [(st, en) for st, en in episodes.get(pid, []) if st <= lost_on and (en is None or en > lost_on)]
+        running = [
+            (st, en) for st, en in episodes.get(pid, []) if st <= lost_on and (en is None or en > lost_on)
+        ]
         if running:
             cases += 1
             continued += any(en is None or en > lost_on + window for _st, en in running)
     if not cases:
-        return IndicatorValue(available=True, n=0, note="Ingen mistede en bolig under et støtteforløb i kvartalet.")
+        return IndicatorValue(
+            available=True, n=0, note="Ingen mistede en bolig under et støtteforløb i kvartalet."
+        )
     value = _pct(continued, cases)
-    return IndicatorValue(available=True, value=value, n=cases, meets=value >= conf("INDICATOR_BELOW_PCT"),
-                          note=f"Støtten kørte stadig {conf('SUPPORT_CONTINUES_DAYS')} dage efter.")
+    return IndicatorValue(
+        available=True,
+        value=value,
+        n=cases,
+        meets=value >= conf("INDICATOR_BELOW_PCT"),
+        note=f"Støtten kørte stadig {conf('SUPPORT_CONTINUES_DAYS')} dage efter.",
+    )
 
 
 def caseload_within_limits(people_q, quarter, municipality, *, unit=None) -> IndicatorValue:
@@ -212,33 +273,95 @@ def caseload_within_limits(people_q, quarter, municipality, *, unit=None) -> Ind
             workers.append((user_id, worker_limit(method_limit=method_limit, own_limit=own)))
     if not workers:
         return IndicatorValue(available=True, n=0, note="Ingen CTI- eller ICM-medarbejdere i enheden.")
-    counts = dict(SupportEpisode.objects.filter(_episodes_open_on(quarter.end), municipality=municipality,
-                                                worker_id__in=[w for w, _ in workers])
-                  .order_by().values_list("worker_id").annotate(n=Count("id")))
+    counts = dict(
+        SupportEpisode.objects.filter(
+            _episodes_open_on(quarter.end), municipality=municipality, worker_id__in=[w for w, _ in workers]
+        )
+        .order_by()
+        .values_list("worker_id")
+        .annotate(n=Count("id"))
+    )
     within = sum(1 for w, limit in workers if counts.get(w, 0) <= limit)
     value = _pct(within, len(workers))
-    return IndicatorValue(available=True, value=value, n=len(workers), meets=within == len(workers),
-                          note="Sagstal ved kvartalets udgang.")
+    return IndicatorValue(
+        available=True,
+        value=value,
+        n=len(workers),
+        meets=within == len(workers),
+        note="Sagstal ved kvartalets udgang.",
+    )
 
 
 REGISTRY: list[Indicator] = [
-    Indicator("days_to_home", (1,), "Dage fra registrering til egen bolig (median)", "dage", "people.StatusChange",
-              days_to_home),
-    Indicator("ordinary_building", (4,), "Andel indflytninger i almindeligt byggeri", "%", "housing.Tenancy",
-              ordinary_building_share),
-    Indicator("persistence", (3,), "Vedholdende kontakt efter forgæves kontaktforsøg", "%", "people.Contact",
-              persistence_after_no_contact),
-    Indicator("plan_wishes", (6, 7), "Handleplaner med borgerens ønsker, drømme og håb", "%", "plans.ActionPlan",
-              plans_with_wishes, needs_fields=("wishes", "person", "version")),
-    Indicator("support_after_home_lost", (5,), "Støtteforløb der fortsatte efter tab af bolig", "%",
-              "support.SupportEpisode", support_after_home_lost, needs_fields=("person", "start_date", "end_date")),
-    Indicator("ended_goals_reached", (3, 6), "Forløb afsluttet fordi målene er nået", "%", "support.SupportEpisode",
-              ended_goals_reached, needs_fields=("end_date", "end_reason")),
-    Indicator("caseload_within_limits", (3,), "Medarbejdere med sagstal inden for metodens grænse", "%",
-              "support.WorkerProfile", caseload_within_limits, needs_fields=("user", "method", "caseload_limit")),
+    Indicator(
+        "days_to_home",
+        (1,),
+        "Dage fra registrering til egen bolig (median)",
+        "dage",
+        "people.StatusChange",
+        days_to_home,
+    ),
+    Indicator(
+        "ordinary_building",
+        (4,),
+        "Andel indflytninger i almindeligt byggeri",
+        "%",
+        "housing.Tenancy",
+        ordinary_building_share,
+    ),
+    Indicator(
+        "persistence",
+        (3,),
+        "Vedholdende kontakt efter forgæves kontaktforsøg",
+        "%",
+        "people.Contact",
+        persistence_after_no_contact,
+    ),
+    Indicator(
+        "plan_wishes",
+        (6, 7),
+        "Handleplaner med borgerens ønsker, drømme og håb",
+        "%",
+        "plans.ActionPlan",
+        plans_with_wishes,
+        needs_fields=("wishes", "person", "version"),
+    ),
+    Indicator(
+        "support_after_home_lost",
+        (5,),
+        "Støtteforløb der fortsatte efter tab af bolig",
+        "%",
+        "support.SupportEpisode",
+        support_after_home_lost,
+        needs_fields=("person", "start_date", "end_date"),
+    ),
+    Indicator(
+        "ended_goals_reached",
+        (3, 6),
+        "Forløb afsluttet fordi målene er nået",
+        "%",
+        "support.SupportEpisode",
+        ended_goals_reached,
+        needs_fields=("end_date", "end_reason"),
+    ),
+    Indicator(
+        "caseload_within_limits",
+        (3,),
+        "Medarbejdere med sagstal inden for metodens grænse",
+        "%",
+        "support.WorkerProfile",
+        caseload_within_limits,
+        needs_fields=("user", "method", "caseload_limit"),
+    ),
     # The support app records no end reason "lack of contact" (support/models.py EndReason): an episode cannot be
     # closed for that reason there, so this indicator has no data to count until such a reason exists.
-    Indicator("closed_no_contact", (3,), "Forløb lukket på grund af manglende kontakt", "%", "support.SupportEpisode"),
+    Indicator(
+        "closed_no_contact",
+        (3,),
+        "Forløb lukket på grund af manglende kontakt",
+        "%",
+        "support.SupportEpisode",
+    ),
 ]
 
 
@@ -248,7 +371,11 @@ def evaluate_all(*, unit, quarter: Quarter, municipality) -> list[tuple[Indicato
     for ind in REGISTRY:
         if ind.compute is caseload_within_limits:  # counts workers, not people: needs the unit itself
             ok, reason = ind.source_available()
-            value = caseload_within_limits(q, quarter, municipality, unit=unit) if ok else IndicatorValue(False, note=reason)
+            value = (
+                caseload_within_limits(q, quarter, municipality, unit=unit)
+                if ok
+                else IndicatorValue(False, note=reason)
+            )
         else:
             value = ind.evaluate(people_q=q, quarter=quarter, municipality=municipality)
         out.append((ind, value))

@@ -28,6 +28,7 @@ The Danish wording below is the platform's working wording of each CHIME item, n
 translation: it is data (ITEMS and OPTIONS), so the authorised Danish version replaces it without code
 changes. Pure: no Django import.
 """
+
 from dataclasses import dataclass
 from statistics import mean
 
@@ -45,11 +46,19 @@ INSTRUMENT = "brief_inspire"
 TITLE = "Brief INSPIRE"
 INTRO = "Hvor enig er du i disse fem udsagn om den støtte, du får fra din medarbejder?"
 ITEMS = (
-    Item("connectedness", "Forbundethed", "Min medarbejder hjælper mig med at føle mig støttet af andre mennesker."),
+    Item(
+        "connectedness",
+        "Forbundethed",
+        "Min medarbejder hjælper mig med at føle mig støttet af andre mennesker.",
+    ),
     Item("hope", "Håb", "Min medarbejder hjælper mig med at have håb og drømme for fremtiden."),
     Item("identity", "Identitet", "Min medarbejder hjælper mig med at have det godt med den, jeg er."),
     Item("meaning", "Mening", "Min medarbejder hjælper mig med at gøre ting, der er meningsfulde for mig."),
-    Item("empowerment", "Indflydelse", "Min medarbejder hjælper mig med at føle, at jeg har styr på mit eget liv."),
+    Item(
+        "empowerment",
+        "Indflydelse",
+        "Min medarbejder hjælper mig med at føle, at jeg har styr på mit eget liv.",
+    ),
 )
 # (value, label): 0 = strongly disagree ... 4 = strongly agree; "na" is not scored.
 OPTIONS = (
@@ -73,7 +82,7 @@ def parse(raw: dict[str, str]) -> dict[str, int | None]:
         elif value in {"0", "1", "2", "3", "4"}:
             out[item.key] = int(value)
         else:
-            raise ValueError(f"Vælg et svar til udsagn {n}: \"{item.text}\"")
+            raise ValueError(f'Vælg et svar til udsagn {n}: "{item.text}"')
     return out
 
 
@@ -83,4 +92,3 @@ def score(answers: dict[str, int | None]) -> float | None:
     if not rated:
         return None
     return round(mean(rated) * 100 / MAX_ITEM, 1)
-

@@ -2,6 +2,7 @@
 items, options, parse and score (Brief INSPIRE, WHO-5); whether a group's result may be shown is
 anonymity.py's one rule for every questionnaire. Services, the answer page and the
 results ask this registry instead of importing one questionnaire. Pure: no Django import."""
+
 from types import ModuleType
 
 from . import inspire, who5

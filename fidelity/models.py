@@ -5,6 +5,7 @@ The form's content (FormVersion, Theme, Principle, Statement) is national manual
 every municipality, so it is not tenant data; a new manual version is a new FormVersion loaded from a
 data file (fidelity/forms/*.json). Everything a municipality records is a TenantModel.
 """
+
 import pghistory
 from django.conf import settings
 from django.db import models
@@ -34,7 +35,9 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["form_version", "number"]
-        constraints = [models.UniqueConstraint(fields=["form_version", "number"], name="fidelity_theme_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["form_version", "number"], name="fidelity_theme_unique")
+        ]
 
     def __str__(self):
         return self.title
@@ -83,17 +86,26 @@ class OrganisationalUnit(TenantModel):
 
     name = models.CharField(_("navn"), max_length=150)
     kind = models.CharField(_("type"), max_length=16, choices=UnitKind.choices, default=UnitKind.TEAM)
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="+", verbose_name=_("leder"))
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="fidelity_units",
-                                     verbose_name=_("medarbejdere"))
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leder"),
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="fidelity_units", verbose_name=_("medarbejdere")
+    )
     whole_municipality = models.BooleanField(_("omfatter alle kommunens borgere"), default=False)
     active = models.BooleanField(_("aktiv"), default=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisatorisk enhed")
-        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="fidelity_unit_name_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="fidelity_unit_name_unique")
+        ]
 
     def __str__(self):
         return self.name
@@ -114,18 +126,31 @@ class FidelityAssessment(TenantModel):
     quarter = models.PositiveSmallIntegerField(_("kvartal"))
     status = models.CharField(max_length=12, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT)
     meeting_on = models.DateField(_("mødedato"), null=True, blank=True)
-    participants = models.TextField(_("deltagere"), blank=True, help_text=_("Ledere og medarbejdere, der udfyldte skemaet sammen."))
+    participants = models.TextField(
+        _("deltagere"), blank=True, help_text=_("Ledere og medarbejdere, der udfyldte skemaet sammen.")
+    )
     citizens_involved = models.BooleanField(_("borgernes perspektiver er indhentet"), default=False)
-    citizens_involvement = models.TextField(_("hvordan borgerne blev inddraget"), blank=True,
-                                            help_text=_("Fx Brief INSPIRE, borgermøde, samtaler."))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    citizens_involvement = models.TextField(
+        _("hvordan borgerne blev inddraget"),
+        blank=True,
+        help_text=_("Fx Brief INSPIRE, borgermøde, samtaler."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
-    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-year", "-quarter", "unit__name"]
-        constraints = [models.UniqueConstraint(fields=["unit", "year", "quarter"], name="fidelity_one_assessment_per_quarter")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "quarter"], name="fidelity_one_assessment_per_quarter"
+            )
+        ]
 
     @property
     def period(self) -> Quarter:
@@ -147,7 +172,9 @@ class StatementAnswer(TenantModel):
     comment = models.TextField(_("kommentar"), blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["assessment", "statement"], name="fidelity_one_answer")]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "statement"], name="fidelity_one_answer")
+        ]
 
 
 class ActionStatus(models.TextChoices):
@@ -161,13 +188,19 @@ class AgreedAction(TenantModel):
     """An action agreed in the meeting (what, who, by when), followed up in the next quarter."""
 
     assessment = models.ForeignKey(FidelityAssessment, on_delete=models.CASCADE, related_name="actions")
-    statement = models.ForeignKey(Statement, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    statement = models.ForeignKey(
+        Statement, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     what = models.CharField(_("hvad"), max_length=500)
     who = models.CharField(_("hvem"), max_length=200)
     due_on = models.DateField(_("senest"))
-    status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
     follow_up = models.TextField(_("opfølgning"), blank=True)
-    followed_up_in = models.ForeignKey(FidelityAssessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="followed_up")
+    followed_up_in = models.ForeignKey(
+        FidelityAssessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="followed_up"
+    )
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -195,7 +228,9 @@ class SurveyInvitation(TenantModel):
     token_hash = models.CharField(max_length=64, unique=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
 

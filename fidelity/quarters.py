@@ -2,6 +2,7 @@
 
 Pure: no Django import.
 """
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 

@@ -4,6 +4,7 @@ A missing answer is missing: it never counts as 0 and never pulls a mean down. A
 score is the mean of its answered statements, reported with how many were answered, so a mean over
 one answer is visibly thin. Pure: no Django import.
 """
+
 from dataclasses import dataclass, field
 from statistics import mean
 
@@ -45,12 +46,15 @@ def _score(values: list[int | None]) -> Score:
     return Score(round(mean(given), 2) if given else None, len(given), len(values))
 
 
-def score(statements: list[StatementRef], answers: dict[int, int | None], *, scale_min: int = 1,
-          scale_max: int = 5) -> Result:
+def score(
+    statements: list[StatementRef], answers: dict[int, int | None], *, scale_min: int = 1, scale_max: int = 5
+) -> Result:
     """answers: statement id -> value (None or absent = not answered)."""
     for sid, v in answers.items():
         if v is not None and not scale_min <= v <= scale_max:
-            raise ValueError(f"Svaret på udsagn {sid} skal ligge mellem {scale_min} og {scale_max}, ikke {v}.")
+            raise ValueError(
+                f"Svaret på udsagn {sid} skal ligge mellem {scale_min} og {scale_max}, ikke {v}."
+            )
     result = Result()
     by_principle: dict[int, list] = {}
     by_theme: dict[int, list] = {}
@@ -65,7 +69,9 @@ def score(statements: list[StatementRef], answers: dict[int, int | None], *, sca
     return result
 
 
-def weakest(statements: list[StatementRef], answers: dict[int, int | None], *, limit: int) -> list[StatementRef]:
+def weakest(
+    statements: list[StatementRef], answers: dict[int, int | None], *, limit: int
+) -> list[StatementRef]:
     """The lowest-scored answered statements (ties by form order); unanswered ones are never 'weakest'."""
     answered = [s for s in statements if answers.get(s.id) is not None]
     answered.sort(key=lambda s: (answers[s.id], s.number))

@@ -1,24 +1,35 @@
 """Writes of the fidelity app: keyword-only, one transaction each, taking the Actor, logged."""
+
 import hashlib
 import secrets
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.roles import Capability, has_capability
 from audit.models import Action
 from core.errors import DomainError
 from people.services import Actor, _log
 
-from . import formdata
-from . import instruments
-from .models import (ActionStatus, AgreedAction, AssessmentStatus, FidelityAssessment, FormVersion, Instrument,
-                     InvitationMode, OrganisationalUnit, Statement, StatementAnswer, SurveyInvitation, SurveyResponse)
+from . import formdata, instruments
+from .models import (
+    ActionStatus,
+    AgreedAction,
+    AssessmentStatus,
+    FidelityAssessment,
+    Instrument,
+    InvitationMode,
+    OrganisationalUnit,
+    Statement,
+    StatementAnswer,
+    SurveyInvitation,
+    SurveyResponse,
+)
 from .quarters import Quarter
 
 PURPOSE = "Efterlevelse: kvartalsvis vurdering"
@@ -38,10 +49,16 @@ class UnansweredStatements(FidelityError):
 
     def __init__(self, statements: list[Statement]):
         numbers = ", ".join(str(s.number) for s in statements)
-        super().__init__(None, ngettext(
-            "Udsagn %(numbers)s er ikke besvaret. Besvar det, eller bekræft, at vurderingen skal afsluttes uden.",
-            "Udsagn %(numbers)s er ikke besvaret. Besvar dem, eller bekræft, at vurderingen skal afsluttes uden.",
-            len(statements)) % {"numbers": numbers}, code="unanswered")
+        super().__init__(
+            None,
+            ngettext(
+                "Udsagn %(numbers)s er ikke besvaret. Besvar det, eller bekræft, at vurderingen skal afsluttes uden.",
+                "Udsagn %(numbers)s er ikke besvaret. Besvar dem, eller bekræft, at vurderingen skal afsluttes uden.",
+                len(statements),
+            )
+            % {"numbers": numbers},
+            code="unanswered",
+        )
         self.statements = statements
 
 
@@ -50,15 +67,21 @@ def conf(key):
 
 
 @transaction.atomic
-def unit_create(*, actor: Actor, name: str, kind: str, whole_municipality: bool = False, leader=None,
-                members=()) -> OrganisationalUnit:
+def unit_create(
+    *, actor: Actor, name: str, kind: str, whole_municipality: bool = False, leader=None, members=()
+) -> OrganisationalUnit:
     name = (name or "").strip()
     if not name:
         raise FidelityError("name", _("Giv enheden et navn."))
     if OrganisationalUnit.objects.filter(municipality=actor.municipality, name=name).exists():
         raise FidelityError("name", _("Der findes allerede en enhed med navnet '%(name)s'.") % {"name": name})
-    unit = OrganisationalUnit.objects.create(municipality=actor.municipality, name=name, kind=kind,
-                                             whole_municipality=whole_municipality, leader=leader)
+    unit = OrganisationalUnit.objects.create(
+        municipality=actor.municipality,
+        name=name,
+        kind=kind,
+        whole_municipality=whole_municipality,
+        leader=leader,
+    )
     unit.members.set(members)
     _log(actor, Action.CREATE, PURPOSE, detail=f"Enhed oprettet: {name}")
     return unit
@@ -74,26 +97,42 @@ def assessment_start(*, actor: Actor, unit: OrganisationalUnit, quarter: Quarter
     if version is None:
         raise FidelityError(None, _("Efterlevelsesskemaet er ikke indlæst (kør migrate)."))
     assessment = FidelityAssessment.objects.create(
-        municipality=actor.municipality, unit=unit, form_version=version, year=quarter.year,
-        quarter=quarter.number, created_by=actor.user)
+        municipality=actor.municipality,
+        unit=unit,
+        form_version=version,
+        year=quarter.year,
+        quarter=quarter.number,
+        created_by=actor.user,
+    )
     _log(actor, Action.CREATE, PURPOSE, detail=f"Vurdering påbegyndt: {assessment}")
     return assessment
 
 
 def previous_open_actions(assessment: FidelityAssessment):
     """Actions agreed in earlier quarters still open: followed up when this quarter's form is filled."""
-    return (AgreedAction.objects.filter(assessment__unit=assessment.unit, status=ActionStatus.OPEN)
-            .exclude(assessment=assessment)
-            .filter(assessment__year__lte=assessment.year)
-            .exclude(assessment__year=assessment.year, assessment__quarter__gte=assessment.quarter)
-            .select_related("statement", "assessment").order_by("due_on", "id"))
+    return (
+        AgreedAction.objects.filter(assessment__unit=assessment.unit, status=ActionStatus.OPEN)
+        .exclude(assessment=assessment)
+        .filter(assessment__year__lte=assessment.year)
+        .exclude(assessment__year=assessment.year, assessment__quarter__gte=assessment.quarter)
+        .select_related("statement", "assessment")
+        .order_by("due_on", "id")
+    )
 
 
 @transaction.atomic
-def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: dict,
-                    answers: dict[int, tuple[int | None, str]], new_actions: list[dict],
-                    follow_ups: dict[int, tuple[str, str]], complete: bool, now: datetime,
-                    confirmed_unanswered: Collection[int] = ()) -> FidelityAssessment:
+def assessment_save(
+    *,
+    actor: Actor,
+    assessment: FidelityAssessment,
+    meeting: dict,
+    answers: dict[int, tuple[int | None, str]],
+    new_actions: list[dict],
+    follow_ups: dict[int, tuple[str, str]],
+    complete: bool,
+    now: datetime,
+    confirmed_unanswered: Collection[int] = (),
+) -> FidelityAssessment:
     """Save the meeting's work as a draft, or complete it. All or nothing.
 
     answers: statement id -> (value 1-5 or None, comment); new_actions: {statement_id, what, who, due_on};
@@ -110,14 +149,19 @@ def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: di
         if sid not in statements:
             raise FidelityError(None, _("Et svar hører ikke til dette skema."))
         if value is not None and value not in scale:
-            raise FidelityError(f"s{sid}-value", _("Udsagn %(n)s: vælg et svar på skalaen.") % {"n": statements[sid].number})
+            raise FidelityError(
+                f"s{sid}-value", _("Udsagn %(n)s: vælg et svar på skalaen.") % {"n": statements[sid].number}
+            )
     for n, a in enumerate(new_actions, start=1):
         if not (a.get("what") or "").strip() or not (a.get("who") or "").strip() or not a.get("due_on"):
             if a.get("statement_id") in statements:
                 text = _("Aftalt handling ved udsagn %(n)s: udfyld hvad, hvem og senest hvornår.") % {
-                    "n": statements[a["statement_id"]].number}
+                    "n": statements[a["statement_id"]].number
+                }
             else:
-                text = _("Aftalt handling ved handling %(n)s: udfyld hvad, hvem og senest hvornår.") % {"n": n}
+                text = _("Aftalt handling ved handling %(n)s: udfyld hvad, hvem og senest hvornår.") % {
+                    "n": n
+                }
             raise FidelityError(a.get("field"), text)
     open_before = {a.id: a for a in previous_open_actions(assessment)}
     for action_id, (status, _note) in follow_ups.items():
@@ -132,11 +176,16 @@ def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: di
         missing = [field for field in ("meeting_on", "participants") if not getattr(assessment, field)]
         if missing:
             labels = {"meeting_on": _("mødedato"), "participants": _("deltagere")}
-            raise FidelityError(missing[0], _("Før vurderingen kan afsluttes: udfyld %(fields)s.") % {
-                "fields": _(" og ").join(str(labels[f]) for f in missing)})
-        given = {sid: value for sid, value in assessment.answers.values_list("statement_id", "value")}
+            raise FidelityError(
+                missing[0],
+                _("Før vurderingen kan afsluttes: udfyld %(fields)s.")
+                % {"fields": _(" og ").join(str(labels[f]) for f in missing)},
+            )
+        given = dict(assessment.answers.values_list("statement_id", "value"))
         given.update({sid: value for sid, (value, _comment) in answers.items()})
-        unanswered = sorted((s for s in statements.values() if given.get(s.id) is None), key=lambda s: s.number)
+        unanswered = sorted(
+            (s for s in statements.values() if given.get(s.id) is None), key=lambda s: s.number
+        )
         if {s.number for s in unanswered} - set(confirmed_unanswered):
             raise UnansweredStatements(unanswered)
         assessment.status = AssessmentStatus.COMPLETED
@@ -146,15 +195,25 @@ def assessment_save(*, actor: Actor, assessment: FidelityAssessment, meeting: di
     for sid, (value, comment) in answers.items():
         row = existing.get(sid)
         if row is None:
-            StatementAnswer.objects.create(municipality=assessment.municipality, assessment=assessment,
-                                           statement_id=sid, value=value, comment=comment)
+            StatementAnswer.objects.create(
+                municipality=assessment.municipality,
+                assessment=assessment,
+                statement_id=sid,
+                value=value,
+                comment=comment,
+            )
         elif (row.value, row.comment) != (value, comment):
             row.value, row.comment = value, comment
             row.save(update_fields=["value", "comment"])
     for a in new_actions:
-        AgreedAction.objects.create(municipality=assessment.municipality, assessment=assessment,
-                                    statement_id=a.get("statement_id"), what=a["what"].strip(), who=a["who"].strip(),
-                                    due_on=a["due_on"])
+        AgreedAction.objects.create(
+            municipality=assessment.municipality,
+            assessment=assessment,
+            statement_id=a.get("statement_id"),
+            what=a["what"].strip(),
+            who=a["who"].strip(),
+            due_on=a["due_on"],
+        )
     for action_id, (status, note) in follow_ups.items():
         action = open_before[action_id]
         if status != action.status or note:
@@ -176,12 +235,16 @@ def assessment_reopen(*, actor: Actor, assessment: FidelityAssessment, reason: s
     reason = (reason or "").strip()
     if not reason:
         raise FidelityError("reason", _("Skriv, hvorfor vurderingen genåbnes."))
-    assessment = FidelityAssessment.objects.select_for_update().get(pk=assessment.pk,
-                                                                    municipality=actor.municipality)
+    assessment = FidelityAssessment.objects.select_for_update().get(
+        pk=assessment.pk, municipality=actor.municipality
+    )
     if not assessment.is_completed:
         raise FidelityError(None, _("Vurderingen er ikke afsluttet, så den kan ikke genåbnes."))
-    completed = (f"afsluttet {timezone.localtime(assessment.completed_at):%d.%m.%Y %H:%M}" if assessment.completed_at
-                 else "afsluttet")
+    completed = (
+        f"afsluttet {timezone.localtime(assessment.completed_at):%d.%m.%Y %H:%M}"
+        if assessment.completed_at
+        else "afsluttet"
+    )
     assessment.status = AssessmentStatus.DRAFT
     assessment.completed_at, assessment.completed_by = None, None
     assessment.save(update_fields=["status", "completed_at", "completed_by"])
@@ -194,8 +257,14 @@ def _hash(token: str) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, actor: Actor, unit: OrganisationalUnit, mode: str, now: datetime,
-                      instrument: str = Instrument.BRIEF_INSPIRE) -> tuple[SurveyInvitation, str]:
+def invitation_create(
+    *,
+    actor: Actor,
+    unit: OrganisationalUnit,
+    mode: str,
+    now: datetime,
+    instrument: str = Instrument.BRIEF_INSPIRE,
+) -> tuple[SurveyInvitation, str]:
     """A one-time token for one citizen's answer to one questionnaire (Brief INSPIRE or WHO-5); the clear
     token is returned once, only its hash is kept."""
     if mode not in InvitationMode.values:
@@ -204,16 +273,28 @@ def invitation_create(*, actor: Actor, unit: OrganisationalUnit, mode: str, now:
         raise FidelityError("instrument", _("Vælg et spørgeskema."))
     token = secrets.token_urlsafe(24)
     invitation = SurveyInvitation.objects.create(
-        municipality=actor.municipality, unit=unit, instrument=instrument, mode=mode, token_hash=_hash(token),
-        expires_at=now + timedelta(days=conf("LINK_VALID_DAYS")), created_by=actor.user)
-    _log(actor, Action.CREATE, "Efterlevelse: borgernes stemme",
-         detail=f"Spørgeskemalink ({Instrument(instrument).label}) til {unit}")
+        municipality=actor.municipality,
+        unit=unit,
+        instrument=instrument,
+        mode=mode,
+        token_hash=_hash(token),
+        expires_at=now + timedelta(days=conf("LINK_VALID_DAYS")),
+        created_by=actor.user,
+    )
+    _log(
+        actor,
+        Action.CREATE,
+        "Efterlevelse: borgernes stemme",
+        detail=f"Spørgeskemalink ({Instrument(instrument).label}) til {unit}",
+    )
     return invitation, token
 
 
 def invitation_find(*, municipality, token: str, now: datetime) -> SurveyInvitation:
     """The usable invitation for a token in this municipality, or a Danish reason why not."""
-    invitation = SurveyInvitation.objects.filter(municipality=municipality, token_hash=_hash(token or "")).first()
+    invitation = SurveyInvitation.objects.filter(
+        municipality=municipality, token_hash=_hash(token or "")
+    ).first()
     if invitation is None:
         raise FidelityError(None, _("Linket findes ikke. Spørg din medarbejder om et nyt."), code="not_found")
     if invitation.used_at is not None:
@@ -241,6 +322,12 @@ def survey_answer(*, municipality, token: str, raw: dict, now: datetime, today: 
     invitation.used_at = now
     invitation.save(update_fields=["used_at"])
     q = Quarter.of(today)
-    return SurveyResponse.objects.create(municipality=municipality, unit=invitation.unit,
-                                         instrument=invitation.instrument, year=q.year, quarter=q.number,
-                                         answers=answers, score=questionnaire.score(answers))
+    return SurveyResponse.objects.create(
+        municipality=municipality,
+        unit=invitation.unit,
+        instrument=invitation.instrument,
+        year=q.year,
+        quarter=q.number,
+        answers=answers,
+        score=questionnaire.score(answers),
+    )

@@ -17,6 +17,7 @@ systematic review of the literature". Psychotherapy and Psychosomatics 84(3):167
 
 The Danish wording below is the official Danish version's. Pure: no Django import.
 """
+
 from dataclasses import dataclass
 
 __all__ = ["INSTRUMENT", "TITLE", "INTRO", "ITEMS", "OPTIONS", "MAX_ITEM", "parse", "score", "change"]
@@ -65,7 +66,7 @@ def parse(raw: dict[str, str]) -> dict[str, int]:
     for n, item in enumerate(ITEMS, start=1):
         value = (raw.get(item.key) or "").strip()
         if value not in _VALUES:
-            raise ValueError(f"Vælg et svar til udsagn {n}: \"{item.text}\"")
+            raise ValueError(f'Vælg et svar til udsagn {n}: "{item.text}"')
         out[item.key] = int(value)
     return out
 

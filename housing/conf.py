@@ -1,4 +1,5 @@
 """Housing figures with their sources; an installation overrides them in settings.HF["HOUSING"]."""
+
 from django.conf import settings
 
 DEFAULTS = {

@@ -1,4 +1,5 @@
 """Homes: landlords, allocation agreements, units and tenancies (issue 4; seeds 000, 001, 004 3.1)."""
+
 import pghistory
 from django.conf import settings
 from django.db import models
@@ -19,7 +20,9 @@ class UnitType(TenantModel):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "code"], name="unit_type_code_per_municipality")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "code"], name="unit_type_code_per_municipality")
+        ]
 
     def __str__(self):
         return self.name
@@ -43,7 +46,9 @@ class LandlordKind(models.TextChoices):
 @pghistory.track()
 class Landlord(TenantModel):
     name = models.CharField(_("navn"), max_length=200)
-    kind = models.CharField(_("type"), max_length=24, choices=LandlordKind.choices, default=LandlordKind.HOUSING_ORGANISATION)
+    kind = models.CharField(
+        _("type"), max_length=24, choices=LandlordKind.choices, default=LandlordKind.HOUSING_ORGANISATION
+    )
     contact_person = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -64,7 +69,9 @@ class Agreement(TenantModel):
 
     landlord = models.ForeignKey(Landlord, on_delete=models.CASCADE, related_name="agreements")
     title = models.CharField(_("titel"), max_length=200)
-    share_percent = models.DecimalField(_("andel af ledige boliger (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
+    share_percent = models.DecimalField(
+        _("andel af ledige boliger (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     homes_per_year = models.PositiveIntegerField(_("antal boliger pr. år"), null=True, blank=True)
     starts_on = models.DateField(_("gælder fra"))
     ends_on = models.DateField(_("gælder til"), null=True, blank=True)
@@ -74,10 +81,15 @@ class Agreement(TenantModel):
     class Meta:
         ordering = ["-starts_on"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(share_percent__isnull=True) | models.Q(share_percent__gte=0, share_percent__lte=100),
-                                   name="agreement_share_is_percent"),
-            models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="agreement_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(share_percent__isnull=True)
+                | models.Q(share_percent__gte=0, share_percent__lte=100),
+                name="agreement_share_is_percent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="agreement_ends_after_start",
+            ),
         ]
 
 
@@ -128,25 +140,40 @@ class Tenancy(TenantModel):
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="tenancies")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="tenancies")
-    address = models.CharField(_("adresse"), max_length=200, blank=True, help_text=_("Når boligen ikke er i kommunens oversigt."))
+    address = models.CharField(
+        _("adresse"), max_length=200, blank=True, help_text=_("Når boligen ikke er i kommunens oversigt.")
+    )
     starts_on = models.DateField(_("indflytning"))
     ends_on = models.DateField(_("fraflytning"), null=True, blank=True)
-    end_reason = models.CharField(_("årsag til fraflytning"), max_length=16, choices=TenancyEndReason.choices, blank=True)
+    end_reason = models.CharField(
+        _("årsag til fraflytning"), max_length=16, choices=TenancyEndReason.choices, blank=True
+    )
     eviction_case_on = models.DateField(_("fogedsag registreret"), null=True, blank=True)
     # The eviction case is flagged on the lease, not as a new situation: the person still lives in the
     # home, so 'own home' and 'housed' stay true while the support worker acts to prevent the eviction.
     eviction_note = models.CharField(_("om fogedsagen"), max_length=500, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-starts_on"]
         constraints = [
-            models.UniqueConstraint(fields=["unit"], condition=models.Q(ends_on__isnull=True, unit__isnull=False),
-                                    name="one_open_tenancy_per_unit"),
-            models.UniqueConstraint(fields=["person"], condition=models.Q(ends_on__isnull=True), name="one_open_tenancy_per_person"),
-            models.CheckConstraint(condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="tenancy_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=models.Q(ends_on__isnull=True, unit__isnull=False),
+                name="one_open_tenancy_per_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(ends_on__isnull=True),
+                name="one_open_tenancy_per_person",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="tenancy_ends_after_start",
+            ),
         ]
 
 
@@ -161,7 +188,9 @@ class WaitingPlan(TenantModel):
     supported_by = models.CharField(_("hvem der støtter borgeren i mellemtiden"), max_length=300)
     housing_plan = models.TextField(_("hvordan og hvornår boligen kommer"))
     recorded_on = models.DateField(_("dato"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

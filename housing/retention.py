@@ -8,6 +8,7 @@ have passed by ``today``; a person who died before that day is left out of it (n
 Returns to homelessness: the first homeless situation that begins after moving in, counted in day
 windows (0-180, 181-365, 366-730). A window's denominator is the placements followed to its end.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +32,20 @@ def add_months(d: date, months: int) -> date:
         return date.max
     if year < date.min.year:
         return date.min
-    days = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    days = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ]
     return date(year, month, min(d.day, days[month - 1]))
 
 
@@ -55,7 +69,9 @@ def share(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def retention_table(placements: list[Placement], *, months_list: list[int], today: date, dimension: str | None) -> list[dict]:
+def retention_table(
+    placements: list[Placement], *, months_list: list[int], today: date, dimension: str | None
+) -> list[dict]:
     """One row per group of ``dimension`` (all placements when None), with a cell per horizon."""
     grouped = defaultdict(list)
     for p in placements:
@@ -80,5 +96,13 @@ def returns(placements: list[Placement], *, windows: list[tuple[int, int]], toda
             followed += 1
             if p.first_homeless_after and low <= (p.first_homeless_after - p.moved_in).days <= high:
                 count += 1
-        out.append({"low": low, "high": high, "returned": count, "followed": followed, "share": share(count, followed)})
+        out.append(
+            {
+                "low": low,
+                "high": high,
+                "returned": count,
+                "followed": followed,
+                "share": share(count, followed),
+            }
+        )
     return out

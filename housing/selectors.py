@@ -1,7 +1,7 @@
 """Reads on homes, always inside the actor's municipality. Pages of the stock, agreements and the
 analyses hold no person data; the reads that show people (tenancies, eviction cases, waiting plans)
 are logged here."""
-from collections import Counter
+
 from datetime import date
 
 from django.apps import apps
@@ -29,8 +29,9 @@ def _get(qs, actor, pk, what: str):
 
 def landlord_list(actor):
     require(actor, Capability.VIEW_HOUSING)
-    return (Landlord.objects.filter(municipality=actor.municipality)
-            .annotate(unit_count=Count("units", distinct=True), agreement_count=Count("agreements", distinct=True)))
+    return Landlord.objects.filter(municipality=actor.municipality).annotate(
+        unit_count=Count("units", distinct=True), agreement_count=Count("agreements", distinct=True)
+    )
 
 
 def landlord_get(actor, pk: int) -> Landlord:
@@ -56,8 +57,11 @@ def unit_type_get(actor, pk: int) -> UnitType:
 def unit_list(actor, *, filters: dict):
     require(actor, Capability.VIEW_HOUSING)
     occupied = Tenancy.objects.filter(unit_id=OuterRef("pk"), ends_on__isnull=True)
-    qs = (Unit.objects.filter(municipality=actor.municipality).select_related("landlord", "unit_type")
-          .annotate(occupied=Exists(occupied), reported_vacant=_reported_vacant()))
+    qs = (
+        Unit.objects.filter(municipality=actor.municipality)
+        .select_related("landlord", "unit_type")
+        .annotate(occupied=Exists(occupied), reported_vacant=_reported_vacant())
+    )
     if filters.get("max_rent"):
         qs = qs.filter(rent__lte=filters["max_rent"])
     if filters.get("unit_type"):
@@ -104,8 +108,11 @@ def tenancy_get(actor, pk: int) -> Tenancy:
 
 def person_tenancies(person: Person) -> list[Tenancy]:
     """For the person page, whose view has already checked and logged the read of the person."""
-    return list(Tenancy.objects.filter(municipality_id=person.municipality_id, person=person)
-                .select_related("unit", "unit__unit_type").order_by("-starts_on"))
+    return list(
+        Tenancy.objects.filter(municipality_id=person.municipality_id, person=person)
+        .select_related("unit", "unit__unit_type")
+        .order_by("-starts_on")
+    )
 
 
 def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", people=None):
@@ -113,8 +120,13 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
     page); a leader sees every case in the municipality (oversight). ``people`` (person ids, e.g.
     support.selectors.my_citizens) narrows the list to those people. Each person shown is logged."""
     require(actor, Capability.VIEW_PEOPLE)
-    qs = (Tenancy.objects.filter(municipality=actor.municipality, ends_on__isnull=True, eviction_case_on__isnull=False)
-          .select_related("person", "unit").order_by("eviction_case_on", "id"))
+    qs = (
+        Tenancy.objects.filter(
+            municipality=actor.municipality, ends_on__isnull=True, eviction_case_on__isnull=False
+        )
+        .select_related("person", "unit")
+        .order_by("eviction_case_on", "id")
+    )
     if people is not None:
         qs = qs.filter(person_id__in=people)
     if actor.role != Role.LEADER:
@@ -127,6 +139,7 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
 
 
 # --- stock analysis (seed 001, Indsats 3) ----------------------------------------------------------------
+
 
 def _allocation_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
     """The allocation app's vacancies, if it is installed and has them (imported lazily: homes must not
@@ -142,7 +155,9 @@ def _allocation_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
     date_fields = [f for f in ("available_from", "reported_on") if f in fields]
     if "unit" not in fields or not date_fields:
         return []
-    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list("unit_id", *date_fields)
+    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list(
+        "unit_id", *date_fields
+    )
     out = []
     for unit_id, *dates in rows:
         day = next((d for d in dates if d is not None), None)
@@ -156,22 +171,38 @@ def stock_analysis(actor, *, today: date) -> dict:
     require(actor, Capability.VIEW_FIGURES)
     n_years = housing_setting("VACANCY_YEARS")
     years = list(range(today.year - n_years, today.year))  # whole calendar years only
-    units = [stock.UnitRow(uid, rent, rooms, type_name, area) for uid, rent, rooms, type_name, area in
-             Unit.objects.filter(municipality=actor.municipality, active=True)
-             .values_list("id", "rent", "rooms", "unit_type__name", "area")]
+    units = [
+        stock.UnitRow(uid, rent, rooms, type_name, area)
+        for uid, rent, rooms, type_name, area in Unit.objects.filter(
+            municipality=actor.municipality, active=True
+        ).values_list("id", "rent", "rooms", "unit_type__name", "area")
+    ]
     tenancies = Tenancy.objects.filter(municipality=actor.municipality, unit__isnull=False)
-    starts = [(u, d.year) for u, d in tenancies.filter(starts_on__year__in=years).values_list("unit_id", "starts_on")]
-    ends = [(u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")]
+    starts = [
+        (u, d.year)
+        for u, d in tenancies.filter(starts_on__year__in=years).values_list("unit_id", "starts_on")
+    ]
+    ends = [
+        (u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")
+    ]
     reported = _allocation_vacancies(actor, years)
     per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=reported)
-    applicants = [stock.Applicant(m, r) for m, r in
-                  needs_list_entries(actor).values_list("max_rent", "min_rooms")]
-    return stock.analyse(units=units, unit_year_vacancies=per_unit_year, applicants=applicants, years=years,
-                         limits=housing_setting("RENT_BAND_LIMITS"), room_groups=housing_setting("ROOM_GROUPS"),
-                         threshold=housing_setting("RENT_THRESHOLD")) | {"allocation": apps.is_installed("allocation")}
+    applicants = [
+        stock.Applicant(m, r) for m, r in needs_list_entries(actor).values_list("max_rent", "min_rooms")
+    ]
+    return stock.analyse(
+        units=units,
+        unit_year_vacancies=per_unit_year,
+        applicants=applicants,
+        years=years,
+        limits=housing_setting("RENT_BAND_LIMITS"),
+        room_groups=housing_setting("ROOM_GROUPS"),
+        threshold=housing_setting("RENT_THRESHOLD"),
+    ) | {"allocation": apps.is_installed("allocation")}
 
 
 # --- retention (issue 4 item 7) -------------------------------------------------------------------------
+
 
 def _model(app: str, name: str):
     """A model of another app if that app is installed and has it (imported lazily: homes must not
@@ -194,14 +225,18 @@ def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
     from support.methods import LABELS
 
     episodes: dict[int, list] = {}
-    for person_id, method, start, end in (Episode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
-                                          .order_by("start_date", "id").values_list("person_id", "method", "start_date", "end_date")):
+    for person_id, method, start, end in (
+        Episode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
+        .order_by("start_date", "id")
+        .values_list("person_id", "method", "start_date", "end_date")
+    ):
         episodes.setdefault(person_id, []).append((method, start, end))
     out = {}
     for person_id, day in moved_in.items():
         mine = episodes.get(person_id, [])
         chosen = next((m for m, s, e in mine if s <= day and (e is None or e >= day)), None) or next(
-            (m for m, s, _ in mine if s > day), None)
+            (m for m, s, _ in mine if s > day), None
+        )
         if chosen:
             out[person_id] = LABELS.get(chosen, chosen)
     return out
@@ -214,24 +249,29 @@ def retention_figures(actor, *, today: date) -> dict:
     first = {}
     # A tenancy dated after today is no placement (yet): a typo such as 31.12.9999 stored before the
     # date rule existed must not count, nor break the page.
-    for person_id, starts_on, type_name in (Tenancy.objects.filter(municipality=actor.municipality, starts_on__lte=today)
-                                            .order_by("starts_on", "id")
-                                            .values_list("person_id", "starts_on", "unit__unit_type__name")):
+    for person_id, starts_on, type_name in (
+        Tenancy.objects.filter(municipality=actor.municipality, starts_on__lte=today)
+        .order_by("starts_on", "id")
+        .values_list("person_id", "starts_on", "unit__unit_type__name")
+    ):
         first.setdefault(person_id, (starts_on, type_name or _("Bolig uden for oversigten")))
     housed: dict[int, list] = {p: [] for p in first}
     homeless_starts: dict[int, list] = {p: [] for p in first}
     died: dict[int, date] = {}
-    for person_id, situation, start, end in (SituationPeriod.objects.filter(municipality=actor.municipality, person_id__in=list(first))
-                                             .values_list("person_id", "situation", "start_date", "end_date")):
+    for person_id, situation, start, end in SituationPeriod.objects.filter(
+        municipality=actor.municipality, person_id__in=list(first)
+    ).values_list("person_id", "situation", "start_date", "end_date"):
         if situation == "own_home":
             housed[person_id].append((start, end))
         elif situation in HOMELESS:
             homeless_starts[person_id].append(start)
-    for person_id, start, end in (Tenancy.objects.filter(municipality=actor.municipality, person_id__in=list(first))
-                                  .values_list("person_id", "starts_on", "ends_on")):
+    for person_id, start, end in Tenancy.objects.filter(
+        municipality=actor.municipality, person_id__in=list(first)
+    ).values_list("person_id", "starts_on", "ends_on"):
         housed[person_id].append((start, end))
-    for person_id, on in (Person.objects.filter(municipality=actor.municipality, pk__in=list(first), current_status="died")
-                          .values_list("pk", "status_since")):
+    for person_id, on in Person.objects.filter(
+        municipality=actor.municipality, pk__in=list(first), current_status="died"
+    ).values_list("pk", "status_since"):
         died[person_id] = on
     methods = _support_methods(actor, {p: day for p, (day, _) in first.items()})
     placements = []
@@ -240,17 +280,28 @@ def retention_figures(actor, *, today: date) -> dict:
         groups = {"type": type_name}
         if methods is not None:
             groups["method"] = methods.get(person_id, _("Ingen støtteforløb registreret"))
-        placements.append(retention_calc.Placement(moved_in=moved_in, housed=housed[person_id],
-                                                   first_homeless_after=min(later) if later else None,
-                                                   died_on=died.get(person_id), groups=groups))
+        placements.append(
+            retention_calc.Placement(
+                moved_in=moved_in,
+                housed=housed[person_id],
+                first_homeless_after=min(later) if later else None,
+                died_on=died.get(person_id),
+                groups=groups,
+            )
+        )
     months = housing_setting("RETENTION_MONTHS")
     return {
         "months": months,
         "placements": len(placements),
         "total": retention_calc.retention_table(placements, months_list=months, today=today, dimension=None),
-        "by_type": retention_calc.retention_table(placements, months_list=months, today=today, dimension="type"),
-        "by_method": (retention_calc.retention_table(placements, months_list=months, today=today, dimension="method")
-                      if methods is not None else None),
+        "by_type": retention_calc.retention_table(
+            placements, months_list=months, today=today, dimension="type"
+        ),
+        "by_method": (
+            retention_calc.retention_table(placements, months_list=months, today=today, dimension="method")
+            if methods is not None
+            else None
+        ),
         "returns": retention_calc.returns(placements, windows=housing_setting("RETURN_WINDOWS"), today=today),
         "target_low": housing_setting("RETENTION_TARGET_LOW"),
         "target_high": housing_setting("RETENTION_TARGET_HIGH"),
@@ -258,6 +309,7 @@ def retention_figures(actor, *, today: date) -> dict:
 
 
 # --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------
+
 
 def _support_decision(actor):
     """Who has a decision on support: an open (active or paused) support episode, or a method decision
@@ -281,14 +333,25 @@ def waiting_list(actor, *, missing_only: bool = False):
     decided, basis = _support_decision(actor)
     housed_now = Tenancy.objects.filter(person_id=OuterRef("pk"), ends_on__isnull=True)
     has_plan = WaitingPlan.objects.filter(person_id=OuterRef("pk"))
-    qs = (visible_in_lists(actor).filter(decided).exclude(current_situation="own_home").filter(~Exists(housed_now))
-          .annotate(has_plan=Exists(has_plan))
-          .prefetch_related(Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id")))
-          .order_by("has_plan", "homeless_since", "last_name", "id"))
+    qs = (
+        visible_in_lists(actor)
+        .filter(decided)
+        .exclude(current_situation="own_home")
+        .filter(~Exists(housed_now))
+        .annotate(has_plan=Exists(has_plan))
+        .prefetch_related(
+            Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id"))
+        )
+        .order_by("has_plan", "homeless_since", "last_name", "id")
+    )
     if missing_only:
         qs = qs.filter(has_plan=False)
     return qs, basis
 
 
 def latest_waiting_plan(person: Person) -> WaitingPlan | None:
-    return WaitingPlan.objects.filter(municipality_id=person.municipality_id, person=person).order_by("-recorded_on", "-id").first()
+    return (
+        WaitingPlan.objects.filter(municipality_id=person.municipality_id, person=person)
+        .order_by("-recorded_on", "-id")
+        .first()
+    )

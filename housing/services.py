@@ -1,5 +1,6 @@
 """Writes on homes. Moving in records 'own home' (and so 'housed' on the by-name list); losing a home
 returns the person to the list; support is never touched here (principle 5, seed 004 ch. 2)."""
+
 from datetime import date
 
 from django.apps import apps
@@ -12,23 +13,58 @@ from core.dates import happened_problem
 from people import services as people_services
 from people.models import Person
 from people.services import Actor, PersonDataError
-from people.situations import HOMELESS, AT_RISK
+from people.situations import AT_RISK, HOMELESS
 
 from .conf import housing_setting
-from .models import (DEFAULT_UNIT_TYPES, Agreement, Landlord, LandlordKind, Tenancy, TenancyEndReason, Unit, UnitType,
-                     WaitingPlan)
+from .models import (
+    DEFAULT_UNIT_TYPES,
+    Agreement,
+    Landlord,
+    LandlordKind,
+    Tenancy,
+    TenancyEndReason,
+    Unit,
+    UnitType,
+    WaitingPlan,
+)
 
 LANDLORD_FIELDS = ["name", "kind", "contact_person", "phone", "email", "note"]
-AGREEMENT_FIELDS = ["title", "share_percent", "homes_per_year", "starts_on", "ends_on", "contact_persons", "note"]
-UNIT_FIELDS = ["landlord", "unit_type", "address", "postcode", "area", "rooms", "size_m2", "rent", "utilities", "floor",
-               "accessible", "pets_allowed", "shared", "active", "note"]
+AGREEMENT_FIELDS = [
+    "title",
+    "share_percent",
+    "homes_per_year",
+    "starts_on",
+    "ends_on",
+    "contact_persons",
+    "note",
+]
+UNIT_FIELDS = [
+    "landlord",
+    "unit_type",
+    "address",
+    "postcode",
+    "area",
+    "rooms",
+    "size_m2",
+    "rent",
+    "utilities",
+    "floor",
+    "accessible",
+    "pets_allowed",
+    "shared",
+    "active",
+    "note",
+]
 UNIT_TYPE_FIELDS = ["code", "name", "ordinary_building", "social_family_home"]
 
 
 def unit_types_ensure_defaults(municipality) -> None:
     for code, name, ordinary, social in DEFAULT_UNIT_TYPES:
-        UnitType.objects.get_or_create(municipality=municipality, code=code,
-                                       defaults={"name": name, "ordinary_building": ordinary, "social_family_home": social})
+        UnitType.objects.get_or_create(
+            municipality=municipality,
+            code=code,
+            defaults={"name": name, "ordinary_building": ordinary, "social_family_home": social},
+        )
 
 
 def _happened(value: date, field: str) -> None:
@@ -50,7 +86,9 @@ def _affordable(person: Person, unit: Unit | None, on: date):
 
 
 @transaction.atomic
-def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit | None = None, address: str = "") -> Tenancy:
+def tenancy_start(
+    *, actor: Actor, person: Person, starts_on: date, unit: Unit | None = None, address: str = ""
+) -> Tenancy:
     if unit is None and not address.strip():
         raise PersonDataError("address", _("Angiv boligen eller en adresse."))
     if unit is not None and unit.municipality_id != person.municipality_id:
@@ -60,13 +98,23 @@ def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit |
     try:
         with transaction.atomic():
             tenancy = Tenancy.objects.create(
-                municipality=person.municipality, person=person, unit=unit, address=address or (unit.address if unit else ""),
-                starts_on=starts_on, created_by=actor.user if getattr(actor.user, "pk", None) else None,
+                municipality=person.municipality,
+                person=person,
+                unit=unit,
+                address=address or (unit.address if unit else ""),
+                starts_on=starts_on,
+                created_by=actor.user if getattr(actor.user, "pk", None) else None,
             )
     except IntegrityError as exc:
         raise PersonDataError("unit", _("Boligen eller borgeren har allerede et aktivt lejemål.")) from exc
-    people_services.situation_record(actor=actor, person=person, situation="own_home", start_date=starts_on,
-                                     place=tenancy.address, status_reason="Flyttet ind i egen bolig")
+    people_services.situation_record(
+        actor=actor,
+        person=person,
+        situation="own_home",
+        start_date=starts_on,
+        place=tenancy.address,
+        status_reason="Flyttet ind i egen bolig",
+    )
     changes = {"tenancy": ["", tenancy.address]}
     if unit is not None and pay is None:
         changes["affordability"] = ["", "betalingsevne ikke registreret: ikke kontrolleret"]
@@ -75,7 +123,9 @@ def tenancy_start(*, actor: Actor, person: Person, starts_on: date, unit: Unit |
 
 
 @transaction.atomic
-def tenancy_end(*, actor: Actor, tenancy: Tenancy, ends_on: date, reason: str, next_situation: str = "", place: str = "") -> Tenancy:
+def tenancy_end(
+    *, actor: Actor, tenancy: Tenancy, ends_on: date, reason: str, next_situation: str = "", place: str = ""
+) -> Tenancy:
     """End a lease. If the person has nowhere else to live, record the situation they are in now: they
     return to the by-name list as 'returned from housing'. Support episodes continue (principle 5)."""
     TenancyEndReason(reason)
@@ -90,10 +140,21 @@ def tenancy_end(*, actor: Actor, tenancy: Tenancy, ends_on: date, reason: str, n
     if next_situation:
         if next_situation not in HOMELESS | AT_RISK and next_situation != "own_home":
             raise PersonDataError("next_situation", _("Ukendt situation."))
-        people_services.situation_record(actor=actor, person=tenancy.person, situation=next_situation,
-                                         start_date=ends_on, place=place, status_reason="Mistet bolig")
-    people_services._log(actor, Action.UPDATE, "Fraflytning", tenancy.person_id,
-                         changes={"tenancy": [tenancy.address, f"afsluttet {ends_on} ({reason})"]})
+        people_services.situation_record(
+            actor=actor,
+            person=tenancy.person,
+            situation=next_situation,
+            start_date=ends_on,
+            place=place,
+            status_reason="Mistet bolig",
+        )
+    people_services._log(
+        actor,
+        Action.UPDATE,
+        "Fraflytning",
+        tenancy.person_id,
+        changes={"tenancy": [tenancy.address, f"afsluttet {ends_on} ({reason})"]},
+    )
     return tenancy
 
 
@@ -110,11 +171,14 @@ def _same_municipality(actor: Actor, obj, field: str) -> None:
 
 # --- landlords ------------------------------------------------------------------------------------------
 
+
 def _validate_landlord(landlord: Landlord) -> None:
     if not landlord.name.strip():
         raise PersonDataError("name", _("Angiv udlejerens navn."))
     LandlordKind(landlord.kind)
-    clash = Landlord.objects.filter(municipality_id=landlord.municipality_id, name__iexact=landlord.name.strip())
+    clash = Landlord.objects.filter(
+        municipality_id=landlord.municipality_id, name__iexact=landlord.name.strip()
+    )
     if clash.exclude(pk=landlord.pk).exists():
         raise PersonDataError("name", _("Der findes allerede en udlejer med dette navn."))
 
@@ -140,13 +204,16 @@ def landlord_update(*, actor: Actor, landlord: Landlord, **data) -> Landlord:
 
 # --- agreements -----------------------------------------------------------------------------------------
 
+
 def _validate_agreement(agreement: Agreement) -> None:
     """Almenboligloven § 59: up to 25 % (LEGAL_ALLOCATION_SHARE) of vacant social family homes by law;
     a larger share exists only by agreement, so its basis must be written in the note."""
     if not agreement.title.strip():
         raise PersonDataError("title", _("Angiv aftalens titel."))
     if agreement.share_percent is None and agreement.homes_per_year is None:
-        raise PersonDataError("share_percent", _("Angiv enten andelen af ledige boliger eller antal boliger pr. år."))
+        raise PersonDataError(
+            "share_percent", _("Angiv enten andelen af ledige boliger eller antal boliger pr. år.")
+        )
     if agreement.share_percent is not None and not (0 < agreement.share_percent <= 100):
         raise PersonDataError("share_percent", _("Andelen af ledige boliger skal være mellem 0 og 100 %."))
     if agreement.homes_per_year is not None and agreement.homes_per_year < 1:
@@ -155,11 +222,20 @@ def _validate_agreement(agreement: Agreement) -> None:
         raise PersonDataError("ends_on", _("Aftalen kan ikke slutte før den begynder."))
     legal = housing_setting("LEGAL_ALLOCATION_SHARE")
     is_organisation = agreement.landlord.kind == LandlordKind.HOUSING_ORGANISATION
-    if is_organisation and agreement.share_percent is not None and agreement.share_percent > legal and not agreement.note.strip():
+    if (
+        is_organisation
+        and agreement.share_percent is not None
+        and agreement.share_percent > legal
+        and not agreement.note.strip()
+    ):
         raise PersonDataError(
-            "note", _("En andel over %(legal)s %% af de ledige almene familieboliger går ud over almenboligloven § 59: "
-                      "beskriv aftalegrundlaget (fx den aftale med boligorganisationen, der giver den højere andel) i noten.")
-            % {"legal": legal})
+            "note",
+            _(
+                "En andel over %(legal)s %% af de ledige almene familieboliger går ud over almenboligloven § 59: "
+                "beskriv aftalegrundlaget (fx den aftale med boligorganisationen, der giver den højere andel) i noten."
+            )
+            % {"legal": legal},
+        )
 
 
 @transaction.atomic
@@ -183,6 +259,7 @@ def agreement_update(*, actor: Actor, agreement: Agreement, **data) -> Agreement
 
 
 # --- unit types and units -------------------------------------------------------------------------------
+
 
 def _validate_unit_type(unit_type: UnitType) -> None:
     if not unit_type.name.strip():
@@ -227,7 +304,9 @@ def _validate_unit(actor: Actor, unit: Unit) -> None:
     # A social family home is let by a social housing organisation (almenboligloven); anything else is
     # a registration error that would also distort the § 59 share.
     if unit.unit_type.social_family_home and unit.landlord.kind != LandlordKind.HOUSING_ORGANISATION:
-        raise PersonDataError("unit_type", _("En almen familiebolig skal have en almen boligorganisation som udlejer."))
+        raise PersonDataError(
+            "unit_type", _("En almen familiebolig skal have en almen boligorganisation som udlejer.")
+        )
 
 
 @transaction.atomic
@@ -251,6 +330,7 @@ def unit_update(*, actor: Actor, unit: Unit, **data) -> Unit:
 
 # --- eviction cases and waiting plans -------------------------------------------------------------------
 
+
 @transaction.atomic
 def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, note: str = "") -> Tenancy:
     """Flag an eviction case (fogedsag) on a current lease, for the person's support worker to act on.
@@ -260,14 +340,21 @@ def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, n
     _happened(flagged_on, "flagged_on")
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
     if tenancy.ends_on:
-        raise PersonDataError("flagged_on", _("Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål."))
+        raise PersonDataError(
+            "flagged_on", _("Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål.")
+        )
     if flagged_on < tenancy.starts_on:
         raise PersonDataError("flagged_on", _("Fogedsagen kan ikke ligge før indflytningen."))
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = flagged_on, note.strip()
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
-    people_services._log(actor, Action.UPDATE, "Fogedsag registreret", tenancy.person_id,
-                         changes={"eviction_case_on": [before, str(flagged_on)]})
+    people_services._log(
+        actor,
+        Action.UPDATE,
+        "Fogedsag registreret",
+        tenancy.person_id,
+        changes={"eviction_case_on": [before, str(flagged_on)]},
+    )
     return tenancy
 
 
@@ -278,26 +365,44 @@ def tenancy_clear_eviction(*, actor: Actor, tenancy: Tenancy) -> Tenancy:
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = None, ""
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
-    people_services._log(actor, Action.UPDATE, "Fogedsag afværget", tenancy.person_id,
-                         changes={"eviction_case_on": [before, ""]})
+    people_services._log(
+        actor,
+        Action.UPDATE,
+        "Fogedsag afværget",
+        tenancy.person_id,
+        changes={"eviction_case_on": [before, ""]},
+    )
     return tenancy
 
 
 @transaction.atomic
-def waiting_plan_record(*, actor: Actor, person: Person, stays_at: str, supported_by: str, housing_plan: str,
-                        recorded_on: date) -> WaitingPlan:
+def waiting_plan_record(
+    *, actor: Actor, person: Person, stays_at: str, supported_by: str, housing_plan: str, recorded_on: date
+) -> WaitingPlan:
     """Seed 004, 4.2: where the person stays and is supported until the home comes, and how it comes."""
-    for field, value, message in (("stays_at", stays_at, _("Angiv hvor borgeren bor i mellemtiden.")),
-                                  ("supported_by", supported_by, _("Angiv hvem der støtter borgeren i mellemtiden.")),
-                                  ("housing_plan", housing_plan, _("Beskriv hvordan og hvornår boligen kommer."))):
+    for field, value, message in (
+        ("stays_at", stays_at, _("Angiv hvor borgeren bor i mellemtiden.")),
+        ("supported_by", supported_by, _("Angiv hvem der støtter borgeren i mellemtiden.")),
+        ("housing_plan", housing_plan, _("Beskriv hvordan og hvornår boligen kommer.")),
+    ):
         if not value.strip():
             raise PersonDataError(field, message)
     if person.municipality_id != actor.municipality.pk:
         raise PersonDataError("stays_at", _("Borgeren hører ikke til kommunen."))
     plan = WaitingPlan.objects.create(
-        municipality=actor.municipality, person=person, stays_at=stays_at.strip(), supported_by=supported_by.strip(),
-        housing_plan=housing_plan.strip(), recorded_on=recorded_on,
-        recorded_by=actor.user if getattr(actor.user, "pk", None) else None)
-    people_services._log(actor, Action.CREATE, "Plan for tiden indtil bolig", person.pk,
-                         changes={"waiting_plan": ["", f"{plan.stays_at}; {plan.supported_by}"]})
+        municipality=actor.municipality,
+        person=person,
+        stays_at=stays_at.strip(),
+        supported_by=supported_by.strip(),
+        housing_plan=housing_plan.strip(),
+        recorded_on=recorded_on,
+        recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
+    )
+    people_services._log(
+        actor,
+        Action.CREATE,
+        "Plan for tiden indtil bolig",
+        person.pk,
+        changes={"waiting_plan": ["", f"{plan.stays_at}; {plan.supported_by}"]},
+    )
     return plan

@@ -17,6 +17,7 @@ is the band holding the rent they can pay; their room group is the one holding t
 1 room may in practice take a 2-room home). No vacancies -> no finite waiting time (None); nobody queued
 (no applicants at or below the band) -> no waiting time either (None, shown as no queue).
 """
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -75,16 +76,25 @@ def room_label(group: int, groups: list[int]) -> str:
     return f"{group} vær."
 
 
-def vacancies_per_unit_year(*, starts: list[tuple[int, int]], ends: list[tuple[int, int]],
-                            vacancies: list[tuple[int, int]] = ()) -> Counter:
+def vacancies_per_unit_year(
+    *, starts: list[tuple[int, int]], ends: list[tuple[int, int]], vacancies: list[tuple[int, int]] = ()
+) -> Counter:
     """(unit_id, year) -> vacancies, the largest of starts, ends and vacancies in that year."""
     counts = [Counter(starts), Counter(ends), Counter(vacancies)]
     keys = set().union(*counts)
     return Counter({k: max(c[k] for c in counts) for k in keys})
 
 
-def analyse(*, units: list[UnitRow], unit_year_vacancies: Counter, applicants: list[Applicant], years: list[int],
-            limits: list[int], room_groups: list[int], threshold: int) -> dict:
+def analyse(
+    *,
+    units: list[UnitRow],
+    unit_year_vacancies: Counter,
+    applicants: list[Applicant],
+    years: list[int],
+    limits: list[int],
+    room_groups: list[int],
+    threshold: int,
+) -> dict:
     all_bands = bands(limits)
     by_unit = {u.unit_id: u for u in units}
     n_years = max(len(years), 1)
@@ -116,16 +126,25 @@ def analyse(*, units: list[UnitRow], unit_year_vacancies: Counter, applicants: l
             cum_demand += demand[key]
             cum_supply += supply
             lowest = min_rent.get(key)
-            can_afford = sum(1 for a in applicants if lowest is not None and a.max_rent >= lowest
-                             and room_group(a.min_rooms, room_groups) == r)
+            can_afford = sum(
+                1
+                for a in applicants
+                if lowest is not None and a.max_rent >= lowest and room_group(a.min_rooms, room_groups) == r
+            )
             wait = cum_demand / cum_supply if cum_supply and cum_demand else None
-            groups.append({
-                "band": b.label, "rooms": room_label(r, room_groups), "units": stock[key],
-                "vacancies_per_year": round(supply, 1), "applicants": demand[key], "can_afford": can_afford,
-                "waiting_years": None if wait is None else round(wait, 1),
-                "waiting_months": None if wait is None else round(wait * 12),
-                "queue": int(cum_demand),
-            })
+            groups.append(
+                {
+                    "band": b.label,
+                    "rooms": room_label(r, room_groups),
+                    "units": stock[key],
+                    "vacancies_per_year": round(supply, 1),
+                    "applicants": demand[key],
+                    "can_afford": can_afford,
+                    "waiting_years": None if wait is None else round(wait, 1),
+                    "waiting_months": None if wait is None else round(wait * 12),
+                    "queue": int(cum_demand),
+                }
+            )
     at_threshold = [u for u in units if u.rent <= threshold]
     ids_at = {u.unit_id for u in at_threshold}
     vac_at = sum(n for (uid, y), n in unit_year_vacancies.items() if uid in ids_at and y in years)
@@ -134,8 +153,15 @@ def analyse(*, units: list[UnitRow], unit_year_vacancies: Counter, applicants: l
         "years": years,
         "per_year": [(y, per_year_total[y]) for y in years],
         "by_type_area": sorted(
-            ({"type": t, "area": a, "counts": [c[y] for y in years], "per_year": round(sum(c[y] for y in years) / n_years, 1)}
-             for (t, a), c in by_type_area.items()),
+            (
+                {
+                    "type": t,
+                    "area": a,
+                    "counts": [c[y] for y in years],
+                    "per_year": round(sum(c[y] for y in years) / n_years, 1),
+                }
+                for (t, a), c in by_type_area.items()
+            ),
             key=lambda row: (row["type"], row["area"]),
         ),
         "threshold": threshold,
@@ -146,5 +172,6 @@ def analyse(*, units: list[UnitRow], unit_year_vacancies: Counter, applicants: l
         # People on the list who can pay no more than the threshold: homes at or below it are all they can take.
         "applicants_at_threshold": sum(1 for a in applicants if a.max_rent <= threshold),
         "applicants_can_afford_threshold_home": sum(
-            1 for a in applicants if at_threshold and a.max_rent >= min(u.rent for u in at_threshold)),
+            1 for a in applicants if at_threshold and a.max_rent >= min(u.rent for u in at_threshold)
+        ),
     }

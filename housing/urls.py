@@ -20,7 +20,11 @@ urlpatterns = [
     path("borger/<int:person_id>/indflytning/", views.tenancy_start, name="tenancy_start"),
     path("lejemaal/<int:tenancy_id>/fraflytning/", views.tenancy_end, name="tenancy_end"),
     path("lejemaal/<int:tenancy_id>/fogedsag/", views.tenancy_eviction, name="tenancy_eviction"),
-    path("lejemaal/<int:tenancy_id>/fogedsag/afvaerget/", views.tenancy_eviction_clear, name="tenancy_eviction_clear"),
+    path(
+        "lejemaal/<int:tenancy_id>/fogedsag/afvaerget/",
+        views.tenancy_eviction_clear,
+        name="tenancy_eviction_clear",
+    ),
     path("fogedsager/", views.eviction_list, name="evictions"),
     path("mens-borgeren-venter/", views.waiting_list, name="waiting_list"),
     path("mens-borgeren-venter/<int:person_id>/", views.waiting_plan_edit, name="waiting_plan_edit"),

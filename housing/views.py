@@ -1,4 +1,5 @@
 """Thin views on homes: parse input, call a selector or service, render."""
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,10 +15,20 @@ from people.views import with_actor
 
 from . import selectors, services
 from .conf import housing_setting
-from .forms import (AgreementForm, EvictionForm, LandlordForm, TenancyEndForm, TenancyStartForm, UnitFilterForm, UnitForm,
-                    UnitTypeForm, WaitingPlanForm)
+from .forms import (
+    AgreementForm,
+    EvictionForm,
+    LandlordForm,
+    TenancyEndForm,
+    TenancyStartForm,
+    UnitFilterForm,
+    UnitForm,
+    UnitTypeForm,
+    WaitingPlanForm,
+)
 
 PERSON_PURPOSE = "Bolig: indflytning, fraflytning og fogedsag"
+
 
 def _save(request, form, call, success: str):
     """Validate, call the service, and on success flash a message; returns the result or None."""
@@ -31,31 +42,53 @@ def _save(request, form, call, success: str):
     messages.success(request, success)
     return result
 
+
 # --- landlords and agreements ---------------------------------------------------------------------------
+
 
 @with_actor(Capability.VIEW_HOUSING)
 def landlord_list(request, actor):
-    return render(request, "housing/landlord_list.html", {
-        "landlords": selectors.landlord_list(actor), "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
+    return render(
+        request,
+        "housing/landlord_list.html",
+        {
+            "landlords": selectors.landlord_list(actor),
+            "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING),
+        },
+    )
+
 
 @with_actor(Capability.MANAGE_HOUSING)
 def landlord_create(request, actor):
     form = LandlordForm(request.POST or None)
     if request.method == "POST":
-        landlord = _save(request, form, lambda d: services.landlord_create(actor=actor, **d), _("Udlejeren er oprettet."))
+        landlord = _save(
+            request, form, lambda d: services.landlord_create(actor=actor, **d), _("Udlejeren er oprettet.")
+        )
         if landlord:
             return redirect("housing:landlord_detail", landlord_id=landlord.pk)
-    return render(request, "housing/form.html", {"form": form, "title": _("Ny udlejer"), "back": ("housing:landlords", None)})
+    return render(
+        request,
+        "housing/form.html",
+        {"form": form, "title": _("Ny udlejer"), "back": ("housing:landlords", None)},
+    )
 
 
 @with_actor(Capability.VIEW_HOUSING)
 def landlord_detail(request, actor, landlord_id):
     landlord = selectors.landlord_get(actor, landlord_id)
     units = selectors.unit_list(actor, filters={"landlord": landlord})
-    return render(request, "housing/landlord_detail.html", {
-        "landlord": landlord, "agreements": landlord.agreements.all(), "units": units,
-        "legal_share": housing_setting("LEGAL_ALLOCATION_SHARE"),
-        "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
+    return render(
+        request,
+        "housing/landlord_detail.html",
+        {
+            "landlord": landlord,
+            "agreements": landlord.agreements.all(),
+            "units": units,
+            "legal_share": housing_setting("LEGAL_ALLOCATION_SHARE"),
+            "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING),
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -63,10 +96,22 @@ def landlord_edit(request, actor, landlord_id):
     landlord = selectors.landlord_get(actor, landlord_id)
     form = LandlordForm(request.POST or None, instance=landlord)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.landlord_update(actor=actor, landlord=landlord, **d), _("Udlejeren er gemt.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.landlord_update(actor=actor, landlord=landlord, **d),
+            _("Udlejeren er gemt."),
+        ):
             return redirect("housing:landlord_detail", landlord_id=landlord.pk)
-    return render(request, "housing/form.html", {"form": form, "title": _("Ret %(name)s") % {"name": landlord.name},
-                                                 "back": ("housing:landlord_detail", landlord.pk)})
+    return render(
+        request,
+        "housing/form.html",
+        {
+            "form": form,
+            "title": _("Ret %(name)s") % {"name": landlord.name},
+            "back": ("housing:landlord_detail", landlord.pk),
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -74,10 +119,22 @@ def agreement_create(request, actor, landlord_id):
     landlord = selectors.landlord_get(actor, landlord_id)
     form = AgreementForm(request.POST or None)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.agreement_create(actor=actor, landlord=landlord, **d), _("Aftalen er oprettet.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.agreement_create(actor=actor, landlord=landlord, **d),
+            _("Aftalen er oprettet."),
+        ):
             return redirect("housing:landlord_detail", landlord_id=landlord.pk)
-    return render(request, "housing/form.html", {"form": form, "title": _("Ny aftale med %(name)s") % {"name": landlord.name},
-                                                 "back": ("housing:landlord_detail", landlord.pk)})
+    return render(
+        request,
+        "housing/form.html",
+        {
+            "form": form,
+            "title": _("Ny aftale med %(name)s") % {"name": landlord.name},
+            "back": ("housing:landlord_detail", landlord.pk),
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -85,13 +142,26 @@ def agreement_edit(request, actor, agreement_id):
     agreement = selectors.agreement_get(actor, agreement_id)
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.agreement_update(actor=actor, agreement=agreement, **d), _("Aftalen er gemt.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.agreement_update(actor=actor, agreement=agreement, **d),
+            _("Aftalen er gemt."),
+        ):
             return redirect("housing:landlord_detail", landlord_id=agreement.landlord_id)
-    return render(request, "housing/form.html", {"form": form, "title": _("Ret aftale: %(title)s") % {"title": agreement.title},
-                                                 "back": ("housing:landlord_detail", agreement.landlord_id)})
+    return render(
+        request,
+        "housing/form.html",
+        {
+            "form": form,
+            "title": _("Ret aftale: %(title)s") % {"title": agreement.title},
+            "back": ("housing:landlord_detail", agreement.landlord_id),
+        },
+    )
 
 
 # --- unit types and units -------------------------------------------------------------------------------
+
 
 @with_actor(Capability.VIEW_HOUSING)
 def unit_type_list(request, actor):
@@ -100,10 +170,15 @@ def unit_type_list(request, actor):
     if request.method == "POST":
         if not may_manage:
             return render(request, "core/no_access.html", status=403)
-        if _save(request, form, lambda d: services.unit_type_create(actor=actor, **d), _("Boligtypen er oprettet.")):
+        if _save(
+            request, form, lambda d: services.unit_type_create(actor=actor, **d), _("Boligtypen er oprettet.")
+        ):
             return redirect("housing:unit_types")
-    return render(request, "housing/unit_type_list.html", {
-        "unit_types": selectors.unit_types(actor), "form": form, "may_manage": may_manage})
+    return render(
+        request,
+        "housing/unit_type_list.html",
+        {"unit_types": selectors.unit_types(actor), "form": form, "may_manage": may_manage},
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -111,10 +186,22 @@ def unit_type_edit(request, actor, unit_type_id):
     unit_type = selectors.unit_type_get(actor, unit_type_id)
     form = UnitTypeForm(request.POST or None, instance=unit_type)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.unit_type_update(actor=actor, unit_type=unit_type, **d), _("Boligtypen er gemt.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.unit_type_update(actor=actor, unit_type=unit_type, **d),
+            _("Boligtypen er gemt."),
+        ):
             return redirect("housing:unit_types")
-    return render(request, "housing/form.html", {"form": form, "title": _("Ret boligtype: %(name)s") % {"name": unit_type.name},
-                                                 "back": ("housing:unit_types", None)})
+    return render(
+        request,
+        "housing/form.html",
+        {
+            "form": form,
+            "title": _("Ret boligtype: %(name)s") % {"name": unit_type.name},
+            "back": ("housing:unit_types", None),
+        },
+    )
 
 
 @with_actor(Capability.VIEW_HOUSING)
@@ -122,19 +209,32 @@ def unit_list(request, actor):
     form = UnitFilterForm(request.GET or None, municipality=actor.municipality)
     filters = form.cleaned_data if form.is_valid() else {}
     units = list(selectors.unit_list(actor, filters=filters))
-    return render(request, "housing/unit_list.html", {
-        "form": form, "units": units, "threshold": housing_setting("RENT_THRESHOLD"),
-        "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING)})
+    return render(
+        request,
+        "housing/unit_list.html",
+        {
+            "form": form,
+            "units": units,
+            "threshold": housing_setting("RENT_THRESHOLD"),
+            "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING),
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
 def unit_create(request, actor):
     services.unit_types_ensure_defaults(actor.municipality)
-    form = UnitForm(request.POST or None, municipality=actor.municipality, initial={"landlord": request.GET.get("udlejer")})
+    form = UnitForm(
+        request.POST or None,
+        municipality=actor.municipality,
+        initial={"landlord": request.GET.get("udlejer")},
+    )
     if request.method == "POST":
         if _save(request, form, lambda d: services.unit_create(actor=actor, **d), _("Boligen er oprettet.")):
             return redirect("housing:units")
-    return render(request, "housing/form.html", {"form": form, "title": _("Ny bolig"), "back": ("housing:units", None)})
+    return render(
+        request, "housing/form.html", {"form": form, "title": _("Ny bolig"), "back": ("housing:units", None)}
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -142,45 +242,71 @@ def unit_edit(request, actor, unit_id):
     unit = selectors.unit_get(actor, unit_id)
     form = UnitForm(request.POST or None, instance=unit, municipality=actor.municipality)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.unit_update(actor=actor, unit=unit, **d), _("Boligen er gemt.")):
+        if _save(
+            request, form, lambda d: services.unit_update(actor=actor, unit=unit, **d), _("Boligen er gemt.")
+        ):
             return redirect("housing:units")
-    return render(request, "housing/form.html", {"form": form, "title": _("Ret bolig: %(address)s") % {"address": unit.address}, "back": ("housing:units", None)})
+    return render(
+        request,
+        "housing/form.html",
+        {
+            "form": form,
+            "title": _("Ret bolig: %(address)s") % {"address": unit.address},
+            "back": ("housing:units", None),
+        },
+    )
 
 
 # --- analyses (aggregates only) -------------------------------------------------------------------------
 
+
 @with_actor(Capability.VIEW_FIGURES)
 def stock_analysis(request, actor):
     data = selectors.stock_analysis(actor, today=timezone.localdate())
-    chart = {"labels": [str(y) for y, _ in data["per_year"]], "vacancies": [n for _, n in data["per_year"]],
-             "groups": [f"{g['band']}, {g['rooms']}" for g in data["groups"]],
-             "applicants": [g["applicants"] for g in data["groups"]],
-             "supply": [g["vacancies_per_year"] for g in data["groups"]]}
+    chart = {
+        "labels": [str(y) for y, _ in data["per_year"]],
+        "vacancies": [n for _, n in data["per_year"]],
+        "groups": [f"{g['band']}, {g['rooms']}" for g in data["groups"]],
+        "applicants": [g["applicants"] for g in data["groups"]],
+        "supply": [g["vacancies_per_year"] for g in data["groups"]],
+    }
     return render(request, "housing/stock_analysis.html", {"data": data, "chart": chart})
 
 
 @with_actor(Capability.VIEW_FIGURES)
 def retention(request, actor):
     data = selectors.retention_figures(actor, today=timezone.localdate())
-    chart = {"labels": [ngettext("%(months)s mdr.", "%(months)s mdr.", m) % {"months": m} for m in data["months"]],
-             "shares": [c["share"] for c in data["total"][0]["cells"]] if data["total"] else [],
-             "low": data["target_low"], "high": data["target_high"]}
+    chart = {
+        "labels": [ngettext("%(months)s mdr.", "%(months)s mdr.", m) % {"months": m} for m in data["months"]],
+        "shares": [c["share"] for c in data["total"][0]["cells"]] if data["total"] else [],
+        "low": data["target_low"],
+        "high": data["target_high"],
+    }
     return render(request, "housing/retention.html", {"data": data, "chart": chart})
 
 
 # --- tenancies ------------------------------------------------------------------------------------------
+
 
 @with_actor(Capability.MANAGE_HOUSING)
 def tenancy_start(request, actor, person_id):
     person = person_get(actor, person_id, purpose=PERSON_PURPOSE, log=request.method == "GET")
     form = TenancyStartForm(request.POST or None, units=selectors.vacant_units(actor))
     if request.method == "POST":
-        if _save(request, form, lambda d: services.tenancy_start(
-                actor=actor, person=person, unit=d["unit"], address=d["address"], starts_on=d["starts_on"]),
-                _("%(name)s er flyttet ind og registreret som boligplaceret.") % {"name": person.display_name}):
+        if _save(
+            request,
+            form,
+            lambda d: services.tenancy_start(
+                actor=actor, person=person, unit=d["unit"], address=d["address"], starts_on=d["starts_on"]
+            ),
+            _("%(name)s er flyttet ind og registreret som boligplaceret.") % {"name": person.display_name},
+        ):
             return redirect("people:detail", pk=person.pk)
-    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "title": _("Indflytning"),
-                                                         "button": _("Registrér indflytning")})
+    return render(
+        request,
+        "housing/tenancy_form.html",
+        {"form": form, "person": person, "title": _("Indflytning"), "button": _("Registrér indflytning")},
+    )
 
 
 @with_actor(Capability.MANAGE_HOUSING)
@@ -189,12 +315,31 @@ def tenancy_end(request, actor, tenancy_id):
     person = person_get(actor, tenancy.person_id, purpose=PERSON_PURPOSE, log=request.method == "GET")
     form = TenancyEndForm(request.POST or None)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.tenancy_end(
-                actor=actor, tenancy=tenancy, ends_on=d["ends_on"], reason=d["reason"],
-                next_situation=d["next_situation"], place=d["place"]), _("Fraflytningen er registreret. Støtten fortsætter.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.tenancy_end(
+                actor=actor,
+                tenancy=tenancy,
+                ends_on=d["ends_on"],
+                reason=d["reason"],
+                next_situation=d["next_situation"],
+                place=d["place"],
+            ),
+            _("Fraflytningen er registreret. Støtten fortsætter."),
+        ):
             return redirect("people:detail", pk=person.pk)
-    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "tenancy": tenancy,
-                                                         "title": _("Fraflytning"), "button": _("Registrér fraflytning")})
+    return render(
+        request,
+        "housing/tenancy_form.html",
+        {
+            "form": form,
+            "person": person,
+            "tenancy": tenancy,
+            "title": _("Fraflytning"),
+            "button": _("Registrér fraflytning"),
+        },
+    )
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -203,12 +348,26 @@ def tenancy_eviction(request, actor, tenancy_id):
     person = person_get(actor, tenancy.person_id, purpose=PERSON_PURPOSE, log=request.method == "GET")
     form = EvictionForm(request.POST or None)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.tenancy_flag_eviction(
-                actor=actor, tenancy=tenancy, flagged_on=d["flagged_on"], note=d["note"]),
-                _("Fogedsagen er registreret og vises for borgerens medarbejdere.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.tenancy_flag_eviction(
+                actor=actor, tenancy=tenancy, flagged_on=d["flagged_on"], note=d["note"]
+            ),
+            _("Fogedsagen er registreret og vises for borgerens medarbejdere."),
+        ):
             return redirect("people:detail", pk=person.pk)
-    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "tenancy": tenancy,
-                                                         "title": _("Registrér fogedsag"), "button": _("Registrér fogedsag")})
+    return render(
+        request,
+        "housing/tenancy_form.html",
+        {
+            "form": form,
+            "person": person,
+            "tenancy": tenancy,
+            "title": _("Registrér fogedsag"),
+            "button": _("Registrér fogedsag"),
+        },
+    )
 
 
 @require_POST
@@ -227,29 +386,62 @@ def eviction_list(request, actor):
 
 # --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------
 
+
 @with_actor(Capability.VIEW_HOUSING)
 def waiting_list(request, actor):
     missing_only = request.GET.get("mangler") == "1"
     qs, basis = selectors.waiting_list(actor, missing_only=missing_only)
     people = list(qs)
-    log_list_shown(actor, people=people, filters={"waiting_plan_missing": "yes" if missing_only else ""},
-                   purpose="Plan for tiden indtil bolig")
+    log_list_shown(
+        actor,
+        people=people,
+        filters={"waiting_plan_missing": "yes" if missing_only else ""},
+        purpose="Plan for tiden indtil bolig",
+    )
     rows = [(p, next(iter(p.waiting_plans.all()), None)) for p in people]
-    return render(request, "housing/waiting_list.html", {
-        "rows": rows, "basis": basis, "missing_only": missing_only,
-        "missing": sum(1 for _, plan in rows if plan is None),
-        "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE)})
+    return render(
+        request,
+        "housing/waiting_list.html",
+        {
+            "rows": rows,
+            "basis": basis,
+            "missing_only": missing_only,
+            "missing": sum(1 for _, plan in rows if plan is None),
+            "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
+        },
+    )
 
 
 @with_actor(Capability.EDIT_PEOPLE)
 def waiting_plan_edit(request, actor, person_id):
     person = person_get(actor, person_id, purpose="Plan for tiden indtil bolig", log=request.method == "GET")
     current = selectors.latest_waiting_plan(person)
-    initial = {"stays_at": current.stays_at, "supported_by": current.supported_by,
-               "housing_plan": current.housing_plan} if current else {}
+    initial = (
+        {
+            "stays_at": current.stays_at,
+            "supported_by": current.supported_by,
+            "housing_plan": current.housing_plan,
+        }
+        if current
+        else {}
+    )
     form = WaitingPlanForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        if _save(request, form, lambda d: services.waiting_plan_record(actor=actor, person=person, **d), _("Planen er gemt.")):
+        if _save(
+            request,
+            form,
+            lambda d: services.waiting_plan_record(actor=actor, person=person, **d),
+            _("Planen er gemt."),
+        ):
             return redirect("housing:waiting_list")
-    return render(request, "housing/tenancy_form.html", {"form": form, "person": person, "current": current,
-                                                         "title": _("Plan for tiden indtil bolig"), "button": _("Gem plan")})
+    return render(
+        request,
+        "housing/tenancy_form.html",
+        {
+            "form": form,
+            "person": person,
+            "current": current,
+            "title": _("Plan for tiden indtil bolig"),
+            "button": _("Gem plan"),
+        },
+    )

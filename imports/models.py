@@ -27,9 +27,12 @@ class ImportJob(TenantModel):
     """
 
     file_name = models.CharField(_("filnavn"), max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                    verbose_name=_("indlæst af"))
-    status = models.CharField(_("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.VALIDATING)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("indlæst af")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.VALIDATING
+    )
     total_rows = models.PositiveIntegerField(_("rækker i alt"), default=0)
     processed_rows = models.PositiveIntegerField(_("behandlede rækker"), default=0)
     created_count = models.PositiveIntegerField(_("oprettede borgere"), default=0)

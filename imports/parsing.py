@@ -11,6 +11,7 @@ message saying what to do, since nothing reliable can be read from them. Column
 names are the platform's own Danish headers (people/exports.py) and a few common variants,
 compared case-insensitively; columns not listed here are ignored and reported back.
 """
+
 import csv
 import io
 import re
@@ -40,25 +41,47 @@ COLUMNS: tuple[Column, ...] = (
     Column("first_name", "Fornavn", ("navn",), "Navn eller initialer skal udfyldes."),
     Column("last_name", "Efternavn"),
     Column("initials", "Initialer", (), "Hvis borgeren kun kendes ved initialer (højst 10 tegn)."),
-    Column("cpr", "CPR", ("cpr-nummer", "cpr-nr.", "cpr-nr", "cpr nr", "cprnr"), "DDMMÅÅ-XXXX. Kan udelades."),
+    Column(
+        "cpr", "CPR", ("cpr-nummer", "cpr-nr.", "cpr-nr", "cpr nr", "cprnr"), "DDMMÅÅ-XXXX. Kan udelades."
+    ),
     Column("birth_date", "Fødselsdato"),
     Column("birth_year", "Fødselsår"),
     Column("gender", "Køn", (), "Kvinde, Mand, Andet eller Ukendt (K/M)."),
-    Column("situation", "Situation", (), "Situationens kode eller korte navn, fx Gaden, Sofasurfer, Boform (§ 110)."),
-    Column("situation_start", "Situation fra", ("situationen begyndte", "fra dato", "hjemløs siden"),
-           "Datoen situationen begyndte."),
+    Column(
+        "situation",
+        "Situation",
+        (),
+        "Situationens kode eller korte navn, fx Gaden, Sofasurfer, Boform (§ 110).",
+    ),
+    Column(
+        "situation_start",
+        "Situation fra",
+        ("situationen begyndte", "fra dato", "hjemløs siden"),
+        "Datoen situationen begyndte.",
+    ),
     Column("place", "Sted", (), "Fx navnet på boformen."),
     Column("identified_on", "Identificeret", ("identificeret dato",), "Hvis tom: datoen i Situation fra."),
     Column("phone", "Telefon"),
     Column("email", "E-mail", ("email", "mail")),
     Column("contact_note", "Kontaktoplysninger i øvrigt", ("kontaktoplysninger",)),
     Column("protected", "Navne- og adressebeskyttelse", ("adressebeskyttelse",), "Ja eller Nej."),
-    Column("max_rent", "Husleje (kr./md.)", ("husleje", "husleje kr./md.", "husleje (kr. pr. måned)", "max husleje"),
-           "Udfyldt: borgeren kommer på boligbehovslisten."),
+    Column(
+        "max_rent",
+        "Husleje (kr./md.)",
+        ("husleje", "husleje kr./md.", "husleje (kr. pr. måned)", "max husleje"),
+        "Udfyldt: borgeren kommer på boligbehovslisten.",
+    ),
     Column("areas", "Ønskede områder", ("områder",)),
     Column("min_rooms", "Mindst antal værelser", ("værelser", "antal værelser")),
-    Column("sharing", "Bo alene eller i fællesskab", ("bofællesskab",), "Alene, Bofællesskab eller Begge dele."),
-    Column("ordinary_building", "Almindeligt byggeri", ("bolig i almindeligt byggeri",), "Ja eller Nej (tom: Ja)."),
+    Column(
+        "sharing", "Bo alene eller i fællesskab", ("bofællesskab",), "Alene, Bofællesskab eller Begge dele."
+    ),
+    Column(
+        "ordinary_building",
+        "Almindeligt byggeri",
+        ("bolig i almindeligt byggeri",),
+        "Ja eller Nej (tom: Ja).",
+    ),
     Column("special_needs", "Særlige sociale behov"),
     Column("registered_on", "Optaget på boligbehovslisten", ("optaget på listen",), "Hvis tom: dagens dato."),
 )
@@ -66,15 +89,44 @@ BY_KEY = {c.key: c for c in COLUMNS}
 REQUIRED = ("situation", "situation_start")
 NAME_KEYS = ("first_name", "last_name", "initials")
 NEEDS_KEYS = ("areas", "min_rooms", "sharing", "special_needs", "registered_on")
-MAX_LENGTHS = {"first_name": 100, "last_name": 100, "initials": 10, "place": 200, "phone": 30, "email": 254,
-               "contact_note": 300, "areas": 200, "special_needs": 2000}
+MAX_LENGTHS = {
+    "first_name": 100,
+    "last_name": 100,
+    "initials": 10,
+    "place": 200,
+    "phone": 30,
+    "email": 254,
+    "contact_note": 300,
+    "areas": 200,
+    "special_needs": 2000,
+}
 
 _YES = {"ja", "j", "x", "1", "sand", "true", "yes"}
 _NO = {"nej", "n", "0", "falsk", "false", "no", ""}
-_GENDERS = {"kvinde": "female", "k": "female", "female": "female", "mand": "male", "m": "male", "male": "male",
-            "andet": "other", "other": "other", "ukendt": "unknown", "unknown": "unknown", "": "unknown"}
-_SHARING = {"alene": "alone", "alone": "alone", "bofællesskab": "shared", "fællesskab": "shared", "shared": "shared",
-            "begge dele": "either", "begge": "either", "either": "either", "": "either"}
+_GENDERS = {
+    "kvinde": "female",
+    "k": "female",
+    "female": "female",
+    "mand": "male",
+    "m": "male",
+    "male": "male",
+    "andet": "other",
+    "other": "other",
+    "ukendt": "unknown",
+    "unknown": "unknown",
+    "": "unknown",
+}
+_SHARING = {
+    "alene": "alone",
+    "alone": "alone",
+    "bofællesskab": "shared",
+    "fællesskab": "shared",
+    "shared": "shared",
+    "begge dele": "either",
+    "begge": "either",
+    "either": "either",
+    "": "either",
+}
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DK_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
@@ -188,8 +240,7 @@ def read_csv(data: bytes) -> Iterable[tuple[int, list]]:
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
     # Excel shows a quoted value with line breaks as one row, so rows are counted by record.
-    for number, record in enumerate(reader, start=1):
-        yield number, record
+    yield from enumerate(reader, start=1)
 
 
 def read_xlsx(data: bytes) -> Iterable[tuple[int, list]]:
@@ -224,6 +275,7 @@ def read_table(data: bytes, filename: str) -> Iterable[tuple[int, list]]:
 
 
 # --- values ----------------------------------------------------------------------------------
+
 
 class ValueProblem(ValueError):
     pass
@@ -325,6 +377,7 @@ def cpr_text(value) -> str:
 
 # --- checking --------------------------------------------------------------------------------
 
+
 def map_header(header: list) -> tuple[dict[str, int], list[str], list[RowError]]:
     """Column key -> index; the ignored header names; file-level errors for missing or doubled columns."""
     index: dict[str, int] = {}
@@ -336,16 +389,30 @@ def map_header(header: list) -> tuple[dict[str, int], list[str], list[RowError]]
             if text:
                 ignored.append(text)
         elif key in index:
-            errors.append(RowError(None, BY_KEY[key].header, f"Kolonnen {BY_KEY[key].header} står to gange i filen."))
+            errors.append(
+                RowError(None, BY_KEY[key].header, f"Kolonnen {BY_KEY[key].header} står to gange i filen.")
+            )
         else:
             index[key] = i
     missing = [BY_KEY[k].header for k in REQUIRED if k not in index]
     if missing:
-        errors.append(RowError(None, ", ".join(missing), "Filen mangler kolonnerne: " + ", ".join(missing) + "."
-                               if len(missing) > 1 else f"Filen mangler kolonnen {missing[0]}."))
+        errors.append(
+            RowError(
+                None,
+                ", ".join(missing),
+                "Filen mangler kolonnerne: " + ", ".join(missing) + "."
+                if len(missing) > 1
+                else f"Filen mangler kolonnen {missing[0]}.",
+            )
+        )
     if not any(k in index for k in NAME_KEYS):
-        errors.append(RowError(None, "Fornavn", "Filen mangler en kolonne med navn eller initialer "
-                                                "(Fornavn, Efternavn eller Initialer)."))
+        errors.append(
+            RowError(
+                None,
+                "Fornavn",
+                "Filen mangler en kolonne med navn eller initialer (Fornavn, Efternavn eller Initialer).",
+            )
+        )
     return index, ignored, errors
 
 
@@ -390,8 +457,9 @@ def check_row(number: int, cells: dict, *, today: date) -> tuple[PersonRow | Non
             digits, cpr_birth = parsed.digits, parsed.birth_date
     birth_year = get("birth_year", lambda v: parse_int(v, minimum=1, maximum=9999, what="fødselsåret"))
     # The same rules as the forms and services (people/rules.py): one validation per field.
-    for key, message in person_rules.birth_problems(birth_date=birth_date, birth_year=birth_year,
-                                                    cpr_birth_date=cpr_birth, today=today):
+    for key, message in person_rules.birth_problems(
+        birth_date=birth_date, birth_year=birth_year, cpr_birth_date=cpr_birth, today=today
+    ):
         problem(key, message)
     birth_date = birth_date or cpr_birth
     person["birth_date"] = birth_date
@@ -404,9 +472,11 @@ def check_row(number: int, cells: dict, *, today: date) -> tuple[PersonRow | Non
     if start is None and not any(e.column == BY_KEY["situation_start"].header for e in errors):
         problem("situation_start", "Angiv datoen situationen begyndte.")
     identified_on = get("identified_on", parse_date)
-    for key, message in (person_rules.happened("situation_start", start, today=today)
-                         + person_rules.after_birth("situation_start", start, birth_date=birth_date)
-                         + person_rules.happened("identified_on", identified_on, today=today)):
+    for key, message in (
+        person_rules.happened("situation_start", start, today=today)
+        + person_rules.after_birth("situation_start", start, birth_date=birth_date)
+        + person_rules.happened("identified_on", identified_on, today=today)
+    ):
         problem(key, message)
 
     needs = None
@@ -417,26 +487,41 @@ def check_row(number: int, cells: dict, *, today: date) -> tuple[PersonRow | Non
             "max_rent": rent,
             "registered_on": get("registered_on", parse_date) or today,
             "areas": _text(cells.get("areas")),
-            "min_rooms": get("min_rooms", lambda v: parse_int(v, minimum=1, maximum=10, what="antal værelser")),
-            "sharing": get("sharing", lambda v: parse_choice(v, _SHARING, "Alene, Bofællesskab eller Begge dele")),
+            "min_rooms": get(
+                "min_rooms", lambda v: parse_int(v, minimum=1, maximum=10, what="antal værelser")
+            ),
+            "sharing": get(
+                "sharing", lambda v: parse_choice(v, _SHARING, "Alene, Bofællesskab eller Begge dele")
+            ),
             "ordinary_building": get("ordinary_building", lambda v: parse_bool(v, default=True)),
             "special_needs": _text(cells.get("special_needs")),
         }
         for key, message in person_rules.happened("registered_on", needs["registered_on"], today=today):
             problem(key, message)
     elif wishes_given and not any(e.column == BY_KEY["max_rent"].header for e in errors):
-        problem("max_rent", "Angiv den husleje borgeren kan betale, når der er oplysninger til boligbehovslisten.")
+        problem(
+            "max_rent", "Angiv den husleje borgeren kan betale, når der er oplysninger til boligbehovslisten."
+        )
 
     if errors:
         return None, errors
     return PersonRow(
-        row=number, person=person, cpr=digits, situation=situation, situation_start=start,
-        place=_text(cells.get("place")), identified_on=identified_on, needs=needs,
+        row=number,
+        person=person,
+        cpr=digits,
+        situation=situation,
+        situation_start=start,
+        place=_text(cells.get("place")),
+        identified_on=identified_on,
+        needs=needs,
     ), []
 
 
 def parse(
-    data: bytes, filename: str, *, today: date,
+    data: bytes,
+    filename: str,
+    *,
+    today: date,
     existing_cprs: Callable[[list[str]], set[str]] = lambda digits: set(),
 ) -> Result:
     """Read and check the whole file. ``existing_cprs`` gets the CPR numbers in the file and returns
@@ -449,8 +534,9 @@ def parse(
         records = iter(read_table(data, filename))
         header_row, header = next(((n, r) for n, r in records if any(_text(v) for v in r)), (None, None))
     except (FileError, csv.Error) as exc:
-        result.errors.append(RowError(None, "", str(exc) if isinstance(exc, FileError) else
-                                      "Filen kunne ikke læses som CSV."))
+        result.errors.append(
+            RowError(None, "", str(exc) if isinstance(exc, FileError) else "Filen kunne ikke læses som CSV.")
+        )
         return result
     if header is None:
         result.errors.append(RowError(None, "", "Filen er tom."))
@@ -470,8 +556,15 @@ def parse(
                 continue  # empty rows are common at the end of an Excel sheet
             result.total_rows += 1
             if result.total_rows > MAX_ROWS:
-                result.errors = [RowError(None, "", f"Filen har mere end {MAX_ROWS:,} rækker. Del den op i flere filer."
-                                          .replace(",", "."))]
+                result.errors = [
+                    RowError(
+                        None,
+                        "",
+                        f"Filen har mere end {MAX_ROWS:,} rækker. Del den op i flere filer.".replace(
+                            ",", "."
+                        ),
+                    )
+                ]
                 result.rows = []
                 return result
             nul_at = next((i for i, v in enumerate(record) if _has_nul(v)), None)
@@ -486,21 +579,28 @@ def parse(
                 continue
             if row.cpr:
                 if row.cpr in seen_cpr:
-                    result.errors.append(RowError(number, "CPR", f"CPR-nummeret står også i række {seen_cpr[row.cpr]}."))
+                    result.errors.append(
+                        RowError(number, "CPR", f"CPR-nummeret står også i række {seen_cpr[row.cpr]}.")
+                    )
                     continue
                 seen_cpr[row.cpr] = number
             result.rows.append(row)
     except (FileError, csv.Error) as exc:
-        result.errors.append(RowError(None, "", str(exc) if isinstance(exc, FileError) else
-                                      "Filen kunne ikke læses som CSV."))
+        result.errors.append(
+            RowError(None, "", str(exc) if isinstance(exc, FileError) else "Filen kunne ikke læses som CSV.")
+        )
         return result
 
     if result.total_rows == 0:
-        result.errors.append(RowError(None, "", "Filen indeholder ingen rækker med borgere under overskrifterne."))
+        result.errors.append(
+            RowError(None, "", "Filen indeholder ingen rækker med borgere under overskrifterne.")
+        )
     if seen_cpr:
         existing = existing_cprs(list(seen_cpr))
         for digits in existing:
-            result.errors.append(RowError(seen_cpr[digits], "CPR", "Der findes allerede en borger med dette CPR-nummer."))
+            result.errors.append(
+                RowError(seen_cpr[digits], "CPR", "Der findes allerede en borger med dette CPR-nummer.")
+            )
     result.errors.sort(key=lambda e: (e.row or 0, _column_order(e.column)))
     if result.errors:
         result.rows = []

@@ -14,6 +14,7 @@ cache carries the worker's heartbeat: a job nobody has heard from for ``models.H
 is taken for dead (services.job_fail_if_stale), so with several processes and no shared cache a
 poll in another process would only see the job's committed phase changes.
 """
+
 import time
 
 from django.conf import settings

@@ -4,10 +4,10 @@ A job is created by the upload request and run after that request commits, in a 
 with its own database connection and the uploader's municipality set for django-scopes and
 PostgreSQL row-level security. Tests and ``IMPORTS_RUN_INLINE`` run it in the request instead.
 """
+
 import logging
 import threading
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -30,11 +30,18 @@ logger = logging.getLogger(__name__)
 PURPOSE = "Indlæsning af eksisterende liste"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # people.services' field names in PersonDataError, as the columns the user sees.
-_FIELD_COLUMNS = {"first_name": "Fornavn", "cpr": "CPR", "start_date": "Situation fra", "max_rent": "Husleje (kr./md.)",
-                  "status": "Situation"}
+_FIELD_COLUMNS = {
+    "first_name": "Fornavn",
+    "cpr": "CPR",
+    "start_date": "Situation fra",
+    "max_rent": "Husleje (kr./md.)",
+    "status": "Situation",
+}
 UNEXPECTED = "Der opstod en uventet fejl under indlæsningen. Intet er gemt. Prøv igen, eller kontakt support."
-STOPPED = ("Indlæsningen stoppede uden at blive færdig, og den uploadede fil er slettet. Intet fra filen er gemt. "
-           "Indlæs filen igen.")
+STOPPED = (
+    "Indlæsningen stoppede uden at blive færdig, og den uploadede fil er slettet. Intet fra filen er gemt. "
+    "Indlæs filen igen."
+)
 
 
 def _seal(data: bytes) -> bytes:
@@ -49,14 +56,18 @@ def _unseal(token: bytes) -> bytes:
 def job_create(*, actor: Actor, file_name: str, data: bytes) -> ImportJob:
     """Store an uploaded file as a job and start it once the upload request has committed."""
     job = ImportJob.objects.create(
-        municipality=actor.municipality, uploaded_by=actor.user, file_name=file_name[:255], content=_seal(data),
+        municipality=actor.municipality,
+        uploaded_by=actor.user,
+        file_name=file_name[:255],
+        content=_seal(data),
     )
     if getattr(settings, "IMPORTS_RUN_INLINE", False):
         import_run(actor=actor, job=job)
     else:
         args = (job.pk, actor.user.pk, actor.municipality.pk, actor.role, actor.path)
-        transaction.on_commit(lambda: threading.Thread(
-            target=run_in_background, args=args, name=f"import-job-{job.pk}").start())
+        transaction.on_commit(
+            lambda: threading.Thread(target=run_in_background, args=args, name=f"import-job-{job.pk}").start()
+        )
     return job
 
 
@@ -89,8 +100,11 @@ def _existing_cprs(actor: Actor, digits: list[str]) -> set[str]:
     by_hash = {crypto.keyed_hash(d): d for d in digits}
     hashes, found = list(by_hash), set()
     for i in range(0, len(hashes), 500):
-        found.update(Person.objects.filter(municipality=actor.municipality, cpr_hash__in=hashes[i:i + 500])
-                     .values_list("cpr_hash", flat=True))
+        found.update(
+            Person.objects.filter(
+                municipality=actor.municipality, cpr_hash__in=hashes[i : i + 500]
+            ).values_list("cpr_hash", flat=True)
+        )
     return {by_hash[h] for h in found}
 
 
@@ -102,8 +116,19 @@ def _finish(job: ImportJob, status: str, *, errors=None, created: int = 0) -> No
         job.processed_rows = job.total_rows
     job.content = b""  # the file with CPR numbers is not kept after the job
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "errors", "created_count", "processed_rows", "content", "finished_at",
-                            "total_rows", "ignored_columns", "started_at"])
+    job.save(
+        update_fields=[
+            "status",
+            "errors",
+            "created_count",
+            "processed_rows",
+            "content",
+            "finished_at",
+            "total_rows",
+            "ignored_columns",
+            "started_at",
+        ]
+    )
     progress.clear(job.pk)
 
 
@@ -118,8 +143,12 @@ def import_run(*, actor: Actor, job: ImportJob) -> ImportJob:
     job.started_at = timezone.now()
     job.save(update_fields=["started_at"])  # committed at once in the thread: the first sign of life
     progress.beat(job.pk)
-    result = parsing.parse(_unseal(job.content), job.file_name, today=today,
-                           existing_cprs=lambda digits: _existing_cprs(actor, digits))
+    result = parsing.parse(
+        _unseal(job.content),
+        job.file_name,
+        today=today,
+        existing_cprs=lambda digits: _existing_cprs(actor, digits),
+    )
     job.total_rows, job.ignored_columns = result.total_rows, result.ignored_columns
     if not result.ok:
         _finish(job, JobStatus.FAILED, errors=[e.as_dict() for e in result.errors])
@@ -135,24 +164,44 @@ def import_run(*, actor: Actor, job: ImportJob) -> ImportJob:
         with transaction.atomic():
             for done, row in enumerate(result.rows, start=1):
                 person = people_services.person_create(
-                    actor=actor, cpr=row.cpr, situation=row.situation, situation_start=row.situation_start,
-                    place=row.place, identified_on=row.identified_on, purpose=PURPOSE, **row.person,
+                    actor=actor,
+                    cpr=row.cpr,
+                    situation=row.situation,
+                    situation_start=row.situation_start,
+                    place=row.place,
+                    identified_on=row.identified_on,
+                    purpose=PURPOSE,
+                    **row.person,
                 )
                 if row.needs:
                     people_services.needs_list_register(actor=actor, person=person, **row.needs)
                 if done % step == 0 or done == total:
                     progress.record(job.pk, done)
-            log_access(actor=actor.user, municipality=actor.municipality, action=Action.IMPORT, purpose=PURPOSE,
-                       detail=f"{total} borgere oprettet fra filen {job.file_name} (indlæsning {job.pk})",
-                       role=actor.role, path=actor.path)
+            log_access(
+                actor=actor.user,
+                municipality=actor.municipality,
+                action=Action.IMPORT,
+                purpose=PURPOSE,
+                detail=f"{total} borgere oprettet fra filen {job.file_name} (indlæsning {job.pk})",
+                role=actor.role,
+                path=actor.path,
+            )
     except PersonDataError as exc:
         # Someone created the same person while the file was checked: nothing is saved.
         column = _FIELD_COLUMNS.get(exc.field, exc.field)
-        _finish(job, JobStatus.FAILED, errors=[{"row": row.row if row else None, "column": column, "message": exc.message}])
+        _finish(
+            job,
+            JobStatus.FAILED,
+            errors=[{"row": row.row if row else None, "column": column, "message": exc.message}],
+        )
         return job
     except DatabaseError:
         logger.exception("Import job %s rolled back", job.pk)
-        _finish(job, JobStatus.FAILED, errors=[{"row": row.row if row else None, "column": "", "message": UNEXPECTED}])
+        _finish(
+            job,
+            JobStatus.FAILED,
+            errors=[{"row": row.row if row else None, "column": "", "message": UNEXPECTED}],
+        )
         return job
     _finish(job, JobStatus.DONE, created=total)
     return job
@@ -172,12 +221,13 @@ def job_fail_if_stale(*, job: ImportJob, now=None) -> bool:
     now = now or timezone.now()
     heard = [job.created_at, job.started_at]
     if (beat := progress.last_beat(job.pk)) is not None:
-        heard.append(datetime.fromtimestamp(beat, tz=dt_timezone.utc))
+        heard.append(datetime.fromtimestamp(beat, tz=UTC))
     if now - max(t for t in heard if t is not None) < HEARTBEAT_TIMEOUT:
         return False
     errors = [{"row": None, "column": "", "message": STOPPED}]
-    updated = ImportJob.objects.filter(pk=job.pk, status__in=[JobStatus.VALIDATING, JobStatus.IMPORTING]).update(
-        status=JobStatus.FAILED, content=b"", errors=errors, finished_at=now)
+    updated = ImportJob.objects.filter(
+        pk=job.pk, status__in=[JobStatus.VALIDATING, JobStatus.IMPORTING]
+    ).update(status=JobStatus.FAILED, content=b"", errors=errors, finished_at=now)
     progress.clear(job.pk)
     if updated:
         logger.warning("Import job %s had no heartbeat for %s: marked failed", job.pk, HEARTBEAT_TIMEOUT)
@@ -187,5 +237,7 @@ def job_fail_if_stale(*, job: ImportJob, now=None) -> bool:
 
 def fail_stale_jobs(*, now=None) -> int:
     """Every municipality's dead jobs (the scheduled command); the caller gives system access."""
-    unfinished = ImportJob.objects.filter(status__in=[JobStatus.VALIDATING, JobStatus.IMPORTING]).defer("content")
+    unfinished = ImportJob.objects.filter(status__in=[JobStatus.VALIDATING, JobStatus.IMPORTING]).defer(
+        "content"
+    )
     return sum(job_fail_if_stale(job=job, now=now) for job in unfinished)

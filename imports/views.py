@@ -1,4 +1,5 @@
 """Thin views: upload a list, download the template, follow a job's progress."""
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -14,7 +15,11 @@ RECENT_JOBS = 10
 
 def _jobs(actor):
     # The uploaded file (possibly megabytes) is never needed for display.
-    return ImportJob.objects.filter(municipality=actor.municipality).select_related("uploaded_by").defer("content")
+    return (
+        ImportJob.objects.filter(municipality=actor.municipality)
+        .select_related("uploaded_by")
+        .defer("content")
+    )
 
 
 @with_actor(Capability.IMPORT_PEOPLE)
@@ -27,9 +32,13 @@ def upload(request, actor):
             return redirect("imports:status", pk=job.pk)
     else:
         form = UploadForm()
-    context = {"form": form, "columns": parsing.COLUMNS, "required": [parsing.BY_KEY[k].header for k in parsing.REQUIRED],
-               "required_keys": parsing.REQUIRED,
-               "jobs": _recent_jobs(actor)}
+    context = {
+        "form": form,
+        "columns": parsing.COLUMNS,
+        "required": [parsing.BY_KEY[k].header for k in parsing.REQUIRED],
+        "required_keys": parsing.REQUIRED,
+        "jobs": _recent_jobs(actor),
+    }
     return render(request, "imports/upload.html", context)
 
 
@@ -57,6 +66,10 @@ def status(request, actor, pk):
     if job.status == JobStatus.IMPORTING:
         live = progress.read(job.pk)
         processed = live if live is not None else processed
-    context = {"job": job, "processed": processed, "percent": round(100 * processed / job.total_rows) if job.total_rows else 0}
+    context = {
+        "job": job,
+        "processed": processed,
+        "percent": round(100 * processed / job.total_rows) if job.total_rows else 0,
+    }
     template = "imports/_status.html" if request.htmx else "imports/status.html"
     return render(request, template, context)

@@ -4,6 +4,7 @@ Rules (DOMAIN.md, public-sector IT rules): DDMMYY-SSSS; validate the format and 
 real; never reject a number for failing the modulus-11 check (numbers issued since 2007 may not
 pass it); mask CPR everywhere except where a role needs it.
 """
+
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -57,7 +58,9 @@ def birth_date(digits: str) -> date:
     try:
         return date(century(yy, seventh) + yy, mm, dd)
     except ValueError as exc:
-        raise CprError(f"CPR-nummeret indeholder ikke en rigtig dato ({digits[:2]}.{digits[2:4]}.{digits[4:6]}).") from exc
+        raise CprError(
+            f"CPR-nummeret indeholder ikke en rigtig dato ({digits[:2]}.{digits[2:4]}.{digits[4:6]})."
+        ) from exc
 
 
 def parse(text: str, *, today: date | None = None) -> Cpr:

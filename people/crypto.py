@@ -1,5 +1,6 @@
 """CPR at rest: Fernet encryption for the value, an HMAC keyed hash beside it for lookups and
 uniqueness (filtering on an encrypted column silently finds nothing: LIBRARIES.md)."""
+
 import base64
 import hashlib
 import hmac
@@ -44,6 +45,8 @@ def digits_from_search_token(token: str) -> str | None:
     if not token.startswith(SEARCH_TOKEN_PREFIX):
         return None
     try:
-        return _fernet().decrypt(token[len(SEARCH_TOKEN_PREFIX):].encode(), ttl=SEARCH_TOKEN_SECONDS).decode()
+        return (
+            _fernet().decrypt(token[len(SEARCH_TOKEN_PREFIX) :].encode(), ttl=SEARCH_TOKEN_SECONDS).decode()
+        )
     except (InvalidToken, ValueError):
         return None

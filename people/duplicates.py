@@ -3,6 +3,7 @@
 Scores candidates on what a caseworker would use: the same CPR (certain), the same birth date,
 similar names (accents, case and order ignored), the same initials.
 """
+
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -50,7 +51,13 @@ def name_similarity(a: str, b: str) -> float:
 
 
 def score(
-    *, first_name: str, last_name: str, birth_date: date | None, birth_year: int | None, cpr_hash: str | None, other: Candidate
+    *,
+    first_name: str,
+    last_name: str,
+    birth_date: date | None,
+    birth_year: int | None,
+    cpr_hash: str | None,
+    other: Candidate,
 ) -> float:
     if cpr_hash and other.cpr_hash and cpr_hash == other.cpr_hash:
         return 1.0

@@ -1,8 +1,9 @@
 """Time homeless and time at a § 110 shelter, computed from dated situation history, never typed.
 No Django import."""
+
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 from .situations import HOMELESS, SHELTER
 
@@ -55,7 +56,11 @@ def current_spell_start(periods: Iterable[Period], today: date) -> date | None:
     spans = sorted(_clip(periods, HOMELESS, today))
     if not spans:
         return None
-    open_now = [p for p in periods if p.situation in HOMELESS and p.start <= today and (p.end is None or p.end > today)]
+    open_now = [
+        p
+        for p in periods
+        if p.situation in HOMELESS and p.start <= today and (p.end is None or p.end > today)
+    ]
     if not open_now:
         return None
     start, end = spans[-1]

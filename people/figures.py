@@ -3,6 +3,7 @@
 Inflow: changes into an active status. Outflow: changes from an active to a closed status. The
 number active at a month's end is the number active before the window plus the running difference.
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,7 +48,12 @@ def shelter_counts(spans: list[tuple[date, date | None]], months: list[date], to
 
 
 def monthly_series(
-    *, months: list[date], inflow: dict[date, int], outflow: dict[date, int], active_before: int, shelter: dict[date, int]
+    *,
+    months: list[date],
+    inflow: dict[date, int],
+    outflow: dict[date, int],
+    active_before: int,
+    shelter: dict[date, int],
 ) -> list[MonthRow]:
     rows, active = [], active_before
     for m in months:
@@ -57,22 +63,34 @@ def monthly_series(
     return rows
 
 
-AGE_GROUPS = [("u18", "Under 18", 0, 17), ("18-24", "18-24", 18, 24), ("25-29", "25-29", 25, 29),
-              ("30-39", "30-39", 30, 39), ("40-49", "40-49", 40, 49), ("50-59", "50-59", 50, 59),
-              ("60+", "60 og derover", 60, 200)]
+AGE_GROUPS = [
+    ("u18", "Under 18", 0, 17),
+    ("18-24", "18-24", 18, 24),
+    ("25-29", "25-29", 25, 29),
+    ("30-39", "30-39", 30, 39),
+    ("40-49", "40-49", 40, 49),
+    ("50-59", "50-59", 50, 59),
+    ("60+", "60 og derover", 60, 200),
+]
 
 # Time-homeless buckets for the list filter, in days.
-DURATION_BUCKETS = [("lt3m", "Under 3 måneder", 0, 90), ("3-12m", "3-12 måneder", 91, 365),
-                    ("1-2y", "1-2 år", 366, 730), ("gt2y", "Over 2 år", 731, None)]
+DURATION_BUCKETS = [
+    ("lt3m", "Under 3 måneder", 0, 90),
+    ("3-12m", "3-12 måneder", 91, 365),
+    ("1-2y", "1-2 år", 366, 730),
+    ("gt2y", "Over 2 år", 731, None),
+]
 
 
 def birth_date_range(today: date, min_age: int, max_age: int) -> tuple[date, date]:
     """Birth dates of people aged min_age..max_age today (inclusive)."""
+
     def years_ago(n):
         try:
             return today.replace(year=today.year - n)
         except ValueError:  # 29 February
             return today.replace(year=today.year - n, day=28)
+
     latest = years_ago(min_age)
     earliest = date.fromordinal(years_ago(max_age + 1).toordinal() + 1)
     return earliest, latest

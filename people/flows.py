@@ -3,6 +3,7 @@
 Inflow: a change into an active status. Outflow: a change from an active to a closed status
 (people/statuses.py). The triggers apply each inserted, deleted or updated status change to its month.
 """
+
 from django.db import connection
 
 ACTIVE = ("newly_identified", "returned_from_housing", "returned_from_inactive")
@@ -25,17 +26,18 @@ def _month(vendor: str, expr: str) -> str:
 
 def trigger_sql(vendor: str) -> list[str]:
     if vendor == "postgresql":
-        return [f"""
+        return [
+            f"""
 CREATE OR REPLACE FUNCTION people_statuschange_rollup() RETURNS trigger AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    UPDATE people_monthlyflow SET inflow = inflow - {_inflow('OLD')}, outflow = outflow - {_outflow('OLD')},
+    UPDATE people_monthlyflow SET inflow = inflow - {_inflow("OLD")}, outflow = outflow - {_outflow("OLD")},
       changes = changes - 1
-    WHERE municipality_id = OLD.municipality_id AND month = {_month(vendor, 'OLD.changed_on')};
+    WHERE municipality_id = OLD.municipality_id AND month = {_month(vendor, "OLD.changed_on")};
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO people_monthlyflow (municipality_id, month, inflow, outflow, changes)
-    VALUES (NEW.municipality_id, {_month(vendor, 'NEW.changed_on')}, {_inflow('NEW')}, {_outflow('NEW')}, 1)
+    VALUES (NEW.municipality_id, {_month(vendor, "NEW.changed_on")}, {_inflow("NEW")}, {_outflow("NEW")}, 1)
     ON CONFLICT (municipality_id, month) DO UPDATE
       SET inflow = people_monthlyflow.inflow + EXCLUDED.inflow, outflow = people_monthlyflow.outflow + EXCLUDED.outflow,
           changes = people_monthlyflow.changes + 1;
@@ -44,14 +46,20 @@ BEGIN
 END $$ LANGUAGE plpgsql;""",
             "DROP TRIGGER IF EXISTS people_statuschange_rollup ON people_statuschange;",
             """CREATE TRIGGER people_statuschange_rollup AFTER INSERT OR UPDATE OR DELETE ON people_statuschange
-               FOR EACH ROW EXECUTE FUNCTION people_statuschange_rollup();"""]
-    upsert = lambda row: f"""INSERT INTO people_monthlyflow (municipality_id, month, inflow, outflow, changes)
-    VALUES ({row}.municipality_id, {_month(vendor, row + '.changed_on')}, {_inflow(row)}, {_outflow(row)}, 1)
-    ON CONFLICT (municipality_id, month) DO UPDATE
-      SET inflow = inflow + excluded.inflow, outflow = outflow + excluded.outflow, changes = changes + 1;"""
-    subtract = lambda row: f"""UPDATE people_monthlyflow SET inflow = inflow - {_inflow(row)}, outflow = outflow - {_outflow(row)},
-      changes = changes - 1
-    WHERE municipality_id = {row}.municipality_id AND month = {_month(vendor, row + '.changed_on')};"""
+               FOR EACH ROW EXECUTE FUNCTION people_statuschange_rollup();""",
+        ]
+
+    def upsert(row):
+        return f"""INSERT INTO people_monthlyflow (municipality_id, month, inflow, outflow, changes)
+        VALUES ({row}.municipality_id, {_month(vendor, row + ".changed_on")}, {_inflow(row)}, {_outflow(row)}, 1)
+        ON CONFLICT (municipality_id, month) DO UPDATE
+          SET inflow = inflow + excluded.inflow, outflow = outflow + excluded.outflow, changes = changes + 1;"""
+
+    def subtract(row):
+        return f"""UPDATE people_monthlyflow SET inflow = inflow - {_inflow(row)}, outflow = outflow - {_outflow(row)},
+          changes = changes - 1
+        WHERE municipality_id = {row}.municipality_id AND month = {_month(vendor, row + ".changed_on")};"""
+
     return [
         "DROP TRIGGER IF EXISTS people_statuschange_rollup_ins;",
         "DROP TRIGGER IF EXISTS people_statuschange_rollup_del;",
@@ -64,8 +72,10 @@ END $$ LANGUAGE plpgsql;""",
 
 def drop_sql(vendor: str) -> list[str]:
     if vendor == "postgresql":
-        return ["DROP TRIGGER IF EXISTS people_statuschange_rollup ON people_statuschange;",
-                "DROP FUNCTION IF EXISTS people_statuschange_rollup();"]
+        return [
+            "DROP TRIGGER IF EXISTS people_statuschange_rollup ON people_statuschange;",
+            "DROP FUNCTION IF EXISTS people_statuschange_rollup();",
+        ]
     return [f"DROP TRIGGER IF EXISTS people_statuschange_rollup_{k};" for k in ("ins", "del", "upd")]
 
 
@@ -81,7 +91,7 @@ def monthly_flow_rebuild(municipality_ids: list[int] | None = None) -> None:
         cursor.execute(f"DELETE FROM people_monthlyflow{where}", params)
         cursor.execute(
             f"""INSERT INTO people_monthlyflow (municipality_id, month, inflow, outflow, changes)
-                SELECT municipality_id, {_month(vendor, 'changed_on')}, SUM({_inflow('sc')}), SUM({_outflow('sc')}), COUNT(*)
+                SELECT municipality_id, {_month(vendor, "changed_on")}, SUM({_inflow("sc")}), SUM({_outflow("sc")}), COUNT(*)
                 FROM people_statuschange sc{where} GROUP BY 1, 2""",
             params,
         )

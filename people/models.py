@@ -45,7 +45,9 @@ class Person(TenantModel):
     protected = models.BooleanField(_("navne- og adressebeskyttelse"), default=False)
     # Names and initials folded for search (people/search.py), kept by save() and the bulk loaders.
     search_name = models.CharField(max_length=250, blank=True, editable=False)
-    workers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="own_people", verbose_name=_("egne medarbejdere"))
+    workers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="own_people", verbose_name=_("egne medarbejdere")
+    )
 
     identified_on = models.DateField(_("identificeret"), null=True)
     current_status = models.CharField(_("status"), max_length=32, choices=STATUS_CHOICES, blank=True)
@@ -127,7 +129,9 @@ class SituationPeriod(TenantModel):
     end_date = models.DateField(_("til"), null=True, blank=True)
     place = models.CharField(_("sted"), max_length=200, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -150,9 +154,13 @@ class StatusChange(TenantModel):
     changed_on = models.DateField(_("dato"))
     # Kept so inflow/outflow and time on the list are one GROUP BY, not a window over history.
     previous_status = models.CharField(max_length=32, choices=STATUS_CHOICES, blank=True)
-    days_on_list = models.PositiveIntegerField(null=True, help_text="For a change leaving the active list: days since entering it.")
+    days_on_list = models.PositiveIntegerField(
+        null=True, help_text="For a change leaving the active list: days since entering it."
+    )
     reason = models.CharField(_("begrundelse"), max_length=500)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -181,7 +189,9 @@ class Contact(TenantModel):
     kind = models.CharField(_("kontaktform"), max_length=16, choices=ContactKind.choices)
     reached = models.BooleanField(_("borgeren blev truffet"), default=True)
     note = models.CharField(_("kort note"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -208,7 +218,9 @@ class NeedsListEntry(TenantModel):
     max_rent = models.PositiveIntegerField(_("husleje borgeren kan betale (kr./md.)"))
     areas = models.CharField(_("ønskede områder"), max_length=200, blank=True)
     min_rooms = models.PositiveSmallIntegerField(_("mindst antal værelser"), null=True, blank=True)
-    sharing = models.CharField(_("bo alene eller i fællesskab"), max_length=8, choices=Sharing.choices, default=Sharing.EITHER)
+    sharing = models.CharField(
+        _("bo alene eller i fællesskab"), max_length=8, choices=Sharing.choices, default=Sharing.EITHER
+    )
     # Principle 4 (004, ch. 2): an ordinary building is the default; a skæv bolig only if wanted.
     ordinary_building = models.BooleanField(_("bolig i almindeligt byggeri"), default=True)
     special_needs = models.TextField(_("særlige sociale behov"), blank=True)
@@ -235,4 +247,6 @@ class MonthlyFlow(TenantModel):
     changes = models.IntegerField(default=0)  # all status changes in the month; 0 = no history left
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["municipality", "month"], name="one_flow_row_per_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "month"], name="one_flow_row_per_month")
+        ]

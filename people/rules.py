@@ -9,6 +9,7 @@ A birth date that contradicts the CPR number is refused, never silently replaced
 Each check returns a list of (field, Danish message); the caller raises its own error (services) or
 adds a row error (import).
 """
+
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -24,17 +25,28 @@ def happened(field: str, value: date | None, *, today: date) -> Problems:
     return [(field, message)] if message else []
 
 
-def birth_problems(*, birth_date: date | None, birth_year: int | None, cpr_birth_date: date | None,
-                   today: date) -> Problems:
+def birth_problems(
+    *, birth_date: date | None, birth_year: int | None, cpr_birth_date: date | None, today: date
+) -> Problems:
     """Birth date and year: not in the future, not before 1900, agreeing with the CPR and each other."""
     problems = happened("birth_date", birth_date, today=today)
     if birth_date and cpr_birth_date and birth_date != cpr_birth_date:
-        problems.append(("birth_date", _("Fødselsdatoen passer ikke med CPR-nummeret (%(date)s).")
-                         % {"date": cpr_birth_date.strftime("%d.%m.%Y")}))
+        problems.append(
+            (
+                "birth_date",
+                _("Fødselsdatoen passer ikke med CPR-nummeret (%(date)s).")
+                % {"date": cpr_birth_date.strftime("%d.%m.%Y")},
+            )
+        )
     if birth_year is not None:
         if not EARLIEST.year <= birth_year <= today.year:
-            problems.append(("birth_year", _("Angiv fødselsåret mellem %(first)s og %(last)s.")
-                             % {"first": EARLIEST.year, "last": today.year}))
+            problems.append(
+                (
+                    "birth_year",
+                    _("Angiv fødselsåret mellem %(first)s og %(last)s.")
+                    % {"first": EARLIEST.year, "last": today.year},
+                )
+            )
         elif (birth_date or cpr_birth_date) and birth_year != (birth_date or cpr_birth_date).year:
             problems.append(("birth_year", _("Fødselsåret passer ikke med fødselsdatoen.")))
     return problems

@@ -8,6 +8,7 @@
   ddmmåå (both centuries that are not in the future).
 - A term that is a CPR number finds the CPR (through its keyed hash, never the number itself).
 """
+
 import re
 import unicodedata
 from datetime import date

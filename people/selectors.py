@@ -1,10 +1,11 @@
 """Reads of people, always inside the actor's municipality, and the one place that logs them."""
+
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.http import Http404
+from django.utils.translation import gettext
 
 from accounts.roles import Capability, has_capability, may_see_protected
 from audit.models import Action
@@ -12,10 +13,17 @@ from audit.services import log_access, log_many_reads
 
 from . import cpr as cpr_rules
 from . import crypto, search
-from .figures import AGE_GROUPS, DURATION_BUCKETS, birth_date_range, months_between, monthly_series, shelter_counts
+from .figures import (
+    AGE_GROUPS,
+    DURATION_BUCKETS,
+    birth_date_range,
+    monthly_series,
+    months_between,
+    shelter_counts,
+)
 from .models import MonthlyFlow, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .situations import AT_RISK, HOMELESS, SHELTER
-from .statuses import ACTIVE, INFLOW, Status
+from .statuses import ACTIVE, Status
 
 
 def require(actor, capability: Capability) -> None:
@@ -41,6 +49,7 @@ def visible_in_lists(actor):
 # person moves into their own home, dies or moves away). Inactivity does NOT take anyone off the list:
 # Housing First keeps trying to reach them (seed 004, 2.3).
 
+
 def needs_list_q(prefix: str = "") -> Q:
     """The filter "on the housing needs list" on people (or on a relation to people, with prefix)."""
     return Q(**{f"{prefix}on_needs_list": True})
@@ -55,7 +64,8 @@ def needs_list_people(actor, *, visible_only: bool = True):
 def needs_list_entries(actor):
     """The open entries of the people on the needs list (aggregates only: rents and rooms)."""
     return NeedsListEntry.objects.filter(municipality=actor.municipality, removed_on__isnull=True).filter(
-        needs_list_q("person__"))
+        needs_list_q("person__")
+    )
 
 
 def needs_list_contact_due(actor, *, today: date) -> list[dict]:
@@ -64,14 +74,29 @@ def needs_list_contact_due(actor, *, today: date) -> list[dict]:
     home, so the worker keeps trying to reach them (seed 004, 2.3): a home may be waiting. Longest
     without contact first; each person shown is logged."""
     require(actor, Capability.VIEW_PEOPLE)
-    people = list(needs_list_people(actor).filter(workers=actor.user, current_status=Status.INACTIVE)
-                  .order_by(F("last_contact_on").asc(nulls_first=True), "last_name", "id")
-                  .only("id", "first_name", "last_name", "initials", "last_contact_on", "status_since"))
+    people = list(
+        needs_list_people(actor)
+        .filter(workers=actor.user, current_status=Status.INACTIVE)
+        .order_by(F("last_contact_on").asc(nulls_first=True), "last_name", "id")
+        .only("id", "first_name", "last_name", "initials", "last_contact_on", "status_since")
+    )
     if people:
-        log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.pk for p in people],
-                       purpose="Boligbehovslisten: kontakt forfalden", role=actor.role, path=actor.path)
-    return [{"person": p, "last_contact_on": p.last_contact_on,
-             "days": (today - p.last_contact_on).days if p.last_contact_on else None} for p in people]
+        log_many_reads(
+            actor=actor.user,
+            municipality=actor.municipality,
+            person_ids=[p.pk for p in people],
+            purpose="Boligbehovslisten: kontakt forfalden",
+            role=actor.role,
+            path=actor.path,
+        )
+    return [
+        {
+            "person": p,
+            "last_contact_on": p.last_contact_on,
+            "days": (today - p.last_contact_on).days if p.last_contact_on else None,
+        }
+        for p in people
+    ]
 
 
 def by_name_list(actor, *, filters: dict, today: date):
@@ -126,8 +151,20 @@ def by_name_list(actor, *, filters: dict, today: date):
     return qs.order_by(*order).only(*LIST_FIELDS)
 
 
-LIST_FIELDS = ["id", "first_name", "last_name", "initials", "birth_date", "birth_year", "protected", "current_situation",
-               "homeless_since", "current_status", "on_needs_list", "last_activity_on"]
+LIST_FIELDS = [
+    "id",
+    "first_name",
+    "last_name",
+    "initials",
+    "birth_date",
+    "birth_year",
+    "protected",
+    "current_situation",
+    "homeless_since",
+    "current_status",
+    "on_needs_list",
+    "last_activity_on",
+]
 
 
 def list_rows(people, *, today: date) -> list[dict]:
@@ -142,16 +179,20 @@ def list_rows(people, *, today: date) -> list[dict]:
     rows = []
     for p in people:
         since = p.homeless_since
-        rows.append({
-            "url": f"{url}{p.pk}/", "name": p.display_name, "protected": p.protected,
-            "age": p.age_on(today) if (p.birth_date or p.birth_year) else "–",
-            "situation": situations.get(p.current_situation, ""),
-            "since": since.strftime("%d.%m.%Y") if since else "–",
-            "days": (today - since).days if since else "–",
-            "status": statuses.get(p.current_status, ""),
-            "needs_list": gettext("Ja") if p.on_needs_list else gettext("Nej"),
-            "activity": p.last_activity_on.strftime("%d.%m.%Y") if p.last_activity_on else "–",
-        })
+        rows.append(
+            {
+                "url": f"{url}{p.pk}/",
+                "name": p.display_name,
+                "protected": p.protected,
+                "age": p.age_on(today) if (p.birth_date or p.birth_year) else "–",
+                "situation": situations.get(p.current_situation, ""),
+                "since": since.strftime("%d.%m.%Y") if since else "–",
+                "days": (today - since).days if since else "–",
+                "status": statuses.get(p.current_status, ""),
+                "needs_list": gettext("Ja") if p.on_needs_list else gettext("Nej"),
+                "activity": p.last_activity_on.strftime("%d.%m.%Y") if p.last_activity_on else "–",
+            }
+        )
     return rows
 
 
@@ -159,7 +200,9 @@ def _search(qs, q: str, *, today: date):
     """Each term narrows: a CPR number (or its search token) by its keyed hash, a date by the birth
     date, anything else by the folded names and initials (people/search.py)."""
     for term in search.split_terms(q):
-        digits = crypto.digits_from_search_token(term) if term.startswith(crypto.SEARCH_TOKEN_PREFIX) else None
+        digits = (
+            crypto.digits_from_search_token(term) if term.startswith(crypto.SEARCH_TOKEN_PREFIX) else None
+        )
         if digits is None and search.is_cpr(term):
             digits = search.cpr_digits(term)
         if digits is not None:
@@ -181,7 +224,11 @@ def search_terms_for_log(filters: dict) -> str:
         if key == "q":
             terms = []
             for term in search.split_terms(str(value)):
-                digits = crypto.digits_from_search_token(term) if term.startswith(crypto.SEARCH_TOKEN_PREFIX) else None
+                digits = (
+                    crypto.digits_from_search_token(term)
+                    if term.startswith(crypto.SEARCH_TOKEN_PREFIX)
+                    else None
+                )
                 terms.append(cpr_rules.mask(digits) if digits else search.mask_cprs(term))
             value = " ".join(terms)
         parts.append(f"{key}={value}")
@@ -190,10 +237,23 @@ def search_terms_for_log(filters: dict) -> str:
 
 def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
     """A list page is a search (with its terms) and a read of each person shown."""
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.SEARCH, purpose=purpose,
-               detail=search_terms_for_log(filters), role=actor.role, path=actor.path)
-    log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.pk for p in people],
-                   purpose=purpose, role=actor.role, path=actor.path)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.SEARCH,
+        purpose=purpose,
+        detail=search_terms_for_log(filters),
+        role=actor.role,
+        path=actor.path,
+    )
+    log_many_reads(
+        actor=actor.user,
+        municipality=actor.municipality,
+        person_ids=[p.pk for p in people],
+        purpose=purpose,
+        role=actor.role,
+        path=actor.path,
+    )
 
 
 def person_get(actor, pk: int, *, purpose: str, log: bool = True) -> Person:
@@ -208,15 +268,29 @@ def person_get(actor, pk: int, *, purpose: str, log: bool = True) -> Person:
         if not may_see_protected(role=actor.role, is_own_worker=own, in_list=False):
             raise Http404(gettext("Borgeren findes ikke."))
     if log:
-        log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
-                   person_id=person.pk, role=actor.role, path=actor.path)
+        log_access(
+            actor=actor.user,
+            municipality=actor.municipality,
+            action=Action.READ,
+            purpose=purpose,
+            person_id=person.pk,
+            role=actor.role,
+            path=actor.path,
+        )
     return person
 
 
 def reveal_cpr(actor, person: Person) -> str:
     require(actor, Capability.VIEW_FULL_CPR)
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.REVEAL_CPR,
-               purpose="Visning af fuldt CPR-nummer", person_id=person.pk, role=actor.role, path=actor.path)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.REVEAL_CPR,
+        purpose="Visning af fuldt CPR-nummer",
+        person_id=person.pk,
+        role=actor.role,
+        path=actor.path,
+    )
     return cpr_rules.Cpr(person.cpr).formatted if person.cpr_encrypted else ""
 
 
@@ -259,10 +333,18 @@ def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, bir
         cond |= Q(cpr_hash=cpr_hash)
     if not cond:
         return []
-    rows = qs.filter(cond).values_list("id", "first_name", "last_name", "birth_date", "birth_year", "cpr_hash")[:500]
+    rows = qs.filter(cond).values_list(
+        "id", "first_name", "last_name", "birth_date", "birth_year", "cpr_hash"
+    )[:500]
     candidates = [Candidate(*r) for r in rows]
-    ranked = rank(first_name=first_name, last_name=last_name, birth_date=birth_date, birth_year=birth_year,
-                  cpr_hash=cpr_hash or None, candidates=candidates)
+    ranked = rank(
+        first_name=first_name,
+        last_name=last_name,
+        birth_date=birth_date,
+        birth_year=birth_year,
+        cpr_hash=cpr_hash or None,
+        candidates=candidates,
+    )
     people = {p.pk: p for p in _people(actor).filter(pk__in=[c.id for _, c in ranked])}
     return [(s, people[c.id]) for s, c in ranked if c.id in people]
 
@@ -281,28 +363,40 @@ def list_figures(actor, *, today: date, months: int = 24) -> dict:
     flows = MonthlyFlow.objects.filter(municipality=actor.municipality)
     before = flows.filter(month__lt=first).aggregate(i=Sum("inflow"), o=Sum("outflow"))
     inflow, outflow = {}, {}
-    for month, i, o in flows.filter(month__gte=first, month__lte=today).values_list("month", "inflow", "outflow"):
+    for month, i, o in flows.filter(month__gte=first, month__lte=today).values_list(
+        "month", "inflow", "outflow"
+    ):
         inflow[month], outflow[month] = i, o
     spans = list(
         SituationPeriod.objects.filter(
             municipality=actor.municipality, situation__in=[s.value for s in SHELTER], start_date__lte=today
-        ).filter(Q(end_date__isnull=True) | Q(end_date__gte=first)).values_list("start_date", "end_date")
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .values_list("start_date", "end_date")
     )
-    rows = monthly_series(months=month_list, inflow=inflow, outflow=outflow,
-                          active_before=(before["i"] or 0) - (before["o"] or 0),
-                          shelter=shelter_counts(spans, month_list, today))
+    rows = monthly_series(
+        months=month_list,
+        inflow=inflow,
+        outflow=outflow,
+        active_before=(before["i"] or 0) - (before["o"] or 0),
+        shelter=shelter_counts(spans, month_list, today),
+    )
     housed = changes.filter(status=Status.HOUSED, previous_status__in=active_values)
     avg_all = housed.aggregate(a=Avg("days_on_list"))["a"]
     avg_year = housed.filter(changed_on__gt=today - timedelta(days=365)).aggregate(a=Avg("days_on_list"))["a"]
     # One query over the municipality's people: the needs list counts everyone on it, active or not,
     # with the same definition as the list itself (needs_list_q).
     active = Q(current_status__in=active_values)
-    current = _people(actor).filter(active | needs_list_q()).aggregate(
-        active=Count("id", filter=active),
-        homeless=Count("id", filter=active & Q(current_situation__in=[s.value for s in HOMELESS])),
-        at_risk=Count("id", filter=active & Q(current_situation__in=[s.value for s in AT_RISK])),
-        shelter=Count("id", filter=active & Q(current_situation__in=[s.value for s in SHELTER])),
-        needs_list=Count("id", filter=needs_list_q()),
+    current = (
+        _people(actor)
+        .filter(active | needs_list_q())
+        .aggregate(
+            active=Count("id", filter=active),
+            homeless=Count("id", filter=active & Q(current_situation__in=[s.value for s in HOMELESS])),
+            at_risk=Count("id", filter=active & Q(current_situation__in=[s.value for s in AT_RISK])),
+            shelter=Count("id", filter=active & Q(current_situation__in=[s.value for s in SHELTER])),
+            needs_list=Count("id", filter=needs_list_q()),
+        )
     )
     return {
         "rows": rows,

@@ -1,11 +1,12 @@
 """Writes on people: every one a transaction, taking the acting user, writing the access log with
 before/after, and keeping the person's list summary in step with the history."""
+
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import log_access
@@ -18,8 +19,16 @@ from .models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChan
 from .statuses import Status, StatusError, check_transition, is_active, reentry_status
 
 PERSON_FIELDS = [
-    "first_name", "last_name", "initials", "birth_date", "birth_year", "gender",
-    "phone", "email", "contact_note", "protected",
+    "first_name",
+    "last_name",
+    "initials",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "phone",
+    "email",
+    "contact_note",
+    "protected",
 ]
 
 
@@ -38,13 +47,24 @@ class Actor:
 
     @classmethod
     def from_request(cls, request):
-        return cls(user=request.user, municipality=request.municipality, role=request.membership.role, path=request.path)
+        return cls(
+            user=request.user,
+            municipality=request.municipality,
+            role=request.membership.role,
+            path=request.path,
+        )
 
 
 def _log(actor: Actor, action, purpose: str, person_id=None, **kw):
     return log_access(
-        actor=actor.user, municipality=actor.municipality, action=action, purpose=purpose,
-        person_id=person_id, role=actor.role, path=actor.path, **kw,
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=action,
+        purpose=purpose,
+        person_id=person_id,
+        role=actor.role,
+        path=actor.path,
+        **kw,
     )
 
 
@@ -72,8 +92,11 @@ def _validate_person(person: Person, *, today: date) -> None:
     if not (person.first_name.strip() or person.last_name.strip() or person.initials.strip()):
         raise PersonDataError("first_name", _("Angiv navn eller initialer."))
     cpr_birth = cpr_rules.birth_date(person.cpr.replace("-", "")) if person.cpr_encrypted else None
-    _raise_first(rules.birth_problems(birth_date=person.birth_date, birth_year=person.birth_year,
-                                      cpr_birth_date=cpr_birth, today=today))
+    _raise_first(
+        rules.birth_problems(
+            birth_date=person.birth_date, birth_year=person.birth_year, cpr_birth_date=cpr_birth, today=today
+        )
+    )
     person.birth_date = person.birth_date or cpr_birth
     if person.birth_date:
         person.birth_year = person.birth_date.year
@@ -113,29 +136,49 @@ def _save_unique_cpr(person: Person) -> None:
 
 @transaction.atomic
 def person_create(
-    *, actor: Actor, cpr: str = "", situation: str, situation_start: date, place: str = "",
-    identified_on: date | None = None, purpose: str = "Registrering på hjemløselisten", **fields,
+    *,
+    actor: Actor,
+    cpr: str = "",
+    situation: str,
+    situation_start: date,
+    place: str = "",
+    identified_on: date | None = None,
+    purpose: str = "Registrering på hjemløselisten",
+    **fields,
 ) -> Person:
     """Create a person on the by-name list with their first situation and status 'newly identified'."""
     today = timezone.localdate()
-    person = Person(municipality=actor.municipality, **{k: v for k, v in fields.items() if k in PERSON_FIELDS})
+    person = Person(
+        municipality=actor.municipality, **{k: v for k, v in fields.items() if k in PERSON_FIELDS}
+    )
     apply_cpr(person, cpr, today=today)
     _validate_person(person, today=today)
-    _raise_first(rules.happened("situation_start", situation_start, today=today)
-                 + rules.after_birth("situation_start", situation_start, birth_date=person.birth_date)
-                 + rules.happened("identified_on", identified_on, today=today))
+    _raise_first(
+        rules.happened("situation_start", situation_start, today=today)
+        + rules.after_birth("situation_start", situation_start, birth_date=person.birth_date)
+        + rules.happened("identified_on", identified_on, today=today)
+    )
     person.identified_on = identified_on or situation_start
     _save_unique_cpr(person)
     if actor.user and getattr(actor.user, "pk", None):
         person.workers.add(actor.user)
     _log(actor, Action.CREATE, purpose, person.pk, changes=_diff({}, _snapshot(person)))
-    situation_record(actor=actor, person=person, situation=situation, start_date=situation_start, place=place,
-                     status_reason="Registreret på listen", log=False)
+    situation_record(
+        actor=actor,
+        person=person,
+        situation=situation,
+        start_date=situation_start,
+        place=place,
+        status_reason="Registreret på listen",
+        log=False,
+    )
     return person
 
 
 @transaction.atomic
-def person_update(*, actor: Actor, person: Person, cpr: str | None = None, purpose: str = "Opdatering af stamdata", **fields) -> Person:
+def person_update(
+    *, actor: Actor, person: Person, cpr: str | None = None, purpose: str = "Opdatering af stamdata", **fields
+) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = _snapshot(person)
     for key, value in fields.items():
@@ -161,8 +204,15 @@ def _refresh_summary(person: Person, today: date) -> None:
 
 @transaction.atomic
 def situation_record(
-    *, actor: Actor, person: Person, situation: str, start_date: date, place: str = "", note: str = "",
-    status_reason: str = "", log: bool = True,
+    *,
+    actor: Actor,
+    person: Person,
+    situation: str,
+    start_date: date,
+    place: str = "",
+    note: str = "",
+    status_reason: str = "",
+    log: bool = True,
 ) -> SituationPeriod:
     """Record where a person stays from a date: closes the open period and opens a new one.
 
@@ -171,17 +221,28 @@ def situation_record(
     """
     situations.Situation(situation)  # raises ValueError on an unknown code
     person = Person.objects.select_for_update().get(pk=person.pk)
-    _raise_first(rules.happened("start_date", start_date, today=timezone.localdate())
-                 + rules.after_birth("start_date", start_date, birth_date=person.birth_date))
+    _raise_first(
+        rules.happened("start_date", start_date, today=timezone.localdate())
+        + rules.after_birth("start_date", start_date, birth_date=person.birth_date)
+    )
     last = person.situations.order_by("-start_date", "-id").first()
     if last and start_date < last.start_date:
-        raise PersonDataError("start_date", _("Datoen ligger før den seneste situation (%(date)s).") % {"date": f"{last.start_date:%d.%m.%Y}"})
+        raise PersonDataError(
+            "start_date",
+            _("Datoen ligger før den seneste situation (%(date)s).")
+            % {"date": f"{last.start_date:%d.%m.%Y}"},
+        )
     if last and last.end_date is None:
         last.end_date = start_date
         last.save(update_fields=["end_date"])
     period = SituationPeriod.objects.create(
-        municipality=person.municipality, person=person, situation=situation, start_date=start_date,
-        place=place, note=note, recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
+        municipality=person.municipality,
+        person=person,
+        situation=situation,
+        start_date=start_date,
+        place=place,
+        note=note,
+        recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
     category = situations.category(situation)
     if category == "housed" and is_active(person.current_status):
@@ -190,15 +251,22 @@ def situation_record(
         # Moving into an own home (an offer's move-in, a tenancy or a situation typed in) takes the
         # person off the housing needs list, on every path (issue 9 item 5).
         _needs_list_end(actor, person, start_date, "Flyttet i egen bolig")
-    elif category != "housed" and not is_active(person.current_status) and person.current_status != Status.DIED:
+    elif (
+        category != "housed" and not is_active(person.current_status) and person.current_status != Status.DIED
+    ):
         new = reentry_status(person.current_status or None)
         _status_change(actor, person, new, start_date, status_reason or "Ny situation registreret")
     person.last_activity_on = max(filter(None, [person.last_activity_on, start_date]))
     _refresh_summary(person, timezone.localdate())
     person.save()
     if log:
-        _log(actor, Action.CREATE, "Registrering af situation", person.pk,
-             changes={"situation": ["", situation], "start_date": ["", str(start_date)]})
+        _log(
+            actor,
+            Action.CREATE,
+            "Registrering af situation",
+            person.pk,
+            changes={"situation": ["", situation], "start_date": ["", str(start_date)]},
+        )
     return period
 
 
@@ -207,8 +275,13 @@ def _status_change(actor: Actor, person: Person, status: Status, on: date, reaso
     leaving = is_active(person.current_status) and not is_active(status)
     days = (on - person.status_since).days if leaving and person.status_since else None
     change = StatusChange.objects.create(
-        municipality=person.municipality, person=person, status=status, changed_on=on, reason=reason,
-        previous_status=person.current_status or "", days_on_list=days,
+        municipality=person.municipality,
+        person=person,
+        status=status,
+        changed_on=on,
+        reason=reason,
+        previous_status=person.current_status or "",
+        days_on_list=days,
         changed_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
     person.current_status, person.status_since = status, on
@@ -232,18 +305,31 @@ def status_change(*, actor: Actor, person: Person, status: str, on: date, reason
     if Status(status) in LEAVES_NEEDS_LIST:
         _needs_list_end(actor, person, on, reason.strip())
     person.save()
-    _log(actor, Action.UPDATE, "Ændring af status på hjemløselisten", person.pk,
-         changes={"status": [before, status]}, detail=reason)
+    _log(
+        actor,
+        Action.UPDATE,
+        "Ændring af status på hjemløselisten",
+        person.pk,
+        changes={"status": [before, status]},
+        detail=reason,
+    )
     return change
 
 
 @transaction.atomic
-def contact_record(*, actor: Actor, person: Person, contacted_on: date, kind: str, reached: bool, note: str = "") -> Contact:
+def contact_record(
+    *, actor: Actor, person: Person, contacted_on: date, kind: str, reached: bool, note: str = ""
+) -> Contact:
     _raise_first(rules.happened("contacted_on", contacted_on, today=timezone.localdate()))
     person = Person.objects.select_for_update().get(pk=person.pk)
     contact = Contact.objects.create(
-        municipality=person.municipality, person=person, contacted_on=contacted_on, kind=kind, reached=reached,
-        note=note, recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
+        municipality=person.municipality,
+        person=person,
+        contacted_on=contacted_on,
+        kind=kind,
+        reached=reached,
+        note=note,
+        recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
     if person.current_status == Status.INACTIVE and reached:
         _status_change(actor, person, Status.RETURNED_FROM_INACTIVE, contacted_on, "Kontakt genoptaget")
@@ -252,7 +338,13 @@ def contact_record(*, actor: Actor, person: Person, contacted_on: date, kind: st
     if reached:
         person.last_reached_on = max(filter(None, [person.last_reached_on, contacted_on]))
     person.save()
-    _log(actor, Action.CREATE, "Registrering af kontakt", person.pk, changes={"contact": ["", f"{kind} {contacted_on}"]})
+    _log(
+        actor,
+        Action.CREATE,
+        "Registrering af kontakt",
+        person.pk,
+        changes={"contact": ["", f"{kind} {contacted_on}"]},
+    )
     return contact
 
 
@@ -264,21 +356,29 @@ def contact_summary_rebuild(person_ids) -> int:
     contacts = Contact.objects.filter(person_id=OuterRef("pk")).order_by().values("person_id")
     return Person.objects.filter(pk__in=list(person_ids)).update(
         last_contact_on=Subquery(contacts.annotate(d=Max("contacted_on")).values("d")[:1]),
-        last_reached_on=Subquery(contacts.filter(reached=True).annotate(d=Max("contacted_on")).values("d")[:1]),
+        last_reached_on=Subquery(
+            contacts.filter(reached=True).annotate(d=Max("contacted_on")).values("d")[:1]
+        ),
     )
 
 
 @transaction.atomic
-def needs_list_register(*, actor: Actor, person: Person, registered_on: date, max_rent: int, **wishes) -> NeedsListEntry:
+def needs_list_register(
+    *, actor: Actor, person: Person, registered_on: date, max_rent: int, **wishes
+) -> NeedsListEntry:
     """Put a person on the housing needs list, or update their open entry."""
     if max_rent is None or max_rent <= 0:
-        raise PersonDataError("max_rent", _("Angiv den husleje borgeren kan betale pr. måned (et positivt beløb)."))
+        raise PersonDataError(
+            "max_rent", _("Angiv den husleje borgeren kan betale pr. måned (et positivt beløb).")
+        )
     _raise_first(rules.happened("registered_on", registered_on, today=timezone.localdate()))
     person = Person.objects.select_for_update().get(pk=person.pk)
     entry = person.needs_entries.filter(removed_on__isnull=True).first()
     before = {}
     if entry is None:
-        entry = NeedsListEntry(municipality=person.municipality, person=person, registered_on=registered_on, max_rent=max_rent)
+        entry = NeedsListEntry(
+            municipality=person.municipality, person=person, registered_on=registered_on, max_rent=max_rent
+        )
     else:
         before = {"max_rent": entry.max_rent, **{k: getattr(entry, k) for k in wishes}}
     entry.max_rent = max_rent
@@ -288,7 +388,13 @@ def needs_list_register(*, actor: Actor, person: Person, registered_on: date, ma
     person.on_needs_list = True
     person.save(update_fields=["on_needs_list", "updated_at"])
     after = {"max_rent": entry.max_rent, **{k: getattr(entry, k) for k in wishes}}
-    _log(actor, Action.UPDATE if before else Action.CREATE, "Boligbehovslisten", person.pk, changes=_diff(before, after))
+    _log(
+        actor,
+        Action.UPDATE if before else Action.CREATE,
+        "Boligbehovslisten",
+        person.pk,
+        changes=_diff(before, after),
+    )
     return entry
 
 
@@ -314,8 +420,14 @@ def _needs_list_end(actor: Actor, person: Person, on: date, reason: str) -> None
         entry.save(update_fields=["removed_on"])
     if entry is not None or person.on_needs_list:
         person.on_needs_list = False
-        _log(actor, Action.UPDATE, "Boligbehovslisten", person.pk, changes={"on_needs_list": ["True", "False"]},
-             detail=reason)
+        _log(
+            actor,
+            Action.UPDATE,
+            "Boligbehovslisten",
+            person.pk,
+            changes={"on_needs_list": ["True", "False"]},
+            detail=reason,
+        )
 
 
 @transaction.atomic
@@ -336,7 +448,13 @@ def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
         _status_change(actor, person, Status.INACTIVE, today, reason)
         person.save(update_fields=["current_status", "status_since", "updated_at"])
         # A change of personal data like any other: logged, by "system" (Datatilsynet, DOMAIN.md).
-        _log(actor, Action.UPDATE, "Automatisk markering som inaktiv på hjemløselisten", person.pk,
-             changes={"status": [before, Status.INACTIVE.value]}, detail=reason)
+        _log(
+            actor,
+            Action.UPDATE,
+            "Automatisk markering som inaktiv på hjemløselisten",
+            person.pk,
+            changes={"status": [before, Status.INACTIVE.value]},
+            detail=reason,
+        )
         count += 1
     return count

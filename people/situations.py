@@ -1,5 +1,6 @@
 """Homelessness situations: the national count's nine (VIVE, DOMAIN.md), at-risk situations and
 "own home". No Django import."""
+
 from enum import StrEnum
 
 

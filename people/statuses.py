@@ -4,6 +4,7 @@ Statuses are a log of changes with reasons (issue 2): a person enters the active
 identified, returned from housing or returned from inactive, and leaves it as housed, inactive,
 moved away, died or no longer homeless.
 """
+
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -32,7 +33,9 @@ LABELS = {
 
 ACTIVE = frozenset({Status.NEWLY_IDENTIFIED, Status.RETURNED_FROM_HOUSING, Status.RETURNED_FROM_INACTIVE})
 INFLOW = ACTIVE
-OUTFLOW = frozenset({Status.HOUSED, Status.INACTIVE, Status.MOVED_AWAY, Status.DIED, Status.NO_LONGER_HOMELESS})
+OUTFLOW = frozenset(
+    {Status.HOUSED, Status.INACTIVE, Status.MOVED_AWAY, Status.DIED, Status.NO_LONGER_HOMELESS}
+)
 
 
 class StatusError(ValueError):

@@ -1,4 +1,5 @@
 """Thin views: parse input, call a selector or service, render."""
+
 from functools import wraps
 
 from django.contrib import messages
@@ -8,8 +9,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,13 +20,22 @@ from core.forms import apply_error
 
 from . import cpr as cpr_rules
 from . import crypto, search, selectors, services
-from .forms import ContactForm, ListFilterForm, NeedsListForm, PersonCreateForm, PersonForm, SituationForm, StatusForm
+from .forms import (
+    ContactForm,
+    ListFilterForm,
+    NeedsListForm,
+    PersonCreateForm,
+    PersonForm,
+    SituationForm,
+    StatusForm,
+)
 from .models import Person
 from .services import Actor, PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
 LIST_PURPOSE = "Opfølgning på hjemløselisten"
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
+
 
 def with_actor(capability: Capability):
     """Login required, a municipality chosen, and the role's capability; passes an Actor."""
@@ -46,10 +56,11 @@ def with_actor(capability: Capability):
     return decorator
 
 
-
 def _tokenised(q: str) -> str:
     """The search with every CPR number in it replaced by its search token (people/crypto.py)."""
-    return " ".join(crypto.search_token(search.cpr_digits(t)) if search.is_cpr(t) else t for t in search.split_terms(q))
+    return " ".join(
+        crypto.search_token(search.cpr_digits(t)) if search.is_cpr(t) else t for t in search.split_terms(q)
+    )
 
 
 def _shown_query(q: str) -> str:
@@ -101,7 +112,12 @@ def person_list(request, actor):
         form = ListFilterForm(shown)
         form.is_valid()
     context = {
-        "form": form, "q_tokens": q_tokens, "page": page, "rows": rows, "today": today, "query": query.urlencode(),
+        "form": form,
+        "q_tokens": q_tokens,
+        "page": page,
+        "rows": rows,
+        "today": today,
+        "query": query.urlencode(),
         "may_export": has_capability(actor.role, Capability.EXPORT_PEOPLE),
         "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
     }
@@ -113,15 +129,20 @@ def person_list(request, actor):
 def needs_list(request, actor):
     qs = (
         selectors.needs_list_people(actor)
-        .prefetch_related("needs_entries").order_by("homeless_since", "last_name", "id")
+        .prefetch_related("needs_entries")
+        .order_by("homeless_since", "last_name", "id")
     )
     page = Paginator(qs, 50).get_page(request.GET.get("side"))
-    selectors.log_list_shown(actor, people=page.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten")
+    selectors.log_list_shown(
+        actor, people=page.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten"
+    )
     rows = []
     for person in page.object_list:
         entry = next((e for e in person.needs_entries.all() if e.removed_on is None), None)
         rows.append((person, entry))
-    return render(request, "people/needs_list.html", {"page": page, "rows": rows, "today": timezone.localdate()})
+    return render(
+        request, "people/needs_list.html", {"page": page, "rows": rows, "today": timezone.localdate()}
+    )
 
 
 @with_actor(Capability.VIEW_PEOPLE)
@@ -136,7 +157,9 @@ def person_detail(request, actor, pk):
         "timeline": selectors.timeline(person),
         "days_homeless": days_homeless(periods, today),
         "days_at_shelter": days_at_shelter(periods, today),
-        "current_label": _(SITUATION_LABELS[person.current_situation]) if person.current_situation in SITUATION_LABELS else "",
+        "current_label": _(SITUATION_LABELS[person.current_situation])
+        if person.current_situation in SITUATION_LABELS
+        else "",
         "needs_entry": person.needs_entries.filter(removed_on__isnull=True).first(),
         "age": person.age_on(today),
         "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
@@ -169,19 +192,29 @@ def person_create(request, actor):
                 return render(request, "people/create.html", {"form": form, "existing": existing})
             if not d.get("confirmed"):
                 duplicates = selectors.likely_duplicates(
-                    actor, first_name=d["first_name"], last_name=d["last_name"], birth_date=d["birth_date"],
-                    birth_year=d["birth_year"], cpr=d["cpr"],
+                    actor,
+                    first_name=d["first_name"],
+                    last_name=d["last_name"],
+                    birth_date=d["birth_date"],
+                    birth_year=d["birth_year"],
+                    cpr=d["cpr"],
                 )
             if not duplicates:
                 try:
                     person = services.person_create(
-                        actor=actor, cpr=d["cpr"], situation=d["situation"], situation_start=d["situation_start"],
-                        place=d["place"], **{k: d[k] for k in PersonForm.base_fields if k != "cpr"},
+                        actor=actor,
+                        cpr=d["cpr"],
+                        situation=d["situation"],
+                        situation_start=d["situation_start"],
+                        place=d["place"],
+                        **{k: d[k] for k in PersonForm.base_fields if k != "cpr"},
                     )
                 except PersonDataError as exc:
                     apply_error(form, exc)
                 else:
-                    messages.success(request, _("%(name)s er oprettet på hjemløselisten.") % {"name": person.display_name})
+                    messages.success(
+                        request, _("%(name)s er oprettet på hjemløselisten.") % {"name": person.display_name}
+                    )
                     return redirect("people:detail", pk=person.pk)
             else:
                 data = request.POST.copy()
@@ -190,7 +223,9 @@ def person_create(request, actor):
                 form.is_valid()
     else:
         form = PersonCreateForm()
-    return render(request, "people/create.html", {"form": form, "duplicates": duplicates, "existing": existing})
+    return render(
+        request, "people/create.html", {"form": form, "duplicates": duplicates, "existing": existing}
+    )
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -201,7 +236,12 @@ def person_edit(request, actor, pk):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                services.person_update(actor=actor, person=person, cpr=d.pop("cpr") or ("" if "clear_cpr" in request.POST else None), **d)
+                services.person_update(
+                    actor=actor,
+                    person=person,
+                    cpr=d.pop("cpr") or ("" if "clear_cpr" in request.POST else None),
+                    **d,
+                )
             except PersonDataError as exc:
                 apply_error(form, exc)
             else:
@@ -224,7 +264,10 @@ def _person_action(request, actor, pk, form_class, call, success):
         else:
             messages.success(request, success)
     else:
-        errors = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items())
+        errors = "; ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}"
+            for f, e in form.errors.items()
+        )
         messages.error(request, _("Ikke gemt. %(errors)s") % {"errors": errors})
     return redirect("people:detail", pk=person.pk)
 
@@ -232,24 +275,56 @@ def _person_action(request, actor, pk, form_class, call, success):
 @require_POST
 @with_actor(Capability.EDIT_PEOPLE)
 def situation_add(request, actor, pk):
-    return _person_action(request, actor, pk, SituationForm, lambda p, d: services.situation_record(
-        actor=actor, person=p, situation=d["situation"], start_date=d["start_date"], place=d["place"], note=d["note"]),
-        gettext_lazy("Situationen er registreret."))
+    return _person_action(
+        request,
+        actor,
+        pk,
+        SituationForm,
+        lambda p, d: services.situation_record(
+            actor=actor,
+            person=p,
+            situation=d["situation"],
+            start_date=d["start_date"],
+            place=d["place"],
+            note=d["note"],
+        ),
+        gettext_lazy("Situationen er registreret."),
+    )
 
 
 @require_POST
 @with_actor(Capability.EDIT_PEOPLE)
 def status_add(request, actor, pk):
-    return _person_action(request, actor, pk, StatusForm, lambda p, d: services.status_change(
-        actor=actor, person=p, status=d["status"], on=d["on"], reason=d["reason"]), gettext_lazy("Status er ændret."))
+    return _person_action(
+        request,
+        actor,
+        pk,
+        StatusForm,
+        lambda p, d: services.status_change(
+            actor=actor, person=p, status=d["status"], on=d["on"], reason=d["reason"]
+        ),
+        gettext_lazy("Status er ændret."),
+    )
 
 
 @require_POST
 @with_actor(Capability.EDIT_PEOPLE)
 def contact_add(request, actor, pk):
-    return _person_action(request, actor, pk, ContactForm, lambda p, d: services.contact_record(
-        actor=actor, person=p, contacted_on=d["contacted_on"], kind=d["kind"], reached=d["reached"], note=d["note"]),
-        gettext_lazy("Kontakten er registreret."))
+    return _person_action(
+        request,
+        actor,
+        pk,
+        ContactForm,
+        lambda p, d: services.contact_record(
+            actor=actor,
+            person=p,
+            contacted_on=d["contacted_on"],
+            kind=d["kind"],
+            reached=d["reached"],
+            note=d["note"],
+        ),
+        gettext_lazy("Kontakten er registreret."),
+    )
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -295,8 +370,6 @@ def figures(request, actor):
     return render(request, "people/figures.html", {"data": data, "chart": chart})
 
 
-
-
 @with_actor(Capability.EXPORT_PEOPLE)
 def export(request, actor, fmt):
     """The filtered by-name list as xlsx or CSV; every person exported is logged."""
@@ -313,17 +386,31 @@ def export(request, actor, fmt):
     today = timezone.localdate()
     qs = selectors.by_name_list(actor, filters=filters, today=today)
     ids = list(qs.values_list("id", flat=True))
-    selectors.log_list_shown(actor, people=[Person(pk=i) for i in ids], filters=filters | {"format": fmt},
-                             purpose="Udtræk af hjemløselisten")
+    selectors.log_list_shown(
+        actor,
+        people=[Person(pk=i) for i in ids],
+        filters=filters | {"format": fmt},
+        purpose="Udtræk af hjemløselisten",
+    )
     from audit.services import log_access
 
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.EXPORT, purpose="Udtræk af hjemløselisten",
-               detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}", role=actor.role, path=actor.path)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.EXPORT,
+        purpose="Udtræk af hjemløselisten",
+        detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}",
+        role=actor.role,
+        path=actor.path,
+    )
     data = exports.rows(qs, today=today)
     if fmt == "csv":
         body, ctype = exports.to_csv(data), "text/csv; charset=utf-8"
     else:
-        body, ctype = exports.to_xlsx(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body, ctype = (
+            exports.to_xlsx(data),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     response = HttpResponse(body, content_type=ctype)
     response["Content-Disposition"] = f'attachment; filename="hjemloeselisten-{today:%Y-%m-%d}.{fmt}"'
     return response

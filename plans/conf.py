@@ -1,4 +1,5 @@
 """The plans app's configuration, read from settings.HF["PLANS"] (values and sources there)."""
+
 from django.conf import settings
 
 from .recommendation import Thresholds

@@ -3,6 +3,7 @@
 A consent is in force from the day it is given through ``valid_until``; revoked on a day, it no longer
 covers that day.
 """
+
 from datetime import date
 
 from django.db.models import Q
@@ -19,9 +20,13 @@ class ConsentMissing(PermissionError):
 
 
 def _in_force(*, person, recipient: str, on: date):
-    return Consent.objects.filter(municipality_id=person.municipality_id, person_id=person.pk, recipient=recipient,
-                                  given_on__lte=on).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=on)).filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
+    return (
+        Consent.objects.filter(
+            municipality_id=person.municipality_id, person_id=person.pk, recipient=recipient, given_on__lte=on
+        )
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
+    )
 
 
 def has_consent(*, person, recipient: str, on: date) -> bool:

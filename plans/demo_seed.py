@@ -4,8 +4,8 @@ by support/demo_seed.py, which knows the worker's citizens (their open episodes)
 
 Rows are bulk-created (no access log: nobody read anything), called by demo/loader.py.
 """
-from datetime import timedelta
 
+from datetime import timedelta
 
 from accounts.roles import Role
 from people.models import Person
@@ -19,18 +19,34 @@ from .recommendation import AssessmentInput, recommend
 SHARE = 0.5  # share of the active demo people with an assessment and a plan
 
 OWN_WORDS = {
-    Dimension.HOUSING: ["Jeg vil have mit eget sted med en dør, jeg kan låse.", "Bare et værelse, hvor jeg kan være i fred.",
-                        "Jeg har boet på herberget for længe."],
-    Dimension.MENTAL_HEALTH: ["Jeg sover dårligt og bliver urolig blandt mange mennesker.", "Det går op og ned med humøret."],
-    Dimension.PHYSICAL_HEALTH: ["Mine fødder gør ondt efter vinteren.", "Jeg har ikke været hos lægen i flere år."],
+    Dimension.HOUSING: [
+        "Jeg vil have mit eget sted med en dør, jeg kan låse.",
+        "Bare et værelse, hvor jeg kan være i fred.",
+        "Jeg har boet på herberget for længe.",
+    ],
+    Dimension.MENTAL_HEALTH: [
+        "Jeg sover dårligt og bliver urolig blandt mange mennesker.",
+        "Det går op og ned med humøret.",
+    ],
+    Dimension.PHYSICAL_HEALTH: [
+        "Mine fødder gør ondt efter vinteren.",
+        "Jeg har ikke været hos lægen i flere år.",
+    ],
     Dimension.ECONOMY: ["Pengene slipper op midt i måneden.", "Jeg skylder penge og åbner ikke mine breve."],
     Dimension.DAILY_ACTIVITIES: ["Jeg kan godt lave mad, hvis jeg har et køkken.", "Dagene flyder sammen."],
     Dimension.NETWORK: ["Min søster ringer nogle gange.", "Jeg vil gerne se min datter igen."],
-    Dimension.SUBSTANCE_USE: ["Jeg drikker mindre, når jeg har noget at lave.", "Hash hjælper mig med at sove."],
+    Dimension.SUBSTANCE_USE: [
+        "Jeg drikker mindre, når jeg har noget at lave.",
+        "Hash hjælper mig med at sove.",
+    ],
     Dimension.EDUCATION_EMPLOYMENT: ["Jeg var tømrer engang.", "Måske et job med dyr en dag."],
 }
-VIEWS = ["Borgeren har brug for hjælp til at komme i gang.", "Ressourcer til stede; behov for koordinering.",
-         "Behov for hyppig kontakt og praktisk støtte.", "Borgeren klarer det selv med lidt opfølgning."]
+VIEWS = [
+    "Borgeren har brug for hjælp til at komme i gang.",
+    "Ressourcer til stede; behov for koordinering.",
+    "Behov for hyppig kontakt og praktisk støtte.",
+    "Borgeren klarer det selv med lidt opfølgning.",
+]
 WISHES = [
     "Jeg drømmer om en lille lejlighed tæt på vandet og om at få min hund tilbage.",
     "Jeg håber, jeg kan holde jul med min datter i år.",
@@ -39,13 +55,34 @@ WISHES = [
     "Jeg håber at komme til at spille fodbold igen og få nogle venner, der ikke drikker.",
 ]
 GOALS = {
-    Dimension.HOUSING: ("Flytte ind i egen bolig og blive boende", "Medarbejderen følger med til fremvisning; borgeren skriver under."),
-    Dimension.ECONOMY: ("Betale husleje til tiden hver måned", "Borgeren og medarbejderen laver budget; aftale om huslejen trukket automatisk."),
-    Dimension.NETWORK: ("Genoptage kontakten til familien", "Borgeren skriver til sin søster; medarbejderen hjælper med brevet."),
-    Dimension.DAILY_ACTIVITIES: ("Lave mad selv tre gange om ugen", "Medarbejderen handler ind med borgeren de første uger."),
-    Dimension.MENTAL_HEALTH: ("Sove bedre og få kontakt til egen læge", "Medarbejderen bestiller tid og følger med."),
-    Dimension.SUBSTANCE_USE: ("Drikke mindre på hverdage", "Borgeren sætter selv mål; medarbejderen spørger ind hver uge."),
-    Dimension.EDUCATION_EMPLOYMENT: ("Afprøve et par timers frivilligt arbejde", "Jobcentrets kontaktperson deltager i et møde."),
+    Dimension.HOUSING: (
+        "Flytte ind i egen bolig og blive boende",
+        "Medarbejderen følger med til fremvisning; borgeren skriver under.",
+    ),
+    Dimension.ECONOMY: (
+        "Betale husleje til tiden hver måned",
+        "Borgeren og medarbejderen laver budget; aftale om huslejen trukket automatisk.",
+    ),
+    Dimension.NETWORK: (
+        "Genoptage kontakten til familien",
+        "Borgeren skriver til sin søster; medarbejderen hjælper med brevet.",
+    ),
+    Dimension.DAILY_ACTIVITIES: (
+        "Lave mad selv tre gange om ugen",
+        "Medarbejderen handler ind med borgeren de første uger.",
+    ),
+    Dimension.MENTAL_HEALTH: (
+        "Sove bedre og få kontakt til egen læge",
+        "Medarbejderen bestiller tid og følger med.",
+    ),
+    Dimension.SUBSTANCE_USE: (
+        "Drikke mindre på hverdage",
+        "Borgeren sætter selv mål; medarbejderen spørger ind hver uge.",
+    ),
+    Dimension.EDUCATION_EMPLOYMENT: (
+        "Afprøve et par timers frivilligt arbejde",
+        "Jobcentrets kontaktperson deltager i et møde.",
+    ),
 }
 CONSENT_SCOPES = {
     Recipient.LANDLORD: "Navn, telefonnummer og at borgeren får støtte i boligen",
@@ -60,8 +97,11 @@ def seed(*, municipality, staff, rng, today):
     worker = staff.get(Role.SUPPORT_WORKER) or staff.get(Role.LEADER)
     if worker is None:
         return
-    people = list(Person.objects.filter(municipality=municipality, current_status__in=[s.value for s in ACTIVE])
-                  .order_by("id").values_list("id", "protected"))
+    people = list(
+        Person.objects.filter(municipality=municipality, current_status__in=[s.value for s in ACTIVE])
+        .order_by("id")
+        .values_list("id", "protected")
+    )
     chosen = [pid for pid, protected in people if not protected and rng.random() < SHARE]
     thresholds = conf.thresholds()
     assessments, dimensions, decisions, plans, goals, consents = [], [], [], [], [], []
@@ -70,48 +110,108 @@ def seed(*, municipality, staff, rng, today):
         for v in range(1, versions + 1):
             partial = rng.random() < 0.3
             use = "" if partial and rng.random() < 0.5 else rng.choice([u.value for u in ServicesUse])
-            levels = {d: (None if partial and rng.random() < 0.5 else rng.choice([0, 1, 2, 2, 3, 3, 4])) for d in Dimension}
-            a = Assessment(municipality=municipality, person_id=pid, version=v, is_current=v == versions, services_use=use,
-                           note="Udredningen fortsætter." if partial else "", created_by=worker)
+            levels = {
+                d: (None if partial and rng.random() < 0.5 else rng.choice([0, 1, 2, 2, 3, 3, 4]))
+                for d in Dimension
+            }
+            a = Assessment(
+                municipality=municipality,
+                person_id=pid,
+                version=v,
+                is_current=v == versions,
+                services_use=use,
+                note="Udredningen fortsætter." if partial else "",
+                created_by=worker,
+            )
             assessments.append((a, levels))
         plan_versions = rng.choice([1, 2])
         for v in range(1, plan_versions + 1):
             review = today + timedelta(days=rng.randint(-10, 90))
-            p = ActionPlan(municipality=municipality, person_id=pid, version=v, is_current=v == plan_versions,
-                           wishes=rng.choice(WISHES), next_review_on=review, created_by=worker,
-                           coordinates_job="Jobplan hos jobcentret" if rng.random() < 0.3 else "",
-                           coordinates_shelter="Ophold på forsorgshjemmet indtil indflytning" if rng.random() < 0.3 else "",
-                           coordinates_treatment="Behandlingsplan i kommunens rusmiddelcenter" if rng.random() < 0.3 else "")
+            p = ActionPlan(
+                municipality=municipality,
+                person_id=pid,
+                version=v,
+                is_current=v == plan_versions,
+                wishes=rng.choice(WISHES),
+                next_review_on=review,
+                created_by=worker,
+                coordinates_job="Jobplan hos jobcentret" if rng.random() < 0.3 else "",
+                coordinates_shelter="Ophold på forsorgshjemmet indtil indflytning"
+                if rng.random() < 0.3
+                else "",
+                coordinates_treatment="Behandlingsplan i kommunens rusmiddelcenter"
+                if rng.random() < 0.3
+                else "",
+            )
             chosen_goals = rng.sample(list(GOALS), k=rng.randint(2, 4))
             plans.append((p, chosen_goals))
         for recipient in rng.sample(list(Recipient), k=rng.randint(0, 3)):
             given = today - timedelta(days=rng.randint(5, 300))
             revoked = given + timedelta(days=rng.randint(1, 4)) if rng.random() < 0.1 else None
-            consents.append(Consent(municipality=municipality, person_id=pid, recipient=recipient, scope=CONSENT_SCOPES[recipient],
-                                    given_on=given, revoked_on=revoked, revoked_by=worker if revoked else None,
-                                    recorded_by=worker))
+            consents.append(
+                Consent(
+                    municipality=municipality,
+                    person_id=pid,
+                    recipient=recipient,
+                    scope=CONSENT_SCOPES[recipient],
+                    given_on=given,
+                    revoked_on=revoked,
+                    revoked_by=worker if revoked else None,
+                    recorded_by=worker,
+                )
+            )
     Assessment.objects.bulk_create([a for a, _ in assessments])
     for a, levels in assessments:
         for d, level in levels.items():
-            dimensions.append(AssessmentDimension(
-                municipality=municipality, assessment=a, dimension=d, level=level,
-                own_words=rng.choice(OWN_WORDS[d]) if level is not None else "",
-                professional_view=rng.choice(VIEWS) if level is not None else ""))
+            dimensions.append(
+                AssessmentDimension(
+                    municipality=municipality,
+                    assessment=a,
+                    dimension=d,
+                    level=level,
+                    own_words=rng.choice(OWN_WORDS[d]) if level is not None else "",
+                    professional_view=rng.choice(VIEWS) if level is not None else "",
+                )
+            )
         if a.is_current:
-            rec = recommend(AssessmentInput(services_use=ServicesUse(a.services_use) if a.services_use else None,
-                                            levels=levels), thresholds=thresholds)
+            rec = recommend(
+                AssessmentInput(
+                    services_use=ServicesUse(a.services_use) if a.services_use else None, levels=levels
+                ),
+                thresholds=thresholds,
+            )
             against = rng.random() < 0.15
             method = "icm" if against and rec.method != "icm" else rec.method
-            decisions.append(MethodDecision(
-                municipality=municipality, person_id=a.person_id, assessment=a, recommended_method=rec.method,
-                recommendation_reason=rec.reason, decided_method=method, decided_by=worker,
-                reason="Borgeren kender allerede sin ICM-medarbejder og ønsker at fortsætte." if method != rec.method else ""))
+            decisions.append(
+                MethodDecision(
+                    municipality=municipality,
+                    person_id=a.person_id,
+                    assessment=a,
+                    recommended_method=rec.method,
+                    recommendation_reason=rec.reason,
+                    decided_method=method,
+                    decided_by=worker,
+                    reason="Borgeren kender allerede sin ICM-medarbejder og ønsker at fortsætte."
+                    if method != rec.method
+                    else "",
+                )
+            )
     AssessmentDimension.objects.bulk_create(dimensions)
     MethodDecision.objects.bulk_create(decisions)
     ActionPlan.objects.bulk_create([p for p, _ in plans])
     for p, dims in plans:
-        goals += [PlanGoal(municipality=municipality, plan=p, dimension=d, goal=GOALS[d][0], who_does_what=GOALS[d][1],
-                           goal_type=rng.choice([GoalType.DEVELOP, GoalType.DEVELOP, GoalType.MAINTAIN, GoalType.LIMIT_LOSS]))
-                  for d in dims]
+        goals += [
+            PlanGoal(
+                municipality=municipality,
+                plan=p,
+                dimension=d,
+                goal=GOALS[d][0],
+                who_does_what=GOALS[d][1],
+                goal_type=rng.choice(
+                    [GoalType.DEVELOP, GoalType.DEVELOP, GoalType.MAINTAIN, GoalType.LIMIT_LOSS]
+                ),
+            )
+            for d in dims
+        ]
     PlanGoal.objects.bulk_create(goals)
     Consent.objects.bulk_create(consents)

@@ -2,6 +2,7 @@
 
 Plain data, no Django import: the recommendation and the forms share these names.
 """
+
 from enum import IntEnum, StrEnum
 
 

@@ -1,5 +1,6 @@
 """The labels of plans/dimensions.py (a pure module, no Django import) marked for translation: the same
 Danish texts, shown in the user's language. support/tests/test_english.py keeps them identical."""
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 

@@ -4,6 +4,7 @@ Assessments and action plans are kept as versions: each save is a new row, never
 revision stays readable and two can be compared (issue 3, items 1 and 6). Nothing in the platform
 requires an assessment or a plan before a home or support starts (seed 004, 4.2).
 """
+
 import pghistory
 from django.conf import settings
 from django.db import models
@@ -35,15 +36,23 @@ class Assessment(TenantModel):
     version = models.PositiveIntegerField(_("version"))
     is_current = models.BooleanField(default=True)
     # Blank: not yet assessed. An assessment may be partial (seed 004, 4.2).
-    services_use = models.CharField(_("kan benytte eksisterende tilbud"), max_length=8, choices=SERVICES_USE_CHOICES, blank=True)
-    wants_residential_care = models.BooleanField(_("borgeren ønsker selv et botilbud (§ 107/108)"), default=False)
+    services_use = models.CharField(
+        _("kan benytte eksisterende tilbud"), max_length=8, choices=SERVICES_USE_CHOICES, blank=True
+    )
+    wants_residential_care = models.BooleanField(
+        _("borgeren ønsker selv et botilbud (§ 107/108)"), default=False
+    )
     note = models.TextField(_("samlet vurdering"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["person", "-version"]
-        constraints = [models.UniqueConstraint(fields=["person", "version"], name="assessment_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="assessment_version_unique")
+        ]
         indexes = [models.Index(fields=["municipality", "person", "is_current"])]
         verbose_name = _("udredning")
         verbose_name_plural = _("udredninger")
@@ -62,7 +71,9 @@ class AssessmentDimension(TenantModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["assessment", "dimension"], name="assessment_dimension_unique"),
-            models.CheckConstraint(condition=models.Q(level__isnull=True) | models.Q(level__lte=4), name="vum_level_0_to_4"),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__lte=4), name="vum_level_0_to_4"
+            ),
         ]
 
 
@@ -71,13 +82,17 @@ class MethodDecision(TenantModel):
     """A worker's or leader's decision on the support method, beside what the assessment recommended."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="method_decisions")
-    assessment = models.ForeignKey(Assessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     recommended_method = models.CharField(_("anbefalet metode"), max_length=8, choices=METHOD_CHOICES)
     recommendation_reason = models.TextField(_("begrundelse for anbefalingen"))
     decided_method = models.CharField(_("valgt metode"), max_length=8, choices=METHOD_CHOICES)
     # Required when the decided method differs from the recommended one (issue 3, item 2).
     reason = models.TextField(_("begrundelse for valget"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -104,12 +119,16 @@ class ActionPlan(TenantModel):
     coordinates_shelter = models.TextField(_("plan for ophold på boform"), blank=True)
     coordinates_other = models.TextField(_("andre planer"), blank=True)
     next_review_on = models.DateField(_("næste opfølgning"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["person", "-version"]
-        constraints = [models.UniqueConstraint(fields=["person", "version"], name="action_plan_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="action_plan_version_unique")
+        ]
         indexes = [models.Index(fields=["municipality", "is_current", "next_review_on"])]
         verbose_name = _("handleplan")
         verbose_name_plural = _("handleplaner")
@@ -126,7 +145,9 @@ class PlanGoal(TenantModel):
     who_does_what = models.TextField(_("hvem gør hvad"), blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["plan", "dimension"], name="plan_goal_dimension_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "dimension"], name="plan_goal_dimension_unique")
+        ]
 
 
 class Recipient(models.TextChoices):
@@ -155,8 +176,12 @@ class Consent(TenantModel):
     given_on = models.DateField(_("givet den"))
     valid_until = models.DateField(_("gælder til og med"), null=True, blank=True)
     revoked_on = models.DateField(_("tilbagekaldt den"), null=True, blank=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -164,7 +189,8 @@ class Consent(TenantModel):
         indexes = [models.Index(fields=["municipality", "person", "recipient"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("given_on")),
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("given_on")),
                 name="consent_valid_after_given",
             ),
             models.CheckConstraint(
@@ -174,5 +200,8 @@ class Consent(TenantModel):
         ]
 
     def in_force_on(self, day) -> bool:
-        return (self.given_on <= day and (self.valid_until is None or day <= self.valid_until)
-                and (self.revoked_on is None or day < self.revoked_on))
+        return (
+            self.given_on <= day
+            and (self.valid_until is None or day <= self.valid_until)
+            and (self.revoked_on is None or day < self.revoked_on)
+        )

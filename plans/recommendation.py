@@ -17,6 +17,7 @@ The rules (seed 004, ch. 4 "for whom"; seed 002; DOMAIN.md), in order:
 The inputs hold no housing readiness, sobriety or treatment: those are never conditions (seed 004, ch. 2
 principle 1; 4.1). Every input gives a recommendation; a citizen is never refused.
 """
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -59,7 +60,9 @@ def _names(dims, hidden=frozenset()) -> str:
     return ", ".join(names[:-1]) + " og " + names[-1]
 
 
-def recommend(data: AssessmentInput, *, thresholds: Thresholds, hidden: frozenset = frozenset()) -> Recommendation:
+def recommend(
+    data: AssessmentInput, *, thresholds: Thresholds, hidden: frozenset = frozenset()
+) -> Recommendation:
     """``hidden``: dimensions the reader may not see; the reason does not name them."""
     levels = {Dimension(d): Level(v) for d, v in data.levels.items() if v is not None}
     ordered = [d for d in Dimension if d in levels]
@@ -75,7 +78,11 @@ def recommend(data: AssessmentInput, *, thresholds: Thresholds, hidden: frozense
     if use is not None:
         use_text = f"Borgeren kan benytte eksisterende tilbud: {SERVICES_USE_LABELS[use].lower()}."
         if use is ServicesUse.LITTLE:
-            extra = f" Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)}." if severe else ""
+            extra = (
+                f" Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)}."
+                if severe
+                else ""
+            )
             return Recommendation(
                 Method.ACT,
                 f"{use_text}{extra} ACT er til borgere, der kun i meget lav grad eller slet ikke kan benytte "
@@ -90,7 +97,8 @@ def recommend(data: AssessmentInput, *, thresholds: Thresholds, hidden: frozense
                 "de tilbud, der findes.",
             )
         mild = len(ordered) >= thresholds.s85_min_assessed and all(
-            levels[d] <= thresholds.s85_max_level for d in ordered)
+            levels[d] <= thresholds.s85_max_level for d in ordered
+        )
         if mild:
             return Recommendation(
                 Method.SECTION_85,

@@ -1,5 +1,6 @@
 """Reads of assessments, decisions, plans and consents: inside the actor's municipality, health and
 substance details only for the citizen's own workers and their leader, and every read logged."""
+
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q
@@ -12,8 +13,7 @@ from audit.services import log_access, log_many_reads
 from people.models import Person
 from people.selectors import person_get, require
 
-from . import conf
-from . import labels
+from . import conf, labels
 from .dimensions import HEALTH_DIMENSIONS, Dimension, Level, ServicesUse
 from .models import HEALTH_RECIPIENTS, ActionPlan, Assessment, Consent, MethodDecision
 from .recommendation import AssessmentInput, Recommendation, recommend
@@ -30,9 +30,16 @@ def person_for(actor, pk: int, *, capability, purpose: str, what: str) -> tuple[
     require(actor, capability)
     person = person_get(actor, pk, purpose=purpose, log=False)
     show_health = health_visible(actor, person)
-    log_access(actor=actor.user, municipality=actor.municipality, action=Action.READ, purpose=purpose,
-               person_id=person.pk, detail=f"{what}; helbred og rusmidler {'vist' if show_health else 'skjult'}",
-               role=actor.role, path=actor.path)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.READ,
+        purpose=purpose,
+        person_id=person.pk,
+        detail=f"{what}; helbred og rusmidler {'vist' if show_health else 'skjult'}",
+        role=actor.role,
+        path=actor.path,
+    )
     return person, show_health
 
 
@@ -41,6 +48,7 @@ def _scoped(model, actor, person):
 
 
 # --- assessments ---------------------------------------------------------------------------------
+
 
 def assessment_versions(actor, person):
     return list(_scoped(Assessment, actor, person).select_related("created_by").order_by("-version"))
@@ -69,8 +77,11 @@ def assessment_input(assessment: Assessment | None) -> AssessmentInput:
 
 
 def recommendation_for(assessment: Assessment | None, *, show_health: bool) -> Recommendation:
-    return recommend(assessment_input(assessment), thresholds=conf.thresholds(),
-                     hidden=frozenset() if show_health else HEALTH_DIMENSIONS)
+    return recommend(
+        assessment_input(assessment),
+        thresholds=conf.thresholds(),
+        hidden=frozenset() if show_health else HEALTH_DIMENSIONS,
+    )
 
 
 def dimension_rows(assessment: Assessment | None, *, show_health: bool) -> list[dict]:
@@ -80,13 +91,19 @@ def dimension_rows(assessment: Assessment | None, *, show_health: bool) -> list[
     for dim in Dimension:
         d = by_dim.get(dim.value)
         hidden = dim in HEALTH_DIMENSIONS and not show_health
-        rows.append({
-            "key": dim.value, "label": str(labels.DIMENSION[dim]), "hidden": hidden,
-            "own_words": "" if hidden or not d else d.own_words,
-            "professional_view": "" if hidden or not d else d.professional_view,
-            "level": None if hidden or not d else d.level,
-            "level_label": "" if hidden else str(labels.LEVEL[Level(d.level)] if d and d.level is not None else labels.NOT_ASSESSED),
-        })
+        rows.append(
+            {
+                "key": dim.value,
+                "label": str(labels.DIMENSION[dim]),
+                "hidden": hidden,
+                "own_words": "" if hidden or not d else d.own_words,
+                "professional_view": "" if hidden or not d else d.professional_view,
+                "level": None if hidden or not d else d.level,
+                "level_label": ""
+                if hidden
+                else str(labels.LEVEL[Level(d.level)] if d and d.level is not None else labels.NOT_ASSESSED),
+            }
+        )
     return rows
 
 
@@ -97,11 +114,19 @@ def services_use_label(value: str) -> str:
 def assessment_compare(older: Assessment, newer: Assessment, *, show_health: bool) -> list[dict]:
     """Field by field, the two versions side by side, with what changed marked."""
     yes, no, hidden = _("Ja"), _("Nej"), _("Skjult")
-    rows = [{"label": _("Kan benytte eksisterende tilbud"), "a": services_use_label(older.services_use),
-             "b": services_use_label(newer.services_use)},
-            {"label": _("Ønsker selv et botilbud (§ 107/108)"), "a": yes if older.wants_residential_care else no,
-             "b": yes if newer.wants_residential_care else no},
-            {"label": _("Samlet vurdering"), "a": older.note, "b": newer.note}]
+    rows = [
+        {
+            "label": _("Kan benytte eksisterende tilbud"),
+            "a": services_use_label(older.services_use),
+            "b": services_use_label(newer.services_use),
+        },
+        {
+            "label": _("Ønsker selv et botilbud (§ 107/108)"),
+            "a": yes if older.wants_residential_care else no,
+            "b": yes if newer.wants_residential_care else no,
+        },
+        {"label": _("Samlet vurdering"), "a": older.note, "b": newer.note},
+    ]
     a_rows = dimension_rows(older, show_health=show_health)
     b_rows = dimension_rows(newer, show_health=show_health)
     for a, b in zip(a_rows, b_rows, strict=True):
@@ -109,10 +134,15 @@ def assessment_compare(older: Assessment, newer: Assessment, *, show_health: boo
             rows.append({"label": a["label"], "a": hidden, "b": hidden, "hidden": True})
             continue
         dim = {"dimension": a["label"]}
-        rows += [{"label": _("%(dimension)s: VUM-niveau") % dim, "a": a["level_label"], "b": b["level_label"]},
-                 {"label": _("%(dimension)s: borgerens egne ord") % dim, "a": a["own_words"], "b": b["own_words"]},
-                 {"label": _("%(dimension)s: den professionelles vurdering") % dim, "a": a["professional_view"],
-                  "b": b["professional_view"]}]
+        rows += [
+            {"label": _("%(dimension)s: VUM-niveau") % dim, "a": a["level_label"], "b": b["level_label"]},
+            {"label": _("%(dimension)s: borgerens egne ord") % dim, "a": a["own_words"], "b": b["own_words"]},
+            {
+                "label": _("%(dimension)s: den professionelles vurdering") % dim,
+                "a": a["professional_view"],
+                "b": b["professional_view"],
+            },
+        ]
     for r in rows:
         r["changed"] = r["a"] != r["b"]
     return rows
@@ -120,11 +150,13 @@ def assessment_compare(older: Assessment, newer: Assessment, *, show_health: boo
 
 # --- decisions -----------------------------------------------------------------------------------
 
+
 def decisions(actor, person):
     return list(_scoped(MethodDecision, actor, person).select_related("decided_by"))
 
 
 # --- action plans --------------------------------------------------------------------------------
+
 
 def plan_versions(actor, person):
     return list(_scoped(ActionPlan, actor, person).select_related("created_by").order_by("-version"))
@@ -146,13 +178,17 @@ def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
     for dim in Dimension:
         g = by_dim.get(dim.value)
         hidden = dim in HEALTH_DIMENSIONS and not show_health
-        rows.append({
-            "key": dim.value, "label": str(labels.DIMENSION[dim]), "hidden": hidden,
-            "goal": "" if hidden or not g else g.goal,
-            "goal_type": "" if hidden or not g else g.goal_type,
-            "goal_type_label": "" if hidden or not g else str(labels.GOAL_TYPE[g.goal_type]),
-            "who_does_what": "" if hidden or not g else g.who_does_what,
-        })
+        rows.append(
+            {
+                "key": dim.value,
+                "label": str(labels.DIMENSION[dim]),
+                "hidden": hidden,
+                "goal": "" if hidden or not g else g.goal,
+                "goal_type": "" if hidden or not g else g.goal_type,
+                "goal_type_label": "" if hidden or not g else str(labels.GOAL_TYPE[g.goal_type]),
+                "who_does_what": "" if hidden or not g else g.who_does_what,
+            }
+        )
     return rows
 
 
@@ -160,21 +196,46 @@ def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> 
     def review(p):
         return p.next_review_on.strftime("%d.%m.%Y") if p.next_review_on else _("Ingen dato")
 
-    rows = [{"label": _("Borgerens ønsker, drømme og håb"), "a": older.wishes, "b": newer.wishes},
-            {"label": _("Næste opfølgning"), "a": review(older), "b": review(newer)}]
+    rows = [
+        {"label": _("Borgerens ønsker, drømme og håb"), "a": older.wishes, "b": newer.wishes},
+        {"label": _("Næste opfølgning"), "a": review(older), "b": review(newer)},
+    ]
     if show_health:
-        rows.append({"label": _("Behandlingsplan"), "a": older.coordinates_treatment, "b": newer.coordinates_treatment})
-    rows += [{"label": _("Jobplan"), "a": older.coordinates_job, "b": newer.coordinates_job},
-             {"label": _("Plan for ophold på boform"), "a": older.coordinates_shelter, "b": newer.coordinates_shelter},
-             {"label": _("Andre planer"), "a": older.coordinates_other, "b": newer.coordinates_other}]
-    for a, b in zip(goal_rows(older, show_health=show_health), goal_rows(newer, show_health=show_health), strict=True):
+        rows.append(
+            {
+                "label": _("Behandlingsplan"),
+                "a": older.coordinates_treatment,
+                "b": newer.coordinates_treatment,
+            }
+        )
+    rows += [
+        {"label": _("Jobplan"), "a": older.coordinates_job, "b": newer.coordinates_job},
+        {
+            "label": _("Plan for ophold på boform"),
+            "a": older.coordinates_shelter,
+            "b": newer.coordinates_shelter,
+        },
+        {"label": _("Andre planer"), "a": older.coordinates_other, "b": newer.coordinates_other},
+    ]
+    for a, b in zip(
+        goal_rows(older, show_health=show_health), goal_rows(newer, show_health=show_health), strict=True
+    ):
         if a["hidden"]:
             rows.append({"label": a["label"], "a": _("Skjult"), "b": _("Skjult"), "hidden": True})
             continue
         dim = {"dimension": a["label"]}
-        rows += [{"label": _("%(dimension)s: mål") % dim, "a": f"{a['goal']}" + (f" ({a['goal_type_label']})" if a["goal"] else ""),
-                  "b": f"{b['goal']}" + (f" ({b['goal_type_label']})" if b["goal"] else "")},
-                 {"label": _("%(dimension)s: hvem gør hvad") % dim, "a": a["who_does_what"], "b": b["who_does_what"]}]
+        rows += [
+            {
+                "label": _("%(dimension)s: mål") % dim,
+                "a": f"{a['goal']}" + (f" ({a['goal_type_label']})" if a["goal"] else ""),
+                "b": f"{b['goal']}" + (f" ({b['goal_type_label']})" if b["goal"] else ""),
+            },
+            {
+                "label": _("%(dimension)s: hvem gør hvad") % dim,
+                "a": a["who_does_what"],
+                "b": b["who_does_what"],
+            },
+        ]
     for r in rows:
         r["changed"] = r["a"] != r["b"]
     return rows
@@ -189,19 +250,28 @@ def reviews_due(actor, *, today: date, people=None) -> list[ActionPlan]:
     require(actor, Capability.WORK_SUPPORT)
     horizon = today + timedelta(days=conf.value("REVIEW_DUE_WITHIN_DAYS"))
     own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
-    qs = ActionPlan.objects.filter(municipality=actor.municipality, is_current=True, next_review_on__lte=horizon)
+    qs = ActionPlan.objects.filter(
+        municipality=actor.municipality, is_current=True, next_review_on__lte=horizon
+    )
     qs = qs.filter(Q(person__protected=False) | Exists(own))
     if people is not None:
         qs = qs.filter(person_id__in=people)
     plans = list(qs.select_related("person").order_by("next_review_on", "person__last_name", "id"))
     for plan in plans:
         plan.overdue = plan.next_review_on < today
-    log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=[p.person_id for p in plans],
-                   purpose="Opfølgning på handleplaner", role=actor.role, path=actor.path)
+    log_many_reads(
+        actor=actor.user,
+        municipality=actor.municipality,
+        person_ids=[p.person_id for p in plans],
+        purpose="Opfølgning på handleplaner",
+        role=actor.role,
+        path=actor.path,
+    )
     return plans
 
 
 # --- consents ------------------------------------------------------------------------------------
+
 
 def _consents(actor, person, show_health: bool):
     qs = _scoped(Consent, actor, person)

@@ -1,5 +1,6 @@
 """Writes on assessments, method decisions, action plans and consents: keyword-only, one transaction,
 taking the Actor, logging the change with before/after (as people/services.py)."""
+
 from datetime import date
 
 from django.conf import settings
@@ -9,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Capability
 from audit.models import Action
-from core.errors import DomainError
 from core import dates
+from core.errors import DomainError
 from people.models import Person
 from people.selectors import require
 from people.services import Actor, _log
@@ -44,8 +45,14 @@ def _planned(field: str, value: date | None) -> None:
 
 DIMENSION_FIELDS = ("own_words", "professional_view", "level")
 GOAL_FIELDS = ("goal", "goal_type", "who_does_what")
-PLAN_FIELDS = ("wishes", "coordinates_treatment", "coordinates_job", "coordinates_shelter", "coordinates_other",
-               "next_review_on")
+PLAN_FIELDS = (
+    "wishes",
+    "coordinates_treatment",
+    "coordinates_job",
+    "coordinates_shelter",
+    "coordinates_other",
+    "next_review_on",
+)
 # Coordination with a treatment plan tells of health or substance use: the same visibility as those goals.
 HEALTH_PLAN_FIELDS = frozenset({"coordinates_treatment"})
 
@@ -60,13 +67,20 @@ def _flat_assessment(a: Assessment | None) -> dict:
         return {}
     out = {"services_use": a.services_use, "wants_residential_care": a.wants_residential_care, "note": a.note}
     for d in a.dimensions.all():
-        out |= {f"{d.dimension}.{f}": getattr(d, f) for f in DIMENSION_FIELDS if getattr(d, f) not in ("", None)}
+        out |= {
+            f"{d.dimension}.{f}": getattr(d, f) for f in DIMENSION_FIELDS if getattr(d, f) not in ("", None)
+        }
     return out
 
 
 @transaction.atomic
 def assessment_save(
-    *, actor: Actor, person: Person, services_use: str = "", wants_residential_care: bool = False, note: str = "",
+    *,
+    actor: Actor,
+    person: Person,
+    services_use: str = "",
+    wants_residential_care: bool = False,
+    note: str = "",
     dimensions: dict[str, dict],
 ) -> Assessment:
     """Save a new version of the assessment; the earlier ones are kept (issue 3, item 1).
@@ -77,8 +91,12 @@ def assessment_save(
     require(actor, Capability.WORK_SUPPORT)
     Person.objects.select_for_update().filter(pk=person.pk).first()  # one version number at a time
     if services_use and services_use not in set(ServicesUse):
-        raise PlanDataError("services_use", _("Vælg, i hvilken grad borgeren kan benytte eksisterende tilbud."))
-    previous = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+        raise PlanDataError(
+            "services_use", _("Vælg, i hvilken grad borgeren kan benytte eksisterende tilbud.")
+        )
+    previous = (
+        Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    )
     show_health = health_visible(actor, person)
     kept = {d.dimension: d for d in previous.dimensions.all()} if previous else {}
     rows = {}
@@ -95,56 +113,97 @@ def assessment_save(
             try:
                 level = Level(int(level)).value
             except ValueError as exc:
-                raise PlanDataError(f"{dim.value}_level", _("VUM-niveauet skal være 0-4 eller 'ikke vurderet'.")) from exc
-        rows[dim.value] = {"own_words": (values.get("own_words") or "").strip(),
-                           "professional_view": (values.get("professional_view") or "").strip(), "level": level}
+                raise PlanDataError(
+                    f"{dim.value}_level", _("VUM-niveauet skal være 0-4 eller 'ikke vurderet'.")
+                ) from exc
+        rows[dim.value] = {
+            "own_words": (values.get("own_words") or "").strip(),
+            "professional_view": (values.get("professional_view") or "").strip(),
+            "level": level,
+        }
     if previous:
         Assessment.objects.filter(pk=previous.pk).update(is_current=False)
     assessment = Assessment.objects.create(
-        municipality=actor.municipality, person=person, version=(previous.version + 1) if previous else 1,
-        services_use=services_use or "", wants_residential_care=bool(wants_residential_care), note=note.strip(),
+        municipality=actor.municipality,
+        person=person,
+        version=(previous.version + 1) if previous else 1,
+        services_use=services_use or "",
+        wants_residential_care=bool(wants_residential_care),
+        note=note.strip(),
         created_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
-    AssessmentDimension.objects.bulk_create([
-        AssessmentDimension(municipality=actor.municipality, assessment=assessment, dimension=dim, **values)
-        for dim, values in rows.items()
-    ])
-    _log(actor, Action.CREATE if previous is None else Action.UPDATE, "Udredning", person.pk,
-         detail=f"Udredning version {assessment.version}",
-         changes=_diff(_flat_assessment(previous), _flat_assessment(assessment)))
+    AssessmentDimension.objects.bulk_create(
+        [
+            AssessmentDimension(
+                municipality=actor.municipality, assessment=assessment, dimension=dim, **values
+            )
+            for dim, values in rows.items()
+        ]
+    )
+    _log(
+        actor,
+        Action.CREATE if previous is None else Action.UPDATE,
+        "Udredning",
+        person.pk,
+        detail=f"Udredning version {assessment.version}",
+        changes=_diff(_flat_assessment(previous), _flat_assessment(assessment)),
+    )
     return assessment
 
 
 @transaction.atomic
-def method_decide(*, actor: Actor, person: Person, decided_method: str, reason: str = "",
-                  citizen_willing: bool) -> MethodDecision:
+def method_decide(
+    *, actor: Actor, person: Person, decided_method: str, reason: str = "", citizen_willing: bool
+) -> MethodDecision:
     """Record the method a worker or leader chose. The recommendation is computed here from the current
     assessment, not taken from the form; choosing another method needs a written reason (issue 3, item 2).
 
     The citizen's willingness to receive support is the only condition (seed 004, 4.1)."""
     require(actor, Capability.WORK_SUPPORT)
     if not citizen_willing:
-        raise PlanDataError("citizen_willing", _("Bekræft, at borgeren ønsker at modtage støtten. Det er den eneste "
-                                                 "betingelse for støtte; bliv ved med at tilbyde den."))
+        raise PlanDataError(
+            "citizen_willing",
+            _(
+                "Bekræft, at borgeren ønsker at modtage støtten. Det er den eneste "
+                "betingelse for støtte; bliv ved med at tilbyde den."
+            ),
+        )
     try:
         decided = Method(decided_method)
     except ValueError as exc:
         raise PlanDataError("decided_method", _("Vælg en metode.")) from exc
-    assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    assessment = (
+        Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    )
     rec = recommend(assessment_input(assessment), thresholds=conf.thresholds())
     reason = (reason or "").strip()
     if decided != rec.method and not reason:
         raise PlanDataError(
-            "reason", _("Skriv en begrundelse: %(decided)s er valgt, men udredningen anbefaler %(recommended)s.")
-            % {"decided": method_label(decided), "recommended": method_label(rec.method)})
+            "reason",
+            _("Skriv en begrundelse: %(decided)s er valgt, men udredningen anbefaler %(recommended)s.")
+            % {"decided": method_label(decided), "recommended": method_label(rec.method)},
+        )
     decision = MethodDecision.objects.create(
-        municipality=actor.municipality, person=person, assessment=assessment, recommended_method=rec.method,
-        recommendation_reason=rec.reason, decided_method=decided, reason=reason,
+        municipality=actor.municipality,
+        person=person,
+        assessment=assessment,
+        recommended_method=rec.method,
+        recommendation_reason=rec.reason,
+        decided_method=decided,
+        reason=reason,
         decided_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
-    _log(actor, Action.CREATE, "Valg af støttemetode", person.pk,
-         changes={"decided_method": ["", decided.value], "recommended_method": ["", rec.method.value],
-                  **({"reason": ["", reason]} if reason else {})})
+    _log(
+        actor,
+        Action.CREATE,
+        "Valg af støttemetode",
+        person.pk,
+        changes={
+            "decided_method": ["", decided.value],
+            "recommended_method": ["", rec.method.value],
+            **({"reason": ["", reason]} if reason else {}),
+        },
+    )
     return decision
 
 
@@ -192,24 +251,44 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
                 raise PlanDataError(f"{dim.value}_goal", _("Skriv målet, når der står, hvem der gør hvad."))
             continue
         if g.get("goal_type") not in set(GoalType):
-            raise PlanDataError(f"{dim.value}_goal_type", _("Vælg måltype: udvikle, fastholde eller begrænse tab."))
+            raise PlanDataError(
+                f"{dim.value}_goal_type", _("Vælg måltype: udvikle, fastholde eller begrænse tab.")
+            )
         new_goals.append((dim.value, g))
     if previous:
         ActionPlan.objects.filter(pk=previous.pk).update(is_current=False)
     plan = ActionPlan.objects.create(
-        municipality=actor.municipality, person=person, version=(previous.version + 1) if previous else 1,
-        created_by=actor.user if getattr(actor.user, "pk", None) else None, **values,
+        municipality=actor.municipality,
+        person=person,
+        version=(previous.version + 1) if previous else 1,
+        created_by=actor.user if getattr(actor.user, "pk", None) else None,
+        **values,
     )
-    PlanGoal.objects.bulk_create([PlanGoal(municipality=actor.municipality, plan=plan, dimension=d, **g)
-                                  for d, g in new_goals])
-    _log(actor, Action.CREATE if previous is None else Action.UPDATE, "Handleplan", person.pk,
-         detail=f"Handleplan version {plan.version}", changes=_diff(_flat_plan(previous), _flat_plan(plan)))
+    PlanGoal.objects.bulk_create(
+        [PlanGoal(municipality=actor.municipality, plan=plan, dimension=d, **g) for d, g in new_goals]
+    )
+    _log(
+        actor,
+        Action.CREATE if previous is None else Action.UPDATE,
+        "Handleplan",
+        person.pk,
+        detail=f"Handleplan version {plan.version}",
+        changes=_diff(_flat_plan(previous), _flat_plan(plan)),
+    )
     return plan
 
 
 @transaction.atomic
-def consent_give(*, actor: Actor, person: Person, recipient: str, scope: str, given_on: date,
-                 valid_until: date | None = None, recipient_name: str = "") -> Consent:
+def consent_give(
+    *,
+    actor: Actor,
+    person: Person,
+    recipient: str,
+    scope: str,
+    given_on: date,
+    valid_until: date | None = None,
+    recipient_name: str = "",
+) -> Consent:
     require(actor, Capability.EDIT_PEOPLE)
     if recipient not in Recipient.values:
         raise PlanDataError("recipient", _("Vælg, hvem borgeren giver samtykke til at dele med."))
@@ -218,17 +297,34 @@ def consent_give(*, actor: Actor, person: Person, recipient: str, scope: str, gi
     _happened("given_on", given_on)
     _planned("valid_until", valid_until)
     if valid_until is not None and valid_until < given_on:
-        raise PlanDataError("valid_until", _("'Gælder til og med' skal være samme dag som eller efter 'givet den'."))
+        raise PlanDataError(
+            "valid_until", _("'Gælder til og med' skal være samme dag som eller efter 'givet den'.")
+        )
     consent = Consent.objects.create(
-        municipality=actor.municipality, person=person, recipient=recipient, recipient_name=recipient_name.strip(),
-        scope=scope.strip(), given_on=given_on, valid_until=valid_until,
+        municipality=actor.municipality,
+        person=person,
+        recipient=recipient,
+        recipient_name=recipient_name.strip(),
+        scope=scope.strip(),
+        given_on=given_on,
+        valid_until=valid_until,
         recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
     with translation.override(settings.LANGUAGE_CODE):  # the access log stays Danish
         detail = f"Samtykke til {Recipient(recipient).label}"
-    _log(actor, Action.CREATE, "Samtykke", person.pk, detail=detail,
-         changes={"recipient": ["", recipient], "scope": ["", consent.scope], "given_on": ["", str(given_on)],
-                  "valid_until": ["", str(valid_until or "")]})
+    _log(
+        actor,
+        Action.CREATE,
+        "Samtykke",
+        person.pk,
+        detail=detail,
+        changes={
+            "recipient": ["", recipient],
+            "scope": ["", consent.scope],
+            "given_on": ["", str(given_on)],
+            "valid_until": ["", str(valid_until or "")],
+        },
+    )
     return consent
 
 
@@ -237,17 +333,29 @@ def consent_revoke(*, actor: Actor, consent: Consent, revoked_on: date) -> Conse
     require(actor, Capability.EDIT_PEOPLE)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.revoked_on is not None:
-        raise PlanDataError("revoked_on", _("Samtykket er allerede tilbagekaldt den %(date)s.")
-                            % {"date": f"{consent.revoked_on:%d.%m.%Y}"})
+        raise PlanDataError(
+            "revoked_on",
+            _("Samtykket er allerede tilbagekaldt den %(date)s.")
+            % {"date": f"{consent.revoked_on:%d.%m.%Y}"},
+        )
     _happened("revoked_on", revoked_on)
     if revoked_on < consent.given_on:
-        raise PlanDataError("revoked_on", _("Et samtykke kan ikke tilbagekaldes før den dag, det blev givet "
-                                            "(%(date)s).") % {"date": f"{consent.given_on:%d.%m.%Y}"})
+        raise PlanDataError(
+            "revoked_on",
+            _("Et samtykke kan ikke tilbagekaldes før den dag, det blev givet (%(date)s).")
+            % {"date": f"{consent.given_on:%d.%m.%Y}"},
+        )
     consent.revoked_on = revoked_on
     consent.revoked_by = actor.user if getattr(actor.user, "pk", None) else None
     consent.save(update_fields=["revoked_on", "revoked_by"])
     with translation.override(settings.LANGUAGE_CODE):  # the access log stays Danish
         detail = f"Samtykke til {consent.get_recipient_display()} tilbagekaldt"
-    _log(actor, Action.UPDATE, "Samtykke", consent.person_id, detail=detail,
-         changes={"revoked_on": ["", str(revoked_on)]})
+    _log(
+        actor,
+        Action.UPDATE,
+        "Samtykke",
+        consent.person_id,
+        detail=detail,
+        changes={"revoked_on": ["", str(revoked_on)]},
+    )
     return consent

@@ -14,5 +14,7 @@ urlpatterns = [
     path("<int:person_id>/handleplan/version/<int:version>/", views.plan, name="plan_version"),
     path("<int:person_id>/handleplan/sammenlign/", views.plan_compare, name="plan_compare"),
     path("<int:person_id>/samtykke/", views.consents, name="consents"),
-    path("<int:person_id>/samtykke/<int:consent_id>/tilbagekald/", views.consent_revoke, name="consent_revoke"),
+    path(
+        "<int:person_id>/samtykke/<int:consent_id>/tilbagekald/", views.consent_revoke, name="consent_revoke"
+    ),
 ]

@@ -1,4 +1,5 @@
 """Thin views: parse input, call a selector or service, render."""
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,24 +21,39 @@ METHOD_PURPOSE = "Valg af støttemetode"
 PLAN_PURPOSE = "Handleplan"
 CONSENT_PURPOSE = "Samtykke"
 
+
 def _open(actor, person_id, *, purpose: str, what: str, capability=Capability.WORK_SUPPORT):
     return selectors.person_for(actor, person_id, capability=capability, purpose=purpose, what=what)
 
+
 # --- assessment ----------------------------------------------------------------------------------
+
 
 @with_actor(Capability.WORK_SUPPORT)
 def assessment(request, actor, person_id, version=None):
-    person, show_health = _open(actor, person_id, purpose=ASSESSMENT_PURPOSE,
-                                what=f"udredning{f' version {version}' if version else ''}")
+    person, show_health = _open(
+        actor,
+        person_id,
+        purpose=ASSESSMENT_PURPOSE,
+        what=f"udredning{f' version {version}' if version else ''}",
+    )
     current = selectors.assessment_get(actor, person, version=version)
     rec = selectors.recommendation_for(current, show_health=show_health) if current else None
-    return render(request, "plans/assessment.html", {
-        "person": person, "assessment": current, "show_health": show_health, "is_version": version is not None,
-        "rows": selectors.dimension_rows(current, show_health=show_health),
-        "services_use": selectors.services_use_label(current.services_use if current else ""),
-        "versions": selectors.assessment_versions(actor, person),
-        "recommendation": rec, "recommendation_label": method_label(rec.method) if rec else "",
-    })
+    return render(
+        request,
+        "plans/assessment.html",
+        {
+            "person": person,
+            "assessment": current,
+            "show_health": show_health,
+            "is_version": version is not None,
+            "rows": selectors.dimension_rows(current, show_health=show_health),
+            "services_use": selectors.services_use_label(current.services_use if current else ""),
+            "versions": selectors.assessment_versions(actor, person),
+            "recommendation": rec,
+            "recommendation_label": method_label(rec.method) if rec else "",
+        },
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -49,9 +65,14 @@ def assessment_edit(request, actor, person_id):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                saved = services.assessment_save(actor=actor, person=person, services_use=d["services_use"],
-                                                 wants_residential_care=d["wants_residential_care"], note=d["note"],
-                                                 dimensions=form.dimension_data())
+                saved = services.assessment_save(
+                    actor=actor,
+                    person=person,
+                    services_use=d["services_use"],
+                    wants_residential_care=d["wants_residential_care"],
+                    note=d["note"],
+                    dimensions=form.dimension_data(),
+                )
             except PlanDataError as exc:
                 apply_error(form, exc)
             else:
@@ -60,19 +81,30 @@ def assessment_edit(request, actor, person_id):
     else:
         initial = {}
         if current:
-            initial = {"services_use": current.services_use, "wants_residential_care": current.wants_residential_care,
-                       "note": current.note}
+            initial = {
+                "services_use": current.services_use,
+                "wants_residential_care": current.wants_residential_care,
+                "note": current.note,
+            }
             for d in current.dimensions.all():
-                initial |= {f"{d.dimension}_own_words": d.own_words, f"{d.dimension}_professional_view": d.professional_view,
-                            f"{d.dimension}_level": "" if d.level is None else str(d.level)}
+                initial |= {
+                    f"{d.dimension}_own_words": d.own_words,
+                    f"{d.dimension}_professional_view": d.professional_view,
+                    f"{d.dimension}_level": "" if d.level is None else str(d.level),
+                }
         form = AssessmentForm(initial=initial, show_health=show_health)
-    return render(request, "plans/assessment_edit.html", {"person": person, "form": form, "show_health": show_health,
-                                                          "current": current})
+    return render(
+        request,
+        "plans/assessment_edit.html",
+        {"person": person, "form": form, "show_health": show_health, "current": current},
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def assessment_compare(request, actor, person_id):
-    person, show_health = _open(actor, person_id, purpose=ASSESSMENT_PURPOSE, what="sammenligning af udredninger")
+    person, show_health = _open(
+        actor, person_id, purpose=ASSESSMENT_PURPOSE, what="sammenligning af udredninger"
+    )
     versions = selectors.assessment_versions(actor, person)
     numbers = [v.version for v in versions]
     form, rows, older, newer = _compare_form(request, numbers)
@@ -80,9 +112,21 @@ def assessment_compare(request, actor, person_id):
         a = selectors.assessment_get(actor, person, version=older)
         b = selectors.assessment_get(actor, person, version=newer)
         rows = selectors.assessment_compare(a, b, show_health=show_health)
-    return render(request, "plans/compare.html", {
-        "person": person, "form": form, "rows": rows, "older": older, "newer": newer, "what": "udredning",
-        "title": _("Sammenlign udredninger"), "back": "plans:assessment", "show_health": show_health})
+    return render(
+        request,
+        "plans/compare.html",
+        {
+            "person": person,
+            "form": form,
+            "rows": rows,
+            "older": older,
+            "newer": newer,
+            "what": "udredning",
+            "title": _("Sammenlign udredninger"),
+            "back": "plans:assessment",
+            "show_health": show_health,
+        },
+    )
 
 
 def _compare_form(request, numbers):
@@ -98,6 +142,7 @@ def _compare_form(request, numbers):
 
 # --- recommendation and decision -----------------------------------------------------------------
 
+
 @with_actor(Capability.WORK_SUPPORT)
 def method(request, actor, person_id):
     person, show_health = _open(actor, person_id, purpose=METHOD_PURPOSE, what="anbefaling og valg af metode")
@@ -108,33 +153,60 @@ def method(request, actor, person_id):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                decision = services.method_decide(actor=actor, person=person, decided_method=d["decided_method"],
-                                                  reason=d["reason"], citizen_willing=d["citizen_willing"])
+                decision = services.method_decide(
+                    actor=actor,
+                    person=person,
+                    decided_method=d["decided_method"],
+                    reason=d["reason"],
+                    citizen_willing=d["citizen_willing"],
+                )
             except PlanDataError as exc:
                 apply_error(form, exc)
             else:
-                messages.success(request, _("Valget af %(method)s er registreret.") % {"method": method_label(decision.decided_method)})
+                messages.success(
+                    request,
+                    _("Valget af %(method)s er registreret.")
+                    % {"method": method_label(decision.decided_method)},
+                )
                 return redirect("plans:method", person_id=person.pk)
     else:
         form = DecisionForm(initial={"decided_method": rec.method.value})
-    return render(request, "plans/method.html", {
-        "person": person, "assessment": current, "recommendation": rec, "form": form,
-        "method_label": method_label(rec.method), "decisions": selectors.decisions(actor, person),
-    })
+    return render(
+        request,
+        "plans/method.html",
+        {
+            "person": person,
+            "assessment": current,
+            "recommendation": rec,
+            "form": form,
+            "method_label": method_label(rec.method),
+            "decisions": selectors.decisions(actor, person),
+        },
+    )
 
 
 # --- action plan ---------------------------------------------------------------------------------
 
+
 @with_actor(Capability.WORK_SUPPORT)
 def plan(request, actor, person_id, version=None):
-    person, show_health = _open(actor, person_id, purpose=PLAN_PURPOSE,
-                                what=f"handleplan{f' version {version}' if version else ''}")
+    person, show_health = _open(
+        actor, person_id, purpose=PLAN_PURPOSE, what=f"handleplan{f' version {version}' if version else ''}"
+    )
     current = selectors.plan_get(actor, person, version=version)
-    return render(request, "plans/plan.html", {
-        "person": person, "plan": current, "show_health": show_health, "is_version": version is not None,
-        "goals": selectors.goal_rows(current, show_health=show_health),
-        "versions": selectors.plan_versions(actor, person), "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            "person": person,
+            "plan": current,
+            "show_health": show_health,
+            "is_version": version is not None,
+            "goals": selectors.goal_rows(current, show_health=show_health),
+            "versions": selectors.plan_versions(actor, person),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -145,7 +217,9 @@ def plan_edit(request, actor, person_id):
         form = PlanForm(request.POST, show_health=show_health)
         if form.is_valid():
             try:
-                saved = services.plan_save(actor=actor, person=person, goals=form.goal_data(), **form.plan_fields())
+                saved = services.plan_save(
+                    actor=actor, person=person, goals=form.goal_data(), **form.plan_fields()
+                )
             except PlanDataError as exc:
                 apply_error(form, exc)
             else:
@@ -158,8 +232,11 @@ def plan_edit(request, actor, person_id):
             for g in current.goals.all():
                 initial |= {f"{g.dimension}_{f}": getattr(g, f) for f in services.GOAL_FIELDS}
         form = PlanForm(initial=initial, show_health=show_health)
-    return render(request, "plans/plan_edit.html", {"person": person, "form": form, "show_health": show_health,
-                                                    "current": current})
+    return render(
+        request,
+        "plans/plan_edit.html",
+        {"person": person, "form": form, "show_health": show_health, "current": current},
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -168,18 +245,36 @@ def plan_compare(request, actor, person_id):
     numbers = [v.version for v in selectors.plan_versions(actor, person)]
     form, rows, older, newer = _compare_form(request, numbers)
     if older is not None:
-        rows = selectors.plan_compare(selectors.plan_get(actor, person, version=older),
-                                      selectors.plan_get(actor, person, version=newer), show_health=show_health)
-    return render(request, "plans/compare.html", {
-        "person": person, "form": form, "rows": rows, "older": older, "newer": newer, "what": "handleplan",
-        "title": _("Sammenlign handleplaner"), "back": "plans:plan", "show_health": show_health})
+        rows = selectors.plan_compare(
+            selectors.plan_get(actor, person, version=older),
+            selectors.plan_get(actor, person, version=newer),
+            show_health=show_health,
+        )
+    return render(
+        request,
+        "plans/compare.html",
+        {
+            "person": person,
+            "form": form,
+            "rows": rows,
+            "older": older,
+            "newer": newer,
+            "what": "handleplan",
+            "title": _("Sammenlign handleplaner"),
+            "back": "plans:plan",
+            "show_health": show_health,
+        },
+    )
 
 
 # --- consents ------------------------------------------------------------------------------------
 
+
 @with_actor(Capability.VIEW_PEOPLE)
 def consents(request, actor, person_id):
-    person, show_health = _open(actor, person_id, purpose=CONSENT_PURPOSE, what="samtykker", capability=Capability.VIEW_PEOPLE)
+    person, show_health = _open(
+        actor, person_id, purpose=CONSENT_PURPOSE, what="samtykker", capability=Capability.VIEW_PEOPLE
+    )
     may_edit = has_capability(actor.role, Capability.EDIT_PEOPLE)
     form = ConsentForm(show_health=show_health)
     if request.method == "POST":
@@ -196,21 +291,37 @@ def consents(request, actor, person_id):
                 return redirect("plans:consents", person_id=person.pk)
     today = timezone.localdate()
     items = selectors.consents(actor, person, show_health=show_health)
-    return render(request, "plans/consents.html", {
-        "person": person, "form": form, "may_edit": may_edit, "today": today,
-        "items": [(c, c.in_force_on(today)) for c in items], "revoke_form": RevokeForm(),
-        # From the rows already read (Consent.in_force_on is has_consent's rule), not a query per recipient.
-        "in_force": [(label, any(c.recipient == value and c.in_force_on(today) for c in items))
-                     for value, label in Recipient.choices if show_health or value not in HEALTH_RECIPIENTS],
-        "show_health": show_health,
-    })
+    return render(
+        request,
+        "plans/consents.html",
+        {
+            "person": person,
+            "form": form,
+            "may_edit": may_edit,
+            "today": today,
+            "items": [(c, c.in_force_on(today)) for c in items],
+            "revoke_form": RevokeForm(),
+            # From the rows already read (Consent.in_force_on is has_consent's rule), not a query per recipient.
+            "in_force": [
+                (label, any(c.recipient == value and c.in_force_on(today) for c in items))
+                for value, label in Recipient.choices
+                if show_health or value not in HEALTH_RECIPIENTS
+            ],
+            "show_health": show_health,
+        },
+    )
 
 
 @require_POST
 @with_actor(Capability.EDIT_PEOPLE)
 def consent_revoke(request, actor, person_id, consent_id):
-    person, show_health = _open(actor, person_id, purpose=CONSENT_PURPOSE, what="tilbagekald samtykke",
-                                capability=Capability.EDIT_PEOPLE)
+    person, show_health = _open(
+        actor,
+        person_id,
+        purpose=CONSENT_PURPOSE,
+        what="tilbagekald samtykke",
+        capability=Capability.EDIT_PEOPLE,
+    )
     consent = selectors.consent_get(actor, person, consent_id, show_health=show_health)
     form = RevokeForm(request.POST)
     if not form.is_valid():

@@ -5,6 +5,7 @@ when the worker also gives ordinary § 85 support or has several citizens moving
 3.1 and 4.1), never higher. An ACT team has a maximum (default 80) and an average of at most 8 citizens
 per team member. The limits come from support/conf.py, never from literals here.
 """
+
 from dataclasses import dataclass
 
 from .methods import LABELS, Method
@@ -38,16 +39,22 @@ def act_team_limit(*, team_max: int, members: int, per_member: int) -> int:
     return min(team_max, members * per_member)
 
 
-def check_worker(*, method: str, worker_name: str, active: int, method_limit: int, own_limit: int | None) -> Refusal | None:
+def check_worker(
+    *, method: str, worker_name: str, active: int, method_limit: int, own_limit: int | None
+) -> Refusal | None:
     limit = worker_limit(method_limit=method_limit, own_limit=own_limit)
     if active + 1 > limit:
-        why = (f"{worker_name} har allerede {active} borgere i {LABELS[Method(method)].split(' (')[0]} og må højst have "
-               f"{limit}.")
+        why = (
+            f"{worker_name} har allerede {active} borgere i {LABELS[Method(method)].split(' (')[0]} og må højst have "
+            f"{limit}."
+        )
         return Refusal(f"{why} Borgeren er sat på ventelisten til metoden.", why=why)
     return None
 
 
-def check_act_team(*, team_name: str, active: int, team_max: int, members: int, per_member: int) -> Refusal | None:
+def check_act_team(
+    *, team_name: str, active: int, team_max: int, members: int, per_member: int
+) -> Refusal | None:
     limit = act_team_limit(team_max=team_max, members=members, per_member=per_member)
     if active + 1 > limit:
         if members * per_member < team_max:

@@ -1,5 +1,6 @@
 """The support frames in force: support/methods.py DEFAULTS (with their seed sources) overridden per
 installation by settings.HF["SUPPORT"]. Per-method dicts are merged key by key."""
+
 from django.conf import settings
 
 from .methods import DEFAULTS, Method

@@ -7,6 +7,7 @@ configured in months (DEFAULTS["CTI_CONTACT_MONTHS"]); the three phases split th
 any left-over day going to the earliest phases, so the last phase ends exactly on the 9-month date.
 Months are calendar months clamped to the month's end: 31 January + 1 month is 28 (or 29) February.
 """
+
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta

@@ -16,16 +16,30 @@ SPECIALISED_CHOICES = [(m.value, METHOD_LABELS[m]) for m in Method if m in SPECI
 
 class EpisodeStartForm(forms.Form):
     method = forms.ChoiceField(label=_("Støttemetode"), choices=[(m.value, METHOD_LABELS[m]) for m in Method])
-    worker = forms.ChoiceField(label=_("Medarbejder"), required=False,
-                               help_text=_("CTI og ICM: den medarbejder, der giver støtten. ACT: valgfrit, teamet giver støtten."))
-    team = forms.ChoiceField(label=_("Team"), required=False, help_text=_("Skal vælges for ACT; ellers medarbejderens team."))
+    worker = forms.ChoiceField(
+        label=_("Medarbejder"),
+        required=False,
+        help_text=_("CTI og ICM: den medarbejder, der giver støtten. ACT: valgfrit, teamet giver støtten."),
+    )
+    team = forms.ChoiceField(
+        label=_("Team"), required=False, help_text=_("Skal vælges for ACT; ellers medarbejderens team.")
+    )
     start_date = forms.DateField(label=_("Startdato"), widget=DateInput, initial=timezone.localdate)
-    method_reason = forms.CharField(label=_("Begrundelse for metoden"), required=False, widget=forms.Textarea(attrs=TEXT),
-                                    help_text=_("Skal udfyldes, når en anden metode end den anbefalede vælges."))
+    method_reason = forms.CharField(
+        label=_("Begrundelse for metoden"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_("Skal udfyldes, når en anden metode end den anbefalede vælges."),
+    )
     close_other_waits = forms.ChoiceField(
-        label="", required=False,
-        choices=[("", _("Vælg")), ("yes", _("Ja, luk pladsen på ventelisten")),
-                 ("no", _("Nej, borgeren bliver stående på ventelisten"))])
+        label="",
+        required=False,
+        choices=[
+            ("", _("Vælg")),
+            ("yes", _("Ja, luk pladsen på ventelisten")),
+            ("no", _("Nej, borgeren bliver stående på ventelisten")),
+        ],
+    )
 
     def __init__(self, *args, workers, teams, waits_elsewhere=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,11 +48,18 @@ class EpisodeStartForm(forms.Form):
         else:
             self.fields["close_other_waits"].label = _(
                 "Borgeren står på ventelisten til %(methods)s. Skal pladsen lukkes, når forløbet starter med en anden "
-                "metode?") % {"methods": ", ".join(str(METHOD_LABELS[Method(w.method)]) for w in waits_elsewhere)}
+                "metode?"
+            ) % {"methods": ", ".join(str(METHOD_LABELS[Method(w.method)]) for w in waits_elsewhere)}
         self.fields["worker"].choices = [("", _("Ingen valgt"))] + [
-            (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]}{', § 85' if p.also_section_85 else ''})")
-            for p in workers]
-        self.fields["team"].choices = [("", _("Ingen valgt"))] + [(str(t.pk), f"{t.name} ({t.get_method_display()})") for t in teams]
+            (
+                str(p.user_id),
+                f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]}{', § 85' if p.also_section_85 else ''})",
+            )
+            for p in workers
+        ]
+        self.fields["team"].choices = [("", _("Ingen valgt"))] + [
+            (str(t.pk), f"{t.name} ({t.get_method_display()})") for t in teams
+        ]
 
 
 class PrefixedIds(forms.Form):
@@ -55,9 +76,15 @@ class PrefixedIds(forms.Form):
 class ContactForm(PrefixedIds):
     id_prefix = "contact"
     contacted_on = forms.DateField(label=_("Dato"), widget=DateInput, initial=timezone.localdate)
-    kind = forms.ChoiceField(label=_("Kontaktform"), choices=ContactKind.choices, initial=ContactKind.HOME_VISIT)
-    reached = forms.ChoiceField(label=_("Blev borgeren truffet?"), choices=[("1", _("Ja, truffet")), ("0", _("Nej, ikke truffet"))],
-                                widget=forms.RadioSelect, initial="1")
+    kind = forms.ChoiceField(
+        label=_("Kontaktform"), choices=ContactKind.choices, initial=ContactKind.HOME_VISIT
+    )
+    reached = forms.ChoiceField(
+        label=_("Blev borgeren truffet?"),
+        choices=[("1", _("Ja, truffet")), ("0", _("Nej, ikke truffet"))],
+        widget=forms.RadioSelect,
+        initial="1",
+    )
     note = forms.CharField(label=_("Kort note"), max_length=500, required=False)
 
 
@@ -65,11 +92,21 @@ class PauseForm(PrefixedIds):
     id_prefix = "pause"
     on = forms.DateField(label=_("Pause fra"), widget=DateInput, initial=timezone.localdate)
     # Required is checked by the service, which also says why a hospital or short prison stay is no reason.
-    reason = forms.ChoiceField(label=_("Årsag"), required=False, choices=[("", _("Vælg årsag"))] + list(PauseReason.choices),
-                               help_text=_("Hospitalsophold, kort fængselsophold eller tab af bolig er ikke grund til pause: "
-                                           "støtten fortsætter."))
-    note = forms.CharField(label=_("Begrundelse"), max_length=400, required=False,
-                           help_text=_("Skal udfyldes ved en anden grund."))
+    reason = forms.ChoiceField(
+        label=_("Årsag"),
+        required=False,
+        choices=[("", _("Vælg årsag"))] + list(PauseReason.choices),
+        help_text=_(
+            "Hospitalsophold, kort fængselsophold eller tab af bolig er ikke grund til pause: "
+            "støtten fortsætter."
+        ),
+    )
+    note = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=400,
+        required=False,
+        help_text=_("Skal udfyldes ved en anden grund."),
+    )
 
 
 class ResumeForm(PrefixedIds):
@@ -77,8 +114,12 @@ class ResumeForm(PrefixedIds):
     on = forms.DateField(label=_("Genoptaget den"), widget=DateInput, initial=timezone.localdate)
     reason = forms.CharField(label=_("Note"), max_length=400, required=False)
     over_limit_acknowledged = forms.BooleanField(
-        label=_("Genoptag, selv om medarbejderen har nået sit loft"), required=False,
-        help_text=_("Kun når medarbejderen er fuld: borgeren beholder sin medarbejder, og lederen ser, at loftet er overskredet."))
+        label=_("Genoptag, selv om medarbejderen har nået sit loft"),
+        required=False,
+        help_text=_(
+            "Kun når medarbejderen er fuld: borgeren beholder sin medarbejder, og lederen ser, at loftet er overskredet."
+        ),
+    )
 
 
 class ReassignForm(PrefixedIds):
@@ -89,27 +130,41 @@ class ReassignForm(PrefixedIds):
 
     def __init__(self, *args, workers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [(str(p.user_id), str(p)) for p in workers]
+        self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [
+            (str(p.user_id), str(p)) for p in workers
+        ]
 
 
 class EndForm(PrefixedIds):
     id_prefix = "end"
     on = forms.DateField(label=_("Afsluttet den"), widget=DateInput, initial=timezone.localdate)
-    reason = forms.ChoiceField(label=_("Årsag"), choices=[("", _("Vælg årsag"))] + [(r.value, r.label) for r in END_REASONS_OFFERED],
-                               help_text=_("En flytning afslutter ikke støtten. Flytter borgeren til en anden kommune, så "
-                                           "overdrag forløbet."))
+    reason = forms.ChoiceField(
+        label=_("Årsag"),
+        choices=[("", _("Vælg årsag"))] + [(r.value, r.label) for r in END_REASONS_OFFERED],
+        help_text=_(
+            "En flytning afslutter ikke støtten. Flytter borgeren til en anden kommune, så overdrag forløbet."
+        ),
+    )
     note = forms.CharField(label=_("Note"), max_length=400, required=False)
-    no_follow_on_acknowledged = forms.BooleanField(label=_("Jeg afslutter CTI, selv om opfølgende støtte ikke er begyndt"),
-                                                   required=False)
+    no_follow_on_acknowledged = forms.BooleanField(
+        label=_("Jeg afslutter CTI, selv om opfølgende støtte ikke er begyndt"), required=False
+    )
 
 
 class HandOverForm(PrefixedIds):
     id_prefix = "handover"
     on = forms.DateField(label=_("Overdraget den"), widget=DateInput, initial=timezone.localdate)
-    to_municipality = forms.ModelChoiceField(label=_("Borgeren flytter til"), queryset=Municipality.objects.none(),
-                                             empty_label=_("Vælg kommune"))
-    note = forms.CharField(label=_("Til den nye kommune"), required=False, widget=forms.Textarea(attrs=TEXT),
-                           help_text=_("Kun det, den nye kommune skal bruge til en god overgang. Resten af sagen følger ikke med."))
+    to_municipality = forms.ModelChoiceField(
+        label=_("Borgeren flytter til"), queryset=Municipality.objects.none(), empty_label=_("Vælg kommune")
+    )
+    note = forms.CharField(
+        label=_("Til den nye kommune"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_(
+            "Kun det, den nye kommune skal bruge til en god overgang. Resten af sagen følger ikke med."
+        ),
+    )
 
     def __init__(self, *args, exclude_pk, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,17 +183,30 @@ class TeamForm(forms.Form):
 
 
 class WorkerForm(forms.Form):
-    method = forms.ChoiceField(label=_("Metode"), choices=SPECIALISED_CHOICES,
-                               help_text=_("En medarbejder arbejder kun med én af CTI, ICM og ACT (Socialstyrelsens manual for Housing First, afsnit 4.1)."))
+    method = forms.ChoiceField(
+        label=_("Metode"),
+        choices=SPECIALISED_CHOICES,
+        help_text=_(
+            "En medarbejder arbejder kun med én af CTI, ICM og ACT (Socialstyrelsens manual for Housing First, afsnit 4.1)."
+        ),
+    )
     team = forms.ChoiceField(label=_("Team"), required=False)
     also_section_85 = forms.BooleanField(label=_("Giver også almindelig § 85-støtte"), required=False)
-    caseload_limit = forms.IntegerField(label=_("Eget loft over antal borgere"), required=False, min_value=1,
-                                        help_text=_("Kan sættes lavere end metodens loft (CTI 10, ICM 8), fx ved § 85-opgaver "
-                                                  "eller flere indflytninger på samme tid. Tom: metodens loft."))
+    caseload_limit = forms.IntegerField(
+        label=_("Eget loft over antal borgere"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "Kan sættes lavere end metodens loft (CTI 10, ICM 8), fx ved § 85-opgaver "
+            "eller flere indflytninger på samme tid. Tom: metodens loft."
+        ),
+    )
 
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].choices = [("", _("Intet team"))] + [(str(t.pk), f"{t.name} ({t.get_method_display()})") for t in teams]
+        self.fields["team"].choices = [("", _("Intet team"))] + [
+            (str(t.pk), f"{t.name} ({t.get_method_display()})") for t in teams
+        ]
 
 
 class CloseWaitForm(forms.Form):
@@ -151,4 +219,5 @@ class AssignWorkerForm(forms.Form):
     def __init__(self, *args, workers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [
-            (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]})") for p in workers]
+            (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]})") for p in workers
+        ]

@@ -1,6 +1,7 @@
 """The labels of the pure modules (methods.py, cti.py; no Django import) marked for translation: the
 same Danish texts, shown in the user's language. support/tests/test_english.py keeps them identical to
 the pure modules' texts; stored data and the access log keep using the pure modules' Danish labels."""
+
 from django.utils.translation import gettext_lazy as _
 
 from .methods import Method

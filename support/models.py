@@ -3,6 +3,7 @@
 An episode is independent of housing (principle 5, seed 004, ch. 2): nothing here refers to a home,
 and no housing or people code changes an episode. Only the services in support/services.py do.
 """
+
 import pghistory
 from django.conf import settings
 from django.db import models
@@ -40,16 +41,24 @@ class WorkerProfile(TenantModel):
     """A support worker: one specialised method only (seed 004, 4.1), optionally also ordinary § 85
     support, with a personal caseload limit a leader may set lower than the method's (seed 004, 3.1)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="support_profiles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="support_profiles"
+    )
     method = models.CharField(_("metode"), max_length=8, choices=SPECIALISED_CHOICES)
     also_section_85 = models.BooleanField(_("giver også § 85-støtte"), default=False)
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name=_("team"))
-    caseload_limit = models.PositiveSmallIntegerField(_("eget loft over antal borgere"), null=True, blank=True)
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name=_("team")
+    )
+    caseload_limit = models.PositiveSmallIntegerField(
+        _("eget loft over antal borgere"), null=True, blank=True
+    )
     active = models.BooleanField(_("aktiv"), default=True)
 
     class Meta:
         ordering = ["method", "user__first_name", "user__last_name"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "user"], name="one_worker_profile_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "user"], name="one_worker_profile_per_user")
+        ]
 
     def __str__(self):
         return self.user.get_full_name() or self.user.username
@@ -100,28 +109,52 @@ NOT_PAUSE_REASONS = frozenset({PauseReason.HOSPITAL, PauseReason.SHORT_PRISON})
 class SupportEpisode(TenantModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="support_episodes")
     method = models.CharField(_("metode"), max_length=8, choices=METHOD_CHOICES)
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="support_episodes", verbose_name=_("medarbejder"))
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="episodes", verbose_name=_("team"))
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_episodes",
+        verbose_name=_("medarbejder"),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="episodes", verbose_name=_("team")
+    )
     start_date = models.DateField(_("startdato"))
-    status = models.CharField(_("status"), max_length=12, choices=EpisodeStatus.choices, default=EpisodeStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=12, choices=EpisodeStatus.choices, default=EpisodeStatus.ACTIVE
+    )
     status_since = models.DateField(_("status siden"))
     end_date = models.DateField(_("slutdato"), null=True, blank=True)
-    end_reason = models.CharField(_("årsag til afslutning"), max_length=16, choices=EndReason.choices, blank=True)
+    end_reason = models.CharField(
+        _("årsag til afslutning"), max_length=16, choices=EndReason.choices, blank=True
+    )
     # What the assessment recommended when the episode began, and the reason when another method was chosen.
-    recommended_method = models.CharField(_("anbefalet metode"), max_length=8, choices=METHOD_CHOICES, blank=True)
+    recommended_method = models.CharField(
+        _("anbefalet metode"), max_length=8, choices=METHOD_CHOICES, blank=True
+    )
     method_reason = models.TextField(_("begrundelse for metoden"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-start_date", "-id"]
-        indexes = [models.Index(fields=["municipality", "status", "method"]), models.Index(fields=["municipality", "worker", "status"])]
+        indexes = [
+            models.Index(fields=["municipality", "status", "method"]),
+            models.Index(fields=["municipality", "worker", "status"]),
+        ]
         constraints = [
-            models.UniqueConstraint(fields=["person", "method"], condition=models.Q(status__in=["active", "paused"]),
-                                    name="one_open_episode_per_person_and_method"),
-            models.CheckConstraint(condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
-                                   name="episode_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["person", "method"],
+                condition=models.Q(status__in=["active", "paused"]),
+                name="one_open_episode_per_person_and_method",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="episode_ends_after_start",
+            ),
         ]
 
     @property
@@ -165,13 +198,20 @@ class WaitingListEntry(TenantModel):
     refusal = models.CharField(_("hvorfor"), max_length=500)
     closed_on = models.DateField(_("lukket"), null=True, blank=True)
     closed_reason = models.CharField(_("årsag"), max_length=200, blank=True)
-    episode = models.ForeignKey(SupportEpisode, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    episode = models.ForeignKey(
+        SupportEpisode, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["since", "id"]
-        constraints = [models.UniqueConstraint(fields=["person", "method"], condition=models.Q(closed_on__isnull=True),
-                                               name="one_open_wait_per_person_and_method")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "method"],
+                condition=models.Q(closed_on__isnull=True),
+                name="one_open_wait_per_person_and_method",
+            )
+        ]
 
 
 @pghistory.track()

@@ -4,6 +4,7 @@ time may need fewer citizens for a period). No Django import.
 Given move-in dates per worker, a warning names each worker with at least ``count`` move-ins inside any
 window of ``days`` days that touches the period looked at.
 """
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -32,7 +33,7 @@ def clusters(move_ins: list[tuple[int, date, int]], *, count: int, days: int) ->
             while items[hi][0] - items[lo][0] > window:
                 lo += 1
             if hi - lo + 1 > len(best):
-                best = items[lo:hi + 1]
+                best = items[lo : hi + 1]
         if len(best) >= count:
             out.append(Cluster(worker_id, best[0][0], best[-1][0], tuple(sorted({p for _, p in best}))))
     return out

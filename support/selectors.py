@@ -3,6 +3,7 @@
 The front pages are a fixed number of queries whatever the number of episodes (pinned in
 core/tests/test_query_counts.py): last contacts and persistence are subqueries, not per-row lookups.
 """
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -19,7 +20,7 @@ from people.selectors import person_get, require
 from . import capacity, conf, cti, moving_in, persistence
 from .labels import CTI_PHASE
 from .labels import METHOD as METHOD_LABELS
-from .methods import SPECIALISED, Method
+from .methods import Method
 from .models import EpisodeStatus, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile
 
 EPISODE_PURPOSE = "Specialiseret støtte: borgerens forløb"
@@ -28,15 +29,23 @@ FRONT_PURPOSE = "Specialiseret støtte: overblik"
 
 def _visible(qs, actor, person_field="person"):
     """Protected people show in lists only to their own workers (as on the by-name list)."""
-    own = Person.workers.through.objects.filter(person_id=OuterRef(f"{person_field}_id"), user_id=actor.user.pk)
+    own = Person.workers.through.objects.filter(
+        person_id=OuterRef(f"{person_field}_id"), user_id=actor.user.pk
+    )
     return qs.filter(Q(**{f"{person_field}__protected": False}) | Exists(own))
 
 
 def _log_people(actor, person_ids, purpose=FRONT_PURPOSE):
     ids = sorted(set(person_ids))
     if ids:
-        log_many_reads(actor=actor.user, municipality=actor.municipality, person_ids=ids, purpose=purpose,
-                       role=actor.role, path=actor.path)
+        log_many_reads(
+            actor=actor.user,
+            municipality=actor.municipality,
+            person_ids=ids,
+            purpose=purpose,
+            role=actor.role,
+            path=actor.path,
+        )
 
 
 def episodes(actor):
@@ -60,7 +69,9 @@ def episode_timeline(episode: SupportEpisode) -> list[dict]:
     contacts = Contact.objects.filter(person_id=episode.person_id, contacted_on__gte=episode.start_date)
     if episode.end_date:
         contacts = contacts.filter(contacted_on__lte=episode.end_date)
-    items += [{"date": c.contacted_on, "kind": "contact", "obj": c} for c in contacts.select_related("recorded_by")]
+    items += [
+        {"date": c.contacted_on, "kind": "contact", "obj": c} for c in contacts.select_related("recorded_by")
+    ]
     return sorted(items, key=lambda i: (i["date"], i["kind"] == "contact", i["obj"].pk), reverse=True)
 
 
@@ -70,9 +81,15 @@ def cti_timeline(episode: SupportEpisode, today: date) -> dict | None:
     months, contact = conf.value("CTI_MONTHS"), conf.value("CTI_CONTACT_MONTHS")
     on = min(today, episode.end_date) if episode.end_date else today
     key = cti.current(episode.start_date, on, total_months=months, contact_months=contact)
-    periods = [_Phase(p) for p in cti.periods(episode.start_date, total_months=months, contact_months=contact)]
-    return {"periods": periods, "current": key, "current_label": CTI_PHASE[key],
-            "planned_end": cti.planned_end(episode.start_date, total_months=months)}
+    periods = [
+        _Phase(p) for p in cti.periods(episode.start_date, total_months=months, contact_months=contact)
+    ]
+    return {
+        "periods": periods,
+        "current": key,
+        "current_label": CTI_PHASE[key],
+        "planned_end": cti.planned_end(episode.start_date, total_months=months),
+    }
 
 
 class _Phase:
@@ -96,8 +113,11 @@ def _with_clock(qs):
     reached = F("person__last_reached_on")
     return qs.annotate(
         last_contact=F("person__last_contact_on"),
-        last_reached=Case(When(person__last_reached_on__gte=F("start_date"), then=reached), default=None,
-                          output_field=DateField()),
+        last_reached=Case(
+            When(person__last_reached_on__gte=F("start_date"), then=reached),
+            default=None,
+            output_field=DateField(),
+        ),
         clock=Greatest(F("start_date"), Coalesce(reached, F("start_date"))),
     )
 
@@ -105,8 +125,15 @@ def _with_clock(qs):
 def _with_attempts(qs):
     """Attempts since the clock that did not reach the citizen (qs from _with_clock): a correlated count
     on the contacts index (person, date), so use it on the rows shown, not on whole populations."""
-    attempts = (Contact.objects.filter(person_id=OuterRef("person_id"), reached=False, contacted_on__gte=OuterRef("clock"))
-                .order_by().values("person_id").annotate(n=Count("id")).values("n")[:1])
+    attempts = (
+        Contact.objects.filter(
+            person_id=OuterRef("person_id"), reached=False, contacted_on__gte=OuterRef("clock")
+        )
+        .order_by()
+        .values("person_id")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
+    )
     return qs.annotate(attempts=Coalesce(Subquery(attempts, output_field=IntegerField()), 0))
 
 
@@ -115,18 +142,36 @@ def _with_contacts(qs):
 
 
 def _persistence(e, today):
-    return persistence.persistence(start=e.start_date, last_reached=e.last_reached, attempts_after_reached=e.attempts,
-                                   today=today, limit_days=conf.persistence_days(e.method))
+    return persistence.persistence(
+        start=e.start_date,
+        last_reached=e.last_reached,
+        attempts_after_reached=e.attempts,
+        today=today,
+        limit_days=conf.persistence_days(e.method),
+    )
 
 
 def _row(e, today):
     p = _persistence(e, today) if e.status == EpisodeStatus.ACTIVE else None
     phase = None
     if e.method == Method.CTI:
-        phase = CTI_PHASE[cti.current(e.start_date, today, total_months=conf.value("CTI_MONTHS"),
-                                       contact_months=conf.value("CTI_CONTACT_MONTHS"))]
-    return {"episode": e, "person": e.person, "method": METHOD_LABELS[Method(e.method)], "phase": phase,
-            "last_contact": e.last_contact, "last_reached": e.last_reached, "persistence": p}
+        phase = CTI_PHASE[
+            cti.current(
+                e.start_date,
+                today,
+                total_months=conf.value("CTI_MONTHS"),
+                contact_months=conf.value("CTI_CONTACT_MONTHS"),
+            )
+        ]
+    return {
+        "episode": e,
+        "person": e.person,
+        "method": METHOD_LABELS[Method(e.method)],
+        "phase": phase,
+        "last_contact": e.last_contact,
+        "last_reached": e.last_reached,
+        "persistence": p,
+    }
 
 
 @dataclass
@@ -154,14 +199,25 @@ def worker_page(actor, *, today: date) -> WorkerPage:
     """My citizens (my_episodes), their method and CTI phase, last contact, reviews due and persistence tasks."""
     require(actor, Capability.WORK_SUPPORT)
     qs = _with_contacts(my_episodes(actor))
-    rows = [_row(e, today) for e in qs.select_related("person", "team").order_by("person__last_name", "person__first_name", "id")]
-    tasks = sorted((r for r in rows if r["persistence"] and r["persistence"].due), key=lambda r: -r["persistence"].days)
+    rows = [
+        _row(e, today)
+        for e in qs.select_related("person", "team").order_by("person__last_name", "person__first_name", "id")
+    ]
+    tasks = sorted(
+        (r for r in rows if r["persistence"] and r["persistence"].due), key=lambda r: -r["persistence"].days
+    )
     reviews = _reviews(actor, today)
     profile = WorkerProfile.objects.filter(municipality=actor.municipality, user=actor.user).first()
     limit = None
     if profile and conf.caseload_limit(profile.method):
-        limit = capacity.worker_limit(method_limit=conf.caseload_limit(profile.method), own_limit=profile.caseload_limit)
-    active = sum(1 for r in rows if r["episode"].status == EpisodeStatus.ACTIVE and profile and r["episode"].method == profile.method)
+        limit = capacity.worker_limit(
+            method_limit=conf.caseload_limit(profile.method), own_limit=profile.caseload_limit
+        )
+    active = sum(
+        1
+        for r in rows
+        if r["episode"].status == EpisodeStatus.ACTIVE and profile and r["episode"].method == profile.method
+    )
     _log_people(actor, [r["person"].pk for r in rows])
     return WorkerPage(rows=rows, tasks=tasks, reviews=reviews, profile=profile, limit=limit, active=active)
 
@@ -204,12 +260,26 @@ def capacity_overview(actor) -> Capacity:
     members' limits; for ACT the team's own limit) and for workers without a team. Three queries,
     whatever the number of workers; no names of citizens."""
     # Plain values, not model instances: a large municipality has hundreds of workers.
-    profiles = list(WorkerProfile.objects.filter(municipality=actor.municipality, active=True).values(
-        "user_id", "method", "team_id", "caseload_limit", "team__name", "user__first_name", "user__last_name", "user__username"))
+    profiles = list(
+        WorkerProfile.objects.filter(municipality=actor.municipality, active=True).values(
+            "user_id",
+            "method",
+            "team_id",
+            "caseload_limit",
+            "team__name",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+        )
+    )
     teams = list(Team.objects.filter(municipality=actor.municipality, active=True).order_by("method", "name"))
     active = episodes(actor).filter(status=EpisodeStatus.ACTIVE)
     per_worker, per_team = {}, {}
-    for r in active.filter(method__in=[m.value for m in SPECIALISED_ORDER]).values("worker", "team", "method").annotate(n=Count("id")):
+    for r in (
+        active.filter(method__in=[m.value for m in SPECIALISED_ORDER])
+        .values("worker", "team", "method")
+        .annotate(n=Count("id"))
+    ):
         per_worker[(r["worker"], r["method"])] = per_worker.get((r["worker"], r["method"]), 0) + r["n"]
         if r["method"] == Method.ACT:
             per_team[r["team"]] = per_team.get(r["team"], 0) + r["n"]
@@ -223,35 +293,69 @@ def capacity_overview(actor) -> Capacity:
             continue
         limit = capacity.worker_limit(method_limit=method_limit, own_limit=p["caseload_limit"])
         n = per_worker.get((p["user_id"], p["method"]), 0)
-        name = f'{p["user__first_name"]} {p["user__last_name"]}'.strip() or p["user__username"]
-        workers.append({"kind": "worker", "name": name, "method": p["method"], "method_label": METHOD_LABELS[Method(p["method"])],
-                        "team": {"pk": p["team_id"], "name": p["team__name"]} if p["team_id"] else None,
-                        "team_id": p["team_id"], "active": n, "limit": limit,
-                        "use": capacity.use_share(n, limit), "user_id": p["user_id"],
-                        "lowered": p["caseload_limit"] is not None and p["caseload_limit"] < method_limit})
+        name = f"{p['user__first_name']} {p['user__last_name']}".strip() or p["user__username"]
+        workers.append(
+            {
+                "kind": "worker",
+                "name": name,
+                "method": p["method"],
+                "method_label": METHOD_LABELS[Method(p["method"])],
+                "team": {"pk": p["team_id"], "name": p["team__name"]} if p["team_id"] else None,
+                "team_id": p["team_id"],
+                "active": n,
+                "limit": limit,
+                "use": capacity.use_share(n, limit),
+                "user_id": p["user_id"],
+                "lowered": p["caseload_limit"] is not None and p["caseload_limit"] < method_limit,
+            }
+        )
     rows = []
     for t in teams:
         if t.method == Method.ACT:
-            limit = capacity.act_team_limit(team_max=capacity.act_team_max(own_max=t.max_citizens,
-                                                                            ceiling=conf.value("ACT_TEAM_MAX")),
-                                            members=len(members.get(t.pk, [])), per_member=conf.value("ACT_PER_STAFF"))
+            limit = capacity.act_team_limit(
+                team_max=capacity.act_team_max(own_max=t.max_citizens, ceiling=conf.value("ACT_TEAM_MAX")),
+                members=len(members.get(t.pk, [])),
+                per_member=conf.value("ACT_PER_STAFF"),
+            )
             n, full = per_team.get(t.pk, 0), None
         else:
             mine = [w for w in workers if w["team_id"] == t.pk and w["method"] == t.method]
             limit, n = sum(w["limit"] for w in mine), sum(w["active"] for w in mine)
             full = sum(1 for w in mine if w["active"] >= w["limit"])
-        rows.append({"kind": "team", "name": t.name, "method": t.method, "method_label": METHOD_LABELS[Method(t.method)],
-                     "team": t, "active": n, "limit": limit, "use": capacity.use_share(n, limit),
-                     "members": len(members.get(t.pk, [])), "full_workers": full})
+        rows.append(
+            {
+                "kind": "team",
+                "name": t.name,
+                "method": t.method,
+                "method_label": METHOD_LABELS[Method(t.method)],
+                "team": t,
+                "active": n,
+                "limit": limit,
+                "use": capacity.use_share(n, limit),
+                "members": len(members.get(t.pk, [])),
+                "full_workers": full,
+            }
+        )
     # Workers whose team is missing or of another method still count for their method.
     team_methods = {t.pk: t.method for t in teams}
     for m in (Method.CTI, Method.ICM):
         loose = [w for w in workers if w["method"] == m and team_methods.get(w["team_id"]) != m]
         if loose:
             limit, n = sum(w["limit"] for w in loose), sum(w["active"] for w in loose)
-            rows.append({"kind": "no_team", "name": _("Uden team"), "method": m.value, "method_label": METHOD_LABELS[m],
-                         "team": None, "active": n, "limit": limit, "use": capacity.use_share(n, limit),
-                         "members": len(loose), "full_workers": sum(1 for w in loose if w["active"] >= w["limit"])})
+            rows.append(
+                {
+                    "kind": "no_team",
+                    "name": _("Uden team"),
+                    "method": m.value,
+                    "method_label": METHOD_LABELS[m],
+                    "team": None,
+                    "active": n,
+                    "limit": limit,
+                    "use": capacity.use_share(n, limit),
+                    "members": len(loose),
+                    "full_workers": sum(1 for w in loose if w["active"] >= w["limit"]),
+                }
+            )
     return Capacity(workers=workers, teams=rows)
 
 
@@ -263,10 +367,15 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     page = LeaderPage()
     cap = capacity_overview(actor)
     page.capacity = cap.teams
-    full = sorted((w for w in cap.workers if w["active"] >= w["limit"]), key=lambda w: (-(w["active"] - w["limit"]), w["name"]))
+    full = sorted(
+        (w for w in cap.workers if w["active"] >= w["limit"]),
+        key=lambda w: (-(w["active"] - w["limit"]), w["name"]),
+    )
     page.full_workers_total = len(full)
     page.full_workers = full[:ROWS_SHOWN]
-    page.over_limit = [w for w in full if w["active"] > w["limit"]] + [r for r in cap.teams if r["method"] == Method.ACT and r["active"] > r["limit"]]
+    page.over_limit = [w for w in full if w["active"] > w["limit"]] + [
+        r for r in cap.teams if r["method"] == Method.ACT and r["active"] > r["limit"]
+    ]
 
     # Waiting: the figures from every open entry (protected people count too: no names), the rows
     # for the longest waiting the leader may see.
@@ -287,29 +396,49 @@ def leader_page(actor, *, today: date) -> LeaderPage:
         waited = by_since.get(m.value, [])
         n_wait = sum(n for _, n in waited)
         limit, used = sum(r["limit"] for r in rows), sum(r["active"] for r in rows)
-        page.methods.append({
-            "method": m.value, "label": METHOD_LABELS[m], "limit": limit, "active": used, "free": max(0, limit - used),
-            "use": capacity.use_share(used, limit), "waiting": n_wait,
-            "longest_wait": max(d for d, _ in waited) if waited else None,
-            "mean_wait": round(sum(d * n for d, n in waited) / n_wait) if n_wait else None,
-        })
+        page.methods.append(
+            {
+                "method": m.value,
+                "label": METHOD_LABELS[m],
+                "limit": limit,
+                "active": used,
+                "free": max(0, limit - used),
+                "use": capacity.use_share(used, limit),
+                "waiting": n_wait,
+                "longest_wait": max(d for d, _ in waited) if waited else None,
+                "mean_wait": round(sum(d * n for d, n in waited) / n_wait) if n_wait else None,
+            }
+        )
 
     counts = {r["status"]: r["n"] for r in episodes(actor).values("status").annotate(n=Count("id"))}
-    page.by_status = [{"status": s.value, "label": s.label, "n": counts.get(s.value, 0)} for s in EpisodeStatus]
+    page.by_status = [
+        {"status": s.value, "label": s.label, "n": counts.get(s.value, 0)} for s in EpisodeStatus
+    ]
 
     # Persistence tasks: due filter and order in SQL on the clock from the person's contact summary;
     # attempts are counted for the rows shown only. The total links to the full list.
-    due = _with_clock(_visible(episodes(actor).filter(status=EpisodeStatus.ACTIVE), actor)).filter(_due_q(today))
+    due = _with_clock(_visible(episodes(actor).filter(status=EpisodeStatus.ACTIVE), actor)).filter(
+        _due_q(today)
+    )
     page.tasks_total = due.count()
     # PostgreSQL evaluates the attempts subquery after the sort and the limit, for the rows shown only.
-    shown = _with_attempts(due).select_related("person", "worker", "team").order_by("clock", "id")[:ROWS_SHOWN]
+    shown = (
+        _with_attempts(due).select_related("person", "worker", "team").order_by("clock", "id")[:ROWS_SHOWN]
+    )
     page.tasks = [_row(e, today) for e in shown]
 
     page.moving_in = moving_in_warnings(actor, today=today)
-    page.hand_overs = list(HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True)
-                           .select_related("from_municipality"))
-    _log_people(actor, [w.person_id for w in page.waiting] + [r["person"].pk for r in page.tasks]
-                + [p for c in page.moving_in for p in c["person_ids"]])
+    page.hand_overs = list(
+        HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True).select_related(
+            "from_municipality"
+        )
+    )
+    _log_people(
+        actor,
+        [w.person_id for w in page.waiting]
+        + [r["person"].pk for r in page.tasks]
+        + [p for c in page.moving_in for p in c["person_ids"]],
+    )
     return page
 
 
@@ -335,10 +464,14 @@ def moving_in_warnings(actor, *, today: date) -> list[dict]:
         return []
     days, count = conf.value("MOVE_IN_CLUSTER_DAYS"), conf.value("MOVE_IN_CLUSTER_COUNT")
     window = (today - timedelta(days=days), today + timedelta(days=days))
-    open_episodes = episodes(actor).filter(status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED], worker__isnull=False)
-    tenancies = (Tenancy.objects.filter(municipality=actor.municipality, starts_on__range=window,
-                                        person_id__in=open_episodes.values("person_id"))
-                 .values_list("person_id", "starts_on"))
+    open_episodes = episodes(actor).filter(
+        status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED], worker__isnull=False
+    )
+    tenancies = Tenancy.objects.filter(
+        municipality=actor.municipality,
+        starts_on__range=window,
+        person_id__in=open_episodes.values("person_id"),
+    ).values_list("person_id", "starts_on")
     workers = {}
     for person_id, worker_id in open_episodes.values_list("person_id", "worker_id"):
         workers.setdefault(person_id, set()).add(worker_id)
@@ -348,9 +481,21 @@ def moving_in_warnings(actor, *, today: date) -> list[dict]:
         return []
     from accounts.models import User
 
-    names = {u.pk: (u.get_full_name() or u.username) for u in User.objects.filter(pk__in=[c.worker_id for c in found])}
-    return [{"worker_id": c.worker_id, "worker": names.get(c.worker_id, ""), "first": c.first, "last": c.last,
-             "n": len(c.person_ids), "person_ids": list(c.person_ids)} for c in found]
+    names = {
+        u.pk: (u.get_full_name() or u.username)
+        for u in User.objects.filter(pk__in=[c.worker_id for c in found])
+    }
+    return [
+        {
+            "worker_id": c.worker_id,
+            "worker": names.get(c.worker_id, ""),
+            "first": c.first,
+            "last": c.last,
+            "n": len(c.person_ids),
+            "person_ids": list(c.person_ids),
+        }
+        for c in found
+    ]
 
 
 EPISODE_FILTERS = ("status", "method", "team", "worker", "due")
@@ -371,14 +516,19 @@ def episode_list(actor, *, filters: dict, today: date) -> list[dict]:
     qs = _with_contacts(qs)
     if filters.get("due"):
         qs = qs.filter(_due_q(today), status=EpisodeStatus.ACTIVE)
-    rows = [_row(e, today) for e in qs.select_related("person", "worker", "team").order_by("person__last_name", "id")]
+    rows = [
+        _row(e, today)
+        for e in qs.select_related("person", "worker", "team").order_by("person__last_name", "id")
+    ]
     _log_people(actor, [r["person"].pk for r in rows], purpose="Specialiseret støtte: liste over forløb")
     return rows
 
 
 def waiting_list(actor, *, method: str = "", today: date) -> list:
     require(actor, Capability.WORK_SUPPORT)
-    qs = _visible(WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True), actor)
+    qs = _visible(
+        WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True), actor
+    )
     if method:
         qs = qs.filter(method=method)
     waits = list(qs.select_related("person", "team").order_by("since", "id"))
@@ -395,8 +545,11 @@ def person_episodes(actor, person: Person) -> list[SupportEpisode]:
 
 def person_waits(actor, person: Person) -> list[WaitingListEntry]:
     """The person's open waiting-list entries (the person's read is logged by the caller)."""
-    return list(WaitingListEntry.objects.filter(municipality=actor.municipality, person=person, closed_on__isnull=True)
-                .order_by("since", "id"))
+    return list(
+        WaitingListEntry.objects.filter(
+            municipality=actor.municipality, person=person, closed_on__isnull=True
+        ).order_by("since", "id")
+    )
 
 
 def teams(actor):
@@ -412,7 +565,11 @@ def support_users(actor):
     from accounts.models import Membership
     from accounts.roles import has_capability
 
-    members = Membership.objects.filter(municipality=actor.municipality).select_related("user").order_by("user__first_name")
+    members = (
+        Membership.objects.filter(municipality=actor.municipality)
+        .select_related("user")
+        .order_by("user__first_name")
+    )
     return [m.user for m in members if has_capability(m.role, Capability.WORK_SUPPORT)]
 
 
@@ -423,5 +580,3 @@ def workers_for_assignment(actor):
 
 def workers_for_method(actor, method: str):
     return worker_profiles(actor).filter(method=method, active=True)
-
-

@@ -1,5 +1,6 @@
-from django.apps import apps
 """Thin views of support: parse input, call a selector or service, render."""
+
+from django.apps import apps
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,13 +16,23 @@ from people.views import with_actor
 
 from . import conf, selectors, services
 from .forms import (
-    AssignWorkerForm, CloseWaitForm, ContactForm, EndForm, EpisodeStartForm, HandOverForm, PauseForm, ReassignForm, ResumeForm,
-    TeamForm, WorkerForm,
+    AssignWorkerForm,
+    CloseWaitForm,
+    ContactForm,
+    EndForm,
+    EpisodeStartForm,
+    HandOverForm,
+    PauseForm,
+    ReassignForm,
+    ResumeForm,
+    TeamForm,
+    WorkerForm,
 )
 from .labels import method as method_label
 from .methods import Method
 from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
 from .services import SupportDataError
+
 
 @with_actor(Capability.WORK_SUPPORT)
 def worker_home(request, actor):
@@ -33,12 +44,19 @@ def worker_home(request, actor):
         from housing.selectors import eviction_cases
 
         evictions = eviction_cases(actor, people=selectors.my_citizens(actor))
-    return render(request, "support/worker_home.html", {
-        "data": data, "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
-        "persistence_days": conf.value("PERSISTENCE_DAYS"), "evictions": evictions, "today": today,
-        # Own citizens on the housing needs list without contact: a home may be waiting (issue 9 item 6).
-        "needs_contact": needs_list_contact_due(actor, today=today),
-    })
+    return render(
+        request,
+        "support/worker_home.html",
+        {
+            "data": data,
+            "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
+            "persistence_days": conf.value("PERSISTENCE_DAYS"),
+            "evictions": evictions,
+            "today": today,
+            # Own citizens on the housing needs list without contact: a home may be waiting (issue 9 item 6).
+            "needs_contact": needs_list_contact_due(actor, today=today),
+        },
+    )
 
 
 @with_actor(Capability.MANAGE_SUPPORT)
@@ -51,10 +69,18 @@ def leader_home(request, actor):
         from fidelity.selectors import overview
 
         fidelity = overview(actor, today=today)
-    return render(request, "support/leader_home.html", {
-        "data": data, "cluster_days": conf.value("MOVE_IN_CLUSTER_DAYS"), "cluster_count": conf.value("MOVE_IN_CLUSTER_COUNT"),
-        "fidelity": fidelity, "act_team_max": conf.value("ACT_TEAM_MAX"), "act_per_staff": conf.value("ACT_PER_STAFF"),
-    })
+    return render(
+        request,
+        "support/leader_home.html",
+        {
+            "data": data,
+            "cluster_days": conf.value("MOVE_IN_CLUSTER_DAYS"),
+            "cluster_count": conf.value("MOVE_IN_CLUSTER_COUNT"),
+            "fidelity": fidelity,
+            "act_team_max": conf.value("ACT_TEAM_MAX"),
+            "act_per_staff": conf.value("ACT_PER_STAFF"),
+        },
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -80,8 +106,11 @@ def episode_list(request, actor):
 def _episode_context(actor, episode, **forms):
     today = timezone.localdate()
     context = {
-        "episode": episode, "person": episode.person, "timeline": selectors.episode_timeline(episode),
-        "cti": selectors.cti_timeline(episode, today), "today": today,
+        "episode": episode,
+        "person": episode.person,
+        "timeline": selectors.episode_timeline(episode),
+        "cti": selectors.cti_timeline(episode, today),
+        "today": today,
         "contact_form": forms.get("contact_form") or ContactForm(),
         "pause_form": forms.get("pause_form") or PauseForm(),
         "resume_form": forms.get("resume_form") or ResumeForm(),
@@ -111,38 +140,90 @@ def _episode_action(request, actor, pk, *, form_class, key, call, done, **form_k
             return redirect("support:episode", pk=episode.pk)
         except SupportDataError as exc:
             apply_error(form, exc)
-    return render(request, "support/episode.html", _episode_context(actor, episode, **{key: form, "open_form": key}), status=400)
+    return render(
+        request,
+        "support/episode.html",
+        _episode_context(actor, episode, **{key: form, "open_form": key}),
+        status=400,
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_contact(request, actor, pk):
     def call(episode, d):
-        services.episode_contact_record(actor=actor, episode=episode, contacted_on=d["contacted_on"], kind=d["kind"],
-                                        reached=d["reached"] == "1", note=d["note"])
-    return _episode_action(request, actor, pk, form_class=ContactForm, key="contact_form", call=call, done=_("Kontakten er gemt."))
+        services.episode_contact_record(
+            actor=actor,
+            episode=episode,
+            contacted_on=d["contacted_on"],
+            kind=d["kind"],
+            reached=d["reached"] == "1",
+            note=d["note"],
+        )
+
+    return _episode_action(
+        request,
+        actor,
+        pk,
+        form_class=ContactForm,
+        key="contact_form",
+        call=call,
+        done=_("Kontakten er gemt."),
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_pause(request, actor, pk):
     def call(episode, d):
         services.episode_pause(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"])
-    return _episode_action(request, actor, pk, form_class=PauseForm, key="pause_form", call=call, done=_("Forløbet er sat på pause."))
+
+    return _episode_action(
+        request,
+        actor,
+        pk,
+        form_class=PauseForm,
+        key="pause_form",
+        call=call,
+        done=_("Forløbet er sat på pause."),
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_resume(request, actor, pk):
     def call(episode, d):
-        services.episode_resume(actor=actor, episode=episode, on=d["on"], reason=d["reason"],
-                                over_limit_acknowledged=d["over_limit_acknowledged"])
-    return _episode_action(request, actor, pk, form_class=ResumeForm, key="resume_form", call=call, done=_("Forløbet er genoptaget."))
+        services.episode_resume(
+            actor=actor,
+            episode=episode,
+            on=d["on"],
+            reason=d["reason"],
+            over_limit_acknowledged=d["over_limit_acknowledged"],
+        )
+
+    return _episode_action(
+        request,
+        actor,
+        pk,
+        form_class=ResumeForm,
+        key="resume_form",
+        call=call,
+        done=_("Forløbet er genoptaget."),
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_end(request, actor, pk):
     def call(episode, d):
-        services.episode_end(actor=actor, episode=episode, on=d["on"], reason=d["reason"], note=d["note"],
-                             no_follow_on_acknowledged=d["no_follow_on_acknowledged"])
-    return _episode_action(request, actor, pk, form_class=EndForm, key="end_form", call=call, done=_("Forløbet er afsluttet."))
+        services.episode_end(
+            actor=actor,
+            episode=episode,
+            on=d["on"],
+            reason=d["reason"],
+            note=d["note"],
+            no_follow_on_acknowledged=d["no_follow_on_acknowledged"],
+        )
+
+    return _episode_action(
+        request, actor, pk, form_class=EndForm, key="end_form", call=call, done=_("Forløbet er afsluttet.")
+    )
 
 
 def _colleagues(actor, episode):
@@ -158,17 +239,36 @@ def episode_reassign(request, actor, pk):
     def call(episode, d):
         worker = next((p.user for p in workers if str(p.user_id) == d["worker"]), None)
         services.episode_reassign(actor=actor, episode=episode, worker=worker, on=d["on"], reason=d["reason"])
-    return _episode_action(request, actor, pk, form_class=ReassignForm, key="reassign_form", call=call,
-                           done=_("Forløbet har fået en ny medarbejder."), workers=workers)
+
+    return _episode_action(
+        request,
+        actor,
+        pk,
+        form_class=ReassignForm,
+        key="reassign_form",
+        call=call,
+        done=_("Forløbet har fået en ny medarbejder."),
+        workers=workers,
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
 def episode_hand_over(request, actor, pk):
     def call(episode, d):
-        services.episode_hand_over(actor=actor, episode=episode, on=d["on"], to_municipality=d["to_municipality"], note=d["note"])
-    return _episode_action(request, actor, pk, form_class=HandOverForm, key="hand_over_form", call=call,
-                           done=_("Forløbet er overdraget. Den nye kommune har fået en overdragelse."),
-                           exclude_pk=actor.municipality.pk)
+        services.episode_hand_over(
+            actor=actor, episode=episode, on=d["on"], to_municipality=d["to_municipality"], note=d["note"]
+        )
+
+    return _episode_action(
+        request,
+        actor,
+        pk,
+        form_class=HandOverForm,
+        key="hand_over_form",
+        call=call,
+        done=_("Forløbet er overdraget. Den nye kommune har fået en overdragelse."),
+        exclude_pk=actor.municipality.pk,
+    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -179,7 +279,9 @@ def episode_start(request, actor, person_id):
     recommendation = _recommendation(actor, person)
     initial = {"method": recommendation["method"]} if recommendation else {}
     waits_elsewhere = selectors.person_waits(actor, person)
-    form = EpisodeStartForm(request.POST or None, workers=workers, teams=teams, initial=initial, waits_elsewhere=waits_elsewhere)
+    form = EpisodeStartForm(
+        request.POST or None, workers=workers, teams=teams, initial=initial, waits_elsewhere=waits_elsewhere
+    )
     refusal = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -187,9 +289,16 @@ def episode_start(request, actor, person_id):
         team = next((t for t in teams if str(t.pk) == d["team"]), None)
         close_other_waits = {"yes": True, "no": False}.get(d.get("close_other_waits") or "")
         try:
-            result = services.episode_start(actor=actor, person=person, method=d["method"], start_date=d["start_date"],
-                                            worker=worker, team=team, method_reason=d["method_reason"],
-                                            close_other_waits=close_other_waits)
+            result = services.episode_start(
+                actor=actor,
+                person=person,
+                method=d["method"],
+                start_date=d["start_date"],
+                worker=worker,
+                team=team,
+                method_reason=d["method_reason"],
+                close_other_waits=close_other_waits,
+            )
         except SupportDataError as exc:
             apply_error(form, exc)
         else:
@@ -197,10 +306,18 @@ def episode_start(request, actor, person_id):
                 messages.success(request, _("Støtteforløbet er startet."))
                 return redirect("support:episode", pk=result.episode.pk)
             refusal = result
-    return render(request, "support/episode_start.html", {
-        "person": person, "form": form, "recommendation": recommendation, "refusal": refusal,
-        "episodes": selectors.person_episodes(actor, person),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "support/episode_start.html",
+        {
+            "person": person,
+            "form": form,
+            "recommendation": recommendation,
+            "refusal": refusal,
+            "episodes": selectors.person_episodes(actor, person),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _recommendation(actor, person):
@@ -210,12 +327,19 @@ def _recommendation(actor, person):
         from plans.selectors import health_visible, recommendation_for
     except ImportError:
         return None
-    assessment = Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    assessment = (
+        Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
+    )
     if assessment is None:
         return None
     # The reason names dimensions: health ones only for the citizen's own workers and their leader.
     rec = recommendation_for(assessment, show_health=health_visible(actor, person))
-    return {"method": rec.method.value, "label": method_label(rec.method), "reason": rec.reason, "version": assessment.version}
+    return {
+        "method": rec.method.value,
+        "label": method_label(rec.method),
+        "reason": rec.reason,
+        "version": assessment.version,
+    }
 
 
 @require_POST
@@ -229,8 +353,11 @@ def person_worker_assign(request, actor, person_id):
         worker = next((p.user for p in workers if str(p.user_id) == form.cleaned_data["worker"]), None)
         try:
             services.person_worker_assign(actor=actor, person=person, worker=worker)
-            messages.success(request, _("%(worker)s er nu borgerens medarbejder og kan lave hele udredningen.")
-                             % {"worker": worker.get_full_name() or worker.username})
+            messages.success(
+                request,
+                _("%(worker)s er nu borgerens medarbejder og kan lave hele udredningen.")
+                % {"worker": worker.get_full_name() or worker.username},
+            )
         except SupportDataError as exc:
             messages.error(request, exc.message)
     else:
@@ -244,20 +371,30 @@ def waiting(request, actor):
     if method not in [m.value for m in Method]:
         method = ""
     rows = selectors.waiting_list(actor, method=method, today=timezone.localdate())
-    return render(request, "support/waiting.html", {
-        "rows": rows, "method_label": method_label(method) if method else "",
-        "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT), "close_form": CloseWaitForm(),
-    })
+    return render(
+        request,
+        "support/waiting.html",
+        {
+            "rows": rows,
+            "method_label": method_label(method) if method else "",
+            "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
+            "close_form": CloseWaitForm(),
+        },
+    )
 
 
 @require_POST
 @with_actor(Capability.MANAGE_SUPPORT)
 def waiting_close(request, actor, wait_id):
-    entry = get_object_or_404(WaitingListEntry, pk=wait_id, municipality=actor.municipality, closed_on__isnull=True)
+    entry = get_object_or_404(
+        WaitingListEntry, pk=wait_id, municipality=actor.municipality, closed_on__isnull=True
+    )
     person_get(actor, entry.person_id, purpose="Venteliste til støtte")
     form = CloseWaitForm(request.POST)
     if form.is_valid():
-        services.waiting_close(actor=actor, entry=entry, on=timezone.localdate(), reason=form.cleaned_data["reason"])
+        services.waiting_close(
+            actor=actor, entry=entry, on=timezone.localdate(), reason=form.cleaned_data["reason"]
+        )
         messages.success(request, _("Borgeren er taget af ventelisten."))
     else:
         messages.error(request, _("Skriv hvorfor borgeren tages af ventelisten."))
@@ -297,10 +434,17 @@ def _team_form(request, actor, team):
             return redirect("support:teams")
         except SupportDataError as exc:
             apply_error(form, exc)
-    return render(request, "support/teams.html", {
-        "form": form, "team": team, "teams": selectors.teams(actor).order_by("method", "name"),
-        "profiles": selectors.worker_profiles(actor),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "support/teams.html",
+        {
+            "form": form,
+            "team": team,
+            "teams": selectors.teams(actor).order_by("method", "name"),
+            "profiles": selectors.worker_profiles(actor),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @with_actor(Capability.MANAGE_SUPPORT)
@@ -309,7 +453,9 @@ def workers(request, actor):
     users = selectors.support_users(actor)
     load = {w["user_id"]: w for w in selectors.capacity_overview(actor).workers}
     rows = [(u, profiles.get(u.pk), load.get(u.pk)) for u in users]
-    return render(request, "support/workers.html", {"rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")})
+    return render(
+        request, "support/workers.html", {"rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")}
+    )
 
 
 @with_actor(Capability.MANAGE_SUPPORT)
@@ -319,18 +465,35 @@ def worker_edit(request, actor, user_id):
         raise Http404(_("Medarbejderen findes ikke."))
     profile = selectors.worker_profiles(actor).filter(user=user).first()
     teams = list(selectors.teams(actor).filter(active=True))
-    initial = ({"method": profile.method, "team": str(profile.team_id or ""), "also_section_85": profile.also_section_85,
-                "caseload_limit": profile.caseload_limit} if profile else {})
+    initial = (
+        {
+            "method": profile.method,
+            "team": str(profile.team_id or ""),
+            "also_section_85": profile.also_section_85,
+            "caseload_limit": profile.caseload_limit,
+        }
+        if profile
+        else {}
+    )
     form = WorkerForm(request.POST or None, teams=teams, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            services.worker_save(actor=actor, user=user, method=d["method"], also_section_85=d["also_section_85"],
-                                 team=next((t for t in teams if str(t.pk) == d["team"]), None),
-                                 caseload_limit=d["caseload_limit"])
+            services.worker_save(
+                actor=actor,
+                user=user,
+                method=d["method"],
+                also_section_85=d["also_section_85"],
+                team=next((t for t in teams if str(t.pk) == d["team"]), None),
+                caseload_limit=d["caseload_limit"],
+            )
             messages.success(request, _("Medarbejderen er gemt."))
             return redirect("support:workers")
         except SupportDataError as exc:
             apply_error(form, exc)
-    return render(request, "support/worker_edit.html", {"form": form, "worker": user, "profile": profile},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "support/worker_edit.html",
+        {"form": form, "worker": user, "profile": profile},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -12,7 +12,9 @@ class Municipality(models.Model):
     )
     name = models.CharField(_("navn"), max_length=100)
     # Per-municipality rules; None means the platform default in settings.HF.
-    inactive_after_days = models.PositiveIntegerField(_("inaktiv efter dage uden aktivitet"), null=True, blank=True)
+    inactive_after_days = models.PositiveIntegerField(
+        _("inaktiv efter dage uden aktivitet"), null=True, blank=True
+    )
     mfa_required_roles = models.JSONField(_("roller der kræver totrinsbekræftelse"), default=list, blank=True)
 
     class Meta:

@@ -5,6 +5,7 @@ policy apply to the owner too. The policy reads the transaction-local setting ``
 a municipality id (requests), empty (nothing visible) or ``all`` (system work such as migrations,
 the demo seeding and retention jobs, entered through ``system_access``).
 """
+
 from contextlib import contextmanager
 
 from django.apps import apps
@@ -21,14 +22,20 @@ _TENANT_CHECK = """(
     OR municipality_id = (SELECT NULLIF(NULLIF(current_setting('app.tenant_id', true), ''), 'all')::bigint)
   )"""
 
-POLICY_SQL = """
+POLICY_SQL = (
+    """
 ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
 ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON {table};
 CREATE POLICY tenant_isolation ON {table}
-  USING """ + _TENANT_CHECK.replace("{", "{{").replace("}", "}}") + """
-  WITH CHECK """ + _TENANT_CHECK.replace("{", "{{").replace("}", "}}") + """;
+  USING """
+    + _TENANT_CHECK.replace("{", "{{").replace("}", "}}")
+    + """
+  WITH CHECK """
+    + _TENANT_CHECK.replace("{", "{{").replace("}", "}}")
+    + """;
 """
+)
 
 
 def is_postgres(conn=None) -> bool:

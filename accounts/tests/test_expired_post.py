@@ -1,4 +1,5 @@
 """A form posted after the session ran out is kept and shown again, filled in, after logging in again."""
+
 import json
 import re
 from datetime import timedelta
@@ -32,19 +33,30 @@ def person(worker_a, person_factory):
 
 def expire(client) -> None:
     Session.objects.filter(session_key=client.cookies[settings.SESSION_COOKIE_NAME].value).update(
-        expire_date=timezone.now() - timedelta(seconds=1))
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
 
 
 def contact_post(client, person, **extra):
     page = reverse("people:detail", args=[person.pk])
-    data = {"contacted_on": timezone.localdate().strftime("%Y-%m-%d"), "kind": "meeting", "reached": "1",
-            "note": "Talte om boligen på Ågade"}
-    return client.post(reverse("people:contact_add", args=[person.pk]), data,
-                       HTTP_REFERER=f"http://testserver{page}", **extra)
+    data = {
+        "contacted_on": timezone.localdate().strftime("%Y-%m-%d"),
+        "kind": "meeting",
+        "reached": "1",
+        "note": "Talte om boligen på Ågade",
+    }
+    return client.post(
+        reverse("people:contact_add", args=[person.pk]),
+        data,
+        HTTP_REFERER=f"http://testserver{page}",
+        **extra,
+    )
 
 
 def log_in(client, user, next_url):
-    return client.post(reverse("account_login"), {"login": user.username, "password": PASSWORD, "next": next_url})
+    return client.post(
+        reverse("account_login"), {"login": user.username, "password": PASSWORD, "next": next_url}
+    )
 
 
 def preserved(page: str) -> dict | None:
@@ -115,7 +127,9 @@ def test_passwords_and_codes_are_never_kept(rf):
 
 def test_a_visitor_who_never_logged_in_gets_the_plain_login_redirect(client, person):
     response = contact_post(client, person)
-    assert response.url == f"{reverse('account_login')}?next={reverse('people:contact_add', args=[person.pk])}"
+    assert (
+        response.url == f"{reverse('account_login')}?next={reverse('people:contact_add', args=[person.pk])}"
+    )
     assert expired_post.SESSION_KEY not in client.session
 
 

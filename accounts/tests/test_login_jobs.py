@@ -1,4 +1,5 @@
 """Logging in does no daily work: inactivity and log retention run as scheduled commands (README)."""
+
 from datetime import date, timedelta
 
 import pgtrigger

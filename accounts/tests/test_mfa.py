@@ -1,4 +1,5 @@
 """A role that needs the second factor reaches no page without it, whichever way the user logged in."""
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
@@ -61,7 +62,9 @@ def test_the_admin_login_form_does_not_log_in_on_a_password_alone(client, leader
 
 def test_a_session_without_the_second_factor_reaches_no_page_admin_included(client, leader_with_totp):
     client.force_login(leader_with_totp)  # as a login path that skipped the second factor would leave it
-    pages = [p for p in every_page_without_arguments() if not p.startswith(MfaRequiredMiddleware.ALLOWED_PREFIXES)]
+    pages = [
+        p for p in every_page_without_arguments() if not p.startswith(MfaRequiredMiddleware.ALLOWED_PREFIXES)
+    ]
     assert "/admin/" in pages and reverse("people:list") in pages and "/admin/accounts/user/" in pages
     for page in pages:
         response = client.get(page)
@@ -76,7 +79,9 @@ def test_the_password_change_page_is_not_reachable_on_the_password_alone(client,
 
 
 def test_password_then_code_logs_in_and_opens_pages_and_admin(client, leader_with_totp):
-    response = client.post(reverse("account_login"), {"login": leader_with_totp.username, "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": leader_with_totp.username, "password": PASSWORD}
+    )
     assert response.url == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session  # the password alone is not a login
     client.post(reverse("mfa_authenticate"), {"code": current_code()})

@@ -1,4 +1,5 @@
 """Password reset by e-mail (allauth), with the mail backend from the settings (in memory in tests)."""
+
 import re
 
 import pytest

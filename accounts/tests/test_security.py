@@ -1,4 +1,5 @@
 """Login security (accounts/): lockout after repeated failures, session timeout, MFA per role."""
+
 import pytest
 from allauth.mfa.models import Authenticator
 from django.conf import settings

@@ -10,10 +10,17 @@ pytestmark = pytest.mark.django_db
 
 def test_administrator_creates_user_in_own_municipality(login, users_a, municipality_a):
     client = login(users_a[Role.ADMINISTRATOR])
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "ny-medarbejder", "first_name": "Ny", "last_name": "Medarbejder", "email": "",
-        "role": Role.SUPPORT_WORKER, "password": "en-lang-adgangskode-42",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "ny-medarbejder",
+            "first_name": "Ny",
+            "last_name": "Medarbejder",
+            "email": "",
+            "role": Role.SUPPORT_WORKER,
+            "password": "en-lang-adgangskode-42",
+        },
+    )
     assert response.status_code == 302
     membership = Membership.objects.get(user__username="ny-medarbejder")
     assert membership.municipality == municipality_a and membership.role == Role.SUPPORT_WORKER
@@ -22,9 +29,14 @@ def test_administrator_creates_user_in_own_municipality(login, users_a, municipa
 
 def test_short_password_is_refused_with_danish_message(login, users_a):
     client = login(users_a[Role.ADMINISTRATOR])
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "kort", "role": Role.ANALYST, "password": "kort",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "kort",
+            "role": Role.ANALYST,
+            "password": "kort",
+        },
+    )
     assert response.status_code == 200
     assert not User.objects.filter(username="kort").exists()
 

@@ -8,341 +8,1113 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('housing', '0002_waitingplan_waitingplanevent_and_more'),
-        ('people', '0002_monthly_flow'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('tenants', '0001_initial'),
+        ("housing", "0002_waitingplan_waitingplanevent_and_more"),
+        ("people", "0002_monthly_flow"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CandidateProfile',
+            name="CandidateProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('monthly_income', models.PositiveIntegerField(blank=True, help_text='Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.', null=True, verbose_name='indkomst før skat (kr./md.)')),
-                ('has_pet', models.BooleanField(default=False, verbose_name='har husdyr')),
-                ('needs_accessible', models.BooleanField(default=False, verbose_name='har brug for tilgængelig bolig')),
-                ('urgency', models.CharField(choices=[('normal', 'Almindelig'), ('high', 'Haster'), ('acute', 'Akut')], default='normal', max_length=8, verbose_name='hast')),
-                ('parked_until', models.DateField(blank=True, null=True, verbose_name='parkeret til og med')),
-                ('parked_reason', models.CharField(blank=True, max_length=300, verbose_name='årsag til parkering')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='allocation_profile', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "monthly_income",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.",
+                        null=True,
+                        verbose_name="indkomst før skat (kr./md.)",
+                    ),
+                ),
+                ("has_pet", models.BooleanField(default=False, verbose_name="har husdyr")),
+                (
+                    "needs_accessible",
+                    models.BooleanField(default=False, verbose_name="har brug for tilgængelig bolig"),
+                ),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[("normal", "Almindelig"), ("high", "Haster"), ("acute", "Akut")],
+                        default="normal",
+                        max_length=8,
+                        verbose_name="hast",
+                    ),
+                ),
+                ("parked_until", models.DateField(blank=True, null=True, verbose_name="parkeret til og med")),
+                (
+                    "parked_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="årsag til parkering"),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="allocation_profile",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CandidateProfileEvent',
+            name="CandidateProfileEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('monthly_income', models.PositiveIntegerField(blank=True, help_text='Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.', null=True, verbose_name='indkomst før skat (kr./md.)')),
-                ('has_pet', models.BooleanField(default=False, verbose_name='har husdyr')),
-                ('needs_accessible', models.BooleanField(default=False, verbose_name='har brug for tilgængelig bolig')),
-                ('urgency', models.CharField(choices=[('normal', 'Almindelig'), ('high', 'Haster'), ('acute', 'Akut')], default='normal', max_length=8, verbose_name='hast')),
-                ('parked_until', models.DateField(blank=True, null=True, verbose_name='parkeret til og med')),
-                ('parked_reason', models.CharField(blank=True, max_length=300, verbose_name='årsag til parkering')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='allocation.candidateprofile')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "monthly_income",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.",
+                        null=True,
+                        verbose_name="indkomst før skat (kr./md.)",
+                    ),
+                ),
+                ("has_pet", models.BooleanField(default=False, verbose_name="har husdyr")),
+                (
+                    "needs_accessible",
+                    models.BooleanField(default=False, verbose_name="har brug for tilgængelig bolig"),
+                ),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[("normal", "Almindelig"), ("high", "Haster"), ("acute", "Akut")],
+                        default="normal",
+                        max_length=8,
+                        verbose_name="hast",
+                    ),
+                ),
+                ("parked_until", models.DateField(blank=True, null=True, verbose_name="parkeret til og med")),
+                (
+                    "parked_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="årsag til parkering"),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="allocation.candidateprofile",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMeeting',
+            name="CommitteeMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='mødedato')),
-                ('title', models.CharField(default='Boligudvalgets møde', max_length=200, verbose_name='titel')),
-                ('participants', models.CharField(blank=True, max_length=500, verbose_name='deltagere')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="mødedato")),
+                (
+                    "title",
+                    models.CharField(default="Boligudvalgets møde", max_length=200, verbose_name="titel"),
+                ),
+                ("participants", models.CharField(blank=True, max_length=500, verbose_name="deltagere")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-held_on', '-id'],
+                "ordering": ["-held_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('proposal_text', models.TextField(blank=True, verbose_name='indstilling')),
-                ('decision', models.CharField(blank=True, choices=[('', 'Ikke besluttet'), ('approved', 'Indstilling godkendt'), ('other', 'Anden borger valgt'), ('postponed', 'Udsat'), ('no_nomination', 'Ingen anvisning')], default='', max_length=16, verbose_name='beslutning')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse')),
-                ('chosen_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('proposed_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='allocation.committeemeeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("proposal_text", models.TextField(blank=True, verbose_name="indstilling")),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Ikke besluttet"),
+                            ("approved", "Indstilling godkendt"),
+                            ("other", "Anden borger valgt"),
+                            ("postponed", "Udsat"),
+                            ("no_nomination", "Ingen anvisning"),
+                        ],
+                        default="",
+                        max_length=16,
+                        verbose_name="beslutning",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse")),
+                (
+                    "chosen_person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "proposed_person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="allocation.committeemeeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMeetingEvent',
+            name="CommitteeMeetingEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('held_on', models.DateField(verbose_name='mødedato')),
-                ('title', models.CharField(default='Boligudvalgets møde', max_length=200, verbose_name='titel')),
-                ('participants', models.CharField(blank=True, max_length=500, verbose_name='deltagere')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='allocation.committeemeeting')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("held_on", models.DateField(verbose_name="mødedato")),
+                (
+                    "title",
+                    models.CharField(default="Boligudvalgets møde", max_length=200, verbose_name="titel"),
+                ),
+                ("participants", models.CharField(blank=True, max_length=500, verbose_name="deltagere")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="allocation.committeemeeting",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DeclineReason',
+            name="DeclineReason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=200, verbose_name='afslagsgrund')),
-                ('active', models.BooleanField(default=True, verbose_name='i brug')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="afslagsgrund")),
+                ("active", models.BooleanField(default=True, verbose_name="i brug")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position', 'id'],
+                "ordering": ["position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('proposed', 'Foreslået'), ('offered', 'Tilbudt'), ('accepted', 'Accepteret'), ('declined', 'Afslået'), ('lease_signed', 'Lejekontrakt underskrevet'), ('moved_in', 'Flyttet ind'), ('withdrawn', 'Trukket tilbage')], default='proposed', max_length=14, verbose_name='status')),
-                ('status_since', models.DateField(verbose_name='status siden')),
-                ('proposed_on', models.DateField(verbose_name='foreslået')),
-                ('offered_on', models.DateField(blank=True, null=True, verbose_name='tilbudt')),
-                ('answered_on', models.DateField(blank=True, null=True, verbose_name='svar')),
-                ('lease_signed_on', models.DateField(blank=True, null=True, verbose_name='kontrakt underskrevet')),
-                ('moved_in_on', models.DateField(blank=True, null=True, verbose_name='indflytning')),
-                ('decline_note', models.CharField(blank=True, max_length=500, verbose_name='uddybning af afslag')),
-                ('deposit_loan', models.CharField(choices=[('not_relevant', 'Ikke relevant'), ('to_apply', 'Skal søges'), ('applied', 'Søgt'), ('granted', 'Bevilget'), ('refused', 'Afslået')], default='to_apply', max_length=14, verbose_name='indskudslån')),
-                ('rent_help', models.CharField(choices=[('not_relevant', 'Ikke relevant'), ('to_apply', 'Skal søges'), ('applied', 'Søgt'), ('granted', 'Bevilget'), ('refused', 'Afslået')], default='to_apply', max_length=14, verbose_name='hjælp til husleje (boligstøtte m.m.)')),
-                ('shared_with_landlord_on', models.DateField(blank=True, null=True, verbose_name='oplysninger delt med udlejer')),
-                ('score', models.FloatField(default=0, verbose_name='point ved forslag')),
-                ('explanation', models.TextField(blank=True, verbose_name='begrundelse for forslag')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decline_reason', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='allocation.declinereason')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='offers', to='people.person')),
-                ('tenancy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='housing.tenancy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Foreslået"),
+                            ("offered", "Tilbudt"),
+                            ("accepted", "Accepteret"),
+                            ("declined", "Afslået"),
+                            ("lease_signed", "Lejekontrakt underskrevet"),
+                            ("moved_in", "Flyttet ind"),
+                            ("withdrawn", "Trukket tilbage"),
+                        ],
+                        default="proposed",
+                        max_length=14,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_since", models.DateField(verbose_name="status siden")),
+                ("proposed_on", models.DateField(verbose_name="foreslået")),
+                ("offered_on", models.DateField(blank=True, null=True, verbose_name="tilbudt")),
+                ("answered_on", models.DateField(blank=True, null=True, verbose_name="svar")),
+                (
+                    "lease_signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="kontrakt underskrevet"),
+                ),
+                ("moved_in_on", models.DateField(blank=True, null=True, verbose_name="indflytning")),
+                (
+                    "decline_note",
+                    models.CharField(blank=True, max_length=500, verbose_name="uddybning af afslag"),
+                ),
+                (
+                    "deposit_loan",
+                    models.CharField(
+                        choices=[
+                            ("not_relevant", "Ikke relevant"),
+                            ("to_apply", "Skal søges"),
+                            ("applied", "Søgt"),
+                            ("granted", "Bevilget"),
+                            ("refused", "Afslået"),
+                        ],
+                        default="to_apply",
+                        max_length=14,
+                        verbose_name="indskudslån",
+                    ),
+                ),
+                (
+                    "rent_help",
+                    models.CharField(
+                        choices=[
+                            ("not_relevant", "Ikke relevant"),
+                            ("to_apply", "Skal søges"),
+                            ("applied", "Søgt"),
+                            ("granted", "Bevilget"),
+                            ("refused", "Afslået"),
+                        ],
+                        default="to_apply",
+                        max_length=14,
+                        verbose_name="hjælp til husleje (boligstøtte m.m.)",
+                    ),
+                ),
+                (
+                    "shared_with_landlord_on",
+                    models.DateField(blank=True, null=True, verbose_name="oplysninger delt med udlejer"),
+                ),
+                ("score", models.FloatField(default=0, verbose_name="point ved forslag")),
+                ("explanation", models.TextField(blank=True, verbose_name="begrundelse for forslag")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "decline_reason",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="allocation.declinereason",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="offers", to="people.person"
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="housing.tenancy",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-proposed_on', '-id'],
+                "ordering": ["-proposed_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='OfferLogEntry',
+            name="OfferLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=24)),
-                ('text', models.CharField(max_length=500)),
-                ('on', models.DateField()),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('by_label', models.CharField(max_length=150)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='log_entries', to='allocation.offer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=24)),
+                ("text", models.CharField(max_length=500)),
+                ("on", models.DateField()),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("by_label", models.CharField(max_length=150)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="log_entries",
+                        to="allocation.offer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Vacancy',
+            name="Vacancy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reported_on', models.DateField(verbose_name='meldt ledig')),
-                ('nominate_by', models.DateField(verbose_name='frist for anvisning')),
-                ('available_from', models.DateField(blank=True, null=True, verbose_name='ledig fra')),
-                ('status', models.CharField(choices=[('open', 'Åben'), ('nominated', 'Borger anvist'), ('let', 'Udlejet'), ('withdrawn', 'Trukket tilbage')], default='open', max_length=12, verbose_name='status')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='vacancies', to='housing.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reported_on", models.DateField(verbose_name="meldt ledig")),
+                ("nominate_by", models.DateField(verbose_name="frist for anvisning")),
+                ("available_from", models.DateField(blank=True, null=True, verbose_name="ledig fra")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Åben"),
+                            ("nominated", "Borger anvist"),
+                            ("let", "Udlejet"),
+                            ("withdrawn", "Trukket tilbage"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="vacancies",
+                        to="housing.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['nominate_by', 'id'],
+                "ordering": ["nominate_by", "id"],
             },
         ),
         migrations.CreateModel(
-            name='OfferEvent',
+            name="OfferEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('status', models.CharField(choices=[('proposed', 'Foreslået'), ('offered', 'Tilbudt'), ('accepted', 'Accepteret'), ('declined', 'Afslået'), ('lease_signed', 'Lejekontrakt underskrevet'), ('moved_in', 'Flyttet ind'), ('withdrawn', 'Trukket tilbage')], default='proposed', max_length=14, verbose_name='status')),
-                ('status_since', models.DateField(verbose_name='status siden')),
-                ('proposed_on', models.DateField(verbose_name='foreslået')),
-                ('offered_on', models.DateField(blank=True, null=True, verbose_name='tilbudt')),
-                ('answered_on', models.DateField(blank=True, null=True, verbose_name='svar')),
-                ('lease_signed_on', models.DateField(blank=True, null=True, verbose_name='kontrakt underskrevet')),
-                ('moved_in_on', models.DateField(blank=True, null=True, verbose_name='indflytning')),
-                ('decline_note', models.CharField(blank=True, max_length=500, verbose_name='uddybning af afslag')),
-                ('deposit_loan', models.CharField(choices=[('not_relevant', 'Ikke relevant'), ('to_apply', 'Skal søges'), ('applied', 'Søgt'), ('granted', 'Bevilget'), ('refused', 'Afslået')], default='to_apply', max_length=14, verbose_name='indskudslån')),
-                ('rent_help', models.CharField(choices=[('not_relevant', 'Ikke relevant'), ('to_apply', 'Skal søges'), ('applied', 'Søgt'), ('granted', 'Bevilget'), ('refused', 'Afslået')], default='to_apply', max_length=14, verbose_name='hjælp til husleje (boligstøtte m.m.)')),
-                ('shared_with_landlord_on', models.DateField(blank=True, null=True, verbose_name='oplysninger delt med udlejer')),
-                ('score', models.FloatField(default=0, verbose_name='point ved forslag')),
-                ('explanation', models.TextField(blank=True, verbose_name='begrundelse for forslag')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decline_reason', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='allocation.declinereason')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='allocation.offer')),
-                ('tenancy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='housing.tenancy')),
-                ('vacancy', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='allocation.vacancy')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Foreslået"),
+                            ("offered", "Tilbudt"),
+                            ("accepted", "Accepteret"),
+                            ("declined", "Afslået"),
+                            ("lease_signed", "Lejekontrakt underskrevet"),
+                            ("moved_in", "Flyttet ind"),
+                            ("withdrawn", "Trukket tilbage"),
+                        ],
+                        default="proposed",
+                        max_length=14,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_since", models.DateField(verbose_name="status siden")),
+                ("proposed_on", models.DateField(verbose_name="foreslået")),
+                ("offered_on", models.DateField(blank=True, null=True, verbose_name="tilbudt")),
+                ("answered_on", models.DateField(blank=True, null=True, verbose_name="svar")),
+                (
+                    "lease_signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="kontrakt underskrevet"),
+                ),
+                ("moved_in_on", models.DateField(blank=True, null=True, verbose_name="indflytning")),
+                (
+                    "decline_note",
+                    models.CharField(blank=True, max_length=500, verbose_name="uddybning af afslag"),
+                ),
+                (
+                    "deposit_loan",
+                    models.CharField(
+                        choices=[
+                            ("not_relevant", "Ikke relevant"),
+                            ("to_apply", "Skal søges"),
+                            ("applied", "Søgt"),
+                            ("granted", "Bevilget"),
+                            ("refused", "Afslået"),
+                        ],
+                        default="to_apply",
+                        max_length=14,
+                        verbose_name="indskudslån",
+                    ),
+                ),
+                (
+                    "rent_help",
+                    models.CharField(
+                        choices=[
+                            ("not_relevant", "Ikke relevant"),
+                            ("to_apply", "Skal søges"),
+                            ("applied", "Søgt"),
+                            ("granted", "Bevilget"),
+                            ("refused", "Afslået"),
+                        ],
+                        default="to_apply",
+                        max_length=14,
+                        verbose_name="hjælp til husleje (boligstøtte m.m.)",
+                    ),
+                ),
+                (
+                    "shared_with_landlord_on",
+                    models.DateField(blank=True, null=True, verbose_name="oplysninger delt med udlejer"),
+                ),
+                ("score", models.FloatField(default=0, verbose_name="point ved forslag")),
+                ("explanation", models.TextField(blank=True, verbose_name="begrundelse for forslag")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "decline_reason",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="allocation.declinereason",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="allocation.offer",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="housing.tenancy",
+                    ),
+                ),
+                (
+                    "vacancy",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="allocation.vacancy",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='offer',
-            name='vacancy',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='allocation.vacancy'),
+            model_name="offer",
+            name="vacancy",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="offers", to="allocation.vacancy"
+            ),
         ),
         migrations.CreateModel(
-            name='AgendaItemEvent',
+            name="AgendaItemEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('proposal_text', models.TextField(blank=True, verbose_name='indstilling')),
-                ('decision', models.CharField(blank=True, choices=[('', 'Ikke besluttet'), ('approved', 'Indstilling godkendt'), ('other', 'Anden borger valgt'), ('postponed', 'Udsat'), ('no_nomination', 'Ingen anvisning')], default='', max_length=16, verbose_name='beslutning')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse')),
-                ('chosen_person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='allocation.agendaitem')),
-                ('proposed_person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('meeting', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='allocation.committeemeeting')),
-                ('vacancy', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='allocation.vacancy')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("proposal_text", models.TextField(blank=True, verbose_name="indstilling")),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Ikke besluttet"),
+                            ("approved", "Indstilling godkendt"),
+                            ("other", "Anden borger valgt"),
+                            ("postponed", "Udsat"),
+                            ("no_nomination", "Ingen anvisning"),
+                        ],
+                        default="",
+                        max_length=16,
+                        verbose_name="beslutning",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse")),
+                (
+                    "chosen_person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="allocation.agendaitem",
+                    ),
+                ),
+                (
+                    "proposed_person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="allocation.committeemeeting",
+                    ),
+                ),
+                (
+                    "vacancy",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="allocation.vacancy",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='vacancy',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agenda_items', to='allocation.vacancy'),
+            model_name="agendaitem",
+            name="vacancy",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="agenda_items",
+                to="allocation.vacancy",
+            ),
         ),
         migrations.CreateModel(
-            name='VacancyEvent',
+            name="VacancyEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('reported_on', models.DateField(verbose_name='meldt ledig')),
-                ('nominate_by', models.DateField(verbose_name='frist for anvisning')),
-                ('available_from', models.DateField(blank=True, null=True, verbose_name='ledig fra')),
-                ('status', models.CharField(choices=[('open', 'Åben'), ('nominated', 'Borger anvist'), ('let', 'Udlejet'), ('withdrawn', 'Trukket tilbage')], default='open', max_length=12, verbose_name='status')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='allocation.vacancy')),
-                ('unit', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='housing.unit')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("reported_on", models.DateField(verbose_name="meldt ledig")),
+                ("nominate_by", models.DateField(verbose_name="frist for anvisning")),
+                ("available_from", models.DateField(blank=True, null=True, verbose_name="ledig fra")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Åben"),
+                            ("nominated", "Borger anvist"),
+                            ("let", "Udlejet"),
+                            ("withdrawn", "Trukket tilbage"),
+                        ],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="allocation.vacancy",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="housing.unit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='candidateprofile',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "allocation_candidateprofileevent" ("has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."urgency"); RETURN NULL;', hash='2704a7dc9066419015ac207f73e2130206175e74', operation='INSERT', pgid='pgtrigger_insert_insert_e27bd', table='allocation_candidateprofile', when='AFTER')),
+            model_name="candidateprofile",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "allocation_candidateprofileevent" ("has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."urgency"); RETURN NULL;',
+                    hash="2704a7dc9066419015ac207f73e2130206175e74",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_e27bd",
+                    table="allocation_candidateprofile",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='candidateprofile',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "allocation_candidateprofileevent" ("has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."urgency"); RETURN NULL;', hash='cd1cd5209bb1f358ae3c2724bdd089a0f7fcb6a5', operation='UPDATE', pgid='pgtrigger_update_update_6a5b2', table='allocation_candidateprofile', when='AFTER')),
+            model_name="candidateprofile",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "allocation_candidateprofileevent" ("has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."urgency"); RETURN NULL;',
+                    hash="cd1cd5209bb1f358ae3c2724bdd089a0f7fcb6a5",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_6a5b2",
+                    table="allocation_candidateprofile",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='committeemeeting',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "allocation_committeemeetingevent" ("created_at", "created_by_id", "held_on", "id", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (NEW."created_at", NEW."created_by_id", NEW."held_on", NEW."id", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."title"); RETURN NULL;', hash='356b3584a51e05f1f7d318b26464b4cf0b7b3bd8', operation='INSERT', pgid='pgtrigger_insert_insert_778a0', table='allocation_committeemeeting', when='AFTER')),
+            model_name="committeemeeting",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "allocation_committeemeetingevent" ("created_at", "created_by_id", "held_on", "id", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (NEW."created_at", NEW."created_by_id", NEW."held_on", NEW."id", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."title"); RETURN NULL;',
+                    hash="356b3584a51e05f1f7d318b26464b4cf0b7b3bd8",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_778a0",
+                    table="allocation_committeemeeting",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='committeemeeting',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "allocation_committeemeetingevent" ("created_at", "created_by_id", "held_on", "id", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (NEW."created_at", NEW."created_by_id", NEW."held_on", NEW."id", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."title"); RETURN NULL;', hash='647936f4de46697b31e4a0b2736deb1165bd3f2b', operation='UPDATE', pgid='pgtrigger_update_update_1a30f', table='allocation_committeemeeting', when='AFTER')),
+            model_name="committeemeeting",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "allocation_committeemeetingevent" ("created_at", "created_by_id", "held_on", "id", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (NEW."created_at", NEW."created_by_id", NEW."held_on", NEW."id", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."title"); RETURN NULL;',
+                    hash="647936f4de46697b31e4a0b2736deb1165bd3f2b",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_1a30f",
+                    table="allocation_committeemeeting",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='declinereason',
-            constraint=models.UniqueConstraint(fields=('municipality', 'label'), name='decline_reason_unique_label'),
+            model_name="declinereason",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "label"), name="decline_reason_unique_label"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vacancy',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['open', 'nominated'])), fields=('unit',), name='one_open_vacancy_per_unit'),
+            model_name="vacancy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["open", "nominated"])),
+                fields=("unit",),
+                name="one_open_vacancy_per_unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vacancy',
-            constraint=models.CheckConstraint(condition=models.Q(('nominate_by__gte', models.F('reported_on'))), name='vacancy_deadline_after_report'),
+            model_name="vacancy",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("nominate_by__gte", models.F("reported_on"))),
+                name="vacancy_deadline_after_report",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='vacancy',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "allocation_vacancyevent" ("available_from", "created_at", "created_by_id", "id", "municipality_id", "nominate_by", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reported_on", "status", "unit_id") VALUES (NEW."available_from", NEW."created_at", NEW."created_by_id", NEW."id", NEW."municipality_id", NEW."nominate_by", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reported_on", NEW."status", NEW."unit_id"); RETURN NULL;', hash='5da7b616ae7eb703f558f8a4c1d460e1fad6e7f6', operation='INSERT', pgid='pgtrigger_insert_insert_cf910', table='allocation_vacancy', when='AFTER')),
+            model_name="vacancy",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "allocation_vacancyevent" ("available_from", "created_at", "created_by_id", "id", "municipality_id", "nominate_by", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reported_on", "status", "unit_id") VALUES (NEW."available_from", NEW."created_at", NEW."created_by_id", NEW."id", NEW."municipality_id", NEW."nominate_by", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reported_on", NEW."status", NEW."unit_id"); RETURN NULL;',
+                    hash="5da7b616ae7eb703f558f8a4c1d460e1fad6e7f6",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_cf910",
+                    table="allocation_vacancy",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='vacancy',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "allocation_vacancyevent" ("available_from", "created_at", "created_by_id", "id", "municipality_id", "nominate_by", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reported_on", "status", "unit_id") VALUES (NEW."available_from", NEW."created_at", NEW."created_by_id", NEW."id", NEW."municipality_id", NEW."nominate_by", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reported_on", NEW."status", NEW."unit_id"); RETURN NULL;', hash='a6c34f0f61ec8fa87f6087b076b8af3864ed4bfc', operation='UPDATE', pgid='pgtrigger_update_update_c600a', table='allocation_vacancy', when='AFTER')),
+            model_name="vacancy",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "allocation_vacancyevent" ("available_from", "created_at", "created_by_id", "id", "municipality_id", "nominate_by", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reported_on", "status", "unit_id") VALUES (NEW."available_from", NEW."created_at", NEW."created_by_id", NEW."id", NEW."municipality_id", NEW."nominate_by", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reported_on", NEW."status", NEW."unit_id"); RETURN NULL;',
+                    hash="a6c34f0f61ec8fa87f6087b076b8af3864ed4bfc",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_c600a",
+                    table="allocation_vacancy",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['municipality', 'status', 'status_since'], name='allocation__municip_1211c5_idx'),
+            model_name="offer",
+            index=models.Index(
+                fields=["municipality", "status", "status_since"], name="allocation__municip_1211c5_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['accepted', 'lease_signed', 'moved_in'])), fields=('vacancy',), name='one_home_holder_per_vacancy'),
+            model_name="offer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["accepted", "lease_signed", "moved_in"])),
+                fields=("vacancy",),
+                name="one_home_holder_per_vacancy",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['accepted', 'lease_signed'])), fields=('person',), name='one_accepted_offer_per_person'),
+            model_name="offer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["accepted", "lease_signed"])),
+                fields=("person",),
+                name="one_accepted_offer_per_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['proposed', 'offered', 'accepted', 'lease_signed'])), fields=('vacancy', 'person'), name='one_live_offer_per_vacancy_and_person'),
+            model_name="offer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["proposed", "offered", "accepted", "lease_signed"])),
+                fields=("vacancy", "person"),
+                name="one_live_offer_per_vacancy_and_person",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='offer',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "allocation_offerevent" ("answered_on", "created_at", "decline_note", "decline_reason_id", "deposit_loan", "explanation", "id", "lease_signed_on", "moved_in_on", "municipality_id", "offered_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposed_on", "rent_help", "score", "shared_with_landlord_on", "status", "status_since", "tenancy_id", "vacancy_id") VALUES (NEW."answered_on", NEW."created_at", NEW."decline_note", NEW."decline_reason_id", NEW."deposit_loan", NEW."explanation", NEW."id", NEW."lease_signed_on", NEW."moved_in_on", NEW."municipality_id", NEW."offered_on", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."proposed_on", NEW."rent_help", NEW."score", NEW."shared_with_landlord_on", NEW."status", NEW."status_since", NEW."tenancy_id", NEW."vacancy_id"); RETURN NULL;', hash='223c7629846e165b38bf450961439dbbc3b4824a', operation='INSERT', pgid='pgtrigger_insert_insert_27e5c', table='allocation_offer', when='AFTER')),
+            model_name="offer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "allocation_offerevent" ("answered_on", "created_at", "decline_note", "decline_reason_id", "deposit_loan", "explanation", "id", "lease_signed_on", "moved_in_on", "municipality_id", "offered_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposed_on", "rent_help", "score", "shared_with_landlord_on", "status", "status_since", "tenancy_id", "vacancy_id") VALUES (NEW."answered_on", NEW."created_at", NEW."decline_note", NEW."decline_reason_id", NEW."deposit_loan", NEW."explanation", NEW."id", NEW."lease_signed_on", NEW."moved_in_on", NEW."municipality_id", NEW."offered_on", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."proposed_on", NEW."rent_help", NEW."score", NEW."shared_with_landlord_on", NEW."status", NEW."status_since", NEW."tenancy_id", NEW."vacancy_id"); RETURN NULL;',
+                    hash="223c7629846e165b38bf450961439dbbc3b4824a",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_27e5c",
+                    table="allocation_offer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='offer',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "allocation_offerevent" ("answered_on", "created_at", "decline_note", "decline_reason_id", "deposit_loan", "explanation", "id", "lease_signed_on", "moved_in_on", "municipality_id", "offered_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposed_on", "rent_help", "score", "shared_with_landlord_on", "status", "status_since", "tenancy_id", "vacancy_id") VALUES (NEW."answered_on", NEW."created_at", NEW."decline_note", NEW."decline_reason_id", NEW."deposit_loan", NEW."explanation", NEW."id", NEW."lease_signed_on", NEW."moved_in_on", NEW."municipality_id", NEW."offered_on", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."proposed_on", NEW."rent_help", NEW."score", NEW."shared_with_landlord_on", NEW."status", NEW."status_since", NEW."tenancy_id", NEW."vacancy_id"); RETURN NULL;', hash='e6b9d33240ee3d0cd5980e4c88dbda4fd06e2c47', operation='UPDATE', pgid='pgtrigger_update_update_7b2c4', table='allocation_offer', when='AFTER')),
+            model_name="offer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "allocation_offerevent" ("answered_on", "created_at", "decline_note", "decline_reason_id", "deposit_loan", "explanation", "id", "lease_signed_on", "moved_in_on", "municipality_id", "offered_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposed_on", "rent_help", "score", "shared_with_landlord_on", "status", "status_since", "tenancy_id", "vacancy_id") VALUES (NEW."answered_on", NEW."created_at", NEW."decline_note", NEW."decline_reason_id", NEW."deposit_loan", NEW."explanation", NEW."id", NEW."lease_signed_on", NEW."moved_in_on", NEW."municipality_id", NEW."offered_on", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."proposed_on", NEW."rent_help", NEW."score", NEW."shared_with_landlord_on", NEW."status", NEW."status_since", NEW."tenancy_id", NEW."vacancy_id"); RETURN NULL;',
+                    hash="e6b9d33240ee3d0cd5980e4c88dbda4fd06e2c47",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_7b2c4",
+                    table="allocation_offer",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('meeting', 'vacancy'), name='one_agenda_item_per_vacancy'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "vacancy"), name="one_agenda_item_per_vacancy"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='agendaitem',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "allocation_agendaitemevent" ("chosen_person_id", "decision", "id", "meeting_id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal_text", "proposed_person_id", "reason", "vacancy_id") VALUES (NEW."chosen_person_id", NEW."decision", NEW."id", NEW."meeting_id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."proposal_text", NEW."proposed_person_id", NEW."reason", NEW."vacancy_id"); RETURN NULL;', hash='6035b2c7a912bb86b091ebb8174b24391b90b9b0', operation='INSERT', pgid='pgtrigger_insert_insert_ac0db', table='allocation_agendaitem', when='AFTER')),
+            model_name="agendaitem",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "allocation_agendaitemevent" ("chosen_person_id", "decision", "id", "meeting_id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal_text", "proposed_person_id", "reason", "vacancy_id") VALUES (NEW."chosen_person_id", NEW."decision", NEW."id", NEW."meeting_id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."proposal_text", NEW."proposed_person_id", NEW."reason", NEW."vacancy_id"); RETURN NULL;',
+                    hash="6035b2c7a912bb86b091ebb8174b24391b90b9b0",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_ac0db",
+                    table="allocation_agendaitem",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='agendaitem',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "allocation_agendaitemevent" ("chosen_person_id", "decision", "id", "meeting_id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal_text", "proposed_person_id", "reason", "vacancy_id") VALUES (NEW."chosen_person_id", NEW."decision", NEW."id", NEW."meeting_id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."proposal_text", NEW."proposed_person_id", NEW."reason", NEW."vacancy_id"); RETURN NULL;', hash='b9de309c8e7061d46be773bcda6e8ec13e5f255c', operation='UPDATE', pgid='pgtrigger_update_update_c0978', table='allocation_agendaitem', when='AFTER')),
+            model_name="agendaitem",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "allocation_agendaitemevent" ("chosen_person_id", "decision", "id", "meeting_id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal_text", "proposed_person_id", "reason", "vacancy_id") VALUES (NEW."chosen_person_id", NEW."decision", NEW."id", NEW."meeting_id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."proposal_text", NEW."proposed_person_id", NEW."reason", NEW."vacancy_id"); RETURN NULL;',
+                    hash="b9de309c8e7061d46be773bcda6e8ec13e5f255c",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_c0978",
+                    table="allocation_agendaitem",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

@@ -7,66 +7,142 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('allocation', '0001_initial'),
+        ("allocation", "0001_initial"),
     ]
 
     operations = [
         pgtrigger.migrations.RemoveTrigger(
-            model_name='candidateprofile',
-            name='insert_insert',
+            model_name="candidateprofile",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='candidateprofile',
-            name='update_update',
+            model_name="candidateprofile",
+            name="update_update",
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='adults',
-            field=models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='voksne i husstanden'),
+            model_name="candidateprofile",
+            name="adults",
+            field=models.PositiveSmallIntegerField(
+                default=1,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+                verbose_name="voksne i husstanden",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='children',
-            field=models.PositiveSmallIntegerField(default=0, help_text='Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften.', validators=[django.core.validators.MaxValueValidator(20)], verbose_name='børn under 18 i husstanden'),
+            model_name="candidateprofile",
+            name="children",
+            field=models.PositiveSmallIntegerField(
+                default=0,
+                help_text="Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften.",
+                validators=[django.core.validators.MaxValueValidator(20)],
+                verbose_name="børn under 18 i husstanden",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofile',
-            name='pension',
-            field=models.CharField(choices=[('none', 'Ingen pension'), ('folkepension', 'Folkepension'), ('early_before_2003', 'Førtidspension tilkendt før 2003'), ('early_from_2003', 'Førtidspension tilkendt 2003 eller senere')], default='none', help_text='Pensionister får boligydelse efter andre regler end boligsikring.', max_length=20, verbose_name='pension'),
+            model_name="candidateprofile",
+            name="pension",
+            field=models.CharField(
+                choices=[
+                    ("none", "Ingen pension"),
+                    ("folkepension", "Folkepension"),
+                    ("early_before_2003", "Førtidspension tilkendt før 2003"),
+                    ("early_from_2003", "Førtidspension tilkendt 2003 eller senere"),
+                ],
+                default="none",
+                help_text="Pensionister får boligydelse efter andre regler end boligsikring.",
+                max_length=20,
+                verbose_name="pension",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofileevent',
-            name='adults',
-            field=models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='voksne i husstanden'),
+            model_name="candidateprofileevent",
+            name="adults",
+            field=models.PositiveSmallIntegerField(
+                default=1,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+                verbose_name="voksne i husstanden",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofileevent',
-            name='children',
-            field=models.PositiveSmallIntegerField(default=0, help_text='Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften.', validators=[django.core.validators.MaxValueValidator(20)], verbose_name='børn under 18 i husstanden'),
+            model_name="candidateprofileevent",
+            name="children",
+            field=models.PositiveSmallIntegerField(
+                default=0,
+                help_text="Uden børn under 18 kan boligsikringen højst være 15 % af boligudgiften.",
+                validators=[django.core.validators.MaxValueValidator(20)],
+                verbose_name="børn under 18 i husstanden",
+            ),
         ),
         migrations.AddField(
-            model_name='candidateprofileevent',
-            name='pension',
-            field=models.CharField(choices=[('none', 'Ingen pension'), ('folkepension', 'Folkepension'), ('early_before_2003', 'Førtidspension tilkendt før 2003'), ('early_from_2003', 'Førtidspension tilkendt 2003 eller senere')], default='none', help_text='Pensionister får boligydelse efter andre regler end boligsikring.', max_length=20, verbose_name='pension'),
+            model_name="candidateprofileevent",
+            name="pension",
+            field=models.CharField(
+                choices=[
+                    ("none", "Ingen pension"),
+                    ("folkepension", "Folkepension"),
+                    ("early_before_2003", "Førtidspension tilkendt før 2003"),
+                    ("early_from_2003", "Førtidspension tilkendt 2003 eller senere"),
+                ],
+                default="none",
+                help_text="Pensionister får boligydelse efter andre regler end boligsikring.",
+                max_length=20,
+                verbose_name="pension",
+            ),
         ),
         migrations.AlterField(
-            model_name='candidateprofile',
-            name='monthly_income',
-            field=models.PositiveIntegerField(blank=True, help_text='Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.', null=True, verbose_name='husstandens indkomst før skat (kr./md.)'),
+            model_name="candidateprofile",
+            name="monthly_income",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.",
+                null=True,
+                verbose_name="husstandens indkomst før skat (kr./md.)",
+            ),
         ),
         migrations.AlterField(
-            model_name='candidateprofileevent',
-            name='monthly_income',
-            field=models.PositiveIntegerField(blank=True, help_text='Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.', null=True, verbose_name='husstandens indkomst før skat (kr./md.)'),
+            model_name="candidateprofileevent",
+            name="monthly_income",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Bruges til at anslå boligstøtten. Tom: kontanthjælpssats.",
+                null=True,
+                verbose_name="husstandens indkomst før skat (kr./md.)",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='candidateprofile',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "allocation_candidateprofileevent" ("adults", "children", "has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "pension", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."adults", NEW."children", NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."pension", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."urgency"); RETURN NULL;', hash='b34039bdfc3a0f72b76c443fe19399b6a68b9444', operation='INSERT', pgid='pgtrigger_insert_insert_e27bd', table='allocation_candidateprofile', when='AFTER')),
+            model_name="candidateprofile",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "allocation_candidateprofileevent" ("adults", "children", "has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "pension", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."adults", NEW."children", NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."pension", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."urgency"); RETURN NULL;',
+                    hash="b34039bdfc3a0f72b76c443fe19399b6a68b9444",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_e27bd",
+                    table="allocation_candidateprofile",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='candidateprofile',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "allocation_candidateprofileevent" ("adults", "children", "has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "pension", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."adults", NEW."children", NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."pension", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."urgency"); RETURN NULL;', hash='1130c91aeb97de629f003d92cc4f44fd0fa75f34', operation='UPDATE', pgid='pgtrigger_update_update_6a5b2', table='allocation_candidateprofile', when='AFTER')),
+            model_name="candidateprofile",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "allocation_candidateprofileevent" ("adults", "children", "has_pet", "id", "monthly_income", "municipality_id", "needs_accessible", "parked_reason", "parked_until", "pension", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "urgency") VALUES (NEW."adults", NEW."children", NEW."has_pet", NEW."id", NEW."monthly_income", NEW."municipality_id", NEW."needs_accessible", NEW."parked_reason", NEW."parked_until", NEW."pension", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."urgency"); RETURN NULL;',
+                    hash="1130c91aeb97de629f003d92cc4f44fd0fa75f34",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_6a5b2",
+                    table="allocation_candidateprofile",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

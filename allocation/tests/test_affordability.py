@@ -1,6 +1,7 @@
 """Affordability is enforced by the services on every path that puts a citizen into a home (issue 9):
 proposing, offering, accepting, signing, moving in (with or without an offer) and the committee's choice.
 The estimate is the one in matching.py; the refusal says, in Danish, that it is an estimate."""
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -40,7 +41,9 @@ def test_proposing_a_citizen_who_cannot_pay_is_refused_in_danish(broker, worker_
     with pytest.raises(PersonDataError) as caught:
         services.offer_propose(actor=broker, vacancy=vacancy, person=person, on=TODAY)
     message = caught.value.message
-    assert "kan ikke betale boligen" in message and "3.800 kr." in message and "boligsikring 510 kr." in message
+    assert (
+        "kan ikke betale boligen" in message and "3.800 kr." in message and "boligsikring 510 kr." in message
+    )
     assert "3.290 kr." in message and "anslået" in message and "ikke Udbetaling Danmarks afgørelse" in message
     assert not Offer.objects.filter(person=person).exists()
 
@@ -51,12 +54,18 @@ STEPS_BEFORE = {
     "sign": ["offer", "accept"],
     "move_in": ["offer", "accept", "sign"],
 }
-CALLS = {"offer": services.offer_make, "accept": services.offer_accept, "sign": services.offer_sign_lease,
-         "move_in": services.offer_move_in}
+CALLS = {
+    "offer": services.offer_make,
+    "accept": services.offer_accept,
+    "sign": services.offer_sign_lease,
+    "move_in": services.offer_move_in,
+}
 
 
 @pytest.mark.parametrize("step", list(STEPS_BEFORE))
-def test_every_later_step_into_the_home_is_refused_when_the_citizen_cannot_pay(step, broker, worker_a, person_factory):
+def test_every_later_step_into_the_home_is_refused_when_the_citizen_cannot_pay(
+    step, broker, worker_a, person_factory
+):
     person = needy(worker_a, person_factory, max_rent=4000)
     offer = services.offer_propose(actor=broker, vacancy=make_vacancy(broker), person=person, on=TODAY)
     for before in STEPS_BEFORE[step]:
@@ -80,16 +89,22 @@ def test_moving_in_without_an_offer_is_refused_when_the_citizen_cannot_pay(broke
     assert person.current_situation != "own_home"
 
 
-def test_moving_in_through_the_housing_page_shows_the_refusal_on_the_form(broker, users_a, worker_a, person_factory, login):
+def test_moving_in_through_the_housing_page_shows_the_refusal_on_the_form(
+    broker, users_a, worker_a, person_factory, login
+):
     person = needy(worker_a, person_factory, max_rent=POOR)
     unit = make_vacancy(broker).unit
     client = login(users_a[Role.HOUSING_BROKER])
-    response = client.post(reverse("housing:tenancy_start", args=[person.pk]), {"unit": unit.pk, "starts_on": TODAY.isoformat()})
+    response = client.post(
+        reverse("housing:tenancy_start", args=[person.pk]), {"unit": unit.pk, "starts_on": TODAY.isoformat()}
+    )
     assert response.status_code == 200 and "kan ikke betale boligen" in response.content.decode()
     assert not Tenancy.objects.filter(person=person).exists()
 
 
-def test_a_citizen_with_no_recorded_can_pay_amount_is_not_refused_but_flagged(broker, worker_a, person_factory):
+def test_a_citizen_with_no_recorded_can_pay_amount_is_not_refused_but_flagged(
+    broker, worker_a, person_factory
+):
     # Not on the housing needs list: nothing says what the citizen can pay, so the platform cannot refuse;
     # the log row of the move-in says that affordability was not checked.
     person = person_factory(worker_a, start=TODAY.replace(day=1))
@@ -111,11 +126,14 @@ def test_the_committee_cannot_choose_a_citizen_who_cannot_pay(broker, worker_a, 
     proposed = needy(worker_a, person_factory, "Anna", max_rent=4000)
     poor = needy(worker_a, person_factory, "Bent", max_rent=POOR)
     vacancy = make_vacancy(broker)
-    meeting = services.meeting_create(actor=broker, held_on=TODAY, title="Boligudvalgets møde",
-                                      agenda=[(vacancy, proposed, "Kan betale")])
+    meeting = services.meeting_create(
+        actor=broker, held_on=TODAY, title="Boligudvalgets møde", agenda=[(vacancy, proposed, "Kan betale")]
+    )
     item = AgendaItem.objects.get(meeting=meeting)
     with pytest.raises(PersonDataError, match="kan ikke betale boligen") as caught:
-        services.agenda_decide(actor=broker, item=item, decision="other", reason="Udvalget vælger Bent", chosen_person=poor)
+        services.agenda_decide(
+            actor=broker, item=item, decision="other", reason="Udvalget vælger Bent", chosen_person=poor
+        )
     assert caught.value.field == "chosen_person"
     assert AgendaItem.objects.get(pk=item.pk).chosen_person_id is None
     # and approving the proposal is checked too, when the proposed citizen can no longer pay
@@ -129,9 +147,17 @@ def test_the_household_is_recorded_on_the_candidate_page(broker, users_a, worker
     client = login(users_a[Role.HOUSING_BROKER])
     page = client.get(reverse("allocation:candidate", args=[person.pk])).content.decode()
     assert "børn under 18 i husstanden" in page.lower() and "Folkepension" in page
-    client.post(reverse("allocation:candidate", args=[person.pk]), {
-        "form": "profile", "profile-monthly_income": "", "profile-adults": "1", "profile-children": "2",
-        "profile-pension": "early_from_2003", "profile-urgency": "normal"})
+    client.post(
+        reverse("allocation:candidate", args=[person.pk]),
+        {
+            "form": "profile",
+            "profile-monthly_income": "",
+            "profile-adults": "1",
+            "profile-children": "2",
+            "profile-pension": "early_from_2003",
+            "profile-urgency": "normal",
+        },
+    )
     profile = CandidateProfile.objects.get(person=person)
     assert (profile.adults, profile.children, profile.pension) == (1, 2, "early_from_2003")
 
@@ -144,16 +170,32 @@ def test_the_household_must_make_sense(broker, worker_a, person_factory):
         services.candidate_profile_update(actor=broker, person=person, pension="rentier")
 
 
-def test_the_vacancy_page_shows_the_estimate_broken_down_as_an_estimate(broker, users_a, worker_a, person_factory, login):
+def test_the_vacancy_page_shows_the_estimate_broken_down_as_an_estimate(
+    broker, users_a, worker_a, person_factory, login
+):
     needy(worker_a, person_factory, "Anna", max_rent=4000)
     vacancy = make_vacancy(broker)
-    page = login(users_a[Role.HOUSING_BROKER]).get(reverse("allocation:vacancy_detail", args=[vacancy.pk])).content.decode()
-    for text in ("Husleje og forbrug", "3800 kr./md.", "Anslået boligsikring", "− 510 kr./md.", "Borgeren betaler (anslået)",
-                 "3290 kr./md.", "ikke Udbetaling Danmarks afgørelse", "Højst 15 % af boligudgiften"):
+    page = (
+        login(users_a[Role.HOUSING_BROKER])
+        .get(reverse("allocation:vacancy_detail", args=[vacancy.pk]))
+        .content.decode()
+    )
+    for text in (
+        "Husleje og forbrug",
+        "3800 kr./md.",
+        "Anslået boligsikring",
+        "− 510 kr./md.",
+        "Borgeren betaler (anslået)",
+        "3290 kr./md.",
+        "ikke Udbetaling Danmarks afgørelse",
+        "Højst 15 % af boligudgiften",
+    ):
         assert text in page, text
 
 
-def test_the_offer_page_shows_the_estimate_or_says_that_nothing_was_checked(broker, users_a, worker_a, person_factory, login):
+def test_the_offer_page_shows_the_estimate_or_says_that_nothing_was_checked(
+    broker, users_a, worker_a, person_factory, login
+):
     person = needy(worker_a, person_factory, max_rent=4000)
     offer = services.offer_propose(actor=broker, vacancy=make_vacancy(broker), person=person, on=TODAY)
     client = login(users_a[Role.HOUSING_BROKER])

@@ -1,6 +1,7 @@
 """No double allocation under concurrent requests (issue 4 item 5), proven on PostgreSQL: many users
 press "accept" in the same instant through real requests, each thread with its own connection.
 Exactly one wins; the others get a clear Danish message (409), never a server error."""
+
 from datetime import timedelta
 
 import pytest
@@ -21,20 +22,35 @@ TODAY = timezone.localdate()
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and concurrent connections need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks and concurrent connections need PostgreSQL"
+    ),
 ]
 
 
 def offered_directly(vacancy, person):
-    return Offer.objects.create(municipality=vacancy.municipality, vacancy=vacancy, person=person, status=OfferStatus.OFFERED,
-                                proposed_on=TODAY, offered_on=TODAY, status_since=TODAY)
+    return Offer.objects.create(
+        municipality=vacancy.municipality,
+        vacancy=vacancy,
+        person=person,
+        status=OfferStatus.OFFERED,
+        proposed_on=TODAY,
+        offered_on=TODAY,
+        status_since=TODAY,
+    )
 
 
 def fire(clients_and_offers):
     """POST accept for every (client, offer) at the same moment; returns the responses."""
-    return at_once([lambda c=c, o=o: c.post(reverse("allocation:offer_action", args=[o.pk]),
-                                            {"action": "accept", "accept-on": TODAY.isoformat()})
-                    for c, o in clients_and_offers])
+    return at_once(
+        [
+            lambda c=c, o=o: c.post(
+                reverse("allocation:offer_action", args=[o.pk]),
+                {"action": "accept", "accept-on": TODAY.isoformat()},
+            )
+            for c, o in clients_and_offers
+        ]
+    )
 
 
 def brokers(municipality, n):
@@ -57,8 +73,9 @@ def assert_one_winner(results):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_people_accepting_the_same_home_at_once_gives_it_to_exactly_one(municipality_a, users_a, actor_factory,
-                                                                             person_factory):
+def test_fifty_people_accepting_the_same_home_at_once_gives_it_to_exactly_one(
+    municipality_a, users_a, actor_factory, person_factory
+):
     broker = actor_factory(users_a[Role.HOUSING_BROKER], municipality_a, Role.HOUSING_BROKER)
     vacancy = make_vacancy(broker)
     people = [needy(broker, person_factory, f"Person{i}", start=TODAY - timedelta(days=10)) for i in range(N)]
@@ -69,8 +86,9 @@ def test_fifty_people_accepting_the_same_home_at_once_gives_it_to_exactly_one(mu
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_homes_accepted_for_one_person_at_once_gives_them_exactly_one(municipality_a, users_a, actor_factory,
-                                                                           person_factory):
+def test_fifty_homes_accepted_for_one_person_at_once_gives_them_exactly_one(
+    municipality_a, users_a, actor_factory, person_factory
+):
     broker = actor_factory(users_a[Role.HOUSING_BROKER], municipality_a, Role.HOUSING_BROKER)
     person = needy(broker, person_factory, start=TODAY - timedelta(days=10))
     offers = [offered_directly(make_vacancy(broker, address=f"Vej {i}"), person) for i in range(N)]
@@ -80,9 +98,13 @@ def test_fifty_homes_accepted_for_one_person_at_once_gives_them_exactly_one(muni
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_clicks_on_the_same_offer_accept_it_once(municipality_a, users_a, actor_factory, person_factory):
+def test_fifty_clicks_on_the_same_offer_accept_it_once(
+    municipality_a, users_a, actor_factory, person_factory
+):
     broker = actor_factory(users_a[Role.HOUSING_BROKER], municipality_a, Role.HOUSING_BROKER)
-    offer = offered_directly(make_vacancy(broker), needy(broker, person_factory, start=TODAY - timedelta(days=10)))
+    offer = offered_directly(
+        make_vacancy(broker), needy(broker, person_factory, start=TODAY - timedelta(days=10))
+    )
     results = fire([(c, offer) for c in brokers(municipality_a, N)])
     assert_one_winner(results)
     assert Offer.objects.get(pk=offer.pk).log_entries.filter(kind="accepted").count() == 1

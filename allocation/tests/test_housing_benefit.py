@@ -1,5 +1,6 @@
 """The housing-benefit estimate against worked examples computed by hand (boligstøtteloven, 2026 rates
 in conf.BENEFIT_RULES), and properties that must hold for every household and home. No Django."""
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,11 @@ def home(rent, utilities=0, **kw):
 
 def test_the_rates_are_dated_and_name_their_source():
     rules = PARAMS["BENEFIT_RULES"]
-    assert rules["year"] == 2026 and "boligstøtteloven" in rules["source"] and "Udbetaling Danmark" in rules["source"]
+    assert (
+        rules["year"] == 2026
+        and "boligstøtteloven" in rules["source"]
+        and "Udbetaling Danmark" in rules["source"]
+    )
 
 
 def test_one_adult_without_children_gets_at_most_15_percent_of_the_housing_cost():
@@ -63,7 +68,10 @@ def test_the_rent_counts_only_for_the_area_allowed():
     pay = matching.payment(cand(monthly_income=12_550, children=1), home(5000, size_m2=100), PARAMS)
     assert pay.benefit == 1841 and pay.counted_m2 == 85
     # A home within the limit counts in full.
-    assert matching.payment(cand(monthly_income=12_550, children=1), home(5000, size_m2=60), PARAMS).counted_m2 is None
+    assert (
+        matching.payment(cand(monthly_income=12_550, children=1), home(5000, size_m2=60), PARAMS).counted_m2
+        is None
+    )
 
 
 def test_pensioners_get_boligydelse_without_the_15_percent_cap():
@@ -79,7 +87,9 @@ def test_early_retirement_from_2003_gets_boligsikring_without_the_15_percent_cap
     # Førtidspension from 2003: boligsikring's formula, but the 15 % cap does not apply. Income 12,550
     # kr./md. (below the threshold), rent 5,000 kr./md.: 60 % = 36,000; own payment limit 31,100 bites:
     # 31,100 / 12 = 2,591.7 -> 2,591 kr. a month (not 750 as for the household in the first example).
-    pay = matching.payment(cand(monthly_income=12_550, pension=matching.PENSION_EARLY_FROM_2003), home(5000), PARAMS)
+    pay = matching.payment(
+        cand(monthly_income=12_550, pension=matching.PENSION_EARLY_FROM_2003), home(5000), PARAMS
+    )
     assert pay.benefit == 2591 and pay.scheme == matching.BOLIGSIKRING and not pay.capped_15
 
 
@@ -92,13 +102,28 @@ def test_the_explanation_says_estimate_and_names_the_cap():
 # --- properties -------------------------------------------------------------------------------------------
 
 households = st.builds(
-    lambda can_pay, income, adults, children, pension: cand(can_pay=can_pay, monthly_income=income, adults=adults,
-                                                             children=children, pension=pension),
-    st.integers(0, 15_000), st.one_of(st.none(), st.integers(0, 80_000)), st.integers(1, 3), st.integers(0, 6),
-    st.sampled_from([matching.PENSION_NONE, matching.PENSION_OLD_AGE, matching.PENSION_EARLY_BEFORE_2003,
-                     matching.PENSION_EARLY_FROM_2003]))
-homes_st = st.builds(lambda rent, utilities, size: home(rent, utilities=utilities, size_m2=size),
-                     st.integers(1, 20_000), st.integers(0, 3_000), st.one_of(st.none(), st.integers(10, 200)))
+    lambda can_pay, income, adults, children, pension: cand(
+        can_pay=can_pay, monthly_income=income, adults=adults, children=children, pension=pension
+    ),
+    st.integers(0, 15_000),
+    st.one_of(st.none(), st.integers(0, 80_000)),
+    st.integers(1, 3),
+    st.integers(0, 6),
+    st.sampled_from(
+        [
+            matching.PENSION_NONE,
+            matching.PENSION_OLD_AGE,
+            matching.PENSION_EARLY_BEFORE_2003,
+            matching.PENSION_EARLY_FROM_2003,
+        ]
+    ),
+)
+homes_st = st.builds(
+    lambda rent, utilities, size: home(rent, utilities=utilities, size_m2=size),
+    st.integers(1, 20_000),
+    st.integers(0, 3_000),
+    st.one_of(st.none(), st.integers(10, 200)),
+)
 
 
 @settings(max_examples=300, deadline=None, database=None)
@@ -126,7 +151,10 @@ def test_no_unaffordable_pair_is_ever_proposed_and_both_paths_agree(cands, hs):
             fit = matching.evaluate(c, h, PARAMS)
             assert scores[i, j] == (fit.score if fit.feasible else 0.0)
     by_person, by_home = {c.person_id: c for c in cands}, {h.vacancy_id: h for h in hs}
-    for assignment in (matching.optimal_assignment(cands, hs, PARAMS, scores), matching.greedy_assignment(cands, hs, PARAMS, scores)):
+    for assignment in (
+        matching.optimal_assignment(cands, hs, PARAMS, scores),
+        matching.greedy_assignment(cands, hs, PARAMS, scores),
+    ):
         for pid, vid in assignment.pairs:
             assert matching.payment(by_person[pid], by_home[vid], PARAMS).feasible
     assert np.all(scores >= 0)

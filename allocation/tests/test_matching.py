@@ -1,4 +1,5 @@
 """The matching rules (issue 4 item 3), without Django."""
+
 import dataclasses
 
 import numpy as np
@@ -22,8 +23,22 @@ def home(vid=1, rent=4000, utilities=500, rooms=1, **kw):
 
 def test_candidate_has_no_readiness_sobriety_treatment_or_tenancy_history_field():
     names = " ".join(f.name.lower() for f in dataclasses.fields(matching.Candidate))
-    for forbidden in ("ready", "readiness", "parat", "sober", "sobriety", "substance", "treatment", "behandling",
-                      "previous", "earlier", "failed", "eviction", "history", "tenancy"):
+    for forbidden in (
+        "ready",
+        "readiness",
+        "parat",
+        "sober",
+        "sobriety",
+        "substance",
+        "treatment",
+        "behandling",
+        "previous",
+        "earlier",
+        "failed",
+        "eviction",
+        "history",
+        "tenancy",
+    ):
         assert forbidden not in names
 
 
@@ -35,7 +50,9 @@ def test_housing_benefit_follows_the_formula_and_is_zero_above_the_income_limit(
 
 
 def test_unknown_income_uses_the_assumed_cash_benefit_level():
-    assumed = matching.housing_benefit(rent=5000, monthly_income=PARAMS["ASSUMED_MONTHLY_INCOME"], params=PARAMS)
+    assumed = matching.housing_benefit(
+        rent=5000, monthly_income=PARAMS["ASSUMED_MONTHLY_INCOME"], params=PARAMS
+    )
     assert matching.housing_benefit(rent=5000, monthly_income=None, params=PARAMS) == assumed
 
 
@@ -49,26 +66,45 @@ def test_affordability_is_hard_and_counts_housing_benefit():
 
 def test_unaffordable_people_are_never_ranked_however_long_they_waited():
     h = home(rent=6000)
-    ranked = matching.rank([cand(1, can_pay=1000, days=3000, urgency="acute"), cand(2, can_pay=9000, days=1)], h, PARAMS)
+    ranked = matching.rank(
+        [cand(1, can_pay=1000, days=3000, urgency="acute"), cand(2, can_pay=9000, days=1)], h, PARAMS
+    )
     assert [f.person_id for f in ranked] == [2]
 
 
 def test_wishes_are_soft_they_lower_the_score_but_never_exclude():
-    h = home(area="Slangerup", shared=True, ordinary_building=False, pets_allowed=False, accessible=False, rooms=1)
-    picky = cand(can_pay=9000, areas=("Jægerspris",), min_rooms=2, sharing="alone", wants_ordinary_building=True,
-                 has_pet=True, needs_accessible=True)
+    h = home(
+        area="Slangerup", shared=True, ordinary_building=False, pets_allowed=False, accessible=False, rooms=1
+    )
+    picky = cand(
+        can_pay=9000,
+        areas=("Jægerspris",),
+        min_rooms=2,
+        sharing="alone",
+        wants_ordinary_building=True,
+        has_pet=True,
+        needs_accessible=True,
+    )
     fit = matching.evaluate(picky, h, PARAMS)
     assert fit.feasible and fit.score >= 1
     text = " ".join(fit.reasons)
-    for phrase in ("ikke i de ønskede områder", "ønsker mindst 2", "ønsker at bo alene", "princip 4",
-                   "Husdyr er ikke tilladt", "ikke tilgængelig"):
+    for phrase in (
+        "ikke i de ønskede områder",
+        "ønsker mindst 2",
+        "ønsker at bo alene",
+        "princip 4",
+        "Husdyr er ikke tilladt",
+        "ikke tilgængelig",
+    ):
         assert phrase in text
 
 
 def test_a_wished_area_scores_higher_than_another():
     h = home(area="Slangerup")
-    assert (matching.evaluate(cand(areas=("slangerup",), can_pay=9000), h, PARAMS).score
-            > matching.evaluate(cand(areas=("Jægerspris",), can_pay=9000), h, PARAMS).score)
+    assert (
+        matching.evaluate(cand(areas=("slangerup",), can_pay=9000), h, PARAMS).score
+        > matching.evaluate(cand(areas=("Jægerspris",), can_pay=9000), h, PARAMS).score
+    )
 
 
 def test_a_skaev_bolig_counts_for_those_who_want_it_and_against_those_who_do_not():
@@ -80,26 +116,55 @@ def test_a_skaev_bolig_counts_for_those_who_want_it_and_against_those_who_do_not
 
 def test_time_homeless_and_urgency_order_the_rest():
     h = home()
-    ranked = matching.rank([cand(1, can_pay=9000, days=30), cand(2, can_pay=9000, days=400),
-                            cand(3, can_pay=9000, days=30, urgency="acute")], h, PARAMS)
+    ranked = matching.rank(
+        [
+            cand(1, can_pay=9000, days=30),
+            cand(2, can_pay=9000, days=400),
+            cand(3, can_pay=9000, days=30, urgency="acute"),
+        ],
+        h,
+        PARAMS,
+    )
     assert [f.person_id for f in ranked] == [3, 2, 1]
 
 
 def test_the_matrix_gives_the_same_scores_as_the_explained_evaluation():
     rng = np.random.default_rng(4)
     areas = ["A", "B", "C", ""]
-    cands = [cand(i, can_pay=int(rng.integers(2000, 6000)), days=int(rng.integers(0, 900)),
-                  monthly_income=None if i % 5 == 0 else int(rng.integers(8000, 25000)),
-                  areas=tuple(rng.choice(areas[:3], size=int(rng.integers(0, 3)), replace=False)),
-                  min_rooms=int(rng.integers(1, 4)), sharing=["alone", "shared", "either"][i % 3],
-                  wants_ordinary_building=bool(i % 4), has_pet=bool(i % 7 == 0), needs_accessible=bool(i % 9 == 0),
-                  urgency=["normal", "high", "acute"][i % 3], adults=1 + i % 2, children=i % 4,
-                  pension=["none", "folkepension", "early_before_2003", "early_from_2003"][i % 4 if i % 3 else 0])
-             for i in range(40)]
-    homes = [home(j, rent=int(rng.integers(2500, 7000)), utilities=int(rng.integers(0, 900)), rooms=int(rng.integers(1, 4)),
-                  area=areas[j % 4], shared=bool(j % 5 == 0), ordinary_building=bool(j % 6), pets_allowed=bool(j % 2),
-                  accessible=bool(j % 3 == 0), size_m2=None if j % 4 == 0 else int(rng.integers(30, 120)))
-             for j in range(15)]
+    cands = [
+        cand(
+            i,
+            can_pay=int(rng.integers(2000, 6000)),
+            days=int(rng.integers(0, 900)),
+            monthly_income=None if i % 5 == 0 else int(rng.integers(8000, 25000)),
+            areas=tuple(rng.choice(areas[:3], size=int(rng.integers(0, 3)), replace=False)),
+            min_rooms=int(rng.integers(1, 4)),
+            sharing=["alone", "shared", "either"][i % 3],
+            wants_ordinary_building=bool(i % 4),
+            has_pet=bool(i % 7 == 0),
+            needs_accessible=bool(i % 9 == 0),
+            urgency=["normal", "high", "acute"][i % 3],
+            adults=1 + i % 2,
+            children=i % 4,
+            pension=["none", "folkepension", "early_before_2003", "early_from_2003"][i % 4 if i % 3 else 0],
+        )
+        for i in range(40)
+    ]
+    homes = [
+        home(
+            j,
+            rent=int(rng.integers(2500, 7000)),
+            utilities=int(rng.integers(0, 900)),
+            rooms=int(rng.integers(1, 4)),
+            area=areas[j % 4],
+            shared=bool(j % 5 == 0),
+            ordinary_building=bool(j % 6),
+            pets_allowed=bool(j % 2),
+            accessible=bool(j % 3 == 0),
+            size_m2=None if j % 4 == 0 else int(rng.integers(30, 120)),
+        )
+        for j in range(15)
+    ]
     matrix = matching.score_matrix(cands, homes, PARAMS)
     for i, c in enumerate(cands):
         for j, h in enumerate(homes):
@@ -144,9 +209,11 @@ def test_excluding_pairs_leaves_the_original_matrix_and_ignores_unknown_ids():
 
 
 @settings(max_examples=60, deadline=None, database=None)
-@given(pays=st.lists(st.integers(2000, 6000), min_size=1, max_size=6),
-       rents=st.lists(st.integers(1500, 5500), min_size=1, max_size=6),
-       declined=st.sets(st.tuples(st.integers(1, 6), st.integers(1, 6)), max_size=8))
+@given(
+    pays=st.lists(st.integers(2000, 6000), min_size=1, max_size=6),
+    rents=st.lists(st.integers(1500, 5500), min_size=1, max_size=6),
+    declined=st.sets(st.tuples(st.integers(1, 6), st.integers(1, 6)), max_size=8),
+)
 def test_property_the_assignment_is_distinct_and_never_uses_a_declined_pair(pays, rents, declined):
     people = [cand(i + 1, can_pay=p, days=30 * i) for i, p in enumerate(pays)]
     homes = [home(j + 1, rent=r, utilities=300) for j, r in enumerate(rents)]
@@ -163,5 +230,7 @@ def test_the_payment_reason_ends_with_one_full_stop_after_the_amount():
     params = matching_params()
     home = matching.Home(vacancy_id=1, rent=5000, utilities=500, rooms=1)
     for can_pay in (2000, 9000):
-        fit = matching.evaluate(matching.Candidate(person_id=1, can_pay=can_pay, homeless_days=10), home, params)
+        fit = matching.evaluate(
+            matching.Candidate(person_id=1, can_pay=can_pay, homeless_days=10), home, params
+        )
         assert fit.reasons[0].endswith(" kr.") and "kr.." not in fit.reasons[0]

@@ -1,4 +1,5 @@
 """The steps of an offer are facts: a step dated after today is refused (core.dates), moving in included."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -22,7 +23,9 @@ def broker(users_a, municipality_a, actor_factory):
 
 
 def test_an_offer_step_dated_after_today_is_refused(broker, worker_a, person_factory):
-    offer = services.offer_propose(actor=broker, vacancy=make_vacancy(broker), person=needy(worker_a, person_factory), on=TODAY)
+    offer = services.offer_propose(
+        actor=broker, vacancy=make_vacancy(broker), person=needy(worker_a, person_factory), on=TODAY
+    )
     with pytest.raises(PersonDataError, match="fremtiden") as caught:
         services.offer_make(actor=broker, offer=offer, on=TODAY + timedelta(days=1))
     assert caught.value.field == "on" and Offer.objects.get(pk=offer.pk).status == OfferStatus.PROPOSED

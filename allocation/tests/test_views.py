@@ -1,5 +1,6 @@
 """Pages of allocation: who may use them, the forms' Danish messages, the committee PDF and pinned
 query counts on the vacancy page."""
+
 import shutil
 import subprocess
 from datetime import timedelta
@@ -41,14 +42,22 @@ def test_vacancy_pages_by_role(broker, users_a, worker_a, person_factory, login)
 
 def test_create_vacancy_with_a_deadline_before_the_report_shows_a_danish_error(broker, users_a, login):
     _, unit = make_stock(broker.municipality)
-    response = login(users_a[Role.HOUSING_BROKER]).post(reverse("allocation:vacancy_create"), {
-        "unit": unit.pk, "reported_on": TODAY.isoformat(), "nominate_by": (TODAY - timedelta(days=2)).isoformat()})
+    response = login(users_a[Role.HOUSING_BROKER]).post(
+        reverse("allocation:vacancy_create"),
+        {
+            "unit": unit.pk,
+            "reported_on": TODAY.isoformat(),
+            "nominate_by": (TODAY - timedelta(days=2)).isoformat(),
+        },
+    )
     assert response.status_code == 200
     assert "Fristen for anvisning kan ikke ligge før" in response.content.decode()
     assert not Vacancy.objects.exists()
 
 
-def test_propose_offer_decline_and_re_offer_through_the_pages(broker, users_a, worker_a, person_factory, login):
+def test_propose_offer_decline_and_re_offer_through_the_pages(
+    broker, users_a, worker_a, person_factory, login
+):
     anna, bent = needy(worker_a, person_factory, "Anna"), needy(worker_a, person_factory, "Bent")
     vacancy = make_vacancy(broker)
     client = login(users_a[Role.HOUSING_BROKER])
@@ -57,25 +66,35 @@ def test_propose_offer_decline_and_re_offer_through_the_pages(broker, users_a, w
     action = reverse("allocation:offer_action", args=[offer.pk])
     client.post(action, {"action": "offer", "offer-on": TODAY.isoformat()})
     services.decline_reasons_ensure_defaults(broker.municipality)
-    response = client.post(action, {"action": "decline", "decline-on": TODAY.isoformat(), "decline-reason": ""})
+    response = client.post(
+        action, {"action": "decline", "decline-on": TODAY.isoformat(), "decline-reason": ""}
+    )
     assert "Der er fejl i formularen" in response.content.decode()
-    reason = broker.municipality and __import__("allocation.models", fromlist=["DeclineReason"]).DeclineReason.objects.first()
+    reason = (
+        broker.municipality
+        and __import__("allocation.models", fromlist=["DeclineReason"]).DeclineReason.objects.first()
+    )
     client.post(action, {"action": "decline", "decline-on": TODAY.isoformat(), "decline-reason": reason.pk})
     assert Offer.objects.get(pk=offer.pk).status == OfferStatus.DECLINED
     client.post(reverse("allocation:vacancy_propose", args=[vacancy.pk]), {"person": bent.pk})
     assert Offer.objects.get(person=bent).status == OfferStatus.PROPOSED
 
 
-def test_proposing_someone_who_cannot_afford_the_home_is_refused(broker, users_a, worker_a, person_factory, login):
+def test_proposing_someone_who_cannot_afford_the_home_is_refused(
+    broker, users_a, worker_a, person_factory, login
+):
     poor = needy(worker_a, person_factory, "Anna", max_rent=100)
     vacancy = make_vacancy(broker, rent=7000)
-    response = login(users_a[Role.HOUSING_BROKER]).post(reverse("allocation:vacancy_propose", args=[vacancy.pk]),
-                                                        {"person": poor.pk}, follow=True)
+    response = login(users_a[Role.HOUSING_BROKER]).post(
+        reverse("allocation:vacancy_propose", args=[vacancy.pk]), {"person": poor.pk}, follow=True
+    )
     assert "kan ikke foreslås" in response.content.decode()
     assert not Offer.objects.exists()
 
 
-def test_global_proposal_shows_optimal_and_greedy_side_by_side(broker, users_a, worker_a, person_factory, login):
+def test_global_proposal_shows_optimal_and_greedy_side_by_side(
+    broker, users_a, worker_a, person_factory, login
+):
     # Without children the estimated benefit is 15 % of the rent: net 2,125 and 5,675 kr. a month.
     needy(worker_a, person_factory, "Anna", max_rent=6000)
     needy(worker_a, person_factory, "Bent", max_rent=2500)
@@ -89,15 +108,25 @@ def test_committee_meeting_agenda_decision_and_pdf(broker, users_a, worker_a, pe
     anna = needy(worker_a, person_factory, "Anna")
     make_vacancy(broker, address="Fjordvej 7")
     client = login(users_a[Role.HOUSING_BROKER])
-    client.post(reverse("allocation:meetings"), {"held_on": TODAY.isoformat(), "title": "Boligudvalgets møde"})
+    client.post(
+        reverse("allocation:meetings"), {"held_on": TODAY.isoformat(), "title": "Boligudvalgets møde"}
+    )
     meeting = CommitteeMeeting.objects.get()
     item = AgendaItem.objects.get(meeting=meeting)
     assert item.proposed_person_id == anna.pk
-    response = client.post(reverse("allocation:meeting_detail", args=[meeting.pk]), {
-        "item": item.pk, f"item{item.pk}-decision": "approved", f"item{item.pk}-reason": ""})
+    response = client.post(
+        reverse("allocation:meeting_detail", args=[meeting.pk]),
+        {"item": item.pk, f"item{item.pk}-decision": "approved", f"item{item.pk}-reason": ""},
+    )
     assert "Skriv begrundelsen" in response.content.decode() or "Dette felt" in response.content.decode()
-    client.post(reverse("allocation:meeting_detail", args=[meeting.pk]), {
-        "item": item.pk, f"item{item.pk}-decision": "approved", f"item{item.pk}-reason": "Ønsker området; kan betale"})
+    client.post(
+        reverse("allocation:meeting_detail", args=[meeting.pk]),
+        {
+            "item": item.pk,
+            f"item{item.pk}-decision": "approved",
+            f"item{item.pk}-reason": "Ønsker området; kan betale",
+        },
+    )
     item.refresh_from_db()
     assert item.chosen_person_id == anna.pk
     pdf = client.get(reverse("allocation:meeting_pdf", args=[meeting.pk]))
@@ -105,14 +134,19 @@ def test_committee_meeting_agenda_decision_and_pdf(broker, users_a, worker_a, pe
     assert pdf["Content-Type"] == "application/pdf" and body.startswith(b"%PDF")
     assert AccessLogEntry.objects.filter(person_id=anna.pk, action=Action.EXPORT).exists()
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True, check=True).stdout.decode()
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=body, capture_output=True, check=True
+        ).stdout.decode()
         assert "Boligudvalgets møde" in text and "Fjordvej 7" in text and "Anna Hansen" in text
         assert "Ønsker området; kan betale" in text and "Side 1 af" in text
 
 
 def test_decline_reasons_are_the_municipalitys_own_list(broker, users_a, login):
     client = login(users_a[Role.HOUSING_BROKER])
-    client.post(reverse("allocation:decline_reasons"), {"form": "add", "label": "Borgeren er flyttet til anden kommune"})
+    client.post(
+        reverse("allocation:decline_reasons"),
+        {"form": "add", "label": "Borgeren er flyttet til anden kommune"},
+    )
     page = client.get(reverse("allocation:decline_reasons")).content.decode()
     assert "Borgeren er flyttet til anden kommune" in page and "Huslejen er for høj" in page
     response = client.post(reverse("allocation:decline_reasons"), {"form": "add", "label": "Andet"})
@@ -120,16 +154,26 @@ def test_decline_reasons_are_the_municipalitys_own_list(broker, users_a, login):
 
 
 def test_figures_show_the_days_between_steps_in_a_table(broker, users_a, worker_a, person_factory, login):
-    offer = services.offer_propose(actor=broker, vacancy=make_vacancy(broker), person=needy(worker_a, person_factory),
-                                   on=TODAY - timedelta(days=6))
+    offer = services.offer_propose(
+        actor=broker,
+        vacancy=make_vacancy(broker),
+        person=needy(worker_a, person_factory),
+        on=TODAY - timedelta(days=6),
+    )
     services.offer_make(actor=broker, offer=offer, on=TODAY - timedelta(days=2))
     page = login(users_a[Role.SUPPORT_WORKER]).get(reverse("allocation:figures")).content.decode()
-    assert "<th scope=\"row\">Foreslået til tilbudt</th><td>4</td>" in page
+    assert '<th scope="row">Foreslået til tilbudt</th><td>4</td>' in page
 
 
 def populate(worker, person_factory, n):
     for i in range(n):
-        needy(worker, person_factory, f"Person{i:03d}", max_rent=3300 + 20 * i, areas="Slangerup" if i % 2 else "")
+        needy(
+            worker,
+            person_factory,
+            f"Person{i:03d}",
+            max_rent=3300 + 20 * i,
+            areas="Slangerup" if i % 2 else "",
+        )
 
 
 PINNED = {"sqlite": 18, "postgresql": 21}
@@ -137,10 +181,13 @@ PINNED = {"sqlite": 18, "postgresql": 21}
 
 @pytest.mark.parametrize("n", [3, 30])
 def test_vacancy_page_query_count_is_pinned_and_independent_of_the_number_of_candidates(
-        n, broker, users_a, worker_a, person_factory, login, django_assert_num_queries):
+    n, broker, users_a, worker_a, person_factory, login, django_assert_num_queries
+):
     populate(worker_a, person_factory, n)
     vacancy = make_vacancy(broker, area="Slangerup")
-    offer = services.offer_propose(actor=broker, vacancy=vacancy, person=needy(worker_a, person_factory, "Zara"), on=TODAY)
+    offer = services.offer_propose(
+        actor=broker, vacancy=vacancy, person=needy(worker_a, person_factory, "Zara"), on=TODAY
+    )
     services.offer_make(actor=broker, offer=offer, on=TODAY)
     client = login(users_a[Role.HOUSING_BROKER])
     url = reverse("allocation:vacancy_detail", args=[vacancy.pk])

@@ -8,40 +8,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('tenants', '0001_initial'),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='tidspunkt')),
-                ('user_label', models.CharField(max_length=200, verbose_name='bruger')),
-                ('role', models.CharField(blank=True, max_length=32, verbose_name='rolle')),
-                ('action', models.CharField(choices=[('read', 'Opslag'), ('search', 'Søgning'), ('create', 'Oprettelse'), ('update', 'Ændring'), ('delete', 'Sletning'), ('export', 'Udtræk'), ('import', 'Indlæsning'), ('reveal_cpr', 'Visning af fuldt CPR-nummer')], max_length=16, verbose_name='handling')),
-                ('person_id', models.BigIntegerField(db_index=True, null=True, verbose_name='person')),
-                ('purpose', models.CharField(max_length=200, verbose_name='formål')),
-                ('detail', models.TextField(blank=True, verbose_name='detaljer')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='ændringer')),
-                ('path', models.CharField(blank=True, max_length=300)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="tidspunkt")),
+                ("user_label", models.CharField(max_length=200, verbose_name="bruger")),
+                ("role", models.CharField(blank=True, max_length=32, verbose_name="rolle")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("read", "Opslag"),
+                            ("search", "Søgning"),
+                            ("create", "Oprettelse"),
+                            ("update", "Ændring"),
+                            ("delete", "Sletning"),
+                            ("export", "Udtræk"),
+                            ("import", "Indlæsning"),
+                            ("reveal_cpr", "Visning af fuldt CPR-nummer"),
+                        ],
+                        max_length=16,
+                        verbose_name="handling",
+                    ),
+                ),
+                ("person_id", models.BigIntegerField(db_index=True, null=True, verbose_name="person")),
+                ("purpose", models.CharField(max_length=200, verbose_name="formål")),
+                ("detail", models.TextField(blank=True, verbose_name="detaljer")),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="ændringer")),
+                ("path", models.CharField(blank=True, max_length=300)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'logpost',
-                'verbose_name_plural': 'log',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['municipality', '-at'], name='audit_acces_municip_6a5da0_idx'), models.Index(fields=['municipality', 'person_id'], name='audit_acces_municip_01487a_idx')],
+                "verbose_name": "logpost",
+                "verbose_name_plural": "log",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["municipality", "-at"], name="audit_acces_municip_6a5da0_idx"),
+                    models.Index(fields=["municipality", "person_id"], name="audit_acces_municip_01487a_idx"),
+                ],
             },
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='accesslogentry',
-            trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='264bf024e04a8bdc784aef768247981a9633b8bf', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_3e1fc', table='audit_accesslogentry', when='BEFORE')),
+            model_name="accesslogentry",
+            trigger=pgtrigger.compiler.Trigger(
+                name="append_only",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;",
+                    hash="264bf024e04a8bdc784aef768247981a9633b8bf",
+                    operation="UPDATE OR DELETE",
+                    pgid="pgtrigger_append_only_3e1fc",
+                    table="audit_accesslogentry",
+                    when="BEFORE",
+                ),
+            ),
         ),
     ]

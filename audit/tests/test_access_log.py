@@ -1,5 +1,6 @@
 """The access log (audit/): every write and read of a person is logged; the log is append-only,
 pruned after the retention period and exportable per citizen (Datatilsynet; CJEU C-579/21)."""
+
 import csv
 import io
 from datetime import date, timedelta
@@ -38,26 +39,54 @@ def test_person_create_is_logged_with_user_action_person_and_purpose(worker_a, p
     person = person_factory(worker_a)
     entry = entries_for(person).get()
     assert (entry.user, entry.action, entry.person_id, entry.purpose) == (
-        worker_a.user, Action.CREATE, person.pk, "Registrering på hjemløselisten")
+        worker_a.user,
+        Action.CREATE,
+        person.pk,
+        "Registrering på hjemløselisten",
+    )
     assert entry.municipality_id == worker_a.municipality.pk
     assert entry.role == Role.OUTREACH_WORKER
 
 
 WRITES = {
-    "person_update": (lambda a, p: services.person_update(actor=a, person=p, phone="12345678"), Action.UPDATE,
-                      "Opdatering af stamdata"),
-    "situation_record": (lambda a, p: services.situation_record(actor=a, person=p, situation="shelter",
-                                                                start_date=date(2025, 2, 1)), Action.CREATE,
-                         "Registrering af situation"),
-    "status_change": (lambda a, p: services.status_change(actor=a, person=p, status="moved_away", on=date(2025, 2, 1),
-                                                          reason="Flyttet til Odense"), Action.UPDATE,
-                      "Ændring af status på hjemløselisten"),
-    "contact_record": (lambda a, p: services.contact_record(actor=a, person=p, contacted_on=date(2025, 2, 1), kind="phone",
-                                                            reached=True), Action.CREATE, "Registrering af kontakt"),
-    "needs_list_register": (lambda a, p: services.needs_list_register(actor=a, person=p, registered_on=date(2025, 2, 1),
-                                                                      max_rent=3500), Action.CREATE, "Boligbehovslisten"),
-    "needs_list_remove": (lambda a, p: services.needs_list_remove(actor=a, person=p, removed_on=date(2025, 2, 1)),
-                          Action.UPDATE, "Boligbehovslisten"),
+    "person_update": (
+        lambda a, p: services.person_update(actor=a, person=p, phone="12345678"),
+        Action.UPDATE,
+        "Opdatering af stamdata",
+    ),
+    "situation_record": (
+        lambda a, p: services.situation_record(
+            actor=a, person=p, situation="shelter", start_date=date(2025, 2, 1)
+        ),
+        Action.CREATE,
+        "Registrering af situation",
+    ),
+    "status_change": (
+        lambda a, p: services.status_change(
+            actor=a, person=p, status="moved_away", on=date(2025, 2, 1), reason="Flyttet til Odense"
+        ),
+        Action.UPDATE,
+        "Ændring af status på hjemløselisten",
+    ),
+    "contact_record": (
+        lambda a, p: services.contact_record(
+            actor=a, person=p, contacted_on=date(2025, 2, 1), kind="phone", reached=True
+        ),
+        Action.CREATE,
+        "Registrering af kontakt",
+    ),
+    "needs_list_register": (
+        lambda a, p: services.needs_list_register(
+            actor=a, person=p, registered_on=date(2025, 2, 1), max_rent=3500
+        ),
+        Action.CREATE,
+        "Boligbehovslisten",
+    ),
+    "needs_list_remove": (
+        lambda a, p: services.needs_list_remove(actor=a, person=p, removed_on=date(2025, 2, 1)),
+        Action.UPDATE,
+        "Boligbehovslisten",
+    ),
 }
 
 
@@ -109,7 +138,9 @@ def test_every_person_page_read_is_logged(url_name, login, users_a, worker_a, pe
 def test_the_list_page_logs_a_read_of_each_person_shown(login, users_a, worker_a, person_factory):
     shown = [person_factory(worker_a, first_name=f"Navn{i}", start=RECENT) for i in range(3)]
     login(users_a[Role.LEADER]).get(reverse("people:list"))
-    assert set(AccessLogEntry.objects.filter(action=Action.READ).values_list("person_id", flat=True)) == {p.pk for p in shown}
+    assert set(AccessLogEntry.objects.filter(action=Action.READ).values_list("person_id", flat=True)) == {
+        p.pk for p in shown
+    }
 
 
 def test_a_search_logs_its_terms(login, users_a, worker_a, person_factory):
@@ -142,17 +173,27 @@ def test_saving_a_log_entry_again_raises(worker_a, person_factory):
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the append-only trigger exists on PostgreSQL only")
-@pytest.mark.parametrize("sql", ["UPDATE audit_accesslogentry SET purpose = 'x'", "DELETE FROM audit_accesslogentry"])
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the append-only trigger exists on PostgreSQL only"
+)
+@pytest.mark.parametrize(
+    "sql", ["UPDATE audit_accesslogentry SET purpose = 'x'", "DELETE FROM audit_accesslogentry"]
+)
 def test_postgres_trigger_refuses_raw_update_and_delete(sql, worker_a, person_factory):
     person = person_factory(worker_a)
-    with pytest.raises(DatabaseError, match="Cannot update or delete"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="Cannot update or delete"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(sql)
     assert entries_for(person).get().purpose == "Registrering på hjemløselisten"
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the append-only trigger exists on PostgreSQL only")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the append-only trigger exists on PostgreSQL only"
+)
 def test_postgres_trigger_refuses_a_queryset_update(worker_a, person_factory):
     person_factory(worker_a)
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -191,7 +232,9 @@ def _csv_rows(response):
     return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
 
 
-def test_person_log_export_gives_a_leader_every_lookup_on_the_citizen(login, users_a, worker_a, person_factory):
+def test_person_log_export_gives_a_leader_every_lookup_on_the_citizen(
+    login, users_a, worker_a, person_factory
+):
     person = person_factory(worker_a)
     login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:detail", args=[person.pk]))
     response = login(users_a[Role.LEADER]).get(reverse("audit:person_export", args=[person.pk]))
@@ -221,12 +264,15 @@ def test_person_log_export_is_forbidden_for_other_roles(role, login, users_a, wo
     assert not entries_for(person, action=Action.EXPORT).exists()
 
 
-def test_person_log_export_of_another_municipalitys_citizen_is_not_found(login, users_a, worker_b, person_factory):
+def test_person_log_export_of_another_municipalitys_citizen_is_not_found(
+    login, users_a, worker_b, person_factory
+):
     person_b = person_factory(worker_b)
     response = login(users_a[Role.LEADER]).get(reverse("audit:person_export", args=[person_b.pk]))
     assert response.status_code == 404
-    assert not AccessLogEntry.objects.filter(municipality=users_a[Role.LEADER].memberships.get().municipality,
-                                             person_id=person_b.pk).exists()
+    assert not AccessLogEntry.objects.filter(
+        municipality=users_a[Role.LEADER].memberships.get().municipality, person_id=person_b.pk
+    ).exists()
 
 
 def test_log_page_is_shown_to_a_leader(login, users_a, worker_a, person_factory):
@@ -241,7 +287,9 @@ def test_log_page_is_forbidden_for_other_roles(role, login, users_a):
     assert login(users_a[role]).get(reverse("audit:log")).status_code == 403
 
 
-def test_log_page_shows_only_the_own_municipalitys_entries(login, users_a, worker_a, worker_b, person_factory):
+def test_log_page_shows_only_the_own_municipalitys_entries(
+    login, users_a, worker_a, worker_b, person_factory
+):
     person_factory(worker_b)
     log_access(actor=None, municipality=worker_b.municipality, action=Action.READ, purpose="Kun i Odense")
     response = login(users_a[Role.LEADER]).get(reverse("audit:log"))

@@ -1,4 +1,5 @@
 """Settings shared by every environment; values come from the environment (12-factor)."""
+
 import os
 from pathlib import Path
 
@@ -250,4 +251,6 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # pghistory attaches the acting user and URL to every change it records; its context injection is
 # PostgreSQL-only (on SQLite its triggers record nothing and the wrapper fails), so it is added there.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    MIDDLEWARE.insert(MIDDLEWARE.index("tenants.middleware.TenantMiddleware") + 1, "pghistory.middleware.HistoryMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("tenants.middleware.TenantMiddleware") + 1, "pghistory.middleware.HistoryMiddleware"
+    )

@@ -1,5 +1,6 @@
 """The English catalogue is complete, and the pages that were wrapped for translation are English when the
 user chooses English with the language switch in the footer."""
+
 import ast
 import re
 from datetime import timedelta
@@ -57,7 +58,7 @@ def parse_po(path):
         entry["obsolete"] = entry["obsolete"] or obsolete
         value = ast.literal_eval(rest)
         if keyword.startswith("msgstr["):
-            field = int(keyword[len("msgstr["):-1])
+            field = int(keyword[len("msgstr[") : -1])
             entry["msgstr"][field] = value
         elif keyword == "msgstr":
             field = 0
@@ -73,7 +74,9 @@ def parse_po(path):
 CATALOGUES = [CATALOGUE] + sorted(Path(settings.BASE_DIR).glob("*/locale/en/LC_MESSAGES/django.po"))
 
 
-@pytest.fixture(scope="module", params=CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR).parts[0]))
+@pytest.fixture(
+    scope="module", params=CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR).parts[0])
+)
 def catalogue(request):
     entries = [e for e in parse_po(request.param) if not e["obsolete"] and e["msgid"] != ""]
     assert len(entries) > 20, f"the parser found too few entries in {request.param}"
@@ -82,14 +85,28 @@ def catalogue(request):
 
 def test_every_app_with_wrapped_text_has_a_catalogue():
     apps = {p.relative_to(settings.BASE_DIR).parts[0] for p in CATALOGUES[1:]}
-    assert {"people", "core", "support", "plans", "housing", "allocation", "fidelity", "accounts", "audit",
-            "imports"} <= apps
+    assert {
+        "people",
+        "core",
+        "support",
+        "plans",
+        "housing",
+        "allocation",
+        "fidelity",
+        "accounts",
+        "audit",
+        "imports",
+    } <= apps
 
 
 def test_the_english_catalogue_has_no_empty_entries(catalogue):
-    empty = [e["msgid"] for e in catalogue
-             if not e["msgstr"] or not all(e["msgstr"].values())
-             or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)]
+    empty = [
+        e["msgid"]
+        for e in catalogue
+        if not e["msgstr"]
+        or not all(e["msgstr"].values())
+        or (e.get("msgid_plural") is not None and len(e["msgstr"]) < 2)
+    ]
     assert empty == [], f"{len(empty)} entries without an English translation, e.g. {empty[:5]}"
 
 
@@ -131,9 +148,14 @@ def test_leaders_support_front_page_is_english_when_english_is_chosen(login, use
     icm_setup(users_a, municipality_a, limit=8)
     html = english(login(users_a[Role.LEADER])).get(reverse("support:leader")).content.decode()
     assert "<h1>Support: capacity and waiting lists</h1>" in html
-    for heading in ("Capacity by method", "Capacity by team", "Workers at their caseload limit",
-                    "Waiting list", "Persistence: citizens who have not been reached",
-                    "Support episodes by status"):
+    for heading in (
+        "Capacity by method",
+        "Capacity by team",
+        "Workers at their caseload limit",
+        "Waiting list",
+        "Persistence: citizens who have not been reached",
+        "Support episodes by status",
+    ):
         assert f"<h2>{heading}</h2>" in html
     assert "Kapacitet pr. metode" not in html and "Støtte: kapacitet og ventelister" not in html
 
@@ -167,5 +189,9 @@ def test_person_form_labels_stay_danish_by_default(login, users_a):
 @pytest.mark.django_db
 def test_by_name_list_filters_are_english_when_english_is_chosen(login, users_a):
     html = english(login(users_a[Role.LEADER])).get(reverse("people:list")).content.decode()
-    assert "Search by name, birth date or CPR" in html and "Longest time homeless" in html and "Under 3 months" in html
+    assert (
+        "Search by name, birth date or CPR" in html
+        and "Longest time homeless" in html
+        and "Under 3 months" in html
+    )
     assert "Søg på navn, fødselsdato eller CPR" not in html

@@ -1,4 +1,5 @@
 """One base error for what users are told, and one way to put it on a form (issue 10 item 1)."""
+
 from django import forms
 
 from accounts.services import AccountError

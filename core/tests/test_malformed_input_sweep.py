@@ -7,10 +7,11 @@ source (``request.GET.get("enhed")``, ``Form(request.GET ...)``), so a new URL o
 swept without editing this file. Objects in the path are the user's own municipality's, so the views
 get past their lookups to the code that reads the parameters.
 """
+
 import inspect
 import re
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from people import services
-from tenants.tests.test_tenancy_sweep import FILLERS, World, _import_job, _ROUTE_PARAM, all_routes, build
+from tenants.tests.test_tenancy_sweep import _ROUTE_PARAM, FILLERS, World, _import_job, all_routes, build
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +34,11 @@ LOCAL_APPS = {p.parent.name for p in ROOT.glob("*/views.py")}
 READ_TOGETHER = {"a": {"b"}}
 SKIP_NAMESPACES = {"admin"}
 
-_DIRECT = re.compile(r"request\.(?:GET|POST)(?:\.get|\.getlist)?\(\s*[\"'](\w+)[\"']"
-                     r"|request\.(?:GET|POST)\[[\"'](\w+)[\"']\]"
-                     r"|(?:int_param|parse_id)\(\s*request\.(?:GET|POST),\s*[\"'](\w+)[\"']")
+_DIRECT = re.compile(
+    r"request\.(?:GET|POST)(?:\.get|\.getlist)?\(\s*[\"'](\w+)[\"']"
+    r"|request\.(?:GET|POST)\[[\"'](\w+)[\"']\]"
+    r"|(?:int_param|parse_id)\(\s*request\.(?:GET|POST),\s*[\"'](\w+)[\"']"
+)
 _IN = re.compile(r"[\"'](\w+)[\"']\s+in\s+request\.(?:GET|POST)")
 _BOUND_FORM = re.compile(r"(\w+Form)\(\s*request\.(?:GET|POST)")
 _HELPER_CALL = re.compile(r"(\w+)\(\s*request\b")
@@ -92,8 +95,13 @@ def _routes():
 
 def _str_segment_variants(route, world) -> list[str]:
     """Paths of a route with each <str:> segment replaced by each malformed value."""
-    names = [m["name"] for p in route.parts if isinstance(p, RoutePattern)
-             for m in _ROUTE_PARAM.finditer(str(p)) if m["conv"] == "str"]
+    names = [
+        m["name"]
+        for p in route.parts
+        if isinstance(p, RoutePattern)
+        for m in _ROUTE_PARAM.finditer(str(p))
+        if m["conv"] == "str"
+    ]
     if not names:
         return []
     good = build(route, world)[0][0]
@@ -110,7 +118,9 @@ def _request(client, method, path, data, problems, label):
     try:
         response = getattr(client, method)(path, data)
     except Exception as exc:  # noqa: BLE001 - a crash is the finding, with its URL
-        problems.append(f"{method.upper()} {path} {data and repr(next(iter(data.values())))} ({label}): raised {exc!r}")
+        problems.append(
+            f"{method.upper()} {path} {data and repr(next(iter(data.values())))} ({label}): raised {exc!r}"
+        )
         return None
     if response.status_code >= 500:
         problems.append(f"{method.upper()} {path} ({label}): {response.status_code}")
@@ -134,7 +144,7 @@ def test_no_url_answers_malformed_parameters_with_a_server_error(role, own_world
             if plain in (403, 404) or not names:  # the role may not use the page, or it reads nothing
                 continue
             for bad in values:
-                data = {name: bad for name in names}
+                data = dict.fromkeys(names, bad)
                 if plain != 405:
                     _request(client, "get", path, data, problems, route.label)
                 if bad in SHORT_VALUES or foreign:
@@ -147,6 +157,11 @@ def test_no_url_answers_malformed_parameters_with_a_server_error(role, own_world
 def test_huge_ids_in_the_path_are_not_found(own_world, users_a, client):
     client.force_login(users_a[Role.LEADER])
     huge = "99999999999999999999"
-    for path in (f"/borgere/{huge}/", f"/boliger/{huge}/ret/", f"/ledige-boliger/boligudvalg/{huge}/",
-                 f"/efterlevelse/vurdering/{huge}/", f"/stoette/forloeb/{huge}/"):
+    for path in (
+        f"/borgere/{huge}/",
+        f"/boliger/{huge}/ret/",
+        f"/ledige-boliger/boligudvalg/{huge}/",
+        f"/efterlevelse/vurdering/{huge}/",
+        f"/stoette/forloeb/{huge}/",
+    ):
         assert client.get(path).status_code == 404, path

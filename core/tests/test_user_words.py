@@ -2,6 +2,7 @@
 manual for Housing First, Frederikssund Kommunes plan), methods in plain words ("én bolig ad gangen"),
 never "seed", "greedy", "issue". Every page the project has, as the leader (who sees the most), in
 Danish and in English; and the nine situations of the national count in the count's own words, grouped."""
+
 import re
 from html import unescape
 
@@ -17,7 +18,9 @@ from tenants.tests.test_tenancy_sweep import all_routes, build
 pytestmark = pytest.mark.django_db
 
 # "issue" only with its number: "issue a new request" is English, "issue 9" is the tracker.
-DEVELOPER_WORDS = re.compile(r"\b(seeds?|seedenes|greedy|grådig\w*|issue \d+|baseline|fallback|TODO)\b", re.IGNORECASE)
+DEVELOPER_WORDS = re.compile(
+    r"\b(seeds?|seedenes|greedy|grådig\w*|issue \d+|baseline|fallback|TODO)\b", re.IGNORECASE
+)
 SKIP_NAMESPACES = {"admin"}
 
 
@@ -53,15 +56,16 @@ def test_no_page_shows_developer_words_in_english(own_world, users_a, client):  
 
 
 def test_the_checker_would_find_a_developer_word():
-    assert DEVELOPER_WORDS.findall(visible_text("<p>Til sammenligning: grådig tildeling (seed 001, issue 4).</p>")) == [
-        "grådig", "seed", "issue 4"]
+    assert DEVELOPER_WORDS.findall(
+        visible_text("<p>Til sammenligning: grådig tildeling (seed 001, issue 4).</p>")
+    ) == ["grådig", "seed", "issue 4"]
 
 
 def test_the_situation_select_shows_the_count_in_its_own_words_grouped(login, users_a):
     html = login(users_a[Role.OUTREACH_WORKER]).get(reverse("people:create")).content.decode()
     for group, members in GROUPS:
         start = html.index(f'<optgroup label="{escape(group)}">')
-        block = html[start:html.index("</optgroup>", start)]
+        block = html[start : html.index("</optgroup>", start)]
         assert [m for m in members if f">{escape(LABELS[m])}</option>" in block] == members
     assert len([s for s in Situation if s in GROUPS[0][1]]) == 9
     assert ">Overnatter på gaden, i trappeopgang, i et skur eller lignende</option>" in html

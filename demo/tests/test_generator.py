@@ -1,4 +1,5 @@
 """The generator's histories follow the list rules and its summaries match the history."""
+
 import random
 from datetime import date, timedelta
 
@@ -32,7 +33,10 @@ def test_status_changes_and_situations_are_in_date_order_and_not_after_today(peo
         assert [c.changed_on for c in p.status_changes] == sorted(c.changed_on for c in p.status_changes)
         starts = [s.start for s in p.situations]
         assert starts == sorted(starts) and len(set(starts)) == len(starts)
-        assert all(d <= TODAY for d in starts + [c.changed_on for c in p.status_changes] + [c.contacted_on for c in p.contacts])
+        assert all(
+            d <= TODAY
+            for d in starts + [c.changed_on for c in p.status_changes] + [c.contacted_on for c in p.contacts]
+        )
         # Only the last situation may be open, and each closed one ends where the next begins.
         for a, b in zip(p.situations, p.situations[1:]):
             assert a.end == b.start
@@ -60,8 +64,11 @@ def test_summary_matches_history(people):
         periods = [Period(s.situation, s.start, s.end) for s in p.situations]
         assert p.homeless_since == current_spell_start(periods, TODAY)
         assert p.identified_on == p.situations[0].start
-        activity = [s.start for s in p.situations] + [c.contacted_on for c in p.contacts] + [
-            c.changed_on for c in p.status_changes if c.status == Status.RETURNED_FROM_INACTIVE]
+        activity = (
+            [s.start for s in p.situations]
+            + [c.contacted_on for c in p.contacts]
+            + [c.changed_on for c in p.status_changes if c.status == Status.RETURNED_FROM_INACTIVE]
+        )
         assert p.last_activity_on == max(activity)
         assert p.on_needs_list == any(n.removed_on is None for n in p.needs)
 
@@ -103,8 +110,10 @@ def test_mix_has_sofa_surfers_shelters_returns_and_all_exits(people):
 
 def test_same_seed_gives_the_same_people():
     def run(seed):
-        return [(p.first_name, p.last_name, p.cpr, p.status_changes, p.contacts)
-                for p in generate_people(random.Random(seed), count=30, start=START, end=TODAY)]
+        return [
+            (p.first_name, p.last_name, p.cpr, p.status_changes, p.contacts)
+            for p in generate_people(random.Random(seed), count=30, start=START, end=TODAY)
+        ]
 
     assert run(3) == run(3)
     assert run(3) != run(4)
@@ -112,6 +121,9 @@ def test_same_seed_gives_the_same_people():
 
 def test_national_knobs_give_about_fifty_events_per_person_over_ten_years():
     params = Params(contact_interval_days=8, details=False)
-    people = list(generate_people(random.Random(1), count=300, start=TODAY - timedelta(days=3650), end=TODAY,
-                                  params=params))
+    people = list(
+        generate_people(
+            random.Random(1), count=300, start=TODAY - timedelta(days=3650), end=TODAY, params=params
+        )
+    )
     assert 30 <= sum(p.event_count for p in people) / len(people) <= 70

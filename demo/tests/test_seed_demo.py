@@ -1,9 +1,10 @@
 """seed_demo loads a Frederikssund-sized demo (seed 001), resets cleanly and serves the list page."""
+
 from io import StringIO
 
-from django.db.models import F
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 
 from accounts.models import Membership, User
@@ -39,8 +40,15 @@ def test_seed_demo_matches_seed_001_ranges(seeded):
     assert 40 <= active.count() <= 100
     assert 35 <= active.filter(current_situation__in=[s.value for s in HOMELESS]).count() <= 90
     assert 70 <= people.filter(on_needs_list=True).count() <= 150
-    assert people.filter(protected=True, workers__isnull=False).distinct().count() == people.filter(protected=True).count() > 0
-    assert StatusChange.objects.filter(municipality=frederikssund).values("changed_on__year").distinct().count() >= 5
+    assert (
+        people.filter(protected=True, workers__isnull=False).distinct().count()
+        == people.filter(protected=True).count()
+        > 0
+    )
+    assert (
+        StatusChange.objects.filter(municipality=frederikssund).values("changed_on__year").distinct().count()
+        >= 5
+    )
     assert Person.objects.filter(municipality__code="0607").exists()
 
 
@@ -65,7 +73,9 @@ def test_by_name_list_for_leder_shows_people(seeded, client):
     client.force_login(User.objects.get(username="leder"))
     response = client.get(reverse("people:list"))
     assert response.status_code == 200
-    shown = Person.objects.filter(municipality__code="0250", current_status__in=ACTIVE_VALUES, protected=False)
+    shown = Person.objects.filter(
+        municipality__code="0250", current_status__in=ACTIVE_VALUES, protected=False
+    )
     # The list shows the longest time homeless first; people at risk (no spell) come after them.
     first = shown.order_by(F("homeless_since").asc(nulls_last=True), "last_name", "id").first()
     assert f"{first.first_name} {first.last_name}" in response.content.decode()
@@ -75,5 +85,9 @@ def test_leder_in_fredericia_sees_none_of_frederikssund(seeded, client):
     client.force_login(User.objects.get(username="leder-fredericia"))
     html = client.get(reverse("people:list")).content.decode()
     for p in Person.objects.filter(municipality__code="0250", current_status__in=ACTIVE_VALUES)[:20]:
-        assert f"{p.first_name} {p.last_name}" not in html or Person.objects.filter(
-            municipality__code="0607", first_name=p.first_name, last_name=p.last_name).exists()
+        assert (
+            f"{p.first_name} {p.last_name}" not in html
+            or Person.objects.filter(
+                municipality__code="0607", first_name=p.first_name, last_name=p.last_name
+            ).exists()
+        )

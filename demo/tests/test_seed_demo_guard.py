@@ -1,5 +1,6 @@
 """seed_demo deletes the demo municipalities' people, logs and users and creates users with the published
 demo password, so it runs only on a database the settings call a demo database (issue 9, item 21)."""
+
 import importlib
 import sys
 from io import StringIO

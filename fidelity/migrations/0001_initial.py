@@ -8,326 +8,956 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('tenants', '0001_initial'),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FormVersion',
+            name="FormVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('source', models.CharField(max_length=300, verbose_name='kilde')),
-                ('question', models.CharField(max_length=200)),
-                ('scale', models.JSONField(help_text="[{'value': 5, 'label': 'Helt enig'}, ...], highest first.")),
-                ('current', models.BooleanField(default=True, help_text='New assessments use the current version.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("source", models.CharField(max_length=300, verbose_name="kilde")),
+                ("question", models.CharField(max_length=200)),
+                (
+                    "scale",
+                    models.JSONField(help_text="[{'value': 5, 'label': 'Helt enig'}, ...], highest first."),
+                ),
+                (
+                    "current",
+                    models.BooleanField(default=True, help_text="New assessments use the current version."),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Principle',
+            name="Principle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text="The core principle's number, 1-8 (seed 004, ch. 2).")),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="The core principle's number, 1-8 (seed 004, ch. 2)."
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
             ],
             options={
-                'ordering': ['theme', 'id'],
+                "ordering": ["theme", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FidelityAssessment',
+            name="FidelityAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='år')),
-                ('quarter', models.PositiveSmallIntegerField(verbose_name='kvartal')),
-                ('status', models.CharField(choices=[('draft', 'Kladde'), ('completed', 'Afsluttet')], default='draft', max_length=12)),
-                ('meeting_on', models.DateField(blank=True, null=True, verbose_name='mødedato')),
-                ('participants', models.TextField(blank=True, help_text='Ledere og medarbejdere, der udfyldte skemaet sammen.', verbose_name='deltagere')),
-                ('citizens_involved', models.BooleanField(default=False, verbose_name='borgernes perspektiver er indhentet')),
-                ('citizens_involvement', models.TextField(blank=True, help_text='Fx Brief INSPIRE, borgermøde, samtaler.', verbose_name='hvordan borgerne blev inddraget')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('form_version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='fidelity.formversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="år")),
+                ("quarter", models.PositiveSmallIntegerField(verbose_name="kvartal")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Kladde"), ("completed", "Afsluttet")],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                ("meeting_on", models.DateField(blank=True, null=True, verbose_name="mødedato")),
+                (
+                    "participants",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ledere og medarbejdere, der udfyldte skemaet sammen.",
+                        verbose_name="deltagere",
+                    ),
+                ),
+                (
+                    "citizens_involved",
+                    models.BooleanField(default=False, verbose_name="borgernes perspektiver er indhentet"),
+                ),
+                (
+                    "citizens_involvement",
+                    models.TextField(
+                        blank=True,
+                        help_text="Fx Brief INSPIRE, borgermøde, samtaler.",
+                        verbose_name="hvordan borgerne blev inddraget",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "form_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="fidelity.formversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year', '-quarter', 'unit__name'],
+                "ordering": ["-year", "-quarter", "unit__name"],
             },
         ),
         migrations.CreateModel(
-            name='AgreedAction',
+            name="AgreedAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(max_length=500, verbose_name='hvad')),
-                ('who', models.CharField(max_length=200, verbose_name='hvem')),
-                ('due_on', models.DateField(verbose_name='senest')),
-                ('status', models.CharField(choices=[('open', 'Åben'), ('done', 'Gennemført'), ('dropped', 'Droppet')], default='open', max_length=10, verbose_name='status')),
-                ('follow_up', models.TextField(blank=True, verbose_name='opfølgning')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='fidelity.fidelityassessment')),
-                ('followed_up_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='followed_up', to='fidelity.fidelityassessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("what", models.CharField(max_length=500, verbose_name="hvad")),
+                ("who", models.CharField(max_length=200, verbose_name="hvem")),
+                ("due_on", models.DateField(verbose_name="senest")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Åben"), ("done", "Gennemført"), ("dropped", "Droppet")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("follow_up", models.TextField(blank=True, verbose_name="opfølgning")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
+                (
+                    "followed_up_in",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="followed_up",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'id'],
+                "ordering": ["due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationalUnit',
+            name="OrganisationalUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('team', 'Team'), ('shelter', 'Boform / herberg'), ('department', 'Afdeling')], default='team', max_length=16, verbose_name='type')),
-                ('whole_municipality', models.BooleanField(default=False, verbose_name='omfatter alle kommunens borgere')),
-                ('active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('leader', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='leder')),
-                ('members', models.ManyToManyField(blank=True, related_name='fidelity_units', to=settings.AUTH_USER_MODEL, verbose_name='medarbejdere')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("team", "Team"),
+                            ("shelter", "Boform / herberg"),
+                            ("department", "Afdeling"),
+                        ],
+                        default="team",
+                        max_length=16,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "whole_municipality",
+                    models.BooleanField(default=False, verbose_name="omfatter alle kommunens borgere"),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "leader",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="leder",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="fidelity_units",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="medarbejdere",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisatorisk enhed',
-                'ordering': ['name'],
+                "verbose_name": "organisatorisk enhed",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FidelityAssessmentEvent',
+            name="FidelityAssessmentEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('year', models.PositiveSmallIntegerField(verbose_name='år')),
-                ('quarter', models.PositiveSmallIntegerField(verbose_name='kvartal')),
-                ('status', models.CharField(choices=[('draft', 'Kladde'), ('completed', 'Afsluttet')], default='draft', max_length=12)),
-                ('meeting_on', models.DateField(blank=True, null=True, verbose_name='mødedato')),
-                ('participants', models.TextField(blank=True, help_text='Ledere og medarbejdere, der udfyldte skemaet sammen.', verbose_name='deltagere')),
-                ('citizens_involved', models.BooleanField(default=False, verbose_name='borgernes perspektiver er indhentet')),
-                ('citizens_involvement', models.TextField(blank=True, help_text='Fx Brief INSPIRE, borgermøde, samtaler.', verbose_name='hvordan borgerne blev inddraget')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='fidelity.fidelityassessment')),
-                ('form_version', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.formversion')),
-                ('unit', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.organisationalunit')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("year", models.PositiveSmallIntegerField(verbose_name="år")),
+                ("quarter", models.PositiveSmallIntegerField(verbose_name="kvartal")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Kladde"), ("completed", "Afsluttet")],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                ("meeting_on", models.DateField(blank=True, null=True, verbose_name="mødedato")),
+                (
+                    "participants",
+                    models.TextField(
+                        blank=True,
+                        help_text="Ledere og medarbejdere, der udfyldte skemaet sammen.",
+                        verbose_name="deltagere",
+                    ),
+                ),
+                (
+                    "citizens_involved",
+                    models.BooleanField(default=False, verbose_name="borgernes perspektiver er indhentet"),
+                ),
+                (
+                    "citizens_involvement",
+                    models.TextField(
+                        blank=True,
+                        help_text="Fx Brief INSPIRE, borgermøde, samtaler.",
+                        verbose_name="hvordan borgerne blev inddraget",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
+                (
+                    "form_version",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.formversion",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.organisationalunit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='fidelityassessment',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='fidelity.organisationalunit'),
+            model_name="fidelityassessment",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assessments",
+                to="fidelity.organisationalunit",
+            ),
         ),
         migrations.CreateModel(
-            name='OrganisationalUnitEvent',
+            name="OrganisationalUnitEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('team', 'Team'), ('shelter', 'Boform / herberg'), ('department', 'Afdeling')], default='team', max_length=16, verbose_name='type')),
-                ('whole_municipality', models.BooleanField(default=False, verbose_name='omfatter alle kommunens borgere')),
-                ('active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('leader', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL, verbose_name='leder')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='fidelity.organisationalunit')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("team", "Team"),
+                            ("shelter", "Boform / herberg"),
+                            ("department", "Afdeling"),
+                        ],
+                        default="team",
+                        max_length=16,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "whole_municipality",
+                    models.BooleanField(default=False, verbose_name="omfatter alle kommunens borgere"),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "leader",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="leder",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="fidelity.organisationalunit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('text', models.TextField()),
-                ('principle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='fidelity.principle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("text", models.TextField()),
+                (
+                    "principle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statements",
+                        to="fidelity.principle",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['theme__form_version', 'number'],
+                "ordering": ["theme__form_version", "number"],
             },
         ),
         migrations.CreateModel(
-            name='AgreedActionEvent',
+            name="AgreedActionEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('what', models.CharField(max_length=500, verbose_name='hvad')),
-                ('who', models.CharField(max_length=200, verbose_name='hvem')),
-                ('due_on', models.DateField(verbose_name='senest')),
-                ('status', models.CharField(choices=[('open', 'Åben'), ('done', 'Gennemført'), ('dropped', 'Droppet')], default='open', max_length=10, verbose_name='status')),
-                ('follow_up', models.TextField(blank=True, verbose_name='opfølgning')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='fidelity.agreedaction')),
-                ('assessment', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.fidelityassessment')),
-                ('followed_up_in', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.fidelityassessment')),
-                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.statement')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("what", models.CharField(max_length=500, verbose_name="hvad")),
+                ("who", models.CharField(max_length=200, verbose_name="hvem")),
+                ("due_on", models.DateField(verbose_name="senest")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Åben"), ("done", "Gennemført"), ("dropped", "Droppet")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("follow_up", models.TextField(blank=True, verbose_name="opfølgning")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="fidelity.agreedaction",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
+                (
+                    "followed_up_in",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.statement",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='agreedaction',
-            name='statement',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='fidelity.statement'),
+            model_name="agreedaction",
+            name="statement",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="fidelity.statement",
+            ),
         ),
         migrations.CreateModel(
-            name='StatementAnswer',
+            name="StatementAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('comment', models.TextField(blank=True, verbose_name='kommentar')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='fidelity.fidelityassessment')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='fidelity.statement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("comment", models.TextField(blank=True, verbose_name="kommentar")),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="fidelity.statement"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StatementAnswerEvent',
+            name="StatementAnswerEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('value', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('comment', models.TextField(blank=True, verbose_name='kommentar')),
-                ('assessment', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.fidelityassessment')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='fidelity.statementanswer')),
-                ('statement', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='fidelity.statement')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("value", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("comment", models.TextField(blank=True, verbose_name="kommentar")),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.fidelityassessment",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="fidelity.statementanswer",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="fidelity.statement",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SurveyInvitation',
+            name="SurveyInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instrument', models.CharField(choices=[('brief_inspire', 'Brief INSPIRE')], default='brief_inspire', max_length=20)),
-                ('mode', models.CharField(choices=[('link', 'Engangslink til borgeren'), ('tablet', 'På tablet med medarbejderen til stede')], default='link', max_length=8)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('expires_at', models.DateTimeField()),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='fidelity.organisationalunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "instrument",
+                    models.CharField(
+                        choices=[("brief_inspire", "Brief INSPIRE")], default="brief_inspire", max_length=20
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("link", "Engangslink til borgeren"),
+                            ("tablet", "På tablet med medarbejderen til stede"),
+                        ],
+                        default="link",
+                        max_length=8,
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("expires_at", models.DateTimeField()),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="fidelity.organisationalunit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SurveyResponse',
+            name="SurveyResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instrument', models.CharField(choices=[('brief_inspire', 'Brief INSPIRE')], max_length=20)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('quarter', models.PositiveSmallIntegerField()),
-                ('answers', models.JSONField()),
-                ('score', models.FloatField(null=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='fidelity.organisationalunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("instrument", models.CharField(choices=[("brief_inspire", "Brief INSPIRE")], max_length=20)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("quarter", models.PositiveSmallIntegerField()),
+                ("answers", models.JSONField()),
+                ("score", models.FloatField(null=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="fidelity.organisationalunit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('form_version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='themes', to='fidelity.formversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "form_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="themes",
+                        to="fidelity.formversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['form_version', 'number'],
+                "ordering": ["form_version", "number"],
             },
         ),
         migrations.AddField(
-            model_name='statement',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='fidelity.theme'),
+            model_name="statement",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="statements", to="fidelity.theme"
+            ),
         ),
         migrations.AddField(
-            model_name='principle',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='principles', to='fidelity.theme'),
+            model_name="principle",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="principles", to="fidelity.theme"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisationalunit',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='fidelity_unit_name_unique'),
+            model_name="organisationalunit",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="fidelity_unit_name_unique"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='organisationalunit',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "fidelity_organisationalunitevent" ("active", "id", "kind", "leader_id", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "whole_municipality") VALUES (NEW."active", NEW."id", NEW."kind", NEW."leader_id", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."whole_municipality"); RETURN NULL;', hash='ba5734d82d84a659c24157521b4aaaa5abcd8aba', operation='INSERT', pgid='pgtrigger_insert_insert_62676', table='fidelity_organisationalunit', when='AFTER')),
+            model_name="organisationalunit",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "fidelity_organisationalunitevent" ("active", "id", "kind", "leader_id", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "whole_municipality") VALUES (NEW."active", NEW."id", NEW."kind", NEW."leader_id", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."whole_municipality"); RETURN NULL;',
+                    hash="ba5734d82d84a659c24157521b4aaaa5abcd8aba",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_62676",
+                    table="fidelity_organisationalunit",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='organisationalunit',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "fidelity_organisationalunitevent" ("active", "id", "kind", "leader_id", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "whole_municipality") VALUES (NEW."active", NEW."id", NEW."kind", NEW."leader_id", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."whole_municipality"); RETURN NULL;', hash='d958150c8930cff8390541590138ac7497bd0d03', operation='UPDATE', pgid='pgtrigger_update_update_86a8b', table='fidelity_organisationalunit', when='AFTER')),
+            model_name="organisationalunit",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "fidelity_organisationalunitevent" ("active", "id", "kind", "leader_id", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "whole_municipality") VALUES (NEW."active", NEW."id", NEW."kind", NEW."leader_id", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."whole_municipality"); RETURN NULL;',
+                    hash="d958150c8930cff8390541590138ac7497bd0d03",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_86a8b",
+                    table="fidelity_organisationalunit",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fidelityassessment',
-            constraint=models.UniqueConstraint(fields=('unit', 'year', 'quarter'), name='fidelity_one_assessment_per_quarter'),
+            model_name="fidelityassessment",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "year", "quarter"), name="fidelity_one_assessment_per_quarter"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='fidelityassessment',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "fidelity_fidelityassessmentevent" ("citizens_involved", "citizens_involvement", "completed_at", "completed_by_id", "created_at", "created_by_id", "form_version_id", "id", "meeting_on", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter", "status", "unit_id", "year") VALUES (NEW."citizens_involved", NEW."citizens_involvement", NEW."completed_at", NEW."completed_by_id", NEW."created_at", NEW."created_by_id", NEW."form_version_id", NEW."id", NEW."meeting_on", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."quarter", NEW."status", NEW."unit_id", NEW."year"); RETURN NULL;', hash='15a1f20938a59bb30e9a193720fa5d6584d304a7', operation='INSERT', pgid='pgtrigger_insert_insert_2d8e6', table='fidelity_fidelityassessment', when='AFTER')),
+            model_name="fidelityassessment",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "fidelity_fidelityassessmentevent" ("citizens_involved", "citizens_involvement", "completed_at", "completed_by_id", "created_at", "created_by_id", "form_version_id", "id", "meeting_on", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter", "status", "unit_id", "year") VALUES (NEW."citizens_involved", NEW."citizens_involvement", NEW."completed_at", NEW."completed_by_id", NEW."created_at", NEW."created_by_id", NEW."form_version_id", NEW."id", NEW."meeting_on", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."quarter", NEW."status", NEW."unit_id", NEW."year"); RETURN NULL;',
+                    hash="15a1f20938a59bb30e9a193720fa5d6584d304a7",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_2d8e6",
+                    table="fidelity_fidelityassessment",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='fidelityassessment',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "fidelity_fidelityassessmentevent" ("citizens_involved", "citizens_involvement", "completed_at", "completed_by_id", "created_at", "created_by_id", "form_version_id", "id", "meeting_on", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter", "status", "unit_id", "year") VALUES (NEW."citizens_involved", NEW."citizens_involvement", NEW."completed_at", NEW."completed_by_id", NEW."created_at", NEW."created_by_id", NEW."form_version_id", NEW."id", NEW."meeting_on", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."quarter", NEW."status", NEW."unit_id", NEW."year"); RETURN NULL;', hash='947bb724ab093ce9dd9ec539e45b6803b6487046', operation='UPDATE', pgid='pgtrigger_update_update_34430', table='fidelity_fidelityassessment', when='AFTER')),
+            model_name="fidelityassessment",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "fidelity_fidelityassessmentevent" ("citizens_involved", "citizens_involvement", "completed_at", "completed_by_id", "created_at", "created_by_id", "form_version_id", "id", "meeting_on", "municipality_id", "participants", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter", "status", "unit_id", "year") VALUES (NEW."citizens_involved", NEW."citizens_involvement", NEW."completed_at", NEW."completed_by_id", NEW."created_at", NEW."created_by_id", NEW."form_version_id", NEW."id", NEW."meeting_on", NEW."municipality_id", NEW."participants", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."quarter", NEW."status", NEW."unit_id", NEW."year"); RETURN NULL;',
+                    hash="947bb724ab093ce9dd9ec539e45b6803b6487046",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_34430",
+                    table="fidelity_fidelityassessment",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='agreedaction',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "fidelity_agreedactionevent" ("assessment_id", "due_on", "follow_up", "followed_up_in_id", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "status", "what", "who") VALUES (NEW."assessment_id", NEW."due_on", NEW."follow_up", NEW."followed_up_in_id", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."statement_id", NEW."status", NEW."what", NEW."who"); RETURN NULL;', hash='3f08f0cff1f2b6bcf7d26f6eb3ee14876c5ed4eb', operation='INSERT', pgid='pgtrigger_insert_insert_1304c', table='fidelity_agreedaction', when='AFTER')),
+            model_name="agreedaction",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "fidelity_agreedactionevent" ("assessment_id", "due_on", "follow_up", "followed_up_in_id", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "status", "what", "who") VALUES (NEW."assessment_id", NEW."due_on", NEW."follow_up", NEW."followed_up_in_id", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."statement_id", NEW."status", NEW."what", NEW."who"); RETURN NULL;',
+                    hash="3f08f0cff1f2b6bcf7d26f6eb3ee14876c5ed4eb",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_1304c",
+                    table="fidelity_agreedaction",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='agreedaction',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "fidelity_agreedactionevent" ("assessment_id", "due_on", "follow_up", "followed_up_in_id", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "status", "what", "who") VALUES (NEW."assessment_id", NEW."due_on", NEW."follow_up", NEW."followed_up_in_id", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."statement_id", NEW."status", NEW."what", NEW."who"); RETURN NULL;', hash='03cd036ec5b8834e344949edfbdaa70bb6d09229', operation='UPDATE', pgid='pgtrigger_update_update_2bd5f', table='fidelity_agreedaction', when='AFTER')),
+            model_name="agreedaction",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "fidelity_agreedactionevent" ("assessment_id", "due_on", "follow_up", "followed_up_in_id", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "status", "what", "who") VALUES (NEW."assessment_id", NEW."due_on", NEW."follow_up", NEW."followed_up_in_id", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."statement_id", NEW."status", NEW."what", NEW."who"); RETURN NULL;',
+                    hash="03cd036ec5b8834e344949edfbdaa70bb6d09229",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_2bd5f",
+                    table="fidelity_agreedaction",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statementanswer',
-            constraint=models.UniqueConstraint(fields=('assessment', 'statement'), name='fidelity_one_answer'),
+            model_name="statementanswer",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "statement"), name="fidelity_one_answer"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='statementanswer',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "fidelity_statementanswerevent" ("assessment_id", "comment", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "value") VALUES (NEW."assessment_id", NEW."comment", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."statement_id", NEW."value"); RETURN NULL;', hash='fc0b70f494756c5f79576953aaacfd42fa6881c0', operation='INSERT', pgid='pgtrigger_insert_insert_f7f2f', table='fidelity_statementanswer', when='AFTER')),
+            model_name="statementanswer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "fidelity_statementanswerevent" ("assessment_id", "comment", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "value") VALUES (NEW."assessment_id", NEW."comment", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."statement_id", NEW."value"); RETURN NULL;',
+                    hash="fc0b70f494756c5f79576953aaacfd42fa6881c0",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_f7f2f",
+                    table="fidelity_statementanswer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='statementanswer',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "fidelity_statementanswerevent" ("assessment_id", "comment", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "value") VALUES (NEW."assessment_id", NEW."comment", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."statement_id", NEW."value"); RETURN NULL;', hash='86a072c8705addea41b90d8db73f815300e5ed32', operation='UPDATE', pgid='pgtrigger_update_update_81364', table='fidelity_statementanswer', when='AFTER')),
+            model_name="statementanswer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "fidelity_statementanswerevent" ("assessment_id", "comment", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "statement_id", "value") VALUES (NEW."assessment_id", NEW."comment", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."statement_id", NEW."value"); RETURN NULL;',
+                    hash="86a072c8705addea41b90d8db73f815300e5ed32",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_81364",
+                    table="fidelity_statementanswer",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddIndex(
-            model_name='surveyresponse',
-            index=models.Index(fields=['municipality', 'unit', 'instrument', 'year', 'quarter'], name='fidelity_su_municip_c4a382_idx'),
+            model_name="surveyresponse",
+            index=models.Index(
+                fields=["municipality", "unit", "instrument", "year", "quarter"],
+                name="fidelity_su_municip_c4a382_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(fields=('form_version', 'number'), name='fidelity_theme_unique'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                fields=("form_version", "number"), name="fidelity_theme_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.UniqueConstraint(fields=('theme', 'number'), name='fidelity_statement_unique'),
+            model_name="statement",
+            constraint=models.UniqueConstraint(fields=("theme", "number"), name="fidelity_statement_unique"),
         ),
     ]

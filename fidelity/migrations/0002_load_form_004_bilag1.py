@@ -1,13 +1,18 @@
 """Loads the fidelity form of seed 004, Bilag 1 from fidelity/forms/hf-004-bilag1.json."""
+
 from django.db import migrations
 
 
 def forwards(apps, schema_editor):
     from fidelity import formdata
 
-    formdata.load(formdata.read(formdata.FIRST_FILE), FormVersion=apps.get_model("fidelity", "FormVersion"),
-                  Theme=apps.get_model("fidelity", "Theme"), Principle=apps.get_model("fidelity", "Principle"),
-                  Statement=apps.get_model("fidelity", "Statement"))
+    formdata.load(
+        formdata.read(formdata.FIRST_FILE),
+        FormVersion=apps.get_model("fidelity", "FormVersion"),
+        Theme=apps.get_model("fidelity", "Theme"),
+        Principle=apps.get_model("fidelity", "Principle"),
+        Statement=apps.get_model("fidelity", "Statement"),
+    )
 
 
 def backwards(apps, schema_editor):

@@ -4,20 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fidelity', '0002_load_form_004_bilag1'),
+        ("fidelity", "0002_load_form_004_bilag1"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='surveyinvitation',
-            name='instrument',
-            field=models.CharField(choices=[('brief_inspire', 'Brief INSPIRE'), ('who5', 'WHO-5 Trivselsindeks')], default='brief_inspire', max_length=20),
+            model_name="surveyinvitation",
+            name="instrument",
+            field=models.CharField(
+                choices=[("brief_inspire", "Brief INSPIRE"), ("who5", "WHO-5 Trivselsindeks")],
+                default="brief_inspire",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='surveyresponse',
-            name='instrument',
-            field=models.CharField(choices=[('brief_inspire', 'Brief INSPIRE'), ('who5', 'WHO-5 Trivselsindeks')], max_length=20),
+            model_name="surveyresponse",
+            name="instrument",
+            field=models.CharField(
+                choices=[("brief_inspire", "Brief INSPIRE"), ("who5", "WHO-5 Trivselsindeks")], max_length=20
+            ),
         ),
     ]

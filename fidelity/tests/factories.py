@@ -1,15 +1,15 @@
 """Fidelity objects for tests, including municipality B's for the tenancy sweep."""
+
 import secrets
 from datetime import timedelta
 
 from django.utils import timezone
 
 from accounts.roles import Role
-from people.services import Actor
-
 from fidelity import services
 from fidelity.models import FidelityAssessment, FormVersion, OrganisationalUnit, SurveyInvitation
 from fidelity.quarters import Quarter
+from people.services import Actor
 
 
 def leader_actor(users, municipality):
@@ -17,8 +17,9 @@ def leader_actor(users, municipality):
 
 
 def make_unit(actor, name="Team Nord", members=(), whole=False):
-    return services.unit_create(actor=actor, name=name, kind="team", members=members, whole_municipality=whole,
-                                leader=actor.user)
+    return services.unit_create(
+        actor=actor, name=name, kind="team", members=members, whole_municipality=whole, leader=actor.user
+    )
 
 
 def make_b_fidelity(world):
@@ -30,11 +31,20 @@ def make_b_fidelity(world):
         m = world.person_b.municipality
         unit = OrganisationalUnit.objects.create(municipality=m, name="Odense Team")
         q = Quarter.of(timezone.localdate())
-        assessment = FidelityAssessment.objects.create(municipality=m, unit=unit, year=q.year, quarter=q.number,
-                                                       form_version=FormVersion.objects.get(current=True))
+        assessment = FidelityAssessment.objects.create(
+            municipality=m,
+            unit=unit,
+            year=q.year,
+            quarter=q.number,
+            form_version=FormVersion.objects.get(current=True),
+        )
         token = secrets.token_urlsafe(24)
-        SurveyInvitation.objects.create(municipality=m, unit=unit, token_hash=services._hash(token),
-                                        expires_at=timezone.now() + timedelta(days=7))
+        SurveyInvitation.objects.create(
+            municipality=m,
+            unit=unit,
+            token_hash=services._hash(token),
+            expires_at=timezone.now() + timedelta(days=7),
+        )
         world.fidelity_b = {"unit": unit, "assessment": assessment, "token": token, "code": m.code}
     return world.fidelity_b
 

@@ -1,5 +1,6 @@
 """The demo extension: several quarters with a trend, actions, and INSPIRE and WHO-5 answers above and
 below the anonymity threshold."""
+
 import random
 from datetime import date
 
@@ -38,7 +39,11 @@ def test_demo_seed_shows_a_trend_actions_and_the_threshold(users_a, municipality
     assert not who5_shelter[0]["shown"] and who5_shelter[0]["n"] > 0
     assert FidelityAssessment.objects.filter(unit=shelter, year=2026, quarter=2, status="draft").exists()
     overview = selectors.overview(actor, today=TODAY)
-    assert [r["unit"].name for r in overview["missing"]] == ["Herberget Fjordhus", "Housing First-teamet", "Socialafdelingen"]
+    assert [r["unit"].name for r in overview["missing"]] == [
+        "Herberget Fjordhus",
+        "Housing First-teamet",
+        "Socialafdelingen",
+    ]
     assert overview["overdue"]
     assert AgreedAction.objects.filter(status="done").exists()
     demo_seed.reset([municipality_a])

@@ -1,4 +1,5 @@
 """Every practice indicator on known data, the unit-to-people mapping, and "data not available yet"."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -29,14 +30,20 @@ def _own(person, user):
     return person
 
 
-def test_days_to_home_is_the_median_for_the_units_people(leader, worker_a, person_factory, users_a, municipality_a):
+def test_days_to_home_is_the_median_for_the_units_people(
+    leader, worker_a, person_factory, users_a, municipality_a
+):
     from housing.services import tenancy_start
-
     from housing.tests.factories import make_stock
 
     unit = make_unit(leader, members=[worker_a.user])
-    for i, (start, housed) in enumerate([(date(2025, 12, 1), date(2026, 1, 10)), (date(2025, 11, 1), date(2026, 2, 9)),
-                                         (date(2025, 10, 1), date(2026, 3, 31))]):
+    for i, (start, housed) in enumerate(
+        [
+            (date(2025, 12, 1), date(2026, 1, 10)),
+            (date(2025, 11, 1), date(2026, 2, 9)),
+            (date(2025, 10, 1), date(2026, 3, 31)),
+        ]
+    ):
         p = _own(person_factory(worker_a, first_name=f"P{i}", start=start), worker_a.user)
         _, home = make_stock(municipality_a, address=f"Vej {i}")
         tenancy_start(actor=worker_a, person=p, starts_on=housed, unit=home)
@@ -49,18 +56,25 @@ def test_days_to_home_is_the_median_for_the_units_people(leader, worker_a, perso
     assert v.meets is False  # target 90 days
 
 
-def test_ordinary_building_share_counts_tenancies_begun_in_the_quarter(leader, worker_a, person_factory, municipality_a):
+def test_ordinary_building_share_counts_tenancies_begun_in_the_quarter(
+    leader, worker_a, person_factory, municipality_a
+):
     from housing.services import tenancy_start
-
     from housing.tests.factories import make_stock
 
     unit = make_unit(leader, whole=True)
     _, ordinary = make_stock(municipality_a, address="Almen 1", code="social_family")
     _, ordinary2 = make_stock(municipality_a, address="Almen 2", code="social_family")
     _, skaev = make_stock(municipality_a, address="Skæv 1", code="skaev")
-    for i, (home, on) in enumerate([(ordinary, date(2026, 1, 3)), (skaev, date(2026, 2, 3)), (ordinary2, date(2025, 12, 31))]):
-        tenancy_start(actor=worker_a, person=person_factory(worker_a, first_name=f"T{i}", start=date(2025, 6, 1)),
-                      starts_on=on, unit=home)
+    for i, (home, on) in enumerate(
+        [(ordinary, date(2026, 1, 3)), (skaev, date(2026, 2, 3)), (ordinary2, date(2025, 12, 31))]
+    ):
+        tenancy_start(
+            actor=worker_a,
+            person=person_factory(worker_a, first_name=f"T{i}", start=date(2025, 6, 1)),
+            starts_on=on,
+            unit=home,
+        )
     v = _value("ordinary_building", unit, municipality_a)
     assert (v.n, v.value, v.meets) == (2, 50.0, True)  # 1 of 2 in the quarter; 50 % is not below 50 %
 
@@ -69,15 +83,21 @@ def test_persistence_after_an_unreached_contact(leader, worker_a, person_factory
     unit = make_unit(leader, members=[worker_a.user])
     kept = _own(person_factory(worker_a, first_name="Kept", start=date(2025, 6, 1)), worker_a.user)
     lost = _own(person_factory(worker_a, first_name="Lost", start=date(2025, 6, 1)), worker_a.user)
-    for person, dates in ((kept, [(date(2026, 1, 5), False), (date(2026, 1, 9), False), (date(2026, 2, 1), True)]),
-                          (lost, [(date(2026, 3, 30), False)])):
+    for person, dates in (
+        (kept, [(date(2026, 1, 5), False), (date(2026, 1, 9), False), (date(2026, 2, 1), True)]),
+        (lost, [(date(2026, 3, 30), False)]),
+    ):
         for on, reached in dates:
-            people_services.contact_record(actor=worker_a, person=person, contacted_on=on, kind="phone", reached=reached)
+            people_services.contact_record(
+                actor=worker_a, person=person, contacted_on=on, kind="phone", reached=reached
+            )
     v = _value("persistence", unit, municipality_a)
     assert (v.n, v.value, v.meets) == (2, 50.0, True)
 
 
-def test_plans_with_wishes_use_the_latest_version_by_the_quarter_end(leader, worker_a, person_factory, municipality_a):
+def test_plans_with_wishes_use_the_latest_version_by_the_quarter_end(
+    leader, worker_a, person_factory, municipality_a
+):
     from plans.models import ActionPlan
 
     unit = make_unit(leader, whole=True)
@@ -99,9 +119,17 @@ def test_no_cases_is_not_zero(leader, municipality_a):
 def _episode(municipality, person, *, start, end=None, reason="", worker=None):
     from support.models import SupportEpisode
 
-    return SupportEpisode.objects.create(municipality=municipality, person=person, method="icm", worker=worker,
-                                         start_date=start, status_since=end or start, end_date=end, end_reason=reason,
-                                         status="ended" if end else "active")
+    return SupportEpisode.objects.create(
+        municipality=municipality,
+        person=person,
+        method="icm",
+        worker=worker,
+        start_date=start,
+        status_since=end or start,
+        end_date=end,
+        end_reason=reason,
+        status="ended" if end else "active",
+    )
 
 
 def test_episodes_ended_because_goals_were_reached(leader, worker_a, person_factory, municipality_a):
@@ -110,7 +138,9 @@ def test_episodes_ended_because_goals_were_reached(leader, worker_a, person_fact
     _episode(municipality_a, p[0], start=date(2025, 7, 1), end=date(2026, 2, 1), reason="goals_reached")
     _episode(municipality_a, p[1], start=date(2025, 7, 1), end=date(2026, 3, 1), reason="declined")
     _episode(municipality_a, p[2], start=date(2025, 7, 1), end=date(2026, 3, 31), reason="goals_reached")
-    _episode(municipality_a, p[3], start=date(2025, 7, 1), end=date(2026, 4, 1), reason="declined")  # next quarter
+    _episode(
+        municipality_a, p[3], start=date(2025, 7, 1), end=date(2026, 4, 1), reason="declined"
+    )  # next quarter
     v = _value("ended_goals_reached", unit, municipality_a)
     assert (v.n, v.value, v.meets) == (3, 66.7, True)
 
@@ -120,13 +150,26 @@ def test_support_continued_after_a_home_was_lost(leader, worker_a, person_factor
 
     unit = make_unit(leader, whole=True)
     window = settings.HF["FIDELITY"]["SUPPORT_CONTINUES_DAYS"]
-    kept, dropped, unsupported = (person_factory(worker_a, first_name=n, start=date(2025, 6, 1)) for n in "KDU")
+    kept, dropped, unsupported = (
+        person_factory(worker_a, first_name=n, start=date(2025, 6, 1)) for n in "KDU"
+    )
     for person in (kept, dropped, unsupported):
-        Tenancy.objects.create(municipality=municipality_a, person=person, address="Vej 1", starts_on=date(2025, 9, 1),
-                               ends_on=date(2026, 2, 1), end_reason="evicted")
+        Tenancy.objects.create(
+            municipality=municipality_a,
+            person=person,
+            address="Vej 1",
+            starts_on=date(2025, 9, 1),
+            ends_on=date(2026, 2, 1),
+            end_reason="evicted",
+        )
     _episode(municipality_a, kept, start=date(2025, 8, 1))  # still running
-    _episode(municipality_a, dropped, start=date(2025, 8, 1), end=date(2026, 2, 1) + timedelta(days=window - 1),
-             reason="declined")
+    _episode(
+        municipality_a,
+        dropped,
+        start=date(2025, 8, 1),
+        end=date(2026, 2, 1) + timedelta(days=window - 1),
+        reason="declined",
+    )
     v = _value("support_after_home_lost", unit, municipality_a)
     assert (v.n, v.value, v.meets) == (2, 50.0, True)  # the unsupported citizen is no case
 
@@ -137,12 +180,22 @@ def test_caseloads_within_the_method_limit(leader, users_a, worker_a, person_fac
     ok_worker, full_worker = users_a[Role.SUPPORT_WORKER], users_a[Role.OUTREACH_WORKER]
     unit = make_unit(leader, members=[ok_worker, full_worker])
     WorkerProfile.objects.create(municipality=municipality_a, user=ok_worker, method="icm")
-    WorkerProfile.objects.create(municipality=municipality_a, user=full_worker, method="icm", caseload_limit=2)
+    WorkerProfile.objects.create(
+        municipality=municipality_a, user=full_worker, method="icm", caseload_limit=2
+    )
     for i in range(3):
-        _episode(municipality_a, person_factory(worker_a, first_name=f"C{i}", start=date(2025, 6, 1)),
-                 start=date(2025, 7, 1), worker=full_worker)
-    _episode(municipality_a, person_factory(worker_a, first_name="C9", start=date(2025, 6, 1)),
-             start=date(2025, 7, 1), worker=ok_worker)
+        _episode(
+            municipality_a,
+            person_factory(worker_a, first_name=f"C{i}", start=date(2025, 6, 1)),
+            start=date(2025, 7, 1),
+            worker=full_worker,
+        )
+    _episode(
+        municipality_a,
+        person_factory(worker_a, first_name="C9", start=date(2025, 6, 1)),
+        start=date(2025, 7, 1),
+        worker=ok_worker,
+    )
     rows = indicators.evaluate_all(unit=unit, quarter=Q, municipality=municipality_a)
     v = next(val for ind, val in rows if ind.key == "caseload_within_limits")
     assert (v.n, v.value, v.meets) == (2, 50.0, False)
@@ -155,9 +208,14 @@ def test_an_indicator_without_a_source_reports_data_not_available_yet(leader, mu
     assert not v.available and v.value is None and v.note == indicators.NOT_RECORDED_NOTE
     assert "." not in v.note.split(":")[0] and "closed" not in v.note  # users' words, no model names
     missing_app = indicators.Indicator("x", (5,), "x", "%", "nosuchapp.Model", compute=lambda *a: None)
-    assert missing_app.source_available() == (False, "Data findes ikke endnu: appen 'nosuchapp' er ikke installeret.")
+    assert missing_app.source_available() == (
+        False,
+        "Data findes ikke endnu: appen 'nosuchapp' er ikke installeret.",
+    )
 
 
 def test_a_missing_model_field_reports_missing_data():
-    ind = indicators.Indicator("x", (7,), "x", "%", "plans.ActionPlan", compute=lambda *a: None, needs_fields=("dreams",))
+    ind = indicators.Indicator(
+        "x", (7,), "x", "%", "plans.ActionPlan", compute=lambda *a: None, needs_fields=("dreams",)
+    )
     assert ind.source_available() == (False, "Data findes ikke endnu: plans.ActionPlan mangler dreams.")

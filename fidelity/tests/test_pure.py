@@ -1,4 +1,5 @@
 """Pure modules: quarters, scoring of the form, Brief INSPIRE scoring and the anonymity threshold."""
+
 from datetime import date
 
 import pytest
@@ -7,14 +8,22 @@ from fidelity import anonymity, inspire
 from fidelity.quarters import Quarter, last_n
 from fidelity.scoring import StatementRef, disagrees, score, weakest
 
-
 # --- quarters --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("day, expected", [
-    (date(2026, 1, 1), Quarter(2026, 1)), (date(2026, 3, 31), Quarter(2026, 1)), (date(2026, 4, 1), Quarter(2026, 2)),
-    (date(2026, 6, 30), Quarter(2026, 2)), (date(2026, 7, 1), Quarter(2026, 3)), (date(2026, 9, 30), Quarter(2026, 3)),
-    (date(2026, 10, 1), Quarter(2026, 4)), (date(2026, 12, 31), Quarter(2026, 4)),
-])
+
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        (date(2026, 1, 1), Quarter(2026, 1)),
+        (date(2026, 3, 31), Quarter(2026, 1)),
+        (date(2026, 4, 1), Quarter(2026, 2)),
+        (date(2026, 6, 30), Quarter(2026, 2)),
+        (date(2026, 7, 1), Quarter(2026, 3)),
+        (date(2026, 9, 30), Quarter(2026, 3)),
+        (date(2026, 10, 1), Quarter(2026, 4)),
+        (date(2026, 12, 31), Quarter(2026, 4)),
+    ],
+)
 def test_a_day_belongs_to_its_quarter_at_both_boundaries(day, expected):
     assert Quarter.of(day) == expected
     assert expected.contains(day)
@@ -29,7 +38,12 @@ def test_quarter_start_end_and_leap_day():
 def test_previous_and_next_cross_the_year():
     assert Quarter(2026, 1).previous() == Quarter(2025, 4)
     assert Quarter(2025, 4).next() == Quarter(2026, 1)
-    assert last_n(Quarter(2026, 2), 4) == [Quarter(2025, 3), Quarter(2025, 4), Quarter(2026, 1), Quarter(2026, 2)]
+    assert last_n(Quarter(2026, 2), 4) == [
+        Quarter(2025, 3),
+        Quarter(2025, 4),
+        Quarter(2026, 1),
+        Quarter(2026, 2),
+    ]
 
 
 def test_parse_and_bad_quarters_say_what_is_wrong():
@@ -43,8 +57,9 @@ def test_parse_and_bad_quarters_say_what_is_wrong():
 
 # --- scoring ---------------------------------------------------------------------------------------------
 
-STATEMENTS = [StatementRef(i, i, f"udsagn {i}", principle=7 if i != 2 else 8, theme=1) for i in range(1, 5)] + [
-    StatementRef(i, i, f"udsagn {i}", principle=1 if i < 7 else 4, theme=2) for i in range(5, 9)]
+STATEMENTS = [
+    StatementRef(i, i, f"udsagn {i}", principle=7 if i != 2 else 8, theme=1) for i in range(1, 5)
+] + [StatementRef(i, i, f"udsagn {i}", principle=1 if i < 7 else 4, theme=2) for i in range(5, 9)]
 
 
 def test_full_answers_give_means_per_statement_principle_and_theme():
@@ -91,6 +106,7 @@ def test_disagreement_is_agreeing_while_practice_falls_short_and_needs_both_side
 
 # --- Brief INSPIRE ---------------------------------------------------------------------------------------
 
+
 def test_brief_inspire_has_one_item_per_chime_process():
     assert [i.key for i in inspire.ITEMS] == ["connectedness", "hope", "identity", "meaning", "empowerment"]
     assert [v for v, _ in inspire.OPTIONS] == ["4", "3", "2", "1", "0", "na"]
@@ -100,7 +116,9 @@ def test_brief_inspire_score_is_mean_times_25_without_not_applicable():
     all_agree = {i.key: 4 for i in inspire.ITEMS}
     assert inspire.score(all_agree) == 100
     assert inspire.score({i.key: 0 for i in inspire.ITEMS}) == 0
-    mixed = inspire.parse({"connectedness": "3", "hope": "na", "identity": "2", "meaning": "1", "empowerment": "na"})
+    mixed = inspire.parse(
+        {"connectedness": "3", "hope": "na", "identity": "2", "meaning": "1", "empowerment": "na"}
+    )
     assert mixed["hope"] is None
     assert inspire.score(mixed) == 50.0  # mean(3, 2, 1) = 2 -> 50
     assert inspire.score({i.key: None for i in inspire.ITEMS}) is None
@@ -120,6 +138,14 @@ def test_anonymity_threshold_hides_groups_below_the_minimum():
 def test_answers_without_a_score_do_not_count_towards_the_anonymity_threshold():
     # four citizens answered "Ikke relevant for mig" to everything, one answered: that one's own score
     # must not be shown as the group's
-    assert anonymity.group_summary([None, None, None, None, 80.0], min_group=5) == {"n": 1, "shown": False, "mean": None}
-    assert anonymity.group_summary([50, 75, 100, 25, None], min_group=5) == {"n": 4, "shown": False, "mean": None}
+    assert anonymity.group_summary([None, None, None, None, 80.0], min_group=5) == {
+        "n": 1,
+        "shown": False,
+        "mean": None,
+    }
+    assert anonymity.group_summary([50, 75, 100, 25, None], min_group=5) == {
+        "n": 4,
+        "shown": False,
+        "mean": None,
+    }
     assert anonymity.group_summary([None] * 5, min_group=5) == {"n": 0, "shown": False, "mean": None}

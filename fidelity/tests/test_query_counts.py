@@ -1,5 +1,6 @@
 """The fidelity pages make the same number of queries whatever the number of units, quarters, actions and
 citizens' answers (an N+1 fails here). Measured on a small and a four times larger municipality."""
+
 from datetime import timedelta
 
 import pytest
@@ -32,16 +33,41 @@ def populate(actor, municipality, *, units: int, start: int = 0) -> list:
             q = q.previous() if k else q
             a = services.assessment_start(actor=actor, unit=unit, quarter=q)
             services.assessment_save(
-                actor=actor, assessment=a, meeting={"meeting_on": q.start, "participants": "Leder, medarbejdere"},
+                actor=actor,
+                assessment=a,
+                meeting={"meeting_on": q.start, "participants": "Leder, medarbejdere"},
                 answers=full_answers(st, value=2 + (u + k) % 4),
-                new_actions=[{"statement_id": st[k].id, "what": f"Handling {k}", "who": "Leder",
-                              "due_on": timezone.localdate() - timedelta(days=10 - k)}],
-                follow_ups={}, complete=True, now=timezone.now())
+                new_actions=[
+                    {
+                        "statement_id": st[k].id,
+                        "what": f"Handling {k}",
+                        "who": "Leder",
+                        "due_on": timezone.localdate() - timedelta(days=10 - k),
+                    }
+                ],
+                follow_ups={},
+                complete=True,
+                now=timezone.now(),
+            )
             for i in range(8):
-                SurveyResponse.objects.create(municipality=municipality, unit=unit, instrument="brief_inspire",
-                                              year=q.year, quarter=q.number, answers={}, score=40 + i)
-                SurveyResponse.objects.create(municipality=municipality, unit=unit, instrument="who5",
-                                              year=q.year, quarter=q.number, answers={}, score=44 + i)
+                SurveyResponse.objects.create(
+                    municipality=municipality,
+                    unit=unit,
+                    instrument="brief_inspire",
+                    year=q.year,
+                    quarter=q.number,
+                    answers={},
+                    score=40 + i,
+                )
+                SurveyResponse.objects.create(
+                    municipality=municipality,
+                    unit=unit,
+                    instrument="who5",
+                    year=q.year,
+                    quarter=q.number,
+                    answers={},
+                    score=44 + i,
+                )
         made.append(unit)
     return made
 

@@ -1,5 +1,6 @@
 """Services of the fidelity app: assessments as drafts then completed, actions followed up next quarter,
 one-time links (used twice, expired, wrong municipality), anonymous answers."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -14,8 +15,12 @@ from .factories import full_answers, leader_actor, make_unit
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
-MEETING = {"meeting_on": date(2026, 3, 20), "participants": "Leder og tre medarbejdere", "citizens_involved": True,
-           "citizens_involvement": "Brief INSPIRE"}
+MEETING = {
+    "meeting_on": date(2026, 3, 20),
+    "participants": "Leder og tre medarbejdere",
+    "citizens_involved": True,
+    "citizens_involvement": "Brief INSPIRE",
+}
 
 
 @pytest.fixture
@@ -32,15 +37,34 @@ def test_a_draft_is_saved_with_missing_answers_and_completed_later(leader, state
     unit = make_unit(leader)
     a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
     answers = {statements[0].id: (5, "God forståelse"), statements[1].id: (None, "")}
-    services.assessment_save(actor=leader, assessment=a, meeting={}, answers=answers, new_actions=[], follow_ups={},
-                             complete=False, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting={},
+        answers=answers,
+        new_actions=[],
+        follow_ups={},
+        complete=False,
+        now=NOW,
+    )
     a.refresh_from_db()
     assert a.status == AssessmentStatus.DRAFT
-    assert dict(a.answers.values_list("statement_id", "value")) == {statements[0].id: 5, statements[1].id: None}
+    assert dict(a.answers.values_list("statement_id", "value")) == {
+        statements[0].id: 5,
+        statements[1].id: None,
+    }
     # same quarter again: the same draft, not a second one
     assert services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1)) == a
-    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=full_answers(statements),
-                             new_actions=[], follow_ups={}, complete=True, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting=MEETING,
+        answers=full_answers(statements),
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=NOW,
+    )
     a.refresh_from_db()
     assert a.is_completed and a.completed_by == leader.user and a.citizens_involved
 
@@ -48,41 +72,92 @@ def test_a_draft_is_saved_with_missing_answers_and_completed_later(leader, state
 def test_completing_needs_meeting_date_and_participants(leader, statements):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     with pytest.raises(FidelityError, match="mødedato og deltagere"):
-        services.assessment_save(actor=leader, assessment=a, meeting={}, answers={}, new_actions=[], follow_ups={},
-                                 complete=True, now=NOW)
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting={},
+            answers={},
+            new_actions=[],
+            follow_ups={},
+            complete=True,
+            now=NOW,
+        )
 
 
 def test_a_completed_assessment_cannot_change(leader, statements):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
-    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=full_answers(statements),
-                             new_actions=[], follow_ups={}, complete=True, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting=MEETING,
+        answers=full_answers(statements),
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=NOW,
+    )
     with pytest.raises(FidelityError, match="afsluttet"):
-        services.assessment_save(actor=leader, assessment=a, meeting={}, answers=full_answers(statements),
-                                 new_actions=[], follow_ups={}, complete=False, now=NOW)
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting={},
+            answers=full_answers(statements),
+            new_actions=[],
+            follow_ups={},
+            complete=False,
+            now=NOW,
+        )
 
 
-def test_completing_with_unanswered_statements_asks_for_confirmation_naming_them_and_saves_nothing(leader, statements):
+def test_completing_with_unanswered_statements_asks_for_confirmation_naming_them_and_saves_nothing(
+    leader, statements
+):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     answers = full_answers(statements)
     answers[statements[2].id] = (None, "Vi var uenige")
     answers[statements[15].id] = (None, "")
     with pytest.raises(services.UnansweredStatements) as asked:
-        services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers, new_actions=[],
-                                 follow_ups={}, complete=True, now=NOW)
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting=MEETING,
+            answers=answers,
+            new_actions=[],
+            follow_ups={},
+            complete=True,
+            now=NOW,
+        )
     assert [s.number for s in asked.value.statements] == [3, 16]
-    assert asked.value.message == ("Udsagn 3, 16 er ikke besvaret. Besvar dem, eller bekræft, at vurderingen skal "
-                                   "afsluttes uden.")
+    assert asked.value.message == (
+        "Udsagn 3, 16 er ikke besvaret. Besvar dem, eller bekræft, at vurderingen skal afsluttes uden."
+    )
     a.refresh_from_db()
     assert a.status == AssessmentStatus.DRAFT and not a.answers.exists() and a.meeting_on is None
 
 
 def test_unanswered_statements_saved_in_an_earlier_draft_also_need_confirmation(leader, statements):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
-    services.assessment_save(actor=leader, assessment=a, meeting={}, answers={statements[0].id: (None, "")},
-                             new_actions=[], follow_ups={}, complete=False, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting={},
+        answers={statements[0].id: (None, "")},
+        new_actions=[],
+        follow_ups={},
+        complete=False,
+        now=NOW,
+    )
     with pytest.raises(services.UnansweredStatements) as asked:
-        services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers={}, new_actions=[],
-                                 follow_ups={}, complete=True, now=NOW)
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting=MEETING,
+            answers={},
+            new_actions=[],
+            follow_ups={},
+            complete=True,
+            now=NOW,
+        )
     assert [s.number for s in asked.value.statements] == list(range(1, 17))
 
 
@@ -93,10 +168,28 @@ def test_confirmed_unanswered_statements_complete_and_the_log_names_them(leader,
     answers = full_answers(statements)
     answers[statements[2].id] = (None, "")
     with pytest.raises(services.UnansweredStatements):  # a confirmation covers only the statements it names
-        services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers | {statements[4].id: (None, "")},
-                                 new_actions=[], follow_ups={}, complete=True, now=NOW, confirmed_unanswered={3})
-    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers, new_actions=[],
-                             follow_ups={}, complete=True, now=NOW, confirmed_unanswered={3})
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting=MEETING,
+            answers=answers | {statements[4].id: (None, "")},
+            new_actions=[],
+            follow_ups={},
+            complete=True,
+            now=NOW,
+            confirmed_unanswered={3},
+        )
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting=MEETING,
+        answers=answers,
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=NOW,
+        confirmed_unanswered={3},
+    )
     a.refresh_from_db()
     assert a.is_completed and a.answers.get(statement=statements[2]).value is None
     assert AccessLogEntry.objects.filter(detail__contains="bekræftet uden svar på udsagn 3").count() == 1
@@ -106,8 +199,16 @@ def _completed(leader, statements):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     answers = full_answers(statements, 4)
     answers[statements[0].id] = (2, "Skal drøftes")
-    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers=answers, new_actions=[],
-                             follow_ups={}, complete=True, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting=MEETING,
+        answers=answers,
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=NOW,
+    )
     return a
 
 
@@ -122,8 +223,16 @@ def test_a_leader_reopens_a_completed_assessment_keeping_its_answers_and_the_log
     entry = AccessLogEntry.objects.filter(action=Action.UPDATE, detail__startswith="Genåbnet").get()
     assert entry.user == leader.user and "Begrundelse: Udsagn 1 blev besvaret forkert" in entry.detail
     # and it can be corrected and completed again
-    services.assessment_save(actor=leader, assessment=a, meeting=MEETING, answers={statements[0].id: (4, "")},
-                             new_actions=[], follow_ups={}, complete=True, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting=MEETING,
+        answers={statements[0].id: (4, "")},
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=NOW,
+    )
     a.refresh_from_db()
     assert a.is_completed and a.answers.get(statement=statements[0]).value == 4
 
@@ -146,8 +255,11 @@ def test_only_a_leader_may_reopen(leader, statements, users_a, municipality_a):
     for role in Role:
         if role != Role.LEADER:
             with pytest.raises(FidelityError, match="Kun en leder"):
-                services.assessment_reopen(actor=Actor(user=users_a[role], municipality=municipality_a, role=role),
-                                           assessment=a, reason="Fejl")
+                services.assessment_reopen(
+                    actor=Actor(user=users_a[role], municipality=municipality_a, role=role),
+                    assessment=a,
+                    reason="Fejl",
+                )
     a.refresh_from_db()
     assert a.is_completed
 
@@ -156,23 +268,52 @@ def test_an_answer_off_the_scale_names_the_statement_and_saves_nothing(leader, s
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     answers = {statements[0].id: (5, ""), statements[2].id: (0, "")}
     with pytest.raises(FidelityError, match="Udsagn 3"):
-        services.assessment_save(actor=leader, assessment=a, meeting={}, answers=answers, new_actions=[],
-                                 follow_ups={}, complete=False, now=NOW)
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting={},
+            answers=answers,
+            new_actions=[],
+            follow_ups={},
+            complete=False,
+            now=NOW,
+        )
     assert not a.answers.exists()
 
 
 def test_actions_agreed_one_quarter_are_followed_up_the_next(leader, statements):
     unit = make_unit(leader)
     q1 = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
-    services.assessment_save(actor=leader, assessment=q1, meeting=MEETING, answers=full_answers(statements),
-                             new_actions=[{"statement_id": statements[4].id, "what": "Aftale med boligselskab",
-                                           "who": "Leder", "due_on": date(2026, 5, 1)}],
-                             follow_ups={}, complete=True, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=q1,
+        meeting=MEETING,
+        answers=full_answers(statements),
+        new_actions=[
+            {
+                "statement_id": statements[4].id,
+                "what": "Aftale med boligselskab",
+                "who": "Leder",
+                "due_on": date(2026, 5, 1),
+            }
+        ],
+        follow_ups={},
+        complete=True,
+        now=NOW,
+    )
     q2 = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 2))
     open_actions = list(services.previous_open_actions(q2))
     assert [a.what for a in open_actions] == ["Aftale med boligselskab"]
-    services.assessment_save(actor=leader, assessment=q2, meeting={}, answers={}, new_actions=[],
-                             follow_ups={open_actions[0].id: ("done", "Aftalen er underskrevet")}, complete=False, now=NOW)
+    services.assessment_save(
+        actor=leader,
+        assessment=q2,
+        meeting={},
+        answers={},
+        new_actions=[],
+        follow_ups={open_actions[0].id: ("done", "Aftalen er underskrevet")},
+        complete=False,
+        now=NOW,
+    )
     action = AgreedAction.objects.get()
     assert (action.status, action.follow_up, action.followed_up_in) == ("done", "Aftalen er underskrevet", q2)
     assert list(services.previous_open_actions(q2)) == []
@@ -181,9 +322,16 @@ def test_actions_agreed_one_quarter_are_followed_up_the_next(leader, statements)
 def test_an_action_needs_what_who_and_when(leader, statements):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     with pytest.raises(FidelityError, match="udsagn 1: udfyld hvad, hvem"):
-        services.assessment_save(actor=leader, assessment=a, meeting={}, answers={}, follow_ups={}, complete=False,
-                                 new_actions=[{"statement_id": statements[0].id, "what": "x", "who": "", "due_on": None}],
-                                 now=NOW)
+        services.assessment_save(
+            actor=leader,
+            assessment=a,
+            meeting={},
+            answers={},
+            follow_ups={},
+            complete=False,
+            new_actions=[{"statement_id": statements[0].id, "what": "x", "who": "", "due_on": None}],
+            now=NOW,
+        )
 
 
 def test_unit_names_are_unique_per_municipality(leader):
@@ -201,14 +349,18 @@ def test_a_link_answers_once_anonymously_and_the_token_is_not_stored(leader, mun
     unit = make_unit(leader)
     invitation, token = services.invitation_create(actor=leader, unit=unit, mode="link", now=NOW)
     assert token not in invitation.token_hash
-    response = services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=NOW, today=date(2026, 2, 3))
+    response = services.survey_answer(
+        municipality=municipality_a, token=token, raw=RAW, now=NOW, today=date(2026, 2, 3)
+    )
     assert response.score == 100 * 3 / 4  # mean(4, 3, 2, 3) = 3 -> 75
     assert (response.year, response.quarter, response.unit) == (2026, 1, unit)
     # anonymous: the answer has no person and no link back to the invitation
     fields = {f.name for f in SurveyResponse._meta.get_fields()}
     assert not fields & {"person", "invitation", "created_by", "created_at"}
     with pytest.raises(FidelityError, match="allerede brugt"):
-        services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=NOW, today=date(2026, 2, 3))
+        services.survey_answer(
+            municipality=municipality_a, token=token, raw=RAW, now=NOW, today=date(2026, 2, 3)
+        )
     assert SurveyResponse.objects.count() == 1
 
 
@@ -216,7 +368,9 @@ def test_an_expired_link_is_refused(leader, municipality_a, settings):
     invitation, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=NOW)
     later = NOW + timedelta(days=settings.HF["FIDELITY"]["LINK_VALID_DAYS"], seconds=1)
     with pytest.raises(FidelityError, match="udløbet"):
-        services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=later, today=later.date())
+        services.survey_answer(
+            municipality=municipality_a, token=token, raw=RAW, now=later, today=later.date()
+        )
     assert not SurveyResponse.objects.exists()
 
 
@@ -230,7 +384,9 @@ def test_a_link_of_another_municipality_is_not_found(leader, municipality_b):
 def test_an_incomplete_answer_keeps_the_link_usable(leader, municipality_a):
     _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=NOW)
     with pytest.raises(FidelityError, match="udsagn 2"):
-        services.survey_answer(municipality=municipality_a, token=token, raw={"connectedness": "4"}, now=NOW, today=NOW.date())
+        services.survey_answer(
+            municipality=municipality_a, token=token, raw={"connectedness": "4"}, now=NOW, today=NOW.date()
+        )
     assert SurveyInvitation.objects.get().used_at is None
 
 
@@ -241,22 +397,29 @@ WHO5_RAW = {"cheerful": "4", "calm": "3", "active": "3", "rested": "2", "interes
 
 def test_a_who5_link_stores_a_who5_answer_with_its_score_and_is_used_up(leader, municipality_a):
     unit = make_unit(leader)
-    invitation, token = services.invitation_create(actor=leader, unit=unit, mode="tablet", instrument="who5", now=NOW)
+    invitation, token = services.invitation_create(
+        actor=leader, unit=unit, mode="tablet", instrument="who5", now=NOW
+    )
     assert invitation.instrument == "who5"
-    response = services.survey_answer(municipality=municipality_a, token=token, raw=WHO5_RAW, now=NOW,
-                                      today=date(2026, 5, 3))
+    response = services.survey_answer(
+        municipality=municipality_a, token=token, raw=WHO5_RAW, now=NOW, today=date(2026, 5, 3)
+    )
     assert (response.instrument, response.score) == ("who5", 68.0)  # (4 + 3 + 3 + 2 + 5) x 4
     assert response.answers == {"cheerful": 4, "calm": 3, "active": 3, "rested": 2, "interested": 5}
     assert (response.year, response.quarter, response.unit) == (2026, 2, unit)
     assert SurveyInvitation.objects.get().used_at == NOW
     with pytest.raises(FidelityError, match="allerede brugt"):
-        services.survey_answer(municipality=municipality_a, token=token, raw=WHO5_RAW, now=NOW, today=date(2026, 5, 3))
+        services.survey_answer(
+            municipality=municipality_a, token=token, raw=WHO5_RAW, now=NOW, today=date(2026, 5, 3)
+        )
     assert SurveyResponse.objects.count() == 1
 
 
 def test_a_who5_link_is_parsed_as_who5_not_as_brief_inspire(leader, municipality_a):
-    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5", now=NOW)
-    with pytest.raises(FidelityError, match="udsagn 1: \"… har jeg været glad og i godt humør\""):
+    _, token = services.invitation_create(
+        actor=leader, unit=make_unit(leader), mode="link", instrument="who5", now=NOW
+    )
+    with pytest.raises(FidelityError, match='udsagn 1: "… har jeg været glad og i godt humør"'):
         services.survey_answer(municipality=municipality_a, token=token, raw=RAW, now=NOW, today=NOW.date())
     assert SurveyInvitation.objects.get().used_at is None  # still usable
 

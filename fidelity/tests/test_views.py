@@ -1,5 +1,6 @@
 """Pages of the fidelity app through the test client: the leader's run of a quarter, results and
 exports, the citizen's page without login, and who may see what."""
+
 import io
 from datetime import date
 
@@ -29,7 +30,10 @@ def statements():
 def test_the_form_page_shows_the_16_statements_and_the_scale(leader, login, users_a):
     unit = make_unit(leader)
     client = login(users_a[Role.LEADER])
-    response = client.post(reverse("fidelity:assessment_start"), {"unit": unit.pk, "quarter": str(Quarter.of(timezone.localdate()))})
+    response = client.post(
+        reverse("fidelity:assessment_start"),
+        {"unit": unit.pk, "quarter": str(Quarter.of(timezone.localdate()))},
+    )
     a = FidelityAssessment.objects.get()
     assert response.url == reverse("fidelity:assessment", args=[a.pk])
     page = client.get(response.url).content.decode()
@@ -47,8 +51,14 @@ def test_posting_the_form_saves_a_draft_then_completes_and_shows_results(leader,
     data = {f"s{s.id}-value": "4" for s in st}
     data[f"s{st[0].id}-value"] = ""  # left unanswered
     data[f"s{st[5].id}-value"] = "2"
-    data.update({f"s{st[5].id}-what": "Flere samarbejdsaftaler", f"s{st[5].id}-who": "Leder",
-                 f"s{st[5].id}-due": "2026-06-30", "action": "draft"})
+    data.update(
+        {
+            f"s{st[5].id}-what": "Flere samarbejdsaftaler",
+            f"s{st[5].id}-who": "Leder",
+            f"s{st[5].id}-due": "2026-06-30",
+            "action": "draft",
+        }
+    )
     assert client.post(reverse("fidelity:assessment", args=[a.pk]), data).status_code == 302
     a.refresh_from_db()
     assert a.status == "draft" and a.actions.count() == 1
@@ -75,8 +85,9 @@ def test_posting_the_form_saves_a_draft_then_completes_and_shows_results(leader,
 def test_an_incomplete_action_names_the_statement(leader, login, users_a):
     a = services.assessment_start(actor=leader, unit=make_unit(leader), quarter=Quarter(2026, 1))
     st = statements()
-    response = login(users_a[Role.LEADER]).post(reverse("fidelity:assessment", args=[a.pk]),
-                                                  {f"s{st[2].id}-what": "Kursus", "action": "draft"})
+    response = login(users_a[Role.LEADER]).post(
+        reverse("fidelity:assessment", args=[a.pk]), {f"s{st[2].id}-what": "Kursus", "action": "draft"}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Aftalt handling ved udsagn 3: udfyld også hvem og senest." in page
@@ -86,9 +97,17 @@ def test_an_incomplete_action_names_the_statement(leader, login, users_a):
 def test_exports_pdf_and_xlsx(leader, login, users_a):
     unit = make_unit(leader)
     a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
-    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
-                             answers=full_answers(statements()[:15], 3), new_actions=[], follow_ups={}, complete=True,
-                             now=timezone.now(), confirmed_unanswered={16})
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
+        answers=full_answers(statements()[:15], 3),
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=timezone.now(),
+        confirmed_unanswered={16},
+    )
     client = login(users_a[Role.LEADER])
     url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K1"
     from openpyxl import load_workbook
@@ -103,32 +122,54 @@ def test_exports_pdf_and_xlsx(leader, login, users_a):
 def test_inspire_results_only_for_five_or_more(leader, login, users_a, municipality_a):
     unit = make_unit(leader)
     for i in range(4):
-        SurveyResponse.objects.create(municipality=municipality_a, unit=unit, instrument="brief_inspire", year=2026,
-                                      quarter=1, answers={}, score=50 + i)
+        SurveyResponse.objects.create(
+            municipality=municipality_a,
+            unit=unit,
+            instrument="brief_inspire",
+            year=2026,
+            quarter=1,
+            answers={},
+            score=50 + i,
+        )
     client = login(users_a[Role.LEADER])
     url = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
     assert "Færre end 5 svar: vises ikke" in client.get(url).content.decode()
-    SurveyResponse.objects.create(municipality=municipality_a, unit=unit, instrument="brief_inspire", year=2026,
-                                  quarter=1, answers={}, score=60)
+    SurveyResponse.objects.create(
+        municipality=municipality_a,
+        unit=unit,
+        instrument="brief_inspire",
+        year=2026,
+        quarter=1,
+        answers={},
+        score=60,
+    )
     page = client.get(url).content.decode()
-    assert "<td>5</td>" in page and ("<td>53,2</td>" in page or "<td>53.2</td>" in page)  # mean of 50..53 and 60
+    assert "<td>5</td>" in page and (
+        "<td>53,2</td>" in page or "<td>53.2</td>" in page
+    )  # mean of 50..53 and 60
 
 
 def test_the_citizen_answers_without_login_once(leader, client, municipality_a):
-    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=timezone.now())
+    _, token = services.invitation_create(
+        actor=leader, unit=make_unit(leader), mode="link", now=timezone.now()
+    )
     url = reverse("fidelity:answer", args=[municipality_a.code, token])
     page = client.get(url)
     assert page.status_code == 200 and "Min medarbejder hjælper mig" in page.content.decode()
     missing = client.post(url, {"connectedness": "4"})
     assert "Vælg et svar til udsagn 2" in missing.content.decode()
-    done = client.post(url, {"connectedness": "4", "hope": "4", "identity": "3", "meaning": "na", "empowerment": "2"})
+    done = client.post(
+        url, {"connectedness": "4", "hope": "4", "identity": "3", "meaning": "na", "empowerment": "2"}
+    )
     assert "Tak for dine svar" in done.content.decode()
     again = client.get(url)
     assert again.status_code == 410 and "allerede brugt" in again.content.decode()
 
 
 def test_a_token_under_another_municipality_code_is_not_found(leader, client, municipality_a, municipality_b):
-    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=timezone.now())
+    _, token = services.invitation_create(
+        actor=leader, unit=make_unit(leader), mode="link", now=timezone.now()
+    )
     assert client.get(reverse("fidelity:answer", args=[municipality_b.code, token])).status_code == 404
 
 
@@ -136,9 +177,17 @@ def test_overview_reminds_of_missing_assessment_and_overdue_actions(leader, logi
     unit = make_unit(leader, "Team Vest")
     past = Quarter.of(timezone.localdate()).previous()
     a = services.assessment_start(actor=leader, unit=unit, quarter=past)
-    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": past.end, "participants": "Alle"},
-                             answers={}, follow_ups={}, complete=True, now=timezone.now(), confirmed_unanswered=range(1, 17),
-                             new_actions=[{"statement_id": None, "what": "Borgermøde", "who": "Anna", "due_on": past.end}])
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting={"meeting_on": past.end, "participants": "Alle"},
+        answers={},
+        follow_ups={},
+        complete=True,
+        now=timezone.now(),
+        confirmed_unanswered=range(1, 17),
+        new_actions=[{"statement_id": None, "what": "Borgermøde", "who": "Anna", "due_on": past.end}],
+    )
     page = login(users_a[Role.LEADER]).get(reverse("fidelity:overview")).content.decode()
     assert "Mangler afsluttet vurdering" in page and "Team Vest" in page
     assert "Borgermøde (Anna" in page
@@ -156,12 +205,15 @@ def test_an_analyst_cannot_fill_the_form(leader, login, users_a):
 
 # --- WHO-5 -----------------------------------------------------------------------------------------------
 
+
 def test_the_invitation_form_makes_a_who5_link(leader, login, users_a):
     unit = make_unit(leader)
     client = login(users_a[Role.LEADER])
     page = client.get(reverse("fidelity:invitation_create")).content.decode()
     assert 'value="brief_inspire" checked' in page and ">WHO-5 Trivselsindeks</label>" in page
-    response = client.post(reverse("fidelity:invitation_create"), {"unit": unit.pk, "instrument": "who5", "mode": "link"})
+    response = client.post(
+        reverse("fidelity:invitation_create"), {"unit": unit.pk, "instrument": "who5", "mode": "link"}
+    )
     assert "Engangslink til WHO-5 Trivselsindeks for en borger i Team Nord" in response.content.decode()
     from fidelity.models import SurveyInvitation
 
@@ -169,14 +221,21 @@ def test_the_invitation_form_makes_a_who5_link(leader, login, users_a):
 
 
 def test_the_citizen_answers_who5_on_the_page_the_invitation_names(leader, client, municipality_a):
-    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5",
-                                          now=timezone.now())
+    _, token = services.invitation_create(
+        actor=leader, unit=make_unit(leader), mode="link", instrument="who5", now=timezone.now()
+    )
     url = reverse("fidelity:answer", args=[municipality_a.code, token])
     page = client.get(url).content.decode()
     assert "Hvordan har du haft det?" in page and "Min medarbejder hjælper mig" not in page
-    assert "I de sidste 2 uger …" in page and ">På intet tidspunkt</label>" in page and "Ikke relevant" not in page
+    assert (
+        "I de sidste 2 uger …" in page
+        and ">På intet tidspunkt</label>" in page
+        and "Ikke relevant" not in page
+    )
     # each question's name for a screen reader is the whole sentence
-    assert '<span class="visually-hidden">I de sidste 2 uger har jeg været glad og i godt humør</span>' in page
+    assert (
+        '<span class="visually-hidden">I de sidste 2 uger har jeg været glad og i godt humør</span>' in page
+    )
     missing = client.post(url, {"cheerful": "5", "calm": "4"}).content.decode()
     assert "Vælg et svar til udsagn 3" in missing and 'href="#q-active-legend"' in missing
     assert 'id="q-cheerful-5" value="5" checked' in missing  # the answers given are kept
@@ -186,7 +245,12 @@ def test_the_citizen_answers_who5_on_the_page_the_invitation_names(leader, clien
     assert (response.instrument, response.score) == ("who5", 52.0)
     again = client.get(url)
     assert again.status_code == 410 and "allerede brugt" in again.content.decode()
-    assert client.post(url, {i: "5" for i in ("cheerful", "calm", "active", "rested", "interested")}).status_code == 410
+    assert (
+        client.post(
+            url, dict.fromkeys(("cheerful", "calm", "active", "rested", "interested"), "5")
+        ).status_code
+        == 410
+    )
     assert SurveyResponse.objects.count() == 1
 
 
@@ -194,25 +258,43 @@ def test_an_expired_who5_link_is_closed(leader, client, municipality_a, settings
     from datetime import timedelta
 
     days = settings.HF["FIDELITY"]["LINK_VALID_DAYS"]
-    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5",
-                                          now=timezone.now() - timedelta(days=days, minutes=1))
+    _, token = services.invitation_create(
+        actor=leader,
+        unit=make_unit(leader),
+        mode="link",
+        instrument="who5",
+        now=timezone.now() - timedelta(days=days, minutes=1),
+    )
     response = client.get(reverse("fidelity:answer", args=[municipality_a.code, token]))
     assert response.status_code == 410 and "udløbet" in response.content.decode()
 
 
 def test_a_who5_token_under_another_municipality_code_is_not_found(leader, client, municipality_b):
-    _, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", instrument="who5",
-                                          now=timezone.now())
+    _, token = services.invitation_create(
+        actor=leader, unit=make_unit(leader), mode="link", instrument="who5", now=timezone.now()
+    )
     url = reverse("fidelity:answer", args=[municipality_b.code, token])
     assert client.get(url).status_code == 404
-    assert client.post(url, {i: "5" for i in ("cheerful", "calm", "active", "rested", "interested")}).status_code == 404
+    assert (
+        client.post(
+            url, dict.fromkeys(("cheerful", "calm", "active", "rested", "interested"), "5")
+        ).status_code
+        == 404
+    )
     assert not SurveyResponse.objects.exists()
 
 
 def _who5(municipality, unit, scores, quarter=1):
     for s in scores:
-        SurveyResponse.objects.create(municipality=municipality, unit=unit, instrument="who5", year=2026,
-                                      quarter=quarter, answers={}, score=s)
+        SurveyResponse.objects.create(
+            municipality=municipality,
+            unit=unit,
+            instrument="who5",
+            year=2026,
+            quarter=quarter,
+            answers={},
+            score=s,
+        )
 
 
 def test_who5_results_only_for_five_or_more(leader, login, users_a, municipality_a):
@@ -220,13 +302,20 @@ def test_who5_results_only_for_five_or_more(leader, login, users_a, municipality
     _who5(municipality_a, unit, [40, 44, 48, 52])
     # five Brief INSPIRE answers in the same quarter do not lift WHO-5 over the threshold
     for s in (50, 60, 70, 80, 90):
-        SurveyResponse.objects.create(municipality=municipality_a, unit=unit, instrument="brief_inspire", year=2026,
-                                      quarter=1, answers={}, score=s)
+        SurveyResponse.objects.create(
+            municipality=municipality_a,
+            unit=unit,
+            instrument="brief_inspire",
+            year=2026,
+            quarter=1,
+            answers={},
+            score=s,
+        )
     client = login(users_a[Role.LEADER])
     url = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
     page = client.get(url).content.decode()
-    table = page[page.index('id="who5-table"'):]
-    table = table[:table.index("</table>")]
+    table = page[page.index('id="who5-table"') :]
+    table = table[: table.index("</table>")]
     assert "<td>4</td>" in table and "Færre end 5 svar: vises ikke" in table
     assert "46" not in table  # the mean of the four is never shown
     assert "28 eller derunder på mulig depression" in page and "aldrig en diagnose" in page
@@ -242,8 +331,14 @@ def test_who5_change_from_the_quarter_before(leader, municipality_a, users_a):
     _who5(municipality_a, unit, [40, 40, 40, 40, 40], quarter=1)
     _who5(municipality_a, unit, [52, 52, 52, 52, 52], quarter=2)
     _who5(municipality_a, unit, [60, 60], quarter=3)
-    rows = selectors.who5_trend(leader, unit=unit, quarters=[Quarter(2026, 1), Quarter(2026, 2), Quarter(2026, 3)])
-    assert [(r["n"], r["mean"], r["change"]) for r in rows] == [(5, 40.0, None), (5, 52.0, 12.0), (2, None, None)]
+    rows = selectors.who5_trend(
+        leader, unit=unit, quarters=[Quarter(2026, 1), Quarter(2026, 2), Quarter(2026, 3)]
+    )
+    assert [(r["n"], r["mean"], r["change"]) for r in rows] == [
+        (5, 40.0, None),
+        (5, 52.0, 12.0),
+        (2, None, None),
+    ]
 
 
 def test_who5_in_the_xlsx_export_under_the_same_threshold(leader, login, users_a, municipality_a):
@@ -284,8 +379,16 @@ def test_four_all_not_relevant_answers_and_one_real_one_show_no_result_on_any_ou
     today = date(2026, 2, 10)
     for raw in [{i.key: "na" for i in inspire.ITEMS}] * 4 + [{i.key: "3" for i in inspire.ITEMS}]:
         _, token = services.invitation_create(actor=leader, unit=unit, mode="link", now=timezone.now())
-        services.survey_answer(municipality=leader.municipality, token=token, raw=raw, now=timezone.now(), today=today)
-    assert sorted(SurveyResponse.objects.values_list("score", flat=True), key=str) == [75.0, None, None, None, None]
+        services.survey_answer(
+            municipality=leader.municipality, token=token, raw=raw, now=timezone.now(), today=today
+        )
+    assert sorted(SurveyResponse.objects.values_list("score", flat=True), key=str) == [
+        75.0,
+        None,
+        None,
+        None,
+        None,
+    ]
     client = login(users_a[Role.LEADER])
     query = f"?enhed={unit.pk}&kvartal=2026-K1"
 
@@ -298,16 +401,29 @@ def test_four_all_not_relevant_answers_and_one_real_one_show_no_result_on_any_ou
     pdf_table = pdf_html.split('id="inspire-table"')[1].split("</table>")[0]
     assert "Færre end 5 svar: vises ikke" in pdf_table and "75" not in pdf_table
 
-    book = load_workbook(io.BytesIO(client.get(reverse("fidelity:results_export", args=["xlsx"]) + query).content))
-    rows = [r for r in book["Borgernes stemme"].iter_rows(values_only=True) if r[:2] == ("Brief INSPIRE", "1. kvartal 2026")]
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("fidelity:results_export", args=["xlsx"]) + query).content)
+    )
+    rows = [
+        r
+        for r in book["Borgernes stemme"].iter_rows(values_only=True)
+        if r[:2] == ("Brief INSPIRE", "1. kvartal 2026")
+    ]
     assert rows == [("Brief INSPIRE", "1. kvartal 2026", 1, "vises ikke (for få svar)", None)]
 
 
 def _completed(leader, unit):
     a = services.assessment_start(actor=leader, unit=unit, quarter=Quarter(2026, 1))
-    services.assessment_save(actor=leader, assessment=a, meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
-                             answers=full_answers(statements(), 3), new_actions=[], follow_ups={}, complete=True,
-                             now=timezone.now())
+    services.assessment_save(
+        actor=leader,
+        assessment=a,
+        meeting={"meeting_on": date(2026, 3, 1), "participants": "Alle"},
+        answers=full_answers(statements(), 3),
+        new_actions=[],
+        follow_ups={},
+        complete=True,
+        now=timezone.now(),
+    )
     return a
 
 
@@ -317,12 +433,17 @@ def test_a_leader_reopens_a_completed_assessment_from_the_results_page(leader, l
     client = login(users_a[Role.LEADER])
     results = reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1"
     page = client.get(results).content.decode()
-    assert f'action="{reverse("fidelity:assessment_reopen", args=[a.pk])}"' in page and "Genåbn vurderingen" in page
+    assert (
+        f'action="{reverse("fidelity:assessment_reopen", args=[a.pk])}"' in page
+        and "Genåbn vurderingen" in page
+    )
     refused = client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": ""}, follow=True)
     assert "Skriv, hvorfor vurderingen genåbnes." in refused.content.decode()
     a.refresh_from_db()
     assert a.is_completed
-    response = client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": "Forkert svar på udsagn 4"})
+    response = client.post(
+        reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": "Forkert svar på udsagn 4"}
+    )
     assert response.status_code == 302 and response.url == reverse("fidelity:assessment", args=[a.pk])
     a.refresh_from_db()
     assert a.status == "draft" and a.answers.count() == 16
@@ -338,6 +459,8 @@ def test_only_a_leader_sees_or_uses_the_reopen_button(role, leader, login, users
     client = login(users_a[role])
     page = client.get(reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal=2026-K1")
     assert "Genåbn vurderingen" not in page.content.decode()
-    assert client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": "Fejl"}).status_code == 403
+    assert (
+        client.post(reverse("fidelity:assessment_reopen", args=[a.pk]), {"reason": "Fejl"}).status_code == 403
+    )
     a.refresh_from_db()
     assert a.is_completed

@@ -1,5 +1,6 @@
 """WHO-5 Trivselsindeks (pure): items and options as on the Danish form, parse, score 0-100, the change
 between shown quarters; and the registry that picks a questionnaire by its instrument key."""
+
 import ast
 from pathlib import Path
 
@@ -18,8 +19,13 @@ def test_who5_has_the_five_items_and_six_options_of_the_danish_form():
         "… har min dagligdag været fyldt med ting der interesserer mig",
     ]
     assert who5.OPTIONS == (
-        ("5", "Hele tiden"), ("4", "Det meste af tiden"), ("3", "Lidt mere end halvdelen af tiden"),
-        ("2", "Lidt mindre end halvdelen af tiden"), ("1", "Lidt af tiden"), ("0", "På intet tidspunkt"))
+        ("5", "Hele tiden"),
+        ("4", "Det meste af tiden"),
+        ("3", "Lidt mere end halvdelen af tiden"),
+        ("2", "Lidt mindre end halvdelen af tiden"),
+        ("1", "Lidt af tiden"),
+        ("0", "På intet tidspunkt"),
+    )
 
 
 def test_each_item_reads_as_a_whole_sentence_for_a_screen_reader():
@@ -40,7 +46,7 @@ def test_score_is_the_raw_sum_times_four():
 def test_a_missing_item_raises_naming_the_item_number():
     raw = {i.key: "3" for i in who5.ITEMS}
     del raw["rested"]
-    with pytest.raises(ValueError, match="udsagn 4: \"… er jeg vågnet frisk og udhvilet\""):
+    with pytest.raises(ValueError, match='udsagn 4: "… er jeg vågnet frisk og udhvilet"'):
         who5.parse(raw)
 
 
@@ -60,7 +66,11 @@ def test_no_questionnaire_has_its_own_anonymity_rule():
     # one rule (fidelity/anonymity.py) for every questionnaire and every output
     assert not hasattr(who5, "group_summary") and not hasattr(inspire, "group_summary")
     assert anonymity.group_summary([40, 60, 80, 20], min_group=5) == {"n": 4, "shown": False, "mean": None}
-    assert anonymity.group_summary([40, 60, 80, 20, 100], min_group=5) == {"n": 5, "shown": True, "mean": 60.0}
+    assert anonymity.group_summary([40, 60, 80, 20, 100], min_group=5) == {
+        "n": 5,
+        "shown": True,
+        "mean": 60.0,
+    }
 
 
 def test_change_only_between_two_shown_quarters():

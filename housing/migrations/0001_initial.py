@@ -8,277 +8,768 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('tenants', '0001_initial'),
+        ("people", "0001_initial"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('share_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='andel af ledige boliger (%)')),
-                ('homes_per_year', models.PositiveIntegerField(blank=True, null=True, verbose_name='antal boliger pr. år')),
-                ('starts_on', models.DateField(verbose_name='gælder fra')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='gælder til')),
-                ('contact_persons', models.CharField(blank=True, max_length=300, verbose_name='kontaktpersoner')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "share_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="andel af ledige boliger (%)",
+                    ),
+                ),
+                (
+                    "homes_per_year",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="antal boliger pr. år"),
+                ),
+                ("starts_on", models.DateField(verbose_name="gælder fra")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="gælder til")),
+                (
+                    "contact_persons",
+                    models.CharField(blank=True, max_length=300, verbose_name="kontaktpersoner"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on'],
+                "ordering": ["-starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='Landlord',
+            name="Landlord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('housing_organisation', 'Almen boligorganisation'), ('private', 'Privat udlejer'), ('other', 'Anden udlejer')], default='housing_organisation', max_length=24, verbose_name='type')),
-                ('contact_person', models.CharField(blank=True, max_length=200, verbose_name='kontaktperson')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("housing_organisation", "Almen boligorganisation"),
+                            ("private", "Privat udlejer"),
+                            ("other", "Anden udlejer"),
+                        ],
+                        default="housing_organisation",
+                        max_length=24,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "contact_person",
+                    models.CharField(blank=True, max_length=200, verbose_name="kontaktperson"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='AgreementEvent',
+            name="AgreementEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('share_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='andel af ledige boliger (%)')),
-                ('homes_per_year', models.PositiveIntegerField(blank=True, null=True, verbose_name='antal boliger pr. år')),
-                ('starts_on', models.DateField(verbose_name='gælder fra')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='gælder til')),
-                ('contact_persons', models.CharField(blank=True, max_length=300, verbose_name='kontaktpersoner')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='housing.agreement')),
-                ('landlord', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='housing.landlord')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "share_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="andel af ledige boliger (%)",
+                    ),
+                ),
+                (
+                    "homes_per_year",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="antal boliger pr. år"),
+                ),
+                ("starts_on", models.DateField(verbose_name="gælder fra")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="gælder til")),
+                (
+                    "contact_persons",
+                    models.CharField(blank=True, max_length=300, verbose_name="kontaktpersoner"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="housing.agreement",
+                    ),
+                ),
+                (
+                    "landlord",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="housing.landlord",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='landlord',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agreements', to='housing.landlord'),
+            model_name="agreement",
+            name="landlord",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="agreements", to="housing.landlord"
+            ),
         ),
         migrations.CreateModel(
-            name='LandlordEvent',
+            name="LandlordEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('housing_organisation', 'Almen boligorganisation'), ('private', 'Privat udlejer'), ('other', 'Anden udlejer')], default='housing_organisation', max_length=24, verbose_name='type')),
-                ('contact_person', models.CharField(blank=True, max_length=200, verbose_name='kontaktperson')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='housing.landlord')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("housing_organisation", "Almen boligorganisation"),
+                            ("private", "Privat udlejer"),
+                            ("other", "Anden udlejer"),
+                        ],
+                        default="housing_organisation",
+                        max_length=24,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "contact_person",
+                    models.CharField(blank=True, max_length=200, verbose_name="kontaktperson"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="housing.landlord",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Tenancy',
+            name="Tenancy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('address', models.CharField(blank=True, help_text='Når boligen ikke er i kommunens oversigt.', max_length=200, verbose_name='adresse')),
-                ('starts_on', models.DateField(verbose_name='indflytning')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='fraflytning')),
-                ('end_reason', models.CharField(blank=True, choices=[('moved', 'Fraflyttet efter eget ønske'), ('evicted', 'Udsat (fogedsag)'), ('terminated', 'Opsagt af udlejer'), ('abandoned', 'Boligen forladt'), ('prison', 'Længere fængselsophold'), ('care', 'Flyttet til botilbud (§ 107/108)'), ('died', 'Død'), ('other', 'Andet')], max_length=16, verbose_name='årsag til fraflytning')),
-                ('eviction_case_on', models.DateField(blank=True, null=True, verbose_name='fogedsag registreret')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenancies', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True,
+                        help_text="Når boligen ikke er i kommunens oversigt.",
+                        max_length=200,
+                        verbose_name="adresse",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="indflytning")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="fraflytning")),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("moved", "Fraflyttet efter eget ønske"),
+                            ("evicted", "Udsat (fogedsag)"),
+                            ("terminated", "Opsagt af udlejer"),
+                            ("abandoned", "Boligen forladt"),
+                            ("prison", "Længere fængselsophold"),
+                            ("care", "Flyttet til botilbud (§ 107/108)"),
+                            ("died", "Død"),
+                            ("other", "Andet"),
+                        ],
+                        max_length=16,
+                        verbose_name="årsag til fraflytning",
+                    ),
+                ),
+                (
+                    "eviction_case_on",
+                    models.DateField(blank=True, null=True, verbose_name="fogedsag registreret"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tenancies",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on'],
+                "ordering": ["-starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('address', models.CharField(max_length=200, verbose_name='adresse')),
-                ('postcode', models.CharField(blank=True, max_length=4, verbose_name='postnummer')),
-                ('area', models.CharField(blank=True, max_length=100, verbose_name='område')),
-                ('rooms', models.PositiveSmallIntegerField(verbose_name='værelser')),
-                ('size_m2', models.PositiveIntegerField(blank=True, null=True, verbose_name='m²')),
-                ('rent', models.PositiveIntegerField(verbose_name='husleje (kr./md.)')),
-                ('utilities', models.PositiveIntegerField(default=0, verbose_name='forbrug a conto (kr./md.)')),
-                ('floor', models.SmallIntegerField(blank=True, null=True, verbose_name='etage')),
-                ('accessible', models.BooleanField(default=False, verbose_name='tilgængelig (elevator eller niveaufri)')),
-                ('pets_allowed', models.BooleanField(default=False, verbose_name='husdyr tilladt')),
-                ('shared', models.BooleanField(default=False, verbose_name='bofællesskab')),
-                ('active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('landlord', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='housing.landlord')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("address", models.CharField(max_length=200, verbose_name="adresse")),
+                ("postcode", models.CharField(blank=True, max_length=4, verbose_name="postnummer")),
+                ("area", models.CharField(blank=True, max_length=100, verbose_name="område")),
+                ("rooms", models.PositiveSmallIntegerField(verbose_name="værelser")),
+                ("size_m2", models.PositiveIntegerField(blank=True, null=True, verbose_name="m²")),
+                ("rent", models.PositiveIntegerField(verbose_name="husleje (kr./md.)")),
+                (
+                    "utilities",
+                    models.PositiveIntegerField(default=0, verbose_name="forbrug a conto (kr./md.)"),
+                ),
+                ("floor", models.SmallIntegerField(blank=True, null=True, verbose_name="etage")),
+                (
+                    "accessible",
+                    models.BooleanField(default=False, verbose_name="tilgængelig (elevator eller niveaufri)"),
+                ),
+                ("pets_allowed", models.BooleanField(default=False, verbose_name="husdyr tilladt")),
+                ("shared", models.BooleanField(default=False, verbose_name="bofællesskab")),
+                ("active", models.BooleanField(default=True, verbose_name="aktiv")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "landlord",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="housing.landlord",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['address'],
+                "ordering": ["address"],
             },
         ),
         migrations.CreateModel(
-            name='TenancyEvent',
+            name="TenancyEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('address', models.CharField(blank=True, help_text='Når boligen ikke er i kommunens oversigt.', max_length=200, verbose_name='adresse')),
-                ('starts_on', models.DateField(verbose_name='indflytning')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='fraflytning')),
-                ('end_reason', models.CharField(blank=True, choices=[('moved', 'Fraflyttet efter eget ønske'), ('evicted', 'Udsat (fogedsag)'), ('terminated', 'Opsagt af udlejer'), ('abandoned', 'Boligen forladt'), ('prison', 'Længere fængselsophold'), ('care', 'Flyttet til botilbud (§ 107/108)'), ('died', 'Død'), ('other', 'Andet')], max_length=16, verbose_name='årsag til fraflytning')),
-                ('eviction_case_on', models.DateField(blank=True, null=True, verbose_name='fogedsag registreret')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='housing.tenancy')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='housing.unit')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True,
+                        help_text="Når boligen ikke er i kommunens oversigt.",
+                        max_length=200,
+                        verbose_name="adresse",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="indflytning")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="fraflytning")),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("moved", "Fraflyttet efter eget ønske"),
+                            ("evicted", "Udsat (fogedsag)"),
+                            ("terminated", "Opsagt af udlejer"),
+                            ("abandoned", "Boligen forladt"),
+                            ("prison", "Længere fængselsophold"),
+                            ("care", "Flyttet til botilbud (§ 107/108)"),
+                            ("died", "Død"),
+                            ("other", "Andet"),
+                        ],
+                        max_length=16,
+                        verbose_name="årsag til fraflytning",
+                    ),
+                ),
+                (
+                    "eviction_case_on",
+                    models.DateField(blank=True, null=True, verbose_name="fogedsag registreret"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="housing.tenancy",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="housing.unit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='tenancy',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tenancies', to='housing.unit'),
+            model_name="tenancy",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="tenancies",
+                to="housing.unit",
+            ),
         ),
         migrations.CreateModel(
-            name='UnitType',
+            name="UnitType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, verbose_name='kode')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('ordinary_building', models.BooleanField(default=True, verbose_name='almindeligt byggeri')),
-                ('social_family_home', models.BooleanField(default=False, verbose_name='almen familiebolig')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, verbose_name="kode")),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                ("ordinary_building", models.BooleanField(default=True, verbose_name="almindeligt byggeri")),
+                ("social_family_home", models.BooleanField(default=False, verbose_name="almen familiebolig")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='UnitEvent',
+            name="UnitEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('address', models.CharField(max_length=200, verbose_name='adresse')),
-                ('postcode', models.CharField(blank=True, max_length=4, verbose_name='postnummer')),
-                ('area', models.CharField(blank=True, max_length=100, verbose_name='område')),
-                ('rooms', models.PositiveSmallIntegerField(verbose_name='værelser')),
-                ('size_m2', models.PositiveIntegerField(blank=True, null=True, verbose_name='m²')),
-                ('rent', models.PositiveIntegerField(verbose_name='husleje (kr./md.)')),
-                ('utilities', models.PositiveIntegerField(default=0, verbose_name='forbrug a conto (kr./md.)')),
-                ('floor', models.SmallIntegerField(blank=True, null=True, verbose_name='etage')),
-                ('accessible', models.BooleanField(default=False, verbose_name='tilgængelig (elevator eller niveaufri)')),
-                ('pets_allowed', models.BooleanField(default=False, verbose_name='husdyr tilladt')),
-                ('shared', models.BooleanField(default=False, verbose_name='bofællesskab')),
-                ('active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('landlord', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='housing.landlord')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='housing.unit')),
-                ('unit_type', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='housing.unittype')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("address", models.CharField(max_length=200, verbose_name="adresse")),
+                ("postcode", models.CharField(blank=True, max_length=4, verbose_name="postnummer")),
+                ("area", models.CharField(blank=True, max_length=100, verbose_name="område")),
+                ("rooms", models.PositiveSmallIntegerField(verbose_name="værelser")),
+                ("size_m2", models.PositiveIntegerField(blank=True, null=True, verbose_name="m²")),
+                ("rent", models.PositiveIntegerField(verbose_name="husleje (kr./md.)")),
+                (
+                    "utilities",
+                    models.PositiveIntegerField(default=0, verbose_name="forbrug a conto (kr./md.)"),
+                ),
+                ("floor", models.SmallIntegerField(blank=True, null=True, verbose_name="etage")),
+                (
+                    "accessible",
+                    models.BooleanField(default=False, verbose_name="tilgængelig (elevator eller niveaufri)"),
+                ),
+                ("pets_allowed", models.BooleanField(default=False, verbose_name="husdyr tilladt")),
+                ("shared", models.BooleanField(default=False, verbose_name="bofællesskab")),
+                ("active", models.BooleanField(default=True, verbose_name="aktiv")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "landlord",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="housing.landlord",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="housing.unit",
+                    ),
+                ),
+                (
+                    "unit_type",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="housing.unittype",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='unit',
-            name='unit_type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='housing.unittype'),
+            model_name="unit",
+            name="unit_type",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="units", to="housing.unittype"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='landlord',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "housing_landlordevent" ("contact_person", "email", "id", "kind", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone") VALUES (NEW."contact_person", NEW."email", NEW."id", NEW."kind", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."phone"); RETURN NULL;', hash='ab8756998394f7ec07749aa218cc92673973d638', operation='INSERT', pgid='pgtrigger_insert_insert_381cc', table='housing_landlord', when='AFTER')),
+            model_name="landlord",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "housing_landlordevent" ("contact_person", "email", "id", "kind", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone") VALUES (NEW."contact_person", NEW."email", NEW."id", NEW."kind", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."phone"); RETURN NULL;',
+                    hash="ab8756998394f7ec07749aa218cc92673973d638",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_381cc",
+                    table="housing_landlord",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='landlord',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "housing_landlordevent" ("contact_person", "email", "id", "kind", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone") VALUES (NEW."contact_person", NEW."email", NEW."id", NEW."kind", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."phone"); RETURN NULL;', hash='90037a23ed9ce415e9b5c3866e736db44024912f', operation='UPDATE', pgid='pgtrigger_update_update_f95a5', table='housing_landlord', when='AFTER')),
+            model_name="landlord",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "housing_landlordevent" ("contact_person", "email", "id", "kind", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone") VALUES (NEW."contact_person", NEW."email", NEW."id", NEW."kind", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."phone"); RETURN NULL;',
+                    hash="90037a23ed9ce415e9b5c3866e736db44024912f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_f95a5",
+                    table="housing_landlord",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('share_percent__isnull', True), models.Q(('share_percent__gte', 0), ('share_percent__lte', 100)), _connector='OR'), name='agreement_share_is_percent'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("share_percent__isnull", True),
+                    models.Q(("share_percent__gte", 0), ("share_percent__lte", 100)),
+                    _connector="OR",
+                ),
+                name="agreement_share_is_percent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='agreement_ends_after_start'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_on__isnull", True), ("ends_on__gte", models.F("starts_on")), _connector="OR"
+                ),
+                name="agreement_ends_after_start",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='agreement',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "housing_agreementevent" ("contact_persons", "ends_on", "homes_per_year", "id", "landlord_id", "municipality_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "share_percent", "starts_on", "title") VALUES (NEW."contact_persons", NEW."ends_on", NEW."homes_per_year", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."share_percent", NEW."starts_on", NEW."title"); RETURN NULL;', hash='db73fe35c078bbea2455b9ea8875be87bafbe90a', operation='INSERT', pgid='pgtrigger_insert_insert_f96de', table='housing_agreement', when='AFTER')),
+            model_name="agreement",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "housing_agreementevent" ("contact_persons", "ends_on", "homes_per_year", "id", "landlord_id", "municipality_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "share_percent", "starts_on", "title") VALUES (NEW."contact_persons", NEW."ends_on", NEW."homes_per_year", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."share_percent", NEW."starts_on", NEW."title"); RETURN NULL;',
+                    hash="db73fe35c078bbea2455b9ea8875be87bafbe90a",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_f96de",
+                    table="housing_agreement",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='agreement',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "housing_agreementevent" ("contact_persons", "ends_on", "homes_per_year", "id", "landlord_id", "municipality_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "share_percent", "starts_on", "title") VALUES (NEW."contact_persons", NEW."ends_on", NEW."homes_per_year", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."share_percent", NEW."starts_on", NEW."title"); RETURN NULL;', hash='0f1f0711a4d5a75269f1039984515c42e37cc748', operation='UPDATE', pgid='pgtrigger_update_update_6f68f', table='housing_agreement', when='AFTER')),
+            model_name="agreement",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "housing_agreementevent" ("contact_persons", "ends_on", "homes_per_year", "id", "landlord_id", "municipality_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "share_percent", "starts_on", "title") VALUES (NEW."contact_persons", NEW."ends_on", NEW."homes_per_year", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."share_percent", NEW."starts_on", NEW."title"); RETURN NULL;',
+                    hash="0f1f0711a4d5a75269f1039984515c42e37cc748",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_6f68f",
+                    table="housing_agreement",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tenancy',
-            constraint=models.UniqueConstraint(condition=models.Q(('ends_on__isnull', True), ('unit__isnull', False)), fields=('unit',), name='one_open_tenancy_per_unit'),
+            model_name="tenancy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ends_on__isnull", True), ("unit__isnull", False)),
+                fields=("unit",),
+                name="one_open_tenancy_per_unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tenancy',
-            constraint=models.UniqueConstraint(condition=models.Q(('ends_on__isnull', True)), fields=('person',), name='one_open_tenancy_per_person'),
+            model_name="tenancy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ends_on__isnull", True)),
+                fields=("person",),
+                name="one_open_tenancy_per_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tenancy',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='tenancy_ends_after_start'),
+            model_name="tenancy",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_on__isnull", True), ("ends_on__gte", models.F("starts_on")), _connector="OR"
+                ),
+                name="tenancy_ends_after_start",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tenancy',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;', hash='012a442c9f89e056dcb46ba94ed96f9b961d275d', operation='INSERT', pgid='pgtrigger_insert_insert_515c2', table='housing_tenancy', when='AFTER')),
+            model_name="tenancy",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;',
+                    hash="012a442c9f89e056dcb46ba94ed96f9b961d275d",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_515c2",
+                    table="housing_tenancy",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tenancy',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;', hash='1e1b613c77e5cfdbd6b0addedb9a6a6a8aaadb49', operation='UPDATE', pgid='pgtrigger_update_update_26028', table='housing_tenancy', when='AFTER')),
+            model_name="tenancy",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;',
+                    hash="1e1b613c77e5cfdbd6b0addedb9a6a6a8aaadb49",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_26028",
+                    table="housing_tenancy",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unittype',
-            constraint=models.UniqueConstraint(fields=('municipality', 'code'), name='unit_type_code_per_municipality'),
+            model_name="unittype",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "code"), name="unit_type_code_per_municipality"
+            ),
         ),
         migrations.AddIndex(
-            model_name='unit',
-            index=models.Index(fields=['municipality', 'rent'], name='housing_uni_municip_6fbc96_idx'),
+            model_name="unit",
+            index=models.Index(fields=["municipality", "rent"], name="housing_uni_municip_6fbc96_idx"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='unit',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "housing_unitevent" ("accessible", "active", "address", "area", "floor", "id", "landlord_id", "municipality_id", "note", "pets_allowed", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "postcode", "rent", "rooms", "shared", "size_m2", "unit_type_id", "utilities") VALUES (NEW."accessible", NEW."active", NEW."address", NEW."area", NEW."floor", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", NEW."pets_allowed", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."postcode", NEW."rent", NEW."rooms", NEW."shared", NEW."size_m2", NEW."unit_type_id", NEW."utilities"); RETURN NULL;', hash='dff01e16fc678c0625e3ee600060359e9a38e72e', operation='INSERT', pgid='pgtrigger_insert_insert_0ff17', table='housing_unit', when='AFTER')),
+            model_name="unit",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "housing_unitevent" ("accessible", "active", "address", "area", "floor", "id", "landlord_id", "municipality_id", "note", "pets_allowed", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "postcode", "rent", "rooms", "shared", "size_m2", "unit_type_id", "utilities") VALUES (NEW."accessible", NEW."active", NEW."address", NEW."area", NEW."floor", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", NEW."pets_allowed", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."postcode", NEW."rent", NEW."rooms", NEW."shared", NEW."size_m2", NEW."unit_type_id", NEW."utilities"); RETURN NULL;',
+                    hash="dff01e16fc678c0625e3ee600060359e9a38e72e",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_0ff17",
+                    table="housing_unit",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='unit',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "housing_unitevent" ("accessible", "active", "address", "area", "floor", "id", "landlord_id", "municipality_id", "note", "pets_allowed", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "postcode", "rent", "rooms", "shared", "size_m2", "unit_type_id", "utilities") VALUES (NEW."accessible", NEW."active", NEW."address", NEW."area", NEW."floor", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", NEW."pets_allowed", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."postcode", NEW."rent", NEW."rooms", NEW."shared", NEW."size_m2", NEW."unit_type_id", NEW."utilities"); RETURN NULL;', hash='b49a913859501d2314866e645419fa9d4a1b0e8f', operation='UPDATE', pgid='pgtrigger_update_update_af69c', table='housing_unit', when='AFTER')),
+            model_name="unit",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "housing_unitevent" ("accessible", "active", "address", "area", "floor", "id", "landlord_id", "municipality_id", "note", "pets_allowed", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "postcode", "rent", "rooms", "shared", "size_m2", "unit_type_id", "utilities") VALUES (NEW."accessible", NEW."active", NEW."address", NEW."area", NEW."floor", NEW."id", NEW."landlord_id", NEW."municipality_id", NEW."note", NEW."pets_allowed", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."postcode", NEW."rent", NEW."rooms", NEW."shared", NEW."size_m2", NEW."unit_type_id", NEW."utilities"); RETURN NULL;',
+                    hash="b49a913859501d2314866e645419fa9d4a1b0e8f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_af69c",
+                    table="housing_unit",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

@@ -8,119 +8,216 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('housing', '0001_initial'),
-        ('people', '0002_monthly_flow'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('tenants', '0001_initial'),
+        ("housing", "0001_initial"),
+        ("people", "0002_monthly_flow"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WaitingPlan',
+            name="WaitingPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stays_at', models.CharField(max_length=300, verbose_name='hvor borgeren bor i mellemtiden')),
-                ('supported_by', models.CharField(max_length=300, verbose_name='hvem der støtter borgeren i mellemtiden')),
-                ('housing_plan', models.TextField(verbose_name='hvordan og hvornår boligen kommer')),
-                ('recorded_on', models.DateField(verbose_name='dato')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stays_at",
+                    models.CharField(max_length=300, verbose_name="hvor borgeren bor i mellemtiden"),
+                ),
+                (
+                    "supported_by",
+                    models.CharField(max_length=300, verbose_name="hvem der støtter borgeren i mellemtiden"),
+                ),
+                ("housing_plan", models.TextField(verbose_name="hvordan og hvornår boligen kommer")),
+                ("recorded_on", models.DateField(verbose_name="dato")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['-recorded_on', '-id'],
+                "ordering": ["-recorded_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='WaitingPlanEvent',
+            name="WaitingPlanEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('stays_at', models.CharField(max_length=300, verbose_name='hvor borgeren bor i mellemtiden')),
-                ('supported_by', models.CharField(max_length=300, verbose_name='hvem der støtter borgeren i mellemtiden')),
-                ('housing_plan', models.TextField(verbose_name='hvordan og hvornår boligen kommer')),
-                ('recorded_on', models.DateField(verbose_name='dato')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "stays_at",
+                    models.CharField(max_length=300, verbose_name="hvor borgeren bor i mellemtiden"),
+                ),
+                (
+                    "supported_by",
+                    models.CharField(max_length=300, verbose_name="hvem der støtter borgeren i mellemtiden"),
+                ),
+                ("housing_plan", models.TextField(verbose_name="hvordan og hvornår boligen kommer")),
+                ("recorded_on", models.DateField(verbose_name="dato")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='tenancy',
-            name='insert_insert',
+            model_name="tenancy",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='tenancy',
-            name='update_update',
+            model_name="tenancy",
+            name="update_update",
         ),
         migrations.AddField(
-            model_name='tenancy',
-            name='eviction_note',
-            field=models.CharField(blank=True, max_length=500, verbose_name='om fogedsagen'),
+            model_name="tenancy",
+            name="eviction_note",
+            field=models.CharField(blank=True, max_length=500, verbose_name="om fogedsagen"),
         ),
         migrations.AddField(
-            model_name='tenancyevent',
-            name='eviction_note',
-            field=models.CharField(blank=True, max_length=500, verbose_name='om fogedsagen'),
+            model_name="tenancyevent",
+            name="eviction_note",
+            field=models.CharField(blank=True, max_length=500, verbose_name="om fogedsagen"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tenancy',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "eviction_note", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."eviction_note", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;', hash='d8b1fdc9bcb5b51c4de6210ade085f780144e08d', operation='INSERT', pgid='pgtrigger_insert_insert_515c2', table='housing_tenancy', when='AFTER')),
+            model_name="tenancy",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "eviction_note", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."eviction_note", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;',
+                    hash="d8b1fdc9bcb5b51c4de6210ade085f780144e08d",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_515c2",
+                    table="housing_tenancy",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tenancy',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "eviction_note", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."eviction_note", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;', hash='c0ac4bfb3f82ba322e75100a30df657c8d5382d3', operation='UPDATE', pgid='pgtrigger_update_update_26028', table='housing_tenancy', when='AFTER')),
+            model_name="tenancy",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "housing_tenancyevent" ("address", "created_at", "created_by_id", "end_reason", "ends_on", "eviction_case_on", "eviction_note", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "starts_on", "unit_id") VALUES (NEW."address", NEW."created_at", NEW."created_by_id", NEW."end_reason", NEW."ends_on", NEW."eviction_case_on", NEW."eviction_note", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."starts_on", NEW."unit_id"); RETURN NULL;',
+                    hash="c0ac4bfb3f82ba322e75100a30df657c8d5382d3",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_26028",
+                    table="housing_tenancy",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplan',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality'),
+            model_name="waitingplan",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="tenants.municipality"
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplan',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='waiting_plans', to='people.person'),
+            model_name="waitingplan",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="waiting_plans", to="people.person"
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplan',
-            name='recorded_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="waitingplan",
+            name="recorded_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplanevent',
-            name='municipality',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality'),
+            model_name="waitingplanevent",
+            name="municipality",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="tenants.municipality",
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplanevent',
-            name='person',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person'),
+            model_name="waitingplanevent",
+            name="person",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplanevent',
-            name='pgh_context',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context'),
+            model_name="waitingplanevent",
+            name="pgh_context",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="pghistory.context",
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplanevent',
-            name='pgh_obj',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='housing.waitingplan'),
+            model_name="waitingplanevent",
+            name="pgh_obj",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="events",
+                to="housing.waitingplan",
+            ),
         ),
         migrations.AddField(
-            model_name='waitingplanevent',
-            name='recorded_by',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="waitingplanevent",
+            name="recorded_by",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                related_query_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='waitingplan',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "housing_waitingplanevent" ("created_at", "housing_plan", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "recorded_on", "stays_at", "supported_by") VALUES (NEW."created_at", NEW."housing_plan", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recorded_by_id", NEW."recorded_on", NEW."stays_at", NEW."supported_by"); RETURN NULL;', hash='87963dc5ab955d1c721409d36836fbf75f18e779', operation='INSERT', pgid='pgtrigger_insert_insert_9df3a', table='housing_waitingplan', when='AFTER')),
+            model_name="waitingplan",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "housing_waitingplanevent" ("created_at", "housing_plan", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "recorded_on", "stays_at", "supported_by") VALUES (NEW."created_at", NEW."housing_plan", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recorded_by_id", NEW."recorded_on", NEW."stays_at", NEW."supported_by"); RETURN NULL;',
+                    hash="87963dc5ab955d1c721409d36836fbf75f18e779",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_9df3a",
+                    table="housing_waitingplan",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='waitingplan',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "housing_waitingplanevent" ("created_at", "housing_plan", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "recorded_on", "stays_at", "supported_by") VALUES (NEW."created_at", NEW."housing_plan", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recorded_by_id", NEW."recorded_on", NEW."stays_at", NEW."supported_by"); RETURN NULL;', hash='fd98d59e5f2e1ec161d350084ca1b974031900f4', operation='UPDATE', pgid='pgtrigger_update_update_3c2fe', table='housing_waitingplan', when='AFTER')),
+            model_name="waitingplan",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "housing_waitingplanevent" ("created_at", "housing_plan", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "recorded_on", "stays_at", "supported_by") VALUES (NEW."created_at", NEW."housing_plan", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recorded_by_id", NEW."recorded_on", NEW."stays_at", NEW."supported_by"); RETURN NULL;',
+                    hash="fd98d59e5f2e1ec161d350084ca1b974031900f4",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_3c2fe",
+                    table="housing_waitingplan",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

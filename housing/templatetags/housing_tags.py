@@ -16,7 +16,8 @@ def person_tenancies(context, person):
     has_current = any(t.ends_on is None for t in tenancies)
     return {
         "waiting_plan": None if has_current else selectors.latest_waiting_plan(person),
-        "person": person, "tenancies": tenancies,
+        "person": person,
+        "tenancies": tenancies,
         "has_current": has_current,
         "may_manage": has_capability(role, Capability.MANAGE_HOUSING),
         "may_edit": has_capability(role, Capability.EDIT_PEOPLE),

@@ -1,5 +1,6 @@
 """The housing demo: seed 001's 137 family homes at or below 3,500 kr. in Frederikssund, tenancies on the
 demo people's own-home dates, and figures that are not empty."""
+
 import random
 from datetime import timedelta
 
@@ -21,7 +22,9 @@ def seeded(municipality_a, users_a, actor_factory):
     today = timezone.localdate()
     spec = DEMO_MUNICIPALITIES[0]
     rng = random.Random(7)
-    people = generate_people(rng, count=250, start=today - timedelta(days=5 * 365), end=today, params=Params(areas=spec.areas))
+    people = generate_people(
+        rng, count=250, start=today - timedelta(days=5 * 365), end=today, params=Params(areas=spec.areas)
+    )
     load_people(municipality_a, people, staff=users_a)
     demo_seed.seed(municipality=municipality_a, staff=users_a, rng=rng, today=today)
     return actor_factory(users_a[Role.LEADER], municipality_a, Role.LEADER)
@@ -37,8 +40,9 @@ def test_tenancies_follow_the_own_home_periods(seeded, municipality_a):
     tenancies = list(Tenancy.objects.filter(municipality=municipality_a))
     assert tenancies and any(t.end_reason == "evicted" for t in tenancies)
     for t in tenancies:
-        assert SituationPeriod.objects.filter(person_id=t.person_id, situation="own_home", start_date=t.starts_on,
-                                              end_date=t.ends_on).exists()
+        assert SituationPeriod.objects.filter(
+            person_id=t.person_id, situation="own_home", start_date=t.starts_on, end_date=t.ends_on
+        ).exists()
 
 
 def test_demo_gives_figures_to_the_analyses(seeded, municipality_a):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from core.tests.test_english import english
 
+
 @pytest.mark.django_db
 def test_landlords_and_retention_are_english_when_english_is_chosen(login, users_a):
     client = english(login(users_a[Role.LEADER]))
@@ -47,12 +48,20 @@ def test_unit_form_labels_titles_and_messages_are_english_when_english_is_chosen
     assert "Rent without utilities." in html and "0 is the ground floor; -1 is the basement." in html
     assert "Vælg udlejer" not in html and "Husleje uden forbrug." not in html and "Ny bolig" not in html
     html = client.get(reverse("housing:units")).content.decode()
-    assert "Only homes without a tenant" in html and "Minimum number of rooms" in html and "Kun boliger uden lejer" not in html
-    response = client.post(reverse("housing:landlord_create"), {"name": "Fjordbo", "kind": "housing_organisation"}, follow=True)
+    assert (
+        "Only homes without a tenant" in html
+        and "Minimum number of rooms" in html
+        and "Kun boliger uden lejer" not in html
+    )
+    response = client.post(
+        reverse("housing:landlord_create"), {"name": "Fjordbo", "kind": "housing_organisation"}, follow=True
+    )
     html = response.content.decode()
     assert "The landlord has been created." in html and "Udlejeren er oprettet." not in html
     # the unit form page above made the default housing types, so the code is taken (a service error)
-    html = client.post(reverse("housing:unit_types"), {"name": "Ny type", "code": "social_family"}).content.decode()
+    html = client.post(
+        reverse("housing:unit_types"), {"name": "Ny type", "code": "social_family"}
+    ).content.decode()
     assert "A housing type with this code already exists." in html
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from housing import services
-from housing.models import Landlord, Tenancy, UnitType, Unit
+from housing.models import Landlord, Tenancy, Unit, UnitType
 from people.services import PersonDataError
 from people.statuses import Status
 
@@ -15,9 +15,14 @@ pytestmark = pytest.mark.django_db
 def unit_a(municipality_a):
     services.unit_types_ensure_defaults(municipality_a)
     landlord = Landlord.objects.create(municipality=municipality_a, name="Fjordbo")
-    return Unit.objects.create(municipality=municipality_a, landlord=landlord, address="Havnevej 1",
-                               unit_type=UnitType.objects.get(municipality=municipality_a, code="social_family"),
-                               rooms=2, rent=3400)
+    return Unit.objects.create(
+        municipality=municipality_a,
+        landlord=landlord,
+        address="Havnevej 1",
+        unit_type=UnitType.objects.get(municipality=municipality_a, code="social_family"),
+        rooms=2,
+        rent=3400,
+    )
 
 
 def test_moving_in_records_own_home_and_housed(worker_a, person_factory, unit_a):
@@ -44,8 +49,13 @@ def test_losing_the_home_returns_person_to_the_list(worker_a, person_factory, un
     start = timezone.localdate() - timedelta(days=60)
     person = person_factory(worker_a, start=start - timedelta(days=10))
     tenancy = services.tenancy_start(actor=worker_a, person=person, unit=unit_a, starts_on=start)
-    services.tenancy_end(actor=worker_a, tenancy=tenancy, ends_on=start + timedelta(days=20), reason="evicted",
-                         next_situation="sofa_surfer")
+    services.tenancy_end(
+        actor=worker_a,
+        tenancy=tenancy,
+        ends_on=start + timedelta(days=20),
+        reason="evicted",
+        next_situation="sofa_surfer",
+    )
     person.refresh_from_db()
     assert person.current_status == Status.RETURNED_FROM_HOUSING
     assert person.current_situation == "sofa_surfer"

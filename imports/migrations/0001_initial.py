@@ -6,38 +6,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('tenants', '0001_initial'),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=255, verbose_name='filnavn')),
-                ('status', models.CharField(choices=[('validating', 'Kontrolleres'), ('failed', 'Afvist'), ('importing', 'Indlæses'), ('done', 'Indlæst')], default='validating', max_length=16, verbose_name='status')),
-                ('total_rows', models.PositiveIntegerField(default=0, verbose_name='rækker i alt')),
-                ('processed_rows', models.PositiveIntegerField(default=0, verbose_name='behandlede rækker')),
-                ('created_count', models.PositiveIntegerField(default=0, verbose_name='oprettede borgere')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='fejl')),
-                ('ignored_columns', models.JSONField(blank=True, default=list, verbose_name='kolonner der ikke blev brugt')),
-                ('content', models.BinaryField(default=b'')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='startet')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='afsluttet')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='indlæst af')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255, verbose_name="filnavn")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("validating", "Kontrolleres"),
+                            ("failed", "Afvist"),
+                            ("importing", "Indlæses"),
+                            ("done", "Indlæst"),
+                        ],
+                        default="validating",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("total_rows", models.PositiveIntegerField(default=0, verbose_name="rækker i alt")),
+                ("processed_rows", models.PositiveIntegerField(default=0, verbose_name="behandlede rækker")),
+                ("created_count", models.PositiveIntegerField(default=0, verbose_name="oprettede borgere")),
+                ("errors", models.JSONField(blank=True, default=list, verbose_name="fejl")),
+                (
+                    "ignored_columns",
+                    models.JSONField(blank=True, default=list, verbose_name="kolonner der ikke blev brugt"),
+                ),
+                ("content", models.BinaryField(default=b"")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="startet")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="afsluttet")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="indlæst af",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indlæsning',
-                'verbose_name_plural': 'indlæsninger',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['municipality', '-created_at'], name='imports_imp_municip_89d4d9_idx')],
+                "verbose_name": "indlæsning",
+                "verbose_name_plural": "indlæsninger",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["municipality", "-created_at"], name="imports_imp_municip_89d4d9_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -1,5 +1,6 @@
 """The real path: the job runs in a thread after the upload commits, on its own connection, and its
 progress is visible to another connection while the import transaction is still open."""
+
 import threading
 
 import pytest
@@ -13,14 +14,17 @@ from people.services import Actor
 
 from .conftest import HEADER, csv_bytes
 
-ROWS = [["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "3500", "Nord"],
-        ["Anna", "Berg", "", "Natvarmestue", "01.02.2025", "", "", ""],
-        ["Ole", "Dam", "", "Sofasurfer", "01.03.2025", "", "", ""]]
+ROWS = [
+    ["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "3500", "Nord"],
+    ["Anna", "Berg", "", "Natvarmestue", "01.02.2025", "", "", ""],
+    ["Ole", "Dam", "", "Sofasurfer", "01.03.2025", "", "", ""],
+]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_job_runs_in_a_thread_after_commit_and_progress_shows_before_it_commits(
-        settings, users_a, municipality_a, municipality_b, monkeypatch):
+    settings, users_a, municipality_a, municipality_b, monkeypatch
+):
     settings.IMPORTS_RUN_INLINE = False
     reached, release = threading.Event(), threading.Event()
     create = services.people_services.person_create
@@ -52,12 +56,17 @@ def test_job_runs_in_a_thread_after_commit_and_progress_shows_before_it_commits(
     job.refresh_from_db()
     assert (job.status, job.created_count, job.processed_rows) == (JobStatus.DONE, 3, 3)
     assert set(Person.objects.filter(municipality=municipality_a).values_list("first_name", flat=True)) == {
-        "Jens", "Anna", "Ole"}
+        "Jens",
+        "Anna",
+        "Ole",
+    }
     assert not Person.objects.filter(municipality=municipality_b).exists()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_thread_that_crashes_marks_the_job_failed_and_saves_nothing(settings, users_a, municipality_a, monkeypatch):
+def test_a_thread_that_crashes_marks_the_job_failed_and_saves_nothing(
+    settings, users_a, municipality_a, monkeypatch
+):
     settings.IMPORTS_RUN_INLINE = False
 
     def boom(**kw):

@@ -1,4 +1,5 @@
 """The pure reading and checking of import files: no database, no Django."""
+
 import io
 from datetime import date, datetime
 
@@ -31,14 +32,18 @@ def test_utf8_with_bom_and_semicolons_is_read():
 
 
 def test_comma_separated_utf8_without_bom_is_read():
-    data = csv_bytes([HEADER, ["Åse", "Holm", "", "street", "2025-01-10", "", "", ""]], delimiter=",", encoding="utf-8")
+    data = csv_bytes(
+        [HEADER, ["Åse", "Holm", "", "street", "2025-01-10", "", "", ""]], delimiter=",", encoding="utf-8"
+    )
     result = parse(data)
     assert result.ok, messages(result)
     assert result.rows[0].person["first_name"] == "Åse"
 
 
 def test_cp1252_as_danish_excel_saves_it_is_read():
-    data = csv_bytes([HEADER, ["Bjørn", "Æbelø", "", "Sofasurfer", "01.02.2025", "Hos søster", "", ""]], encoding="cp1252")
+    data = csv_bytes(
+        [HEADER, ["Bjørn", "Æbelø", "", "Sofasurfer", "01.02.2025", "Hos søster", "", ""]], encoding="cp1252"
+    )
     result = parse(data)
     assert result.ok, messages(result)
     assert result.rows[0].person["first_name"] == "Bjørn"
@@ -54,8 +59,12 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1():
 
 
 def test_headers_are_case_insensitive_and_accept_documented_variants():
-    data = csv_bytes([["FORNAVN", "cpr-nummer", "situation", "Hjemløs siden", "husleje"],
-                      ["Jens", "010185-1230", "Natvarmestue", "10.01.2025", "3.500"]])
+    data = csv_bytes(
+        [
+            ["FORNAVN", "cpr-nummer", "situation", "Hjemløs siden", "husleje"],
+            ["Jens", "010185-1230", "Natvarmestue", "10.01.2025", "3.500"],
+        ]
+    )
     result = parse(data)
     assert result.ok, messages(result)
     row = result.rows[0]
@@ -67,7 +76,18 @@ def test_xlsx_is_read_with_dates_and_a_cpr_that_lost_its_leading_zero():
     book = Workbook()
     sheet = book.active
     sheet.append(HEADER)
-    sheet.append(["Jens", "Hansen", 101851230, "Boform (§ 110)", datetime(2025, 1, 10), "Forsorgshjemmet", 3200, "Nord"])
+    sheet.append(
+        [
+            "Jens",
+            "Hansen",
+            101851230,
+            "Boform (§ 110)",
+            datetime(2025, 1, 10),
+            "Forsorgshjemmet",
+            3200,
+            "Nord",
+        ]
+    )
     sheet.append([])  # an empty row is skipped but still counts in Excel's numbering
     sheet.append(["Mette", "Nielsen", "", "Gaden", "31.02.2025", "", "", ""])
     buffer = io.BytesIO()
@@ -80,14 +100,20 @@ def test_xlsx_is_read_with_dates_and_a_cpr_that_lost_its_leading_zero():
 def test_xlsx_rows_become_people():
     book = Workbook()
     book.active.append(HEADER)
-    book.active.append(["Jens", "Hansen", 101851230, "Boform (§ 110)", datetime(2025, 1, 10), "", 3200.0, "Nord"])
+    book.active.append(
+        ["Jens", "Hansen", 101851230, "Boform (§ 110)", datetime(2025, 1, 10), "", 3200.0, "Nord"]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     result = parse(buffer.getvalue(), "liste.xlsx")
     assert result.ok, messages(result)
     row = result.rows[0]
     assert (row.cpr, row.situation, row.situation_start, row.needs["max_rent"]) == (
-        "0101851230", "shelter", date(2025, 1, 10), 3200)
+        "0101851230",
+        "shelter",
+        date(2025, 1, 10),
+        3200,
+    )
 
 
 def test_bad_date_names_row_column_and_format():
@@ -98,15 +124,22 @@ def test_bad_date_names_row_column_and_format():
 
 
 def test_cpr_with_impossible_date_is_an_error():
-    data = csv_bytes([HEADER, ["Jens", "Hansen", "", "Gaden", "10.01.2025", "", "", ""],
-                      ["Anna", "Berg", "310285-1234", "Gaden", "10.01.2025", "", "", ""]])
+    data = csv_bytes(
+        [
+            HEADER,
+            ["Jens", "Hansen", "", "Gaden", "10.01.2025", "", "", ""],
+            ["Anna", "Berg", "310285-1234", "Gaden", "10.01.2025", "", "", ""],
+        ]
+    )
     [message] = messages(parse(data))
     assert message.startswith("Række 3, kolonne CPR: CPR-nummeret indeholder ikke en rigtig dato")
 
 
 def test_cpr_in_wrong_format_is_an_error():
     data = csv_bytes([HEADER, ["Jens", "Hansen", "12345", "Gaden", "10.01.2025", "", "", ""]])
-    assert messages(parse(data)) == ["Række 2, kolonne CPR: CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre)."]
+    assert messages(parse(data)) == [
+        "Række 2, kolonne CPR: CPR-nummeret skal have formen DDMMÅÅ-XXXX (10 cifre)."
+    ]
 
 
 def test_cpr_failing_modulus_11_is_accepted():
@@ -131,14 +164,24 @@ def test_a_file_without_name_columns_is_refused():
 
 
 def test_duplicate_cpr_within_the_file_names_the_first_row():
-    data = csv_bytes([HEADER, ["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "", ""],
-                      ["Jens", "Hansen", "0101851230", "Gaden", "10.01.2025", "", "", ""]])
+    data = csv_bytes(
+        [
+            HEADER,
+            ["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "", ""],
+            ["Jens", "Hansen", "0101851230", "Gaden", "10.01.2025", "", "", ""],
+        ]
+    )
     assert messages(parse(data)) == ["Række 3, kolonne CPR: CPR-nummeret står også i række 2."]
 
 
 def test_cpr_of_an_existing_person_is_an_error():
-    data = csv_bytes([HEADER, ["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "", ""],
-                      ["Anna", "Berg", "020285-1230", "Gaden", "10.01.2025", "", "", ""]])
+    data = csv_bytes(
+        [
+            HEADER,
+            ["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "", ""],
+            ["Anna", "Berg", "020285-1230", "Gaden", "10.01.2025", "", "", ""],
+        ]
+    )
     asked = []
 
     def existing(digits):
@@ -151,15 +194,20 @@ def test_cpr_of_an_existing_person_is_an_error():
 
 
 def test_every_error_of_every_row_is_reported_in_row_order():
-    data = csv_bytes([HEADER,
-                      ["", "", "", "Gaden", "10.01.2025", "", "", ""],
-                      ["Jens", "Hansen", "", "Månen", "", "", "tre tusind", ""],
-                      ["Anna", "Berg", "", "Gaden", "10.01.2025", "", "", "Syd"]])
+    data = csv_bytes(
+        [
+            HEADER,
+            ["", "", "", "Gaden", "10.01.2025", "", "", ""],
+            ["Jens", "Hansen", "", "Månen", "", "", "tre tusind", ""],
+            ["Anna", "Berg", "", "Gaden", "10.01.2025", "", "", "Syd"],
+        ]
+    )
     result = parse(data)
     assert messages(result) == [
         "Række 2, kolonne Fornavn: Angiv navn eller initialer.",
-        "Række 3, kolonne Situation: Ukendt situation »Månen«. Brug en af: " + ", ".join(
-            parsing.SHORT_LABELS.values()) + ".",
+        "Række 3, kolonne Situation: Ukendt situation »Månen«. Brug en af: "
+        + ", ".join(parsing.SHORT_LABELS.values())
+        + ".",
         "Række 3, kolonne Situation fra: Angiv datoen situationen begyndte.",
         "Række 3, kolonne Husleje (kr./md.): »tre tusind« er ikke et helt tal.",
         "Række 4, kolonne Husleje (kr./md.): Angiv den husleje borgeren kan betale, når der er oplysninger til "
@@ -169,8 +217,12 @@ def test_every_error_of_every_row_is_reported_in_row_order():
 
 
 def test_future_situation_date_and_birth_date_mismatch_are_errors():
-    data = csv_bytes([["Initialer", "CPR", "Fødselsdato", "Situation", "Situation fra"],
-                      ["JH", "010185-1230", "02.01.1985", "Gaden", "01.07.2025"]])
+    data = csv_bytes(
+        [
+            ["Initialer", "CPR", "Fødselsdato", "Situation", "Situation fra"],
+            ["JH", "010185-1230", "02.01.1985", "Gaden", "01.07.2025"],
+        ]
+    )
     assert messages(parse(data)) == [
         "Række 2, kolonne Fødselsdato: Fødselsdatoen passer ikke med CPR-nummeret (01.01.1985).",
         "Række 2, kolonne Situation fra: Datoen ligger i fremtiden.",
@@ -178,15 +230,23 @@ def test_future_situation_date_and_birth_date_mismatch_are_errors():
 
 
 def test_empty_rows_are_skipped_and_row_numbers_stay_as_in_excel():
-    data = csv_bytes([HEADER, ["Jens", "Hansen", "", "Gaden", "10.01.2025", "", "", ""], [";;"],
-                      ["Anna", "", "", "Gaden", "x", "", "", ""]])
+    data = csv_bytes(
+        [
+            HEADER,
+            ["Jens", "Hansen", "", "Gaden", "10.01.2025", "", "", ""],
+            [";;"],
+            ["Anna", "", "", "Gaden", "x", "", "", ""],
+        ]
+    )
     result = parse(data)
     assert result.total_rows == 2
     assert [e.row for e in result.errors] == [4]
 
 
 def test_unknown_columns_are_ignored_and_reported():
-    data = csv_bytes([["Borger-id", "Fornavn", "Situation", "Situation fra"], ["17", "Jens", "Gaden", "10.01.2025"]])
+    data = csv_bytes(
+        [["Borger-id", "Fornavn", "Situation", "Situation fra"], ["17", "Jens", "Gaden", "10.01.2025"]]
+    )
     result = parse(data)
     assert result.ok
     assert result.ignored_columns == ["Borger-id"]
@@ -194,14 +254,20 @@ def test_unknown_columns_are_ignored_and_reported():
 
 def test_old_excel_and_empty_files_are_refused_with_a_reason():
     assert messages(parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "liste.xls")) == [
-        "Filen: Gamle Excel-filer (.xls) kan ikke læses. Gem filen som .xlsx eller CSV."]
+        "Filen: Gamle Excel-filer (.xls) kan ikke læses. Gem filen som .xlsx eller CSV."
+    ]
     assert messages(parse(b"", "liste.csv")) == ["Filen: Filen er tom."]
     assert messages(parse(csv_bytes([HEADER]))) == [
-        "Filen: Filen indeholder ingen rækker med borgere under overskrifterne."]
-    assert messages(parse(b"PK\x03\x04broken", "liste.xlsx")) == ["Filen: Filen kunne ikke læses som en Excel-fil (.xlsx)."]
+        "Filen: Filen indeholder ingen rækker med borgere under overskrifterne."
+    ]
+    assert messages(parse(b"PK\x03\x04broken", "liste.xlsx")) == [
+        "Filen: Filen kunne ikke læses som en Excel-fil (.xlsx)."
+    ]
 
 
-@pytest.mark.parametrize("text,expected", [("3500", 3500), ("3.500", 3500), ("3500 kr.", 3500), ("3500,00", 3500)])
+@pytest.mark.parametrize(
+    "text,expected", [("3500", 3500), ("3.500", 3500), ("3500 kr.", 3500), ("3500,00", 3500)]
+)
 def test_rent_accepts_danish_number_formats(text, expected):
     data = csv_bytes([HEADER, ["Jens", "Hansen", "", "Gaden", "10.01.2025", "", text, ""]])
     result = parse(data)
@@ -240,17 +306,23 @@ def test_utf16_with_a_byte_order_mark_is_read(encoding, delimiter):
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_byte_order_mark_is_refused_with_what_to_do(encoding):
     result = parse(utf16([HEADER, ROW], encoding))
-    assert messages(result) == ["Filen: Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."]
+    assert messages(result) == [
+        "Filen: Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."
+    ]
     assert not result.rows
 
 
 def test_a_nul_character_in_a_cell_is_an_error_naming_row_and_column():
     result = parse(csv_bytes([HEADER, ROW, ["Je\x00ns", "Hansen", "", "Gaden", "10.01.2025", "", "", ""]]))
-    assert messages(result) == ["Række 3, kolonne Fornavn: Cellen indeholder et tegn, der ikke kan læses (NUL). "
-                                "Gem filen som UTF-8 CSV eller xlsx."]
+    assert messages(result) == [
+        "Række 3, kolonne Fornavn: Cellen indeholder et tegn, der ikke kan læses (NUL). "
+        "Gem filen som UTF-8 CSV eller xlsx."
+    ]
     assert not result.rows
 
 
 def test_a_nul_character_in_the_header_refuses_the_file():
     result = parse(csv_bytes([["Forn\x00avn", *HEADER[1:]], ROW]))
-    assert messages(result) == ["Filen: Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."]
+    assert messages(result) == [
+        "Filen: Filen er ikke i et format, der kan læses: gem den som UTF-8 CSV eller xlsx."
+    ]

@@ -1,4 +1,5 @@
 """import_run: all or nothing, in the uploader's municipality only, logged."""
+
 import io
 from datetime import date, timedelta
 
@@ -30,14 +31,23 @@ def run(actor, rows, name="liste.csv"):
 def test_a_good_file_creates_everyone_with_situation_status_and_needs_list(worker_a, municipality_a):
     job = run(worker_a, GOOD)
     job.refresh_from_db()
-    assert (job.status, job.total_rows, job.processed_rows, job.created_count, job.errors) == (JobStatus.DONE, 3, 3, 3, [])
+    assert (job.status, job.total_rows, job.processed_rows, job.created_count, job.errors) == (
+        JobStatus.DONE,
+        3,
+        3,
+        3,
+        [],
+    )
     assert bytes(job.content) == b""  # the file with CPR numbers is wiped
     people = {p.first_name: p for p in Person.objects.all()}
     assert set(people) == {"Jens", "Anna", "Ole"}
     assert all(p.municipality_id == municipality_a.pk for p in people.values())
     jens = people["Jens"]
-    assert (jens.current_situation, jens.current_status, jens.situation_since) == ("street", "newly_identified",
-                                                                                  date(2025, 1, 10))
+    assert (jens.current_situation, jens.current_status, jens.situation_since) == (
+        "street",
+        "newly_identified",
+        date(2025, 1, 10),
+    )
     assert jens.birth_date == date(1985, 1, 1) and jens.cpr == "0101851230"
     assert jens.on_needs_list and NeedsListEntry.objects.get(person=jens).max_rent == 3500
     assert not people["Anna"].on_needs_list
@@ -65,19 +75,25 @@ def test_a_file_with_one_bad_row_saves_nothing(worker_a):
     assert not AccessLogEntry.objects.filter(action__in=[Action.CREATE, Action.IMPORT]).exists()
 
 
-def test_a_clash_found_while_saving_rolls_back_every_row_already_created(worker_a, person_factory, monkeypatch):
+def test_a_clash_found_while_saving_rolls_back_every_row_already_created(
+    worker_a, person_factory, monkeypatch
+):
     # Someone registers a person from the file between the check and the save.
     monkeypatch.setattr(services, "_existing_cprs", lambda actor, digits: set())
     person_factory(worker_a, first_name="Ole", last_name="Dam", cpr="020285-1234")
     job = run(worker_a, GOOD)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
-    assert job.errors == [{"row": 4, "column": "CPR", "message": "Der findes allerede en borger med dette CPR-nummer."}]
+    assert job.errors == [
+        {"row": 4, "column": "CPR", "message": "Der findes allerede en borger med dette CPR-nummer."}
+    ]
     assert list(Person.objects.values_list("first_name", flat=True)) == ["Ole"]
     assert not AccessLogEntry.objects.filter(action=Action.IMPORT).exists()
 
 
-def test_existing_cpr_counts_only_within_the_uploaders_municipality(worker_a, worker_b, person_factory, municipality_a):
+def test_existing_cpr_counts_only_within_the_uploaders_municipality(
+    worker_a, worker_b, person_factory, municipality_a
+):
     person_factory(worker_b, first_name="Jens", last_name="Hansen", cpr="010185-1230")
     job = run(worker_a, GOOD)
     assert job.status == JobStatus.DONE
@@ -91,8 +107,11 @@ def test_progress_is_recorded_while_the_import_transaction_is_open(worker_a, mon
 
     seen = []
     record = progress.record
-    monkeypatch.setattr(progress, "record", lambda job_id, n: (seen.append((n, connection.in_atomic_block)),
-                                                                record(job_id, n)))
+    monkeypatch.setattr(
+        progress,
+        "record",
+        lambda job_id, n: (seen.append((n, connection.in_atomic_block)), record(job_id, n)),
+    )
     job = run(worker_a, GOOD)
     assert [n for n, _ in seen] == [0, 1, 2, 3]
     assert progress.read(job.pk) is None  # cleared when the job ended; the row holds the final count
@@ -105,8 +124,13 @@ def test_jobs_belong_to_the_uploaders_municipality(worker_a, municipality_a, mun
 
 
 def _unfinished_job(actor, *, age_minutes: int, status=JobStatus.IMPORTING) -> ImportJob:
-    job = ImportJob.objects.create(municipality=actor.municipality, uploaded_by=actor.user, file_name="x.csv",
-                                   status=status, content=services._seal(b"Fornavn;CPR\r\nJens;0101851230\r\n"))
+    job = ImportJob.objects.create(
+        municipality=actor.municipality,
+        uploaded_by=actor.user,
+        file_name="x.csv",
+        status=status,
+        content=services._seal(b"Fornavn;CPR\r\nJens;0101851230\r\n"),
+    )
     ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=age_minutes))
     job.refresh_from_db()
     return job
@@ -148,4 +172,8 @@ def test_the_command_fails_dead_jobs_of_every_municipality(worker_a, worker_b):
     call_command("fail_stale_imports", stdout=io.StringIO())
     with scopes_disabled():
         statuses = dict(ImportJob.objects.values_list("pk", "status"))
-    assert statuses == {dead_a.pk: JobStatus.FAILED, dead_b.pk: JobStatus.FAILED, alive.pk: JobStatus.IMPORTING}
+    assert statuses == {
+        dead_a.pk: JobStatus.FAILED,
+        dead_b.pk: JobStatus.FAILED,
+        alive.pk: JobStatus.IMPORTING,
+    }

@@ -1,4 +1,5 @@
 """Upload, template and status pages: capability, tenancy, size limit, HTMX polling, query counts."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -13,8 +14,10 @@ from .conftest import HEADER, csv_bytes
 
 pytestmark = pytest.mark.django_db
 
-ROWS = [["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "3500", "Nord"],
-        ["Anna", "Berg", "", "Natvarmestue", "01.02.2025", "", "", ""]]
+ROWS = [
+    ["Jens", "Hansen", "010185-1230", "Gaden", "10.01.2025", "", "3500", "Nord"],
+    ["Anna", "Berg", "", "Natvarmestue", "01.02.2025", "", "", ""],
+]
 
 
 def upload(client, rows, name="liste.csv"):
@@ -35,8 +38,14 @@ def test_upload_runs_the_job_and_the_status_page_shows_the_result(login, users_a
 
 def test_status_page_of_a_failed_file_lists_every_error(login, users_a):
     client = login(users_a[Role.OUTREACH_WORKER])
-    response = upload(client, [*ROWS, ["", "", "", "Gaden", "10.01.2025", "", "", ""],
-                               ["Ole", "", "99", "Gaden", "10.01.2025", "", "", ""]])
+    response = upload(
+        client,
+        [
+            *ROWS,
+            ["", "", "", "Gaden", "10.01.2025", "", "", ""],
+            ["Ole", "", "99", "Gaden", "10.01.2025", "", "", ""],
+        ],
+    )
     page = client.get(response.url).content.decode()
     assert "Filen blev ikke indlæst" in page
     assert "<caption>Fejl i filen</caption>" in page
@@ -46,8 +55,14 @@ def test_status_page_of_a_failed_file_lists_every_error(login, users_a):
 
 
 def test_a_running_job_is_polled_every_second_with_a_progress_bar(login, users_a, municipality_a):
-    job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv",
-                                   status=JobStatus.IMPORTING, total_rows=200, processed_rows=0)
+    job = ImportJob.objects.create(
+        municipality=municipality_a,
+        uploaded_by=users_a[Role.LEADER],
+        file_name="x.csv",
+        status=JobStatus.IMPORTING,
+        total_rows=200,
+        processed_rows=0,
+    )
     from imports import progress
 
     progress.record(job.pk, 50)
@@ -70,8 +85,14 @@ def test_a_job_whose_worker_died_is_shown_failed_with_its_file_wiped(login, user
 
     from imports.services import STOPPED, _seal
 
-    job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv",
-                                   status=JobStatus.IMPORTING, total_rows=10, content=_seal(b"CPR;..."))
+    job = ImportJob.objects.create(
+        municipality=municipality_a,
+        uploaded_by=users_a[Role.LEADER],
+        file_name="x.csv",
+        status=JobStatus.IMPORTING,
+        total_rows=10,
+        content=_seal(b"CPR;..."),
+    )
     ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
     page = login(users_a[Role.LEADER]).get(reverse("imports:status", args=[job.pk])).content.decode()
     assert STOPPED in page
@@ -85,8 +106,12 @@ def test_the_upload_page_never_lists_a_dead_job_as_running(login, users_a, munic
 
     from django.utils import timezone
 
-    job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv",
-                                   status=JobStatus.VALIDATING)
+    job = ImportJob.objects.create(
+        municipality=municipality_a,
+        uploaded_by=users_a[Role.LEADER],
+        file_name="x.csv",
+        status=JobStatus.VALIDATING,
+    )
     ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
     page = login(users_a[Role.LEADER]).get(reverse("imports:upload")).content.decode()
     assert "Kontrolleres" not in page
@@ -96,7 +121,9 @@ def test_the_upload_page_never_lists_a_dead_job_as_running(login, users_a, munic
 def test_an_upload_in_utf16_without_bom_ends_with_a_clear_error(login, users_a):
     client = login(users_a[Role.LEADER])
     data = "".join(";".join(r) + "\r\n" for r in [HEADER, *ROWS]).encode("utf-16-le")
-    response = client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("liste.csv", data)}, follow=True)
+    response = client.post(
+        reverse("imports:upload"), {"file": SimpleUploadedFile("liste.csv", data)}, follow=True
+    )
     assert response.status_code == 200
     assert "gem den som UTF-8 CSV eller xlsx" in response.content.decode()
     assert ImportJob.objects.get().status == JobStatus.FAILED
@@ -119,7 +146,9 @@ def test_status_page_query_count_is_pinned(login, users_a, municipality_a, djang
 
 @pytest.mark.parametrize("role", [Role.SUPPORT_WORKER, Role.HOUSING_BROKER, Role.ANALYST, Role.ADMINISTRATOR])
 def test_roles_without_import_capability_get_403(login, users_a, municipality_a, role):
-    job = ImportJob.objects.create(municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv")
+    job = ImportJob.objects.create(
+        municipality=municipality_a, uploaded_by=users_a[Role.LEADER], file_name="x.csv"
+    )
     client = login(users_a[role])
     assert client.get(reverse("imports:upload")).status_code == 403
     assert client.get(reverse("imports:template")).status_code == 403
@@ -129,7 +158,9 @@ def test_roles_without_import_capability_get_403(login, users_a, municipality_a,
 
 
 def test_another_municipalitys_job_is_404(login, users_a, users_b, municipality_b):
-    job = ImportJob.objects.create(municipality=municipality_b, uploaded_by=users_b[Role.LEADER], file_name="odense.csv")
+    job = ImportJob.objects.create(
+        municipality=municipality_b, uploaded_by=users_b[Role.LEADER], file_name="odense.csv"
+    )
     client = login(users_a[Role.LEADER])
     assert client.get(reverse("imports:status", args=[job.pk])).status_code == 404
     assert "odense.csv" not in client.get(reverse("imports:upload")).content.decode()
@@ -150,7 +181,9 @@ def test_too_large_file_is_refused_with_a_danish_message(login, users_a, monkeyp
     monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 1000)
     client = login(users_a[Role.LEADER])
     data = csv_bytes([HEADER, *ROWS * 20])
-    response = client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("stor.csv", data, "text/csv")})
+    response = client.post(
+        reverse("imports:upload"), {"file": SimpleUploadedFile("stor.csv", data, "text/csv")}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Den må højst fylde 0 MB" in page or "Den må højst fylde" in page
@@ -164,12 +197,16 @@ def test_ten_megabytes_is_the_limit():
     big = SimpleUploadedFile("stor.csv", b"x" * (10 * 1024 * 1024 + 1), "text/csv")
     form = UploadForm(files={"file": big})
     assert not form.is_valid()
-    assert form.errors["file"] == ["Filen fylder 10,0 MB. Den må højst fylde 10 MB. Del listen op i flere filer."]
+    assert form.errors["file"] == [
+        "Filen fylder 10,0 MB. Den må højst fylde 10 MB. Del listen op i flere filer."
+    ]
 
 
 def test_wrong_file_type_and_missing_file_are_refused(login, users_a):
     client = login(users_a[Role.LEADER])
-    page = client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("liste.pdf", b"%PDF", "application/pdf")})
+    page = client.post(
+        reverse("imports:upload"), {"file": SimpleUploadedFile("liste.pdf", b"%PDF", "application/pdf")}
+    )
     assert "Vælg en CSV-fil (.csv) eller en Excel-fil (.xlsx)." in page.content.decode()
     assert "Vælg en fil." in client.post(reverse("imports:upload"), {}).content.decode()
 
@@ -178,7 +215,9 @@ def test_template_has_the_documented_headers_for_danish_excel(login, users_a):
     response = login(users_a[Role.OUTREACH_WORKER]).get(reverse("imports:template"))
     assert response["Content-Disposition"] == 'attachment; filename="skabelon-indlaesning.csv"'
     text = response.content.decode("utf-8")
-    assert text.startswith("\ufeffFornavn;Efternavn;Initialer;CPR;Fødselsdato;Fødselsår;Køn;Situation;Situation fra;Sted")
+    assert text.startswith(
+        "\ufeffFornavn;Efternavn;Initialer;CPR;Fødselsdato;Fødselsår;Køn;Situation;Situation fra;Sted"
+    )
     assert "Husleje (kr./md.)" in text
 
 
@@ -192,4 +231,6 @@ def test_upload_page_explains_the_columns_and_links_the_template(login, users_a)
 
 def test_nav_shows_the_import_entry_only_to_roles_that_may_import(login, users_a):
     assert "Indlæs liste" in login(users_a[Role.OUTREACH_WORKER]).get(reverse("people:list")).content.decode()
-    assert "Indlæs liste" not in login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:list")).content.decode()
+    assert (
+        "Indlæs liste" not in login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:list")).content.decode()
+    )

@@ -22,25 +22,38 @@ def drop_triggers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial'),
-        ('tenants', '0001_initial'),
+        ("people", "0001_initial"),
+        ("tenants", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MonthlyFlow',
+            name="MonthlyFlow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('inflow', models.IntegerField(default=0)),
-                ('outflow', models.IntegerField(default=0)),
-                ('changes', models.IntegerField(default=0)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("inflow", models.IntegerField(default=0)),
+                ("outflow", models.IntegerField(default=0)),
+                ("changes", models.IntegerField(default=0)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'month'), name='one_flow_row_per_month')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("municipality", "month"), name="one_flow_row_per_month")
+                ],
             },
         ),
         migrations.RunPython(create_triggers, drop_triggers),

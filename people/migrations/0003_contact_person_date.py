@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_monthly_flow'),
-        ('tenants', '0001_initial'),
+        ("people", "0002_monthly_flow"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['person', 'contacted_on'], name='contact_person_date'),
+            model_name="contact",
+            index=models.Index(fields=["person", "contacted_on"], name="contact_person_date"),
         ),
     ]

@@ -18,47 +18,67 @@ def fill_contact_summary(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_contact_person_date'),
+        ("people", "0003_contact_person_date"),
     ]
 
     operations = [
         pgtrigger.migrations.RemoveTrigger(
-            model_name='person',
-            name='insert_insert',
+            model_name="person",
+            name="insert_insert",
         ),
         pgtrigger.migrations.RemoveTrigger(
-            model_name='person',
-            name='update_update',
+            model_name="person",
+            name="update_update",
         ),
         migrations.AddField(
-            model_name='person',
-            name='last_contact_on',
-            field=models.DateField(null=True, verbose_name='seneste kontakt'),
+            model_name="person",
+            name="last_contact_on",
+            field=models.DateField(null=True, verbose_name="seneste kontakt"),
         ),
         migrations.AddField(
-            model_name='person',
-            name='last_reached_on',
-            field=models.DateField(null=True, verbose_name='senest truffet'),
+            model_name="person",
+            name="last_reached_on",
+            field=models.DateField(null=True, verbose_name="senest truffet"),
         ),
         migrations.AddField(
-            model_name='personevent',
-            name='last_contact_on',
-            field=models.DateField(null=True, verbose_name='seneste kontakt'),
+            model_name="personevent",
+            name="last_contact_on",
+            field=models.DateField(null=True, verbose_name="seneste kontakt"),
         ),
         migrations.AddField(
-            model_name='personevent',
-            name='last_reached_on',
-            field=models.DateField(null=True, verbose_name='senest truffet'),
+            model_name="personevent",
+            name="last_reached_on",
+            field=models.DateField(null=True, verbose_name="senest truffet"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='person',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "people_personevent" ("birth_date", "birth_year", "contact_note", "cpr_hash", "created_at", "current_situation", "current_status", "email", "first_name", "gender", "homeless_since", "id", "identified_on", "initials", "last_activity_on", "last_contact_on", "last_name", "last_reached_on", "municipality_id", "on_needs_list", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone", "protected", "situation_since", "status_since", "updated_at") VALUES (NEW."birth_date", NEW."birth_year", NEW."contact_note", NEW."cpr_hash", NEW."created_at", NEW."current_situation", NEW."current_status", NEW."email", NEW."first_name", NEW."gender", NEW."homeless_since", NEW."id", NEW."identified_on", NEW."initials", NEW."last_activity_on", NEW."last_contact_on", NEW."last_name", NEW."last_reached_on", NEW."municipality_id", NEW."on_needs_list", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."phone", NEW."protected", NEW."situation_since", NEW."status_since", NEW."updated_at"); RETURN NULL;', hash='c94086b47303a4e4986f98da74c2007ef38903f8', operation='INSERT', pgid='pgtrigger_insert_insert_65688', table='people_person', when='AFTER')),
+            model_name="person",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "people_personevent" ("birth_date", "birth_year", "contact_note", "cpr_hash", "created_at", "current_situation", "current_status", "email", "first_name", "gender", "homeless_since", "id", "identified_on", "initials", "last_activity_on", "last_contact_on", "last_name", "last_reached_on", "municipality_id", "on_needs_list", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone", "protected", "situation_since", "status_since", "updated_at") VALUES (NEW."birth_date", NEW."birth_year", NEW."contact_note", NEW."cpr_hash", NEW."created_at", NEW."current_situation", NEW."current_status", NEW."email", NEW."first_name", NEW."gender", NEW."homeless_since", NEW."id", NEW."identified_on", NEW."initials", NEW."last_activity_on", NEW."last_contact_on", NEW."last_name", NEW."last_reached_on", NEW."municipality_id", NEW."on_needs_list", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."phone", NEW."protected", NEW."situation_since", NEW."status_since", NEW."updated_at"); RETURN NULL;',
+                    hash="c94086b47303a4e4986f98da74c2007ef38903f8",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_65688",
+                    table="people_person",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='person',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD."birth_date" IS DISTINCT FROM (NEW."birth_date") OR OLD."birth_year" IS DISTINCT FROM (NEW."birth_year") OR OLD."contact_note" IS DISTINCT FROM (NEW."contact_note") OR OLD."cpr_hash" IS DISTINCT FROM (NEW."cpr_hash") OR OLD."created_at" IS DISTINCT FROM (NEW."created_at") OR OLD."current_situation" IS DISTINCT FROM (NEW."current_situation") OR OLD."current_status" IS DISTINCT FROM (NEW."current_status") OR OLD."email" IS DISTINCT FROM (NEW."email") OR OLD."first_name" IS DISTINCT FROM (NEW."first_name") OR OLD."gender" IS DISTINCT FROM (NEW."gender") OR OLD."homeless_since" IS DISTINCT FROM (NEW."homeless_since") OR OLD."id" IS DISTINCT FROM (NEW."id") OR OLD."identified_on" IS DISTINCT FROM (NEW."identified_on") OR OLD."initials" IS DISTINCT FROM (NEW."initials") OR OLD."last_activity_on" IS DISTINCT FROM (NEW."last_activity_on") OR OLD."last_contact_on" IS DISTINCT FROM (NEW."last_contact_on") OR OLD."last_name" IS DISTINCT FROM (NEW."last_name") OR OLD."last_reached_on" IS DISTINCT FROM (NEW."last_reached_on") OR OLD."municipality_id" IS DISTINCT FROM (NEW."municipality_id") OR OLD."on_needs_list" IS DISTINCT FROM (NEW."on_needs_list") OR OLD."phone" IS DISTINCT FROM (NEW."phone") OR OLD."protected" IS DISTINCT FROM (NEW."protected") OR OLD."situation_since" IS DISTINCT FROM (NEW."situation_since") OR OLD."status_since" IS DISTINCT FROM (NEW."status_since") OR OLD."updated_at" IS DISTINCT FROM (NEW."updated_at"))', func='INSERT INTO "people_personevent" ("birth_date", "birth_year", "contact_note", "cpr_hash", "created_at", "current_situation", "current_status", "email", "first_name", "gender", "homeless_since", "id", "identified_on", "initials", "last_activity_on", "last_contact_on", "last_name", "last_reached_on", "municipality_id", "on_needs_list", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone", "protected", "situation_since", "status_since", "updated_at") VALUES (NEW."birth_date", NEW."birth_year", NEW."contact_note", NEW."cpr_hash", NEW."created_at", NEW."current_situation", NEW."current_status", NEW."email", NEW."first_name", NEW."gender", NEW."homeless_since", NEW."id", NEW."identified_on", NEW."initials", NEW."last_activity_on", NEW."last_contact_on", NEW."last_name", NEW."last_reached_on", NEW."municipality_id", NEW."on_needs_list", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."phone", NEW."protected", NEW."situation_since", NEW."status_since", NEW."updated_at"); RETURN NULL;', hash='579488c205698c5c1f3dd38061f787235960b08d', operation='UPDATE', pgid='pgtrigger_update_update_de829', table='people_person', when='AFTER')),
+            model_name="person",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition='WHEN (OLD."birth_date" IS DISTINCT FROM (NEW."birth_date") OR OLD."birth_year" IS DISTINCT FROM (NEW."birth_year") OR OLD."contact_note" IS DISTINCT FROM (NEW."contact_note") OR OLD."cpr_hash" IS DISTINCT FROM (NEW."cpr_hash") OR OLD."created_at" IS DISTINCT FROM (NEW."created_at") OR OLD."current_situation" IS DISTINCT FROM (NEW."current_situation") OR OLD."current_status" IS DISTINCT FROM (NEW."current_status") OR OLD."email" IS DISTINCT FROM (NEW."email") OR OLD."first_name" IS DISTINCT FROM (NEW."first_name") OR OLD."gender" IS DISTINCT FROM (NEW."gender") OR OLD."homeless_since" IS DISTINCT FROM (NEW."homeless_since") OR OLD."id" IS DISTINCT FROM (NEW."id") OR OLD."identified_on" IS DISTINCT FROM (NEW."identified_on") OR OLD."initials" IS DISTINCT FROM (NEW."initials") OR OLD."last_activity_on" IS DISTINCT FROM (NEW."last_activity_on") OR OLD."last_contact_on" IS DISTINCT FROM (NEW."last_contact_on") OR OLD."last_name" IS DISTINCT FROM (NEW."last_name") OR OLD."last_reached_on" IS DISTINCT FROM (NEW."last_reached_on") OR OLD."municipality_id" IS DISTINCT FROM (NEW."municipality_id") OR OLD."on_needs_list" IS DISTINCT FROM (NEW."on_needs_list") OR OLD."phone" IS DISTINCT FROM (NEW."phone") OR OLD."protected" IS DISTINCT FROM (NEW."protected") OR OLD."situation_since" IS DISTINCT FROM (NEW."situation_since") OR OLD."status_since" IS DISTINCT FROM (NEW."status_since") OR OLD."updated_at" IS DISTINCT FROM (NEW."updated_at"))',
+                    func='INSERT INTO "people_personevent" ("birth_date", "birth_year", "contact_note", "cpr_hash", "created_at", "current_situation", "current_status", "email", "first_name", "gender", "homeless_since", "id", "identified_on", "initials", "last_activity_on", "last_contact_on", "last_name", "last_reached_on", "municipality_id", "on_needs_list", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone", "protected", "situation_since", "status_since", "updated_at") VALUES (NEW."birth_date", NEW."birth_year", NEW."contact_note", NEW."cpr_hash", NEW."created_at", NEW."current_situation", NEW."current_status", NEW."email", NEW."first_name", NEW."gender", NEW."homeless_since", NEW."id", NEW."identified_on", NEW."initials", NEW."last_activity_on", NEW."last_contact_on", NEW."last_name", NEW."last_reached_on", NEW."municipality_id", NEW."on_needs_list", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."phone", NEW."protected", NEW."situation_since", NEW."status_since", NEW."updated_at"); RETURN NULL;',
+                    hash="579488c205698c5c1f3dd38061f787235960b08d",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_de829",
+                    table="people_person",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.RunPython(fill_contact_summary, migrations.RunPython.noop),
     ]

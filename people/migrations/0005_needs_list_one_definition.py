@@ -1,10 +1,12 @@
 """Issue 9 item 5: one definition of "on the housing needs list" (an open NeedsListEntry, mirrored by
 Person.on_needs_list). Existing rows are brought in line: a person who has moved into their own home,
 died or moved away leaves the list (on that date), and the flag follows the open entry."""
+
 from django.db import migrations
 
-SITUATION_OR_STATUS_DATE = ("CASE WHEN p.current_situation = 'own_home' THEN p.situation_since "
-                            "ELSE p.status_since END")
+SITUATION_OR_STATUS_DATE = (
+    "CASE WHEN p.current_situation = 'own_home' THEN p.situation_since ELSE p.status_since END"
+)
 
 
 def align_needs_list(apps, schema_editor):
@@ -18,15 +20,18 @@ def align_needs_list(apps, schema_editor):
         "WHERE removed_on IS NULL AND person_id IN (SELECT id FROM people_person "
         "WHERE current_status IN ('housed', 'died', 'moved_away') OR current_situation = 'own_home')"
     )
-    open_entry = ("EXISTS (SELECT 1 FROM people_needslistentry e "
-                  "WHERE e.person_id = people_person.id AND e.removed_on IS NULL)")
-    schema_editor.execute(f"UPDATE people_person SET on_needs_list = {open_entry} WHERE on_needs_list <> {open_entry}")
+    open_entry = (
+        "EXISTS (SELECT 1 FROM people_needslistentry e "
+        "WHERE e.person_id = people_person.id AND e.removed_on IS NULL)"
+    )
+    schema_editor.execute(
+        f"UPDATE people_person SET on_needs_list = {open_entry} WHERE on_needs_list <> {open_entry}"
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_person_contact_summary'),
+        ("people", "0004_person_contact_summary"),
     ]
 
     operations = [

@@ -20,7 +20,6 @@ def fill_search_name(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("people", "0005_needs_list_one_definition"),
     ]

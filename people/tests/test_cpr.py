@@ -1,4 +1,5 @@
 """CPR rules (people/cpr.py): format, real dates, the century rule, modulus 11 and masking."""
+
 from datetime import date
 
 import pytest
@@ -15,7 +16,9 @@ def test_parse_strips_surrounding_whitespace():
     assert cpr.parse("  010190-1233 ").formatted == "010190-1233"
 
 
-@pytest.mark.parametrize("text", ["", "12345", "01019-01233", "01-01-90-1233", "010190/1233", "abcdef-ghij", "010190-12345"])
+@pytest.mark.parametrize(
+    "text", ["", "12345", "01019-01233", "01-01-90-1233", "010190/1233", "abcdef-ghij", "010190-12345"]
+)
 def test_parse_refuses_wrong_format_with_danish_message(text):
     with pytest.raises(cpr.CprError, match="DDMMÅÅ-XXXX"):
         cpr.parse(text)
@@ -51,9 +54,16 @@ def test_29_february_1896_is_real_when_seventh_digit_gives_the_1800s():
 @pytest.mark.parametrize(
     "year2, seventh, expected",
     [
-        (90, 0, 1900), (10, 3, 1900),
-        (36, 4, 2000), (37, 4, 1900), (36, 9, 2000), (37, 9, 1900),
-        (57, 5, 2000), (58, 5, 1800), (0, 8, 2000), (99, 8, 1800),
+        (90, 0, 1900),
+        (10, 3, 1900),
+        (36, 4, 2000),
+        (37, 4, 1900),
+        (36, 9, 2000),
+        (37, 9, 1900),
+        (57, 5, 2000),
+        (58, 5, 1800),
+        (0, 8, 2000),
+        (99, 8, 1800),
     ],
 )
 def test_century_follows_the_seventh_digit_rule(year2, seventh, expected):

@@ -1,4 +1,5 @@
 """Exports of the by-name list (people/exports.py): CSV for Danish Excel and xlsx with the same rows."""
+
 import csv
 import io
 from datetime import timedelta
@@ -73,7 +74,9 @@ def test_xlsx_export_opens_and_has_the_same_rows_as_csv(login, users_a, people):
 
 
 def test_export_honours_the_list_filters(login, users_a, people):
-    rows = csv_rows(login(users_a[Role.LEADER]).get(reverse("people:export", args=["csv"]), {"situation": "shelter"}))
+    rows = csv_rows(
+        login(users_a[Role.LEADER]).get(reverse("people:export", args=["csv"]), {"situation": "shelter"})
+    )
     assert [r[1] for r in rows[1:]] == ["Åse"]
 
 

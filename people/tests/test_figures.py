@@ -1,11 +1,17 @@
 """Monthly figures (people/figures.py) and the figures selector on known data."""
+
 from datetime import date
 
 import pytest
 
 from people import selectors, services
 from people.figures import (
-    add_months, birth_date_range, month_end, months_between, monthly_series, shelter_counts,
+    add_months,
+    birth_date_range,
+    month_end,
+    monthly_series,
+    months_between,
+    shelter_counts,
 )
 
 
@@ -20,7 +26,11 @@ def test_add_months_crosses_the_year():
 
 
 def test_months_between_includes_both_ends():
-    assert months_between(date(2024, 11, 30), date(2025, 1, 1)) == [date(2024, 11, 1), date(2024, 12, 1), date(2025, 1, 1)]
+    assert months_between(date(2024, 11, 30), date(2025, 1, 1)) == [
+        date(2024, 11, 1),
+        date(2024, 12, 1),
+        date(2025, 1, 1),
+    ]
 
 
 def test_shelter_count_is_taken_on_the_last_day_of_the_month():
@@ -40,8 +50,13 @@ def test_shelter_count_for_the_current_month_is_taken_today():
 
 def test_monthly_series_keeps_a_running_number_active():
     months = [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)]
-    rows = monthly_series(months=months, inflow={date(2025, 1, 1): 3, date(2025, 3, 1): 1}, outflow={date(2025, 2, 1): 2},
-                          active_before=5, shelter={})
+    rows = monthly_series(
+        months=months,
+        inflow={date(2025, 1, 1): 3, date(2025, 3, 1): 1},
+        outflow={date(2025, 2, 1): 2},
+        active_before=5,
+        shelter={},
+    )
     assert [(r.inflow, r.outflow, r.active_end) for r in rows] == [(3, 0, 8), (0, 2, 6), (1, 0, 7)]
 
 
@@ -68,12 +83,18 @@ def known_data(worker_a, worker_b, person_factory):
     services.situation_record(actor=worker_a, person=q, situation="own_home", start_date=date(2025, 1, 22))
     # At a shelter from the last day of February; at a shelter only during January.
     person_factory(worker_a, first_name="Bo", last_name="Form", situation="shelter", start=date(2025, 2, 28))
-    r = person_factory(worker_a, first_name="Kort", last_name="Ophold", situation="shelter", start=date(2025, 1, 2))
+    r = person_factory(
+        worker_a, first_name="Kort", last_name="Ophold", situation="shelter", start=date(2025, 1, 2)
+    )
     services.situation_record(actor=worker_a, person=r, situation="street", start_date=date(2025, 1, 31))
     # Municipality B: inflow, outflow and a shelter stay that must not appear in A's figures.
     for i in range(3):
-        b = person_factory(worker_b, first_name=f"B{i}", last_name="Odense", situation="shelter", start=date(2025, 1, 10))
-        services.situation_record(actor=worker_b, person=b, situation="own_home", start_date=date(2025, 2, 10))
+        b = person_factory(
+            worker_b, first_name=f"B{i}", last_name="Odense", situation="shelter", start=date(2025, 1, 10)
+        )
+        services.situation_record(
+            actor=worker_b, person=b, situation="own_home", start_date=date(2025, 2, 10)
+        )
 
 
 def test_figures_count_inflow_in_the_month_of_entry_including_month_ends(known_data, worker_a):
@@ -110,5 +131,9 @@ def test_figures_current_counts(known_data, worker_a):
 
 def test_figures_of_the_other_municipality_are_their_own(known_data, worker_b):
     data = selectors.list_figures(worker_b, today=TODAY, months=3)
-    assert [(r.inflow, r.outflow, r.at_shelter_end) for r in data["rows"]] == [(3, 0, 3), (0, 3, 0), (0, 0, 0)]
+    assert [(r.inflow, r.outflow, r.at_shelter_end) for r in data["rows"]] == [
+        (3, 0, 3),
+        (0, 3, 0),
+        (0, 0, 0),
+    ]
     assert data["avg_days_to_housing"] == 31

@@ -15,7 +15,9 @@ def test_person_create_puts_person_on_list_as_newly_identified(worker_a, person_
     person.refresh_from_db()
     assert person.current_status == Status.NEWLY_IDENTIFIED
     assert person.homeless_since == date(2025, 3, 1)
-    assert list(StatusChange.objects.filter(person=person).values_list("status", flat=True)) == ["newly_identified"]
+    assert list(StatusChange.objects.filter(person=person).values_list("status", flat=True)) == [
+        "newly_identified"
+    ]
 
 
 def test_by_name_list_page_shows_own_people_only(login, users_a, worker_a, worker_b, person_factory):

@@ -1,4 +1,5 @@
 """The monthly rollup kept by triggers equals the aggregation of the status history, whatever writes it."""
+
 from collections import Counter
 from datetime import date, timedelta
 
@@ -17,7 +18,8 @@ def raw_flows(municipality):
     active = {s.value for s in ACTIVE}
     counts = Counter()
     for changed_on, status, previous in StatusChange.objects.filter(municipality=municipality).values_list(
-            "changed_on", "status", "previous_status"):
+        "changed_on", "status", "previous_status"
+    ):
         month = changed_on.replace(day=1)
         counts[(month, "in")] += status in active
         counts[(month, "out")] += previous in active and status not in active
@@ -26,8 +28,12 @@ def raw_flows(municipality):
 
 
 def rollup(municipality):
-    return {m: (i, o) for m, i, o in MonthlyFlow.objects.filter(municipality=municipality, changes__gt=0)
-            .values_list("month", "inflow", "outflow")}
+    return {
+        m: (i, o)
+        for m, i, o in MonthlyFlow.objects.filter(municipality=municipality, changes__gt=0).values_list(
+            "month", "inflow", "outflow"
+        )
+    }
 
 
 def make_history(actor, person_factory):
@@ -54,10 +60,19 @@ def test_rollup_follows_deletion_of_a_person(worker_a, person_factory, municipal
 
 def test_rollup_follows_bulk_inserts_and_updates(worker_a, person_factory, municipality_a):
     a, _ = make_history(worker_a, person_factory)
-    StatusChange.objects.bulk_create([
-        StatusChange(municipality=municipality_a, person=a, status="housed", previous_status="returned_from_housing",
-                     changed_on=date(2026, 6, 1) + timedelta(days=i), reason="bulk") for i in range(3)
-    ])
+    StatusChange.objects.bulk_create(
+        [
+            StatusChange(
+                municipality=municipality_a,
+                person=a,
+                status="housed",
+                previous_status="returned_from_housing",
+                changed_on=date(2026, 6, 1) + timedelta(days=i),
+                reason="bulk",
+            )
+            for i in range(3)
+        ]
+    )
     StatusChange.objects.filter(reason="bulk").update(changed_on=date(2026, 7, 10))
     assert rollup(municipality_a) == raw_flows(municipality_a)
 

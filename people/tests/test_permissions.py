@@ -1,5 +1,6 @@
 """Who may see what (accounts/roles.py through the views): analysts see figures only, protected
 people are hidden from lists, full CPR only for capable roles and logged."""
+
 from datetime import timedelta
 
 import pytest
@@ -22,16 +23,24 @@ def anna(worker_a, person_factory):
 @pytest.fixture
 def hidden(worker_a, person_factory):
     """Protected, with the outreach worker of A as their own worker (the creator)."""
-    return person_factory(worker_a, first_name="Hemmelig", last_name="Beskyttet", protected=True, start=RECENT)
+    return person_factory(
+        worker_a, first_name="Hemmelig", last_name="Beskyttet", protected=True, start=RECENT
+    )
 
 
 def name_pages(pk):
     return [
-        ("get", reverse("people:list")), ("get", reverse("people:needs_list")), ("get", reverse("people:create")),
-        ("get", reverse("people:detail", args=[pk])), ("get", reverse("people:edit", args=[pk])),
-        ("get", reverse("people:needs_edit", args=[pk])), ("get", reverse("people:export", args=["csv"])),
-        ("get", reverse("people:export", args=["xlsx"])), ("post", reverse("people:reveal_cpr", args=[pk])),
-        ("get", reverse("audit:log")), ("get", reverse("audit:person_export", args=[pk])),
+        ("get", reverse("people:list")),
+        ("get", reverse("people:needs_list")),
+        ("get", reverse("people:create")),
+        ("get", reverse("people:detail", args=[pk])),
+        ("get", reverse("people:edit", args=[pk])),
+        ("get", reverse("people:needs_edit", args=[pk])),
+        ("get", reverse("people:export", args=["csv"])),
+        ("get", reverse("people:export", args=["xlsx"])),
+        ("post", reverse("people:reveal_cpr", args=[pk])),
+        ("get", reverse("audit:log")),
+        ("get", reverse("audit:person_export", args=[pk])),
     ]
 
 
@@ -59,7 +68,9 @@ def test_analyst_reads_are_not_logged_as_person_reads(login, users_a, anna):
 
 
 @pytest.mark.parametrize("role", [Role.LEADER, Role.HOUSING_BROKER, Role.SUPPORT_WORKER])
-def test_protected_person_is_hidden_from_the_list_for_other_than_own_workers(role, login, users_a, anna, hidden):
+def test_protected_person_is_hidden_from_the_list_for_other_than_own_workers(
+    role, login, users_a, anna, hidden
+):
     client = login(users_a[role])
     listing = client.get(reverse("people:list")).content.decode()
     search = client.get(reverse("people:list"), {"q": "Hemmelig"}).content.decode()
@@ -68,7 +79,9 @@ def test_protected_person_is_hidden_from_the_list_for_other_than_own_workers(rol
 
 
 @pytest.mark.parametrize("role", [Role.LEADER, Role.SUPPORT_WORKER])
-def test_protected_person_is_hidden_from_the_needs_list_for_other_than_own_workers(role, login, users_a, worker_a, hidden):
+def test_protected_person_is_hidden_from_the_needs_list_for_other_than_own_workers(
+    role, login, users_a, worker_a, hidden
+):
     from people import services
 
     services.needs_list_register(actor=worker_a, person=hidden, registered_on=RECENT, max_rent=3000)
@@ -100,7 +113,9 @@ def test_non_own_support_worker_gets_404_on_a_protected_persons_page(login, user
 
 def test_support_worker_who_is_an_own_worker_opens_the_protected_page(login, users_a, hidden):
     hidden.workers.add(users_a[Role.SUPPORT_WORKER])
-    assert login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:detail", args=[hidden.pk])).status_code == 200
+    assert (
+        login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:detail", args=[hidden.pk])).status_code == 200
+    )
 
 
 def test_person_page_shows_the_cpr_masked(login, users_a, anna):
@@ -127,7 +142,10 @@ def test_full_cpr_is_refused_to_other_roles(role, login, users_a, anna):
 
 
 def test_full_cpr_reveal_needs_a_post(login, users_a, anna):
-    assert login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:reveal_cpr", args=[anna.pk])).status_code == 405
+    assert (
+        login(users_a[Role.SUPPORT_WORKER]).get(reverse("people:reveal_cpr", args=[anna.pk])).status_code
+        == 405
+    )
 
 
 def test_reveal_button_is_shown_only_to_capable_roles(login, users_a, anna):

@@ -1,5 +1,6 @@
 """Search on the by-name list (issue 9 item 16): every citizen of the municipality, Danish letters
 folded, birth dates, and a CPR number never in a URL or the log."""
+
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,10 +25,19 @@ def found(actor, **filters):
     return set(by_name_list(actor, filters=filters, today=TODAY).values_list("last_name", flat=True))
 
 
-@pytest.mark.parametrize("typed,stored", [
-    ("Soren", "Søren"), ("Soeren", "Søren"), ("søren", "Soeren"), ("Aase", "Åse"), ("åse", "Aase"),
-    ("Maersk", "Mærsk"), ("mærsk", "Maersk"), ("Jose", "José"),
-])
+@pytest.mark.parametrize(
+    "typed,stored",
+    [
+        ("Soren", "Søren"),
+        ("Soeren", "Søren"),
+        ("søren", "Soeren"),
+        ("Aase", "Åse"),
+        ("åse", "Aase"),
+        ("Maersk", "Mærsk"),
+        ("mærsk", "Maersk"),
+        ("Jose", "José"),
+    ],
+)
 def test_danish_letters_are_folded_both_ways(typed, stored, worker_a, person_factory):
     person_factory(worker_a, first_name=stored, last_name="Fold", start=RECENT)
     assert found(worker_a, q=typed) == {"Fold"}
@@ -80,7 +90,9 @@ def test_the_migration_fills_the_search_key_of_existing_people(worker_a, person_
     assert Person.objects.get(pk=person.pk).search_name == " aerlig oster "
 
 
-def test_searching_for_a_cpr_number_posts_and_redirects_with_a_token(login, users_a, worker_a, person_factory):
+def test_searching_for_a_cpr_number_posts_and_redirects_with_a_token(
+    login, users_a, worker_a, person_factory
+):
     person_factory(worker_a, last_name="Cprsen", cpr=CPR, start=RECENT)
     client = login(users_a[Role.OUTREACH_WORKER])
     response = client.post(reverse("people:list"), {"q": CPR, "situation": "homeless"})
@@ -121,7 +133,9 @@ def test_the_export_follows_the_token(login, users_a, worker_a, person_factory):
     person_factory(worker_a, last_name="Andersen", start=RECENT)
     client = login(users_a[Role.LEADER])
     location = client.post(reverse("people:list"), {"q": CPR})["Location"]
-    body = client.get(reverse("people:export", args=["csv"]) + "?" + urlsplit(location).query).content.decode("utf-8-sig")
+    body = client.get(reverse("people:export", args=["csv"]) + "?" + urlsplit(location).query).content.decode(
+        "utf-8-sig"
+    )
     assert "Cprsen" in body and "Andersen" not in body
 
 
@@ -129,8 +143,9 @@ def test_fold_is_the_same_on_both_sides():
     assert search.fold("Søren Ærø-Åsen") == search.fold("Soeren Aeroe Aasen") == "soren aero aasen"
 
 
-def test_after_a_cpr_search_the_box_shows_the_number_masked_and_searching_again_keeps_it(login, users_a, worker_a,
-                                                                                         person_factory):
+def test_after_a_cpr_search_the_box_shows_the_number_masked_and_searching_again_keeps_it(
+    login, users_a, worker_a, person_factory
+):
     person_factory(worker_a, last_name="Cprsen", cpr=CPR, start=RECENT)
     client = login(users_a[Role.OUTREACH_WORKER])
     location = client.post(reverse("people:list"), {"q": CPR})["Location"]
@@ -138,6 +153,8 @@ def test_after_a_cpr_search_the_box_shows_the_number_masked_and_searching_again_
     token = parse_qs(urlsplit(location).query)["q"][0]
     assert 'value="010190-XXXX"' in page and "1234" not in page.split("<main")[-1].split("</form>")[0]
     # Posted again unchanged (e.g. with another filter), the search still finds the citizen.
-    again = client.post(reverse("people:list"), {"q": "010190-XXXX", "q_tokens": token, "situation": "homeless"})
+    again = client.post(
+        reverse("people:list"), {"q": "010190-XXXX", "q_tokens": token, "situation": "homeless"}
+    )
     assert parse_qs(urlsplit(again["Location"]).query)["q"] == [token]
     assert "Cprsen" in client.get(again["Location"]).content.decode()

@@ -1,4 +1,5 @@
 """By-name list statuses (people/statuses.py): transitions, re-entry and the inactivity rule."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -61,23 +62,35 @@ TODAY = date(2025, 6, 1)
 
 
 def test_active_person_becomes_inactive_after_exactly_n_days_without_activity():
-    assert becomes_inactive(status=Status.NEWLY_IDENTIFIED, last_activity=TODAY - timedelta(days=90), today=TODAY, after_days=90)
+    assert becomes_inactive(
+        status=Status.NEWLY_IDENTIFIED, last_activity=TODAY - timedelta(days=90), today=TODAY, after_days=90
+    )
 
 
 def test_active_person_stays_active_one_day_before_the_limit():
-    assert not becomes_inactive(status=Status.NEWLY_IDENTIFIED, last_activity=TODAY - timedelta(days=89), today=TODAY, after_days=90)
+    assert not becomes_inactive(
+        status=Status.NEWLY_IDENTIFIED, last_activity=TODAY - timedelta(days=89), today=TODAY, after_days=90
+    )
 
 
 def test_a_person_off_the_list_never_becomes_inactive():
-    assert not becomes_inactive(status=Status.HOUSED, last_activity=TODAY - timedelta(days=400), today=TODAY, after_days=90)
+    assert not becomes_inactive(
+        status=Status.HOUSED, last_activity=TODAY - timedelta(days=400), today=TODAY, after_days=90
+    )
 
 
 def test_an_open_case_without_recorded_activity_is_not_activity():
     # The rule looks only at the recorded activity date: an open case or needs-list entry does not
     # keep a person active (issue 2).
-    assert becomes_inactive(status=Status.RETURNED_FROM_HOUSING, last_activity=TODAY - timedelta(days=120), today=TODAY,
-                            after_days=90)
+    assert becomes_inactive(
+        status=Status.RETURNED_FROM_HOUSING,
+        last_activity=TODAY - timedelta(days=120),
+        today=TODAY,
+        after_days=90,
+    )
 
 
 def test_no_recorded_activity_date_does_not_make_a_person_inactive():
-    assert not becomes_inactive(status=Status.NEWLY_IDENTIFIED, last_activity=None, today=TODAY, after_days=90)
+    assert not becomes_inactive(
+        status=Status.NEWLY_IDENTIFIED, last_activity=None, today=TODAY, after_days=90
+    )

@@ -8,349 +8,1186 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0002_monthly_flow'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('tenants', '0001_initial'),
+        ("people", "0002_monthly_flow"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActionPlan',
+            name="ActionPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('is_current', models.BooleanField(default=True)),
-                ('wishes', models.TextField(blank=True, verbose_name='borgerens ønsker, drømme og håb')),
-                ('coordinates_treatment', models.TextField(blank=True, verbose_name='behandlingsplan')),
-                ('coordinates_job', models.TextField(blank=True, verbose_name='jobplan')),
-                ('coordinates_shelter', models.TextField(blank=True, verbose_name='plan for ophold på boform')),
-                ('coordinates_other', models.TextField(blank=True, verbose_name='andre planer')),
-                ('next_review_on', models.DateField(blank=True, null=True, verbose_name='næste opfølgning')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_plans', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("is_current", models.BooleanField(default=True)),
+                ("wishes", models.TextField(blank=True, verbose_name="borgerens ønsker, drømme og håb")),
+                ("coordinates_treatment", models.TextField(blank=True, verbose_name="behandlingsplan")),
+                ("coordinates_job", models.TextField(blank=True, verbose_name="jobplan")),
+                (
+                    "coordinates_shelter",
+                    models.TextField(blank=True, verbose_name="plan for ophold på boform"),
+                ),
+                ("coordinates_other", models.TextField(blank=True, verbose_name="andre planer")),
+                ("next_review_on", models.DateField(blank=True, null=True, verbose_name="næste opfølgning")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="action_plans",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'handleplan',
-                'verbose_name_plural': 'handleplaner',
-                'ordering': ['person', '-version'],
+                "verbose_name": "handleplan",
+                "verbose_name_plural": "handleplaner",
+                "ordering": ["person", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='ActionPlanEvent',
+            name="ActionPlanEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('is_current', models.BooleanField(default=True)),
-                ('wishes', models.TextField(blank=True, verbose_name='borgerens ønsker, drømme og håb')),
-                ('coordinates_treatment', models.TextField(blank=True, verbose_name='behandlingsplan')),
-                ('coordinates_job', models.TextField(blank=True, verbose_name='jobplan')),
-                ('coordinates_shelter', models.TextField(blank=True, verbose_name='plan for ophold på boform')),
-                ('coordinates_other', models.TextField(blank=True, verbose_name='andre planer')),
-                ('next_review_on', models.DateField(blank=True, null=True, verbose_name='næste opfølgning')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='plans.actionplan')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("is_current", models.BooleanField(default=True)),
+                ("wishes", models.TextField(blank=True, verbose_name="borgerens ønsker, drømme og håb")),
+                ("coordinates_treatment", models.TextField(blank=True, verbose_name="behandlingsplan")),
+                ("coordinates_job", models.TextField(blank=True, verbose_name="jobplan")),
+                (
+                    "coordinates_shelter",
+                    models.TextField(blank=True, verbose_name="plan for ophold på boform"),
+                ),
+                ("coordinates_other", models.TextField(blank=True, verbose_name="andre planer")),
+                ("next_review_on", models.DateField(blank=True, null=True, verbose_name="næste opfølgning")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="plans.actionplan",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('is_current', models.BooleanField(default=True)),
-                ('services_use', models.CharField(blank=True, choices=[('large', 'I høj grad'), ('some', 'I nogen grad'), ('little', 'I meget lav grad eller slet ikke')], max_length=8, verbose_name='kan benytte eksisterende tilbud')),
-                ('wants_residential_care', models.BooleanField(default=False, verbose_name='borgeren ønsker selv et botilbud (§ 107/108)')),
-                ('note', models.TextField(blank=True, verbose_name='samlet vurdering')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("is_current", models.BooleanField(default=True)),
+                (
+                    "services_use",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("large", "I høj grad"),
+                            ("some", "I nogen grad"),
+                            ("little", "I meget lav grad eller slet ikke"),
+                        ],
+                        max_length=8,
+                        verbose_name="kan benytte eksisterende tilbud",
+                    ),
+                ),
+                (
+                    "wants_residential_care",
+                    models.BooleanField(
+                        default=False, verbose_name="borgeren ønsker selv et botilbud (§ 107/108)"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="samlet vurdering")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'udredning',
-                'verbose_name_plural': 'udredninger',
-                'ordering': ['person', '-version'],
+                "verbose_name": "udredning",
+                "verbose_name_plural": "udredninger",
+                "ordering": ["person", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='AssessmentDimension',
+            name="AssessmentDimension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(choices=[('housing', 'Bolig'), ('mental_health', 'Psykisk helbred'), ('physical_health', 'Fysisk helbred'), ('economy', 'Økonomi'), ('daily_activities', 'Daglige aktiviteter'), ('network', 'Netværk og sociale relationer'), ('substance_use', 'Brug af rusmidler'), ('education_employment', 'Uddannelse og beskæftigelse')], max_length=24, verbose_name='dimension')),
-                ('own_words', models.TextField(blank=True, verbose_name='borgerens egne ord')),
-                ('professional_view', models.TextField(blank=True, verbose_name='den professionelles vurdering')),
-                ('level', models.PositiveSmallIntegerField(blank=True, choices=[(0, '0 – Ingen nedsat funktionsevne'), (1, '1 – Let nedsat funktionsevne'), (2, '2 – Moderat nedsat funktionsevne'), (3, '3 – Svært nedsat funktionsevne'), (4, '4 – Fuldstændigt nedsat funktionsevne')], null=True, verbose_name='VUM-niveau')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dimensions', to='plans.assessment')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("housing", "Bolig"),
+                            ("mental_health", "Psykisk helbred"),
+                            ("physical_health", "Fysisk helbred"),
+                            ("economy", "Økonomi"),
+                            ("daily_activities", "Daglige aktiviteter"),
+                            ("network", "Netværk og sociale relationer"),
+                            ("substance_use", "Brug af rusmidler"),
+                            ("education_employment", "Uddannelse og beskæftigelse"),
+                        ],
+                        max_length=24,
+                        verbose_name="dimension",
+                    ),
+                ),
+                ("own_words", models.TextField(blank=True, verbose_name="borgerens egne ord")),
+                (
+                    "professional_view",
+                    models.TextField(blank=True, verbose_name="den professionelles vurdering"),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "0 – Ingen nedsat funktionsevne"),
+                            (1, "1 – Let nedsat funktionsevne"),
+                            (2, "2 – Moderat nedsat funktionsevne"),
+                            (3, "3 – Svært nedsat funktionsevne"),
+                            (4, "4 – Fuldstændigt nedsat funktionsevne"),
+                        ],
+                        null=True,
+                        verbose_name="VUM-niveau",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dimensions",
+                        to="plans.assessment",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AssessmentDimensionEvent',
+            name="AssessmentDimensionEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('dimension', models.CharField(choices=[('housing', 'Bolig'), ('mental_health', 'Psykisk helbred'), ('physical_health', 'Fysisk helbred'), ('economy', 'Økonomi'), ('daily_activities', 'Daglige aktiviteter'), ('network', 'Netværk og sociale relationer'), ('substance_use', 'Brug af rusmidler'), ('education_employment', 'Uddannelse og beskæftigelse')], max_length=24, verbose_name='dimension')),
-                ('own_words', models.TextField(blank=True, verbose_name='borgerens egne ord')),
-                ('professional_view', models.TextField(blank=True, verbose_name='den professionelles vurdering')),
-                ('level', models.PositiveSmallIntegerField(blank=True, choices=[(0, '0 – Ingen nedsat funktionsevne'), (1, '1 – Let nedsat funktionsevne'), (2, '2 – Moderat nedsat funktionsevne'), (3, '3 – Svært nedsat funktionsevne'), (4, '4 – Fuldstændigt nedsat funktionsevne')], null=True, verbose_name='VUM-niveau')),
-                ('assessment', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='plans.assessment')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='plans.assessmentdimension')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("housing", "Bolig"),
+                            ("mental_health", "Psykisk helbred"),
+                            ("physical_health", "Fysisk helbred"),
+                            ("economy", "Økonomi"),
+                            ("daily_activities", "Daglige aktiviteter"),
+                            ("network", "Netværk og sociale relationer"),
+                            ("substance_use", "Brug af rusmidler"),
+                            ("education_employment", "Uddannelse og beskæftigelse"),
+                        ],
+                        max_length=24,
+                        verbose_name="dimension",
+                    ),
+                ),
+                ("own_words", models.TextField(blank=True, verbose_name="borgerens egne ord")),
+                (
+                    "professional_view",
+                    models.TextField(blank=True, verbose_name="den professionelles vurdering"),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "0 – Ingen nedsat funktionsevne"),
+                            (1, "1 – Let nedsat funktionsevne"),
+                            (2, "2 – Moderat nedsat funktionsevne"),
+                            (3, "3 – Svært nedsat funktionsevne"),
+                            (4, "4 – Fuldstændigt nedsat funktionsevne"),
+                        ],
+                        null=True,
+                        verbose_name="VUM-niveau",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="plans.assessment",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="plans.assessmentdimension",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='AssessmentEvent',
+            name="AssessmentEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('is_current', models.BooleanField(default=True)),
-                ('services_use', models.CharField(blank=True, choices=[('large', 'I høj grad'), ('some', 'I nogen grad'), ('little', 'I meget lav grad eller slet ikke')], max_length=8, verbose_name='kan benytte eksisterende tilbud')),
-                ('wants_residential_care', models.BooleanField(default=False, verbose_name='borgeren ønsker selv et botilbud (§ 107/108)')),
-                ('note', models.TextField(blank=True, verbose_name='samlet vurdering')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='plans.assessment')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("is_current", models.BooleanField(default=True)),
+                (
+                    "services_use",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("large", "I høj grad"),
+                            ("some", "I nogen grad"),
+                            ("little", "I meget lav grad eller slet ikke"),
+                        ],
+                        max_length=8,
+                        verbose_name="kan benytte eksisterende tilbud",
+                    ),
+                ),
+                (
+                    "wants_residential_care",
+                    models.BooleanField(
+                        default=False, verbose_name="borgeren ønsker selv et botilbud (§ 107/108)"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="samlet vurdering")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="plans.assessment",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Consent',
+            name="Consent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recipient', models.CharField(choices=[('hospital', 'Hospital'), ('prison_service', 'Kriminalforsorgen'), ('treatment', 'Behandlingssted'), ('municipality', 'En anden kommune'), ('landlord', 'Udlejer eller boligorganisation')], max_length=16, verbose_name='modtager')),
-                ('recipient_name', models.CharField(blank=True, max_length=200, verbose_name='navn på modtageren')),
-                ('scope', models.TextField(verbose_name='hvilke oplysninger')),
-                ('given_on', models.DateField(verbose_name='givet den')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='gælder til og med')),
-                ('revoked_on', models.DateField(blank=True, null=True, verbose_name='tilbagekaldt den')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='people.person')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('revoked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.CharField(
+                        choices=[
+                            ("hospital", "Hospital"),
+                            ("prison_service", "Kriminalforsorgen"),
+                            ("treatment", "Behandlingssted"),
+                            ("municipality", "En anden kommune"),
+                            ("landlord", "Udlejer eller boligorganisation"),
+                        ],
+                        max_length=16,
+                        verbose_name="modtager",
+                    ),
+                ),
+                (
+                    "recipient_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="navn på modtageren"),
+                ),
+                ("scope", models.TextField(verbose_name="hvilke oplysninger")),
+                ("given_on", models.DateField(verbose_name="givet den")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="gælder til og med")),
+                ("revoked_on", models.DateField(blank=True, null=True, verbose_name="tilbagekaldt den")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-given_on', '-id'],
+                "ordering": ["-given_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ConsentEvent',
+            name="ConsentEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('recipient', models.CharField(choices=[('hospital', 'Hospital'), ('prison_service', 'Kriminalforsorgen'), ('treatment', 'Behandlingssted'), ('municipality', 'En anden kommune'), ('landlord', 'Udlejer eller boligorganisation')], max_length=16, verbose_name='modtager')),
-                ('recipient_name', models.CharField(blank=True, max_length=200, verbose_name='navn på modtageren')),
-                ('scope', models.TextField(verbose_name='hvilke oplysninger')),
-                ('given_on', models.DateField(verbose_name='givet den')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='gælder til og med')),
-                ('revoked_on', models.DateField(blank=True, null=True, verbose_name='tilbagekaldt den')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='plans.consent')),
-                ('recorded_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('revoked_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "recipient",
+                    models.CharField(
+                        choices=[
+                            ("hospital", "Hospital"),
+                            ("prison_service", "Kriminalforsorgen"),
+                            ("treatment", "Behandlingssted"),
+                            ("municipality", "En anden kommune"),
+                            ("landlord", "Udlejer eller boligorganisation"),
+                        ],
+                        max_length=16,
+                        verbose_name="modtager",
+                    ),
+                ),
+                (
+                    "recipient_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="navn på modtageren"),
+                ),
+                ("scope", models.TextField(verbose_name="hvilke oplysninger")),
+                ("given_on", models.DateField(verbose_name="givet den")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="gælder til og med")),
+                ("revoked_on", models.DateField(blank=True, null=True, verbose_name="tilbagekaldt den")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="plans.consent",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='MethodDecision',
+            name="MethodDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recommended_method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='anbefalet metode')),
-                ('recommendation_reason', models.TextField(verbose_name='begrundelse for anbefalingen')),
-                ('decided_method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='valgt metode')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse for valget')),
-                ('decided_at', models.DateTimeField(auto_now_add=True)),
-                ('assessment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.assessment')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='method_decisions', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recommended_method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="anbefalet metode",
+                    ),
+                ),
+                ("recommendation_reason", models.TextField(verbose_name="begrundelse for anbefalingen")),
+                (
+                    "decided_method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="valgt metode",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse for valget")),
+                ("decided_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="plans.assessment",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="method_decisions",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-decided_at', '-id'],
+                "ordering": ["-decided_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='MethodDecisionEvent',
+            name="MethodDecisionEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('recommended_method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='anbefalet metode')),
-                ('recommendation_reason', models.TextField(verbose_name='begrundelse for anbefalingen')),
-                ('decided_method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='valgt metode')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse for valget')),
-                ('decided_at', models.DateTimeField(auto_now_add=True)),
-                ('assessment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='plans.assessment')),
-                ('decided_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='plans.methoddecision')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "recommended_method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="anbefalet metode",
+                    ),
+                ),
+                ("recommendation_reason", models.TextField(verbose_name="begrundelse for anbefalingen")),
+                (
+                    "decided_method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="valgt metode",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse for valget")),
+                ("decided_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="plans.assessment",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="plans.methoddecision",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PlanGoal',
+            name="PlanGoal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(choices=[('housing', 'Bolig'), ('mental_health', 'Psykisk helbred'), ('physical_health', 'Fysisk helbred'), ('economy', 'Økonomi'), ('daily_activities', 'Daglige aktiviteter'), ('network', 'Netværk og sociale relationer'), ('substance_use', 'Brug af rusmidler'), ('education_employment', 'Uddannelse og beskæftigelse')], max_length=24, verbose_name='dimension')),
-                ('goal', models.TextField(verbose_name='mål')),
-                ('goal_type', models.CharField(choices=[('develop', 'Udvikle'), ('maintain', 'Fastholde'), ('limit_loss', 'Begrænse tab')], max_length=12, verbose_name='måltype')),
-                ('who_does_what', models.TextField(blank=True, verbose_name='hvem gør hvad')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='plans.actionplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("housing", "Bolig"),
+                            ("mental_health", "Psykisk helbred"),
+                            ("physical_health", "Fysisk helbred"),
+                            ("economy", "Økonomi"),
+                            ("daily_activities", "Daglige aktiviteter"),
+                            ("network", "Netværk og sociale relationer"),
+                            ("substance_use", "Brug af rusmidler"),
+                            ("education_employment", "Uddannelse og beskæftigelse"),
+                        ],
+                        max_length=24,
+                        verbose_name="dimension",
+                    ),
+                ),
+                ("goal", models.TextField(verbose_name="mål")),
+                (
+                    "goal_type",
+                    models.CharField(
+                        choices=[
+                            ("develop", "Udvikle"),
+                            ("maintain", "Fastholde"),
+                            ("limit_loss", "Begrænse tab"),
+                        ],
+                        max_length=12,
+                        verbose_name="måltype",
+                    ),
+                ),
+                ("who_does_what", models.TextField(blank=True, verbose_name="hvem gør hvad")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="plans.actionplan",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PlanGoalEvent',
+            name="PlanGoalEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('dimension', models.CharField(choices=[('housing', 'Bolig'), ('mental_health', 'Psykisk helbred'), ('physical_health', 'Fysisk helbred'), ('economy', 'Økonomi'), ('daily_activities', 'Daglige aktiviteter'), ('network', 'Netværk og sociale relationer'), ('substance_use', 'Brug af rusmidler'), ('education_employment', 'Uddannelse og beskæftigelse')], max_length=24, verbose_name='dimension')),
-                ('goal', models.TextField(verbose_name='mål')),
-                ('goal_type', models.CharField(choices=[('develop', 'Udvikle'), ('maintain', 'Fastholde'), ('limit_loss', 'Begrænse tab')], max_length=12, verbose_name='måltype')),
-                ('who_does_what', models.TextField(blank=True, verbose_name='hvem gør hvad')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='plans.plangoal')),
-                ('plan', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='plans.actionplan')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("housing", "Bolig"),
+                            ("mental_health", "Psykisk helbred"),
+                            ("physical_health", "Fysisk helbred"),
+                            ("economy", "Økonomi"),
+                            ("daily_activities", "Daglige aktiviteter"),
+                            ("network", "Netværk og sociale relationer"),
+                            ("substance_use", "Brug af rusmidler"),
+                            ("education_employment", "Uddannelse og beskæftigelse"),
+                        ],
+                        max_length=24,
+                        verbose_name="dimension",
+                    ),
+                ),
+                ("goal", models.TextField(verbose_name="mål")),
+                (
+                    "goal_type",
+                    models.CharField(
+                        choices=[
+                            ("develop", "Udvikle"),
+                            ("maintain", "Fastholde"),
+                            ("limit_loss", "Begrænse tab"),
+                        ],
+                        max_length=12,
+                        verbose_name="måltype",
+                    ),
+                ),
+                ("who_does_what", models.TextField(blank=True, verbose_name="hvem gør hvad")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="plans.plangoal",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="plans.actionplan",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='actionplan',
-            index=models.Index(fields=['municipality', 'is_current', 'next_review_on'], name='plans_actio_municip_38a069_idx'),
+            model_name="actionplan",
+            index=models.Index(
+                fields=["municipality", "is_current", "next_review_on"], name="plans_actio_municip_38a069_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='actionplan',
-            constraint=models.UniqueConstraint(fields=('person', 'version'), name='action_plan_version_unique'),
+            model_name="actionplan",
+            constraint=models.UniqueConstraint(
+                fields=("person", "version"), name="action_plan_version_unique"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='actionplan',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "plans_actionplanevent" ("coordinates_job", "coordinates_other", "coordinates_shelter", "coordinates_treatment", "created_at", "created_by_id", "id", "is_current", "municipality_id", "next_review_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "version", "wishes") VALUES (NEW."coordinates_job", NEW."coordinates_other", NEW."coordinates_shelter", NEW."coordinates_treatment", NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."next_review_on", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."version", NEW."wishes"); RETURN NULL;', hash='ebfe43606b75833fc852589c99f31b1dee3d1cdb', operation='INSERT', pgid='pgtrigger_insert_insert_8d4f9', table='plans_actionplan', when='AFTER')),
+            model_name="actionplan",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "plans_actionplanevent" ("coordinates_job", "coordinates_other", "coordinates_shelter", "coordinates_treatment", "created_at", "created_by_id", "id", "is_current", "municipality_id", "next_review_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "version", "wishes") VALUES (NEW."coordinates_job", NEW."coordinates_other", NEW."coordinates_shelter", NEW."coordinates_treatment", NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."next_review_on", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."version", NEW."wishes"); RETURN NULL;',
+                    hash="ebfe43606b75833fc852589c99f31b1dee3d1cdb",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_8d4f9",
+                    table="plans_actionplan",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='actionplan',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "plans_actionplanevent" ("coordinates_job", "coordinates_other", "coordinates_shelter", "coordinates_treatment", "created_at", "created_by_id", "id", "is_current", "municipality_id", "next_review_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "version", "wishes") VALUES (NEW."coordinates_job", NEW."coordinates_other", NEW."coordinates_shelter", NEW."coordinates_treatment", NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."next_review_on", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."version", NEW."wishes"); RETURN NULL;', hash='a26dd92ca9c95725418be0f2428ef8cf1b4eb19f', operation='UPDATE', pgid='pgtrigger_update_update_e755a', table='plans_actionplan', when='AFTER')),
+            model_name="actionplan",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "plans_actionplanevent" ("coordinates_job", "coordinates_other", "coordinates_shelter", "coordinates_treatment", "created_at", "created_by_id", "id", "is_current", "municipality_id", "next_review_on", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "version", "wishes") VALUES (NEW."coordinates_job", NEW."coordinates_other", NEW."coordinates_shelter", NEW."coordinates_treatment", NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."next_review_on", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."version", NEW."wishes"); RETURN NULL;',
+                    hash="a26dd92ca9c95725418be0f2428ef8cf1b4eb19f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_e755a",
+                    table="plans_actionplan",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['municipality', 'person', 'is_current'], name='plans_asses_municip_93bf81_idx'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["municipality", "person", "is_current"], name="plans_asses_municip_93bf81_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(fields=('person', 'version'), name='assessment_version_unique'),
+            model_name="assessment",
+            constraint=models.UniqueConstraint(
+                fields=("person", "version"), name="assessment_version_unique"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='assessment',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "plans_assessmentevent" ("created_at", "created_by_id", "id", "is_current", "municipality_id", "note", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "services_use", "version", "wants_residential_care") VALUES (NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."note", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."services_use", NEW."version", NEW."wants_residential_care"); RETURN NULL;', hash='cf717b97c178dd498470ff40f32461c2cbb40341', operation='INSERT', pgid='pgtrigger_insert_insert_bd819', table='plans_assessment', when='AFTER')),
+            model_name="assessment",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "plans_assessmentevent" ("created_at", "created_by_id", "id", "is_current", "municipality_id", "note", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "services_use", "version", "wants_residential_care") VALUES (NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."note", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."services_use", NEW."version", NEW."wants_residential_care"); RETURN NULL;',
+                    hash="cf717b97c178dd498470ff40f32461c2cbb40341",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_bd819",
+                    table="plans_assessment",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='assessment',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "plans_assessmentevent" ("created_at", "created_by_id", "id", "is_current", "municipality_id", "note", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "services_use", "version", "wants_residential_care") VALUES (NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."note", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."services_use", NEW."version", NEW."wants_residential_care"); RETURN NULL;', hash='68464e2f0d26768e75de7b752a50eaf50fffada7', operation='UPDATE', pgid='pgtrigger_update_update_1c748', table='plans_assessment', when='AFTER')),
+            model_name="assessment",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "plans_assessmentevent" ("created_at", "created_by_id", "id", "is_current", "municipality_id", "note", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "services_use", "version", "wants_residential_care") VALUES (NEW."created_at", NEW."created_by_id", NEW."id", NEW."is_current", NEW."municipality_id", NEW."note", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."services_use", NEW."version", NEW."wants_residential_care"); RETURN NULL;',
+                    hash="68464e2f0d26768e75de7b752a50eaf50fffada7",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_1c748",
+                    table="plans_assessment",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessmentdimension',
-            constraint=models.UniqueConstraint(fields=('assessment', 'dimension'), name='assessment_dimension_unique'),
+            model_name="assessmentdimension",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "dimension"), name="assessment_dimension_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessmentdimension',
-            constraint=models.CheckConstraint(condition=models.Q(('level__isnull', True), ('level__lte', 4), _connector='OR'), name='vum_level_0_to_4'),
+            model_name="assessmentdimension",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__isnull", True), ("level__lte", 4), _connector="OR"),
+                name="vum_level_0_to_4",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='assessmentdimension',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "plans_assessmentdimensionevent" ("assessment_id", "dimension", "id", "level", "municipality_id", "own_words", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "professional_view") VALUES (NEW."assessment_id", NEW."dimension", NEW."id", NEW."level", NEW."municipality_id", NEW."own_words", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."professional_view"); RETURN NULL;', hash='cf851915a39b17e70d552d632beae2e4a62e7aac', operation='INSERT', pgid='pgtrigger_insert_insert_ea6ec', table='plans_assessmentdimension', when='AFTER')),
+            model_name="assessmentdimension",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "plans_assessmentdimensionevent" ("assessment_id", "dimension", "id", "level", "municipality_id", "own_words", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "professional_view") VALUES (NEW."assessment_id", NEW."dimension", NEW."id", NEW."level", NEW."municipality_id", NEW."own_words", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."professional_view"); RETURN NULL;',
+                    hash="cf851915a39b17e70d552d632beae2e4a62e7aac",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_ea6ec",
+                    table="plans_assessmentdimension",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='assessmentdimension',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "plans_assessmentdimensionevent" ("assessment_id", "dimension", "id", "level", "municipality_id", "own_words", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "professional_view") VALUES (NEW."assessment_id", NEW."dimension", NEW."id", NEW."level", NEW."municipality_id", NEW."own_words", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."professional_view"); RETURN NULL;', hash='82750d6b07ca21f828c2f53cc55610c21c1ece7f', operation='UPDATE', pgid='pgtrigger_update_update_2d779', table='plans_assessmentdimension', when='AFTER')),
+            model_name="assessmentdimension",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "plans_assessmentdimensionevent" ("assessment_id", "dimension", "id", "level", "municipality_id", "own_words", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "professional_view") VALUES (NEW."assessment_id", NEW."dimension", NEW."id", NEW."level", NEW."municipality_id", NEW."own_words", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."professional_view"); RETURN NULL;',
+                    hash="82750d6b07ca21f828c2f53cc55610c21c1ece7f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_2d779",
+                    table="plans_assessmentdimension",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddIndex(
-            model_name='consent',
-            index=models.Index(fields=['municipality', 'person', 'recipient'], name='plans_conse_municip_c0f37a_idx'),
+            model_name="consent",
+            index=models.Index(
+                fields=["municipality", "person", "recipient"], name="plans_conse_municip_c0f37a_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consent',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_until__isnull', True), ('valid_until__gte', models.F('given_on')), _connector='OR'), name='consent_valid_after_given'),
+            model_name="consent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_until__isnull", True), ("valid_until__gte", models.F("given_on")), _connector="OR"
+                ),
+                name="consent_valid_after_given",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consent',
-            constraint=models.CheckConstraint(condition=models.Q(('revoked_on__isnull', True), ('revoked_on__gte', models.F('given_on')), _connector='OR'), name='consent_revoked_after_given'),
+            model_name="consent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("revoked_on__isnull", True), ("revoked_on__gte", models.F("given_on")), _connector="OR"
+                ),
+                name="consent_revoked_after_given",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='consent',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "plans_consentevent" ("created_at", "given_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recipient", "recipient_name", "recorded_by_id", "revoked_by_id", "revoked_on", "scope", "valid_until") VALUES (NEW."created_at", NEW."given_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recipient", NEW."recipient_name", NEW."recorded_by_id", NEW."revoked_by_id", NEW."revoked_on", NEW."scope", NEW."valid_until"); RETURN NULL;', hash='522ff1ab2e0a09960385b626baaa7b3c0280986d', operation='INSERT', pgid='pgtrigger_insert_insert_ae986', table='plans_consent', when='AFTER')),
+            model_name="consent",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "plans_consentevent" ("created_at", "given_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recipient", "recipient_name", "recorded_by_id", "revoked_by_id", "revoked_on", "scope", "valid_until") VALUES (NEW."created_at", NEW."given_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recipient", NEW."recipient_name", NEW."recorded_by_id", NEW."revoked_by_id", NEW."revoked_on", NEW."scope", NEW."valid_until"); RETURN NULL;',
+                    hash="522ff1ab2e0a09960385b626baaa7b3c0280986d",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_ae986",
+                    table="plans_consent",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='consent',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "plans_consentevent" ("created_at", "given_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recipient", "recipient_name", "recorded_by_id", "revoked_by_id", "revoked_on", "scope", "valid_until") VALUES (NEW."created_at", NEW."given_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recipient", NEW."recipient_name", NEW."recorded_by_id", NEW."revoked_by_id", NEW."revoked_on", NEW."scope", NEW."valid_until"); RETURN NULL;', hash='dcb8a7333aeb8dae7b80207a23f6c08ea1c73b0f', operation='UPDATE', pgid='pgtrigger_update_update_77480', table='plans_consent', when='AFTER')),
+            model_name="consent",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "plans_consentevent" ("created_at", "given_on", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recipient", "recipient_name", "recorded_by_id", "revoked_by_id", "revoked_on", "scope", "valid_until") VALUES (NEW."created_at", NEW."given_on", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recipient", NEW."recipient_name", NEW."recorded_by_id", NEW."revoked_by_id", NEW."revoked_on", NEW."scope", NEW."valid_until"); RETURN NULL;',
+                    hash="dcb8a7333aeb8dae7b80207a23f6c08ea1c73b0f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_77480",
+                    table="plans_consent",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='methoddecision',
-            constraint=models.CheckConstraint(condition=models.Q(('decided_method', models.F('recommended_method')), models.Q(('reason', ''), _negated=True), _connector='OR'), name='decision_against_recommendation_has_reason'),
+            model_name="methoddecision",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decided_method", models.F("recommended_method")),
+                    models.Q(("reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="decision_against_recommendation_has_reason",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='methoddecision',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "plans_methoddecisionevent" ("assessment_id", "decided_at", "decided_by_id", "decided_method", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recommendation_reason", "recommended_method") VALUES (NEW."assessment_id", NEW."decided_at", NEW."decided_by_id", NEW."decided_method", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reason", NEW."recommendation_reason", NEW."recommended_method"); RETURN NULL;', hash='d2511a2f2d1ba062844d896c8a3958a2dc3431d2', operation='INSERT', pgid='pgtrigger_insert_insert_14e30', table='plans_methoddecision', when='AFTER')),
+            model_name="methoddecision",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "plans_methoddecisionevent" ("assessment_id", "decided_at", "decided_by_id", "decided_method", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recommendation_reason", "recommended_method") VALUES (NEW."assessment_id", NEW."decided_at", NEW."decided_by_id", NEW."decided_method", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reason", NEW."recommendation_reason", NEW."recommended_method"); RETURN NULL;',
+                    hash="d2511a2f2d1ba062844d896c8a3958a2dc3431d2",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_14e30",
+                    table="plans_methoddecision",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='methoddecision',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "plans_methoddecisionevent" ("assessment_id", "decided_at", "decided_by_id", "decided_method", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recommendation_reason", "recommended_method") VALUES (NEW."assessment_id", NEW."decided_at", NEW."decided_by_id", NEW."decided_method", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reason", NEW."recommendation_reason", NEW."recommended_method"); RETURN NULL;', hash='ff321ce0a67a1451dfc3c8bbd7c4d581b2908fd2', operation='UPDATE', pgid='pgtrigger_update_update_ca013', table='plans_methoddecision', when='AFTER')),
+            model_name="methoddecision",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "plans_methoddecisionevent" ("assessment_id", "decided_at", "decided_by_id", "decided_method", "id", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recommendation_reason", "recommended_method") VALUES (NEW."assessment_id", NEW."decided_at", NEW."decided_by_id", NEW."decided_method", NEW."id", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reason", NEW."recommendation_reason", NEW."recommended_method"); RETURN NULL;',
+                    hash="ff321ce0a67a1451dfc3c8bbd7c4d581b2908fd2",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_ca013",
+                    table="plans_methoddecision",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plangoal',
-            constraint=models.UniqueConstraint(fields=('plan', 'dimension'), name='plan_goal_dimension_unique'),
+            model_name="plangoal",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "dimension"), name="plan_goal_dimension_unique"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='plangoal',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "plans_plangoalevent" ("dimension", "goal", "goal_type", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "who_does_what") VALUES (NEW."dimension", NEW."goal", NEW."goal_type", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."plan_id", NEW."who_does_what"); RETURN NULL;', hash='0479bd1e0c31654925df7f029f0cbed2bb77ee91', operation='INSERT', pgid='pgtrigger_insert_insert_5fc92', table='plans_plangoal', when='AFTER')),
+            model_name="plangoal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "plans_plangoalevent" ("dimension", "goal", "goal_type", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "who_does_what") VALUES (NEW."dimension", NEW."goal", NEW."goal_type", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."plan_id", NEW."who_does_what"); RETURN NULL;',
+                    hash="0479bd1e0c31654925df7f029f0cbed2bb77ee91",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_5fc92",
+                    table="plans_plangoal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='plangoal',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "plans_plangoalevent" ("dimension", "goal", "goal_type", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "who_does_what") VALUES (NEW."dimension", NEW."goal", NEW."goal_type", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."plan_id", NEW."who_does_what"); RETURN NULL;', hash='af4c7ad46352f56c89c3f293d03d98572289931a', operation='UPDATE', pgid='pgtrigger_update_update_5db55', table='plans_plangoal', when='AFTER')),
+            model_name="plangoal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "plans_plangoalevent" ("dimension", "goal", "goal_type", "id", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "who_does_what") VALUES (NEW."dimension", NEW."goal", NEW."goal_type", NEW."id", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."plan_id", NEW."who_does_what"); RETURN NULL;',
+                    hash="af4c7ad46352f56c89c3f293d03d98572289931a",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_5db55",
+                    table="plans_plangoal",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

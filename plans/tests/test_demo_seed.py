@@ -1,4 +1,5 @@
 """The demo has assessments, decisions, plans and consents, and reviews due for the demo support worker."""
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse

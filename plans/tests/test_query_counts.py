@@ -1,5 +1,6 @@
 """Query counts of the plans pages pinned: the same with 2 and with 8 versions, goals and consents (an N+1
 fails here). PostgreSQL sets the tenant per request: 3 queries more than SQLite."""
+
 from datetime import timedelta
 
 import pytest
@@ -14,26 +15,43 @@ pytestmark = pytest.mark.django_db
 RECENT = timezone.localdate() - timedelta(days=20)
 
 PINNED_SQLITE = {
-    "plans:assessment": 16, "plans:assessment_compare": 18, "plans:method": 16, "plans:plan": 16,
-    "plans:plan_compare": 18, "plans:consents": 14, "plans:assessment_edit": 15, "plans:plan_edit": 15,
+    "plans:assessment": 16,
+    "plans:assessment_compare": 18,
+    "plans:method": 16,
+    "plans:plan": 16,
+    "plans:plan_compare": 18,
+    "plans:consents": 14,
+    "plans:assessment_edit": 15,
+    "plans:plan_edit": 15,
 }
 TENANT_QUERIES = {"sqlite": 0, "postgresql": 3}
 
 
 def populate(actor, person, n):
-    dims = {d: {"own_words": "ord", "professional_view": "syn", "level": 2} for d in
-            ("housing", "economy", "mental_health", "substance_use")}
-    goals = {d: {"goal": "mål", "goal_type": "develop", "who_does_what": "alle"} for d in ("housing", "economy", "mental_health")}
+    dims = {
+        d: {"own_words": "ord", "professional_view": "syn", "level": 2}
+        for d in ("housing", "economy", "mental_health", "substance_use")
+    }
+    goals = {
+        d: {"goal": "mål", "goal_type": "develop", "who_does_what": "alle"}
+        for d in ("housing", "economy", "mental_health")
+    }
     for i in range(n):
-        services.assessment_save(actor=actor, person=person, services_use="some", note=f"v{i}", dimensions=dims)
-        services.plan_save(actor=actor, person=person, wishes=f"ønske {i}", next_review_on=RECENT, goals=goals)
+        services.assessment_save(
+            actor=actor, person=person, services_use="some", note=f"v{i}", dimensions=dims
+        )
+        services.plan_save(
+            actor=actor, person=person, wishes=f"ønske {i}", next_review_on=RECENT, goals=goals
+        )
         services.consent_give(actor=actor, person=person, recipient="hospital", scope="x", given_on=RECENT)
         services.method_decide(actor=actor, person=person, decided_method="icm", citizen_willing=True)
 
 
 @pytest.mark.parametrize("n", [2, 8])
 @pytest.mark.parametrize("page", list(PINNED_SQLITE))
-def test_plans_pages_have_a_pinned_query_count(page, n, worker_a, person_factory, users_a, login, django_assert_num_queries):
+def test_plans_pages_have_a_pinned_query_count(
+    page, n, worker_a, person_factory, users_a, login, django_assert_num_queries
+):
     person = person_factory(worker_a, start=RECENT)
     populate(worker_a, person, n)
     client = login(users_a[Role.LEADER])

@@ -1,4 +1,5 @@
 """The method recommendation: pure rules, no database (plans/recommendation.py)."""
+
 import itertools
 
 import pytest
@@ -26,7 +27,10 @@ def test_some_use_of_services_recommends_icm():
 
 
 def test_large_use_of_services_recommends_cti_for_the_transition():
-    r = rec(services_use=ServicesUse.LARGE, levels={Dimension.HOUSING: Level.SEVERE, Dimension.ECONOMY: Level.MODERATE})
+    r = rec(
+        services_use=ServicesUse.LARGE,
+        levels={Dimension.HOUSING: Level.SEVERE, Dimension.ECONOMY: Level.MODERATE},
+    )
     assert r.method is Method.CTI and "kritisk overgang" in r.reason
 
 
@@ -48,7 +52,7 @@ def test_the_citizens_own_wish_for_residential_care_recommends_another_offer():
 
 def test_severe_levels_alone_never_recommend_residential_care():
     """Who needs § 107/108 cannot be predicted in advance (seed 002): levels never exclude an own home."""
-    levels = {d: Level.COMPLETE for d in Dimension}
+    levels = dict.fromkeys(Dimension, Level.COMPLETE)
     for use in [None, *ServicesUse]:
         assert rec(services_use=use, levels=levels).method is not Method.OTHER
 
@@ -96,7 +100,9 @@ def test_every_combination_gives_a_recommendation_with_a_reason_never_a_refusal(
 def test_the_reason_does_not_name_dimensions_the_reader_may_not_see():
     from plans.dimensions import HEALTH_DIMENSIONS
 
-    data = AssessmentInput(levels={Dimension.MENTAL_HEALTH: 3, Dimension.SUBSTANCE_USE: 4, Dimension.HOUSING: 3})
+    data = AssessmentInput(
+        levels={Dimension.MENTAL_HEALTH: 3, Dimension.SUBSTANCE_USE: 4, Dimension.HOUSING: 3}
+    )
     shown = recommend(data, thresholds=T)
     hidden = recommend(data, thresholds=T, hidden=HEALTH_DIMENSIONS)
     assert shown.method is hidden.method is Method.ACT

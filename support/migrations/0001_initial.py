@@ -8,345 +8,1203 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0002_monthly_flow'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('tenants', '0001_initial'),
+        ("people", "0002_monthly_flow"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EpisodeEvent',
+            name="EpisodeEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('start', 'Startet'), ('pause', 'Sat på pause'), ('resume', 'Genoptaget'), ('hand_over', 'Overdraget til anden kommune'), ('end', 'Afsluttet'), ('reassign', 'Ny medarbejder')], max_length=12, verbose_name='hændelse')),
-                ('on', models.DateField(verbose_name='dato')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='begrundelse')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("start", "Startet"),
+                            ("pause", "Sat på pause"),
+                            ("resume", "Genoptaget"),
+                            ("hand_over", "Overdraget til anden kommune"),
+                            ("end", "Afsluttet"),
+                            ("reassign", "Ny medarbejder"),
+                        ],
+                        max_length=12,
+                        verbose_name="hændelse",
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="dato")),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="begrundelse")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['on', 'id'],
+                "ordering": ["on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HandOver',
+            name="HandOver",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='fødselsdato')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='metode')),
-                ('handed_over_on', models.DateField(verbose_name='overdraget den')),
-                ('note', models.TextField(blank=True, verbose_name='til den nye kommune')),
-                ('contact', models.CharField(blank=True, max_length=200, verbose_name='kontakt i den tidligere kommune')),
-                ('received_on', models.DateField(blank=True, null=True, verbose_name='modtaget')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('from_municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="fødselsdato")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                ("handed_over_on", models.DateField(verbose_name="overdraget den")),
+                ("note", models.TextField(blank=True, verbose_name="til den nye kommune")),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="kontakt i den tidligere kommune"
+                    ),
+                ),
+                ("received_on", models.DateField(blank=True, null=True, verbose_name="modtaget")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "from_municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-handed_over_on', '-id'],
+                "ordering": ["-handed_over_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HandOverEvent',
+            name="HandOverEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='fødselsdato')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='metode')),
-                ('handed_over_on', models.DateField(verbose_name='overdraget den')),
-                ('note', models.TextField(blank=True, verbose_name='til den nye kommune')),
-                ('contact', models.CharField(blank=True, max_length=200, verbose_name='kontakt i den tidligere kommune')),
-                ('received_on', models.DateField(blank=True, null=True, verbose_name='modtaget')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('from_municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='support.handover')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="fødselsdato")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                ("handed_over_on", models.DateField(verbose_name="overdraget den")),
+                ("note", models.TextField(blank=True, verbose_name="til den nye kommune")),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="kontakt i den tidligere kommune"
+                    ),
+                ),
+                ("received_on", models.DateField(blank=True, null=True, verbose_name="modtaget")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "from_municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="support.handover",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SupportEpisode',
+            name="SupportEpisode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='metode')),
-                ('start_date', models.DateField(verbose_name='startdato')),
-                ('status', models.CharField(choices=[('active', 'Aktiv'), ('paused', 'På pause'), ('handed_over', 'Overdraget til anden kommune'), ('ended', 'Afsluttet')], default='active', max_length=12, verbose_name='status')),
-                ('status_since', models.DateField(verbose_name='status siden')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='slutdato')),
-                ('end_reason', models.CharField(blank=True, choices=[('goals_reached', 'Målene er nået'), ('follow_on', 'Opfølgende støtte er begyndt'), ('moved', 'Flyttet'), ('died', 'Død'), ('declined', 'Borgeren ønsker ikke længere støtten'), ('long_prison', 'Langvarigt fængselsophold')], max_length=16, verbose_name='årsag til afslutning')),
-                ('recommended_method', models.CharField(blank=True, choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='anbefalet metode')),
-                ('method_reason', models.TextField(blank=True, verbose_name='begrundelse for metoden')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='support_episodes', to='people.person')),
-                ('worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='support_episodes', to=settings.AUTH_USER_MODEL, verbose_name='medarbejder')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="startdato")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Aktiv"),
+                            ("paused", "På pause"),
+                            ("handed_over", "Overdraget til anden kommune"),
+                            ("ended", "Afsluttet"),
+                        ],
+                        default="active",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_since", models.DateField(verbose_name="status siden")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="slutdato")),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("goals_reached", "Målene er nået"),
+                            ("follow_on", "Opfølgende støtte er begyndt"),
+                            ("moved", "Flyttet"),
+                            ("died", "Død"),
+                            ("declined", "Borgeren ønsker ikke længere støtten"),
+                            ("long_prison", "Langvarigt fængselsophold"),
+                        ],
+                        max_length=16,
+                        verbose_name="årsag til afslutning",
+                    ),
+                ),
+                (
+                    "recommended_method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="anbefalet metode",
+                    ),
+                ),
+                ("method_reason", models.TextField(blank=True, verbose_name="begrundelse for metoden")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="support_episodes",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_episodes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="medarbejder",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date', '-id'],
+                "ordering": ["-start_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='EpisodeEventEvent',
+            name="EpisodeEventEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('kind', models.CharField(choices=[('start', 'Startet'), ('pause', 'Sat på pause'), ('resume', 'Genoptaget'), ('hand_over', 'Overdraget til anden kommune'), ('end', 'Afsluttet'), ('reassign', 'Ny medarbejder')], max_length=12, verbose_name='hændelse')),
-                ('on', models.DateField(verbose_name='dato')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='begrundelse')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='support.episodeevent')),
-                ('episode', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='support.supportepisode')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("start", "Startet"),
+                            ("pause", "Sat på pause"),
+                            ("resume", "Genoptaget"),
+                            ("hand_over", "Overdraget til anden kommune"),
+                            ("end", "Afsluttet"),
+                            ("reassign", "Ny medarbejder"),
+                        ],
+                        max_length=12,
+                        verbose_name="hændelse",
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="dato")),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="begrundelse")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="support.episodeevent",
+                    ),
+                ),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="support.supportepisode",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='episodeevent',
-            name='episode',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='log_events', to='support.supportepisode'),
+            model_name="episodeevent",
+            name="episode",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="log_events",
+                to="support.supportepisode",
+            ),
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)')], max_length=8, verbose_name='metode')),
-                ('max_citizens', models.PositiveIntegerField(blank=True, null=True, verbose_name='højst antal borgere (ACT)')),
-                ('active', models.BooleanField(default=True, verbose_name='aktivt')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                (
+                    "max_citizens",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="højst antal borgere (ACT)"
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktivt")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['method', 'name'],
+                "ordering": ["method", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SupportEpisodeEvent',
+            name="SupportEpisodeEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='metode')),
-                ('start_date', models.DateField(verbose_name='startdato')),
-                ('status', models.CharField(choices=[('active', 'Aktiv'), ('paused', 'På pause'), ('handed_over', 'Overdraget til anden kommune'), ('ended', 'Afsluttet')], default='active', max_length=12, verbose_name='status')),
-                ('status_since', models.DateField(verbose_name='status siden')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='slutdato')),
-                ('end_reason', models.CharField(blank=True, choices=[('goals_reached', 'Målene er nået'), ('follow_on', 'Opfølgende støtte er begyndt'), ('moved', 'Flyttet'), ('died', 'Død'), ('declined', 'Borgeren ønsker ikke længere støtten'), ('long_prison', 'Langvarigt fængselsophold')], max_length=16, verbose_name='årsag til afslutning')),
-                ('recommended_method', models.CharField(blank=True, choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='anbefalet metode')),
-                ('method_reason', models.TextField(blank=True, verbose_name='begrundelse for metoden')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='support.supportepisode')),
-                ('worker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL, verbose_name='medarbejder')),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='support.team', verbose_name='team')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="startdato")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Aktiv"),
+                            ("paused", "På pause"),
+                            ("handed_over", "Overdraget til anden kommune"),
+                            ("ended", "Afsluttet"),
+                        ],
+                        default="active",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_since", models.DateField(verbose_name="status siden")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="slutdato")),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("goals_reached", "Målene er nået"),
+                            ("follow_on", "Opfølgende støtte er begyndt"),
+                            ("moved", "Flyttet"),
+                            ("died", "Død"),
+                            ("declined", "Borgeren ønsker ikke længere støtten"),
+                            ("long_prison", "Langvarigt fængselsophold"),
+                        ],
+                        max_length=16,
+                        verbose_name="årsag til afslutning",
+                    ),
+                ),
+                (
+                    "recommended_method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="anbefalet metode",
+                    ),
+                ),
+                ("method_reason", models.TextField(blank=True, verbose_name="begrundelse for metoden")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="support.supportepisode",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="medarbejder",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="support.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='supportepisode',
-            name='team',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='episodes', to='support.team', verbose_name='team'),
+            model_name="supportepisode",
+            name="team",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="episodes",
+                to="support.team",
+                verbose_name="team",
+            ),
         ),
         migrations.CreateModel(
-            name='TeamEvent',
+            name="TeamEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)')], max_length=8, verbose_name='metode')),
-                ('max_citizens', models.PositiveIntegerField(blank=True, null=True, verbose_name='højst antal borgere (ACT)')),
-                ('active', models.BooleanField(default=True, verbose_name='aktivt')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='support.team')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                (
+                    "max_citizens",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="højst antal borgere (ACT)"
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktivt")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="support.team",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WaitingListEntry',
+            name="WaitingListEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='metode')),
-                ('since', models.DateField(verbose_name='på ventelisten siden')),
-                ('refusal', models.CharField(max_length=500, verbose_name='hvorfor')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='lukket')),
-                ('closed_reason', models.CharField(blank=True, max_length=200, verbose_name='årsag')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('episode', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='support.supportepisode')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='support_waits', to='people.person')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='waiting', to='support.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                ("since", models.DateField(verbose_name="på ventelisten siden")),
+                ("refusal", models.CharField(max_length=500, verbose_name="hvorfor")),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="lukket")),
+                ("closed_reason", models.CharField(blank=True, max_length=200, verbose_name="årsag")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="support.supportepisode",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="support_waits",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="waiting",
+                        to="support.team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['since', 'id'],
+                "ordering": ["since", "id"],
             },
         ),
         migrations.CreateModel(
-            name='WaitingListEntryEvent',
+            name="WaitingListEntryEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)'), ('s85', '§ 85-støtte i eget hjem'), ('other', 'Andet tilbud (fx § 107/108)')], max_length=8, verbose_name='metode')),
-                ('since', models.DateField(verbose_name='på ventelisten siden')),
-                ('refusal', models.CharField(max_length=500, verbose_name='hvorfor')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='lukket')),
-                ('closed_reason', models.CharField(blank=True, max_length=200, verbose_name='årsag')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('episode', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='support.supportepisode')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='people.person')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='support.waitinglistentry')),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='support.team')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                            ("s85", "§ 85-støtte i eget hjem"),
+                            ("other", "Andet tilbud (fx § 107/108)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                ("since", models.DateField(verbose_name="på ventelisten siden")),
+                ("refusal", models.CharField(max_length=500, verbose_name="hvorfor")),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="lukket")),
+                ("closed_reason", models.CharField(blank=True, max_length=200, verbose_name="årsag")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "episode",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="support.supportepisode",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="support.waitinglistentry",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="support.team",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WorkerProfile',
+            name="WorkerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)')], max_length=8, verbose_name='metode')),
-                ('also_section_85', models.BooleanField(default=False, verbose_name='giver også § 85-støtte')),
-                ('caseload_limit', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='eget loft over antal borgere')),
-                ('active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenants.municipality')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='members', to='support.team', verbose_name='team')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='support_profiles', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                (
+                    "also_section_85",
+                    models.BooleanField(default=False, verbose_name="giver også § 85-støtte"),
+                ),
+                (
+                    "caseload_limit",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="eget loft over antal borgere"
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="support.team",
+                        verbose_name="team",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="support_profiles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['method', 'user__first_name', 'user__last_name'],
+                "ordering": ["method", "user__first_name", "user__last_name"],
             },
         ),
         migrations.CreateModel(
-            name='WorkerProfileEvent',
+            name="WorkerProfileEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('method', models.CharField(choices=[('cti', 'CTI (Critical Time Intervention)'), ('icm', 'ICM (Intensive Case Management)'), ('act', 'ACT (Assertive Community Treatment)')], max_length=8, verbose_name='metode')),
-                ('also_section_85', models.BooleanField(default=False, verbose_name='giver også § 85-støtte')),
-                ('caseload_limit', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='eget loft over antal borgere')),
-                ('active', models.BooleanField(default=True, verbose_name='aktiv')),
-                ('municipality', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='tenants.municipality')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='support.workerprofile')),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='support.team', verbose_name='team')),
-                ('user', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("cti", "CTI (Critical Time Intervention)"),
+                            ("icm", "ICM (Intensive Case Management)"),
+                            ("act", "ACT (Assertive Community Treatment)"),
+                        ],
+                        max_length=8,
+                        verbose_name="metode",
+                    ),
+                ),
+                (
+                    "also_section_85",
+                    models.BooleanField(default=False, verbose_name="giver også § 85-støtte"),
+                ),
+                (
+                    "caseload_limit",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="eget loft over antal borgere"
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktiv")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="tenants.municipality",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="support.workerprofile",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="support.team",
+                        verbose_name="team",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handover',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "support_handoverevent" ("birth_date", "contact", "created_at", "from_municipality_id", "handed_over_on", "id", "method", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "received_on") VALUES (NEW."birth_date", NEW."contact", NEW."created_at", NEW."from_municipality_id", NEW."handed_over_on", NEW."id", NEW."method", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."received_on"); RETURN NULL;', hash='d9360240b43be26ec8f2c053d1c5ed88c8e4868e', operation='INSERT', pgid='pgtrigger_insert_insert_c3b4d', table='support_handover', when='AFTER')),
+            model_name="handover",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "support_handoverevent" ("birth_date", "contact", "created_at", "from_municipality_id", "handed_over_on", "id", "method", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "received_on") VALUES (NEW."birth_date", NEW."contact", NEW."created_at", NEW."from_municipality_id", NEW."handed_over_on", NEW."id", NEW."method", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."received_on"); RETURN NULL;',
+                    hash="d9360240b43be26ec8f2c053d1c5ed88c8e4868e",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_c3b4d",
+                    table="support_handover",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handover',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "support_handoverevent" ("birth_date", "contact", "created_at", "from_municipality_id", "handed_over_on", "id", "method", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "received_on") VALUES (NEW."birth_date", NEW."contact", NEW."created_at", NEW."from_municipality_id", NEW."handed_over_on", NEW."id", NEW."method", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."received_on"); RETURN NULL;', hash='3ec89c8bfaa9e84ddadecae24d74951e24c115f7', operation='UPDATE', pgid='pgtrigger_update_update_17a40', table='support_handover', when='AFTER')),
+            model_name="handover",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "support_handoverevent" ("birth_date", "contact", "created_at", "from_municipality_id", "handed_over_on", "id", "method", "municipality_id", "name", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "received_on") VALUES (NEW."birth_date", NEW."contact", NEW."created_at", NEW."from_municipality_id", NEW."handed_over_on", NEW."id", NEW."method", NEW."municipality_id", NEW."name", NEW."note", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."received_on"); RETURN NULL;',
+                    hash="3ec89c8bfaa9e84ddadecae24d74951e24c115f7",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_17a40",
+                    table="support_handover",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='episodeevent',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "support_episodeeventevent" ("by_id", "created_at", "episode_id", "id", "kind", "municipality_id", "on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason") VALUES (NEW."by_id", NEW."created_at", NEW."episode_id", NEW."id", NEW."kind", NEW."municipality_id", NEW."on", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reason"); RETURN NULL;', hash='bb7708c162e191c1044786e1ee2ef8128c8ee892', operation='INSERT', pgid='pgtrigger_insert_insert_bda28', table='support_episodeevent', when='AFTER')),
+            model_name="episodeevent",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "support_episodeeventevent" ("by_id", "created_at", "episode_id", "id", "kind", "municipality_id", "on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason") VALUES (NEW."by_id", NEW."created_at", NEW."episode_id", NEW."id", NEW."kind", NEW."municipality_id", NEW."on", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reason"); RETURN NULL;',
+                    hash="bb7708c162e191c1044786e1ee2ef8128c8ee892",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_bda28",
+                    table="support_episodeevent",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='episodeevent',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "support_episodeeventevent" ("by_id", "created_at", "episode_id", "id", "kind", "municipality_id", "on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason") VALUES (NEW."by_id", NEW."created_at", NEW."episode_id", NEW."id", NEW."kind", NEW."municipality_id", NEW."on", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reason"); RETURN NULL;', hash='299ba5a97e25275fda008427103dddb65eac9053', operation='UPDATE', pgid='pgtrigger_update_update_73b98', table='support_episodeevent', when='AFTER')),
+            model_name="episodeevent",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "support_episodeeventevent" ("by_id", "created_at", "episode_id", "id", "kind", "municipality_id", "on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason") VALUES (NEW."by_id", NEW."created_at", NEW."episode_id", NEW."id", NEW."kind", NEW."municipality_id", NEW."on", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reason"); RETURN NULL;',
+                    hash="299ba5a97e25275fda008427103dddb65eac9053",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_73b98",
+                    table="support_episodeevent",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='team_name_unique'),
+            model_name="team",
+            constraint=models.UniqueConstraint(fields=("municipality", "name"), name="team_name_unique"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='team',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "support_teamevent" ("active", "created_at", "id", "max_citizens", "method", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."active", NEW."created_at", NEW."id", NEW."max_citizens", NEW."method", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id"); RETURN NULL;', hash='d98d84120dc7078729d645c09f7531e972270c12', operation='INSERT', pgid='pgtrigger_insert_insert_acd9c', table='support_team', when='AFTER')),
+            model_name="team",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "support_teamevent" ("active", "created_at", "id", "max_citizens", "method", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."active", NEW."created_at", NEW."id", NEW."max_citizens", NEW."method", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'insert\', NEW."id"); RETURN NULL;',
+                    hash="d98d84120dc7078729d645c09f7531e972270c12",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_acd9c",
+                    table="support_team",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='team',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "support_teamevent" ("active", "created_at", "id", "max_citizens", "method", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."active", NEW."created_at", NEW."id", NEW."max_citizens", NEW."method", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id"); RETURN NULL;', hash='1e24a814d29e47cb1d6d0c85ae2fc5aecdf60829', operation='UPDATE', pgid='pgtrigger_update_update_423e6', table='support_team', when='AFTER')),
+            model_name="team",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "support_teamevent" ("active", "created_at", "id", "max_citizens", "method", "municipality_id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."active", NEW."created_at", NEW."id", NEW."max_citizens", NEW."method", NEW."municipality_id", NEW."name", _pgh_attach_context(), NOW(), \'update\', NEW."id"); RETURN NULL;',
+                    hash="1e24a814d29e47cb1d6d0c85ae2fc5aecdf60829",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_423e6",
+                    table="support_team",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddIndex(
-            model_name='supportepisode',
-            index=models.Index(fields=['municipality', 'status', 'method'], name='support_sup_municip_c8777e_idx'),
+            model_name="supportepisode",
+            index=models.Index(
+                fields=["municipality", "status", "method"], name="support_sup_municip_c8777e_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='supportepisode',
-            index=models.Index(fields=['municipality', 'worker', 'status'], name='support_sup_municip_0a0b7a_idx'),
+            model_name="supportepisode",
+            index=models.Index(
+                fields=["municipality", "worker", "status"], name="support_sup_municip_0a0b7a_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='supportepisode',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['active', 'paused'])), fields=('person', 'method'), name='one_open_episode_per_person_and_method'),
+            model_name="supportepisode",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["active", "paused"])),
+                fields=("person", "method"),
+                name="one_open_episode_per_person_and_method",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='supportepisode',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='episode_ends_after_start'),
+            model_name="supportepisode",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True), ("end_date__gte", models.F("start_date")), _connector="OR"
+                ),
+                name="episode_ends_after_start",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='supportepisode',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "support_supportepisodeevent" ("created_at", "created_by_id", "end_date", "end_reason", "id", "method", "method_reason", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommended_method", "start_date", "status", "status_since", "team_id", "worker_id") VALUES (NEW."created_at", NEW."created_by_id", NEW."end_date", NEW."end_reason", NEW."id", NEW."method", NEW."method_reason", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recommended_method", NEW."start_date", NEW."status", NEW."status_since", NEW."team_id", NEW."worker_id"); RETURN NULL;', hash='68dc4ccb2ce667872cdd2d503a9990109f98d18a', operation='INSERT', pgid='pgtrigger_insert_insert_b39f5', table='support_supportepisode', when='AFTER')),
+            model_name="supportepisode",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "support_supportepisodeevent" ("created_at", "created_by_id", "end_date", "end_reason", "id", "method", "method_reason", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommended_method", "start_date", "status", "status_since", "team_id", "worker_id") VALUES (NEW."created_at", NEW."created_by_id", NEW."end_date", NEW."end_reason", NEW."id", NEW."method", NEW."method_reason", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."recommended_method", NEW."start_date", NEW."status", NEW."status_since", NEW."team_id", NEW."worker_id"); RETURN NULL;',
+                    hash="68dc4ccb2ce667872cdd2d503a9990109f98d18a",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_b39f5",
+                    table="support_supportepisode",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='supportepisode',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "support_supportepisodeevent" ("created_at", "created_by_id", "end_date", "end_reason", "id", "method", "method_reason", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommended_method", "start_date", "status", "status_since", "team_id", "worker_id") VALUES (NEW."created_at", NEW."created_by_id", NEW."end_date", NEW."end_reason", NEW."id", NEW."method", NEW."method_reason", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recommended_method", NEW."start_date", NEW."status", NEW."status_since", NEW."team_id", NEW."worker_id"); RETURN NULL;', hash='4c657092c0497894a41cee8cf569bc170df75f09', operation='UPDATE', pgid='pgtrigger_update_update_94761', table='support_supportepisode', when='AFTER')),
+            model_name="supportepisode",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "support_supportepisodeevent" ("created_at", "created_by_id", "end_date", "end_reason", "id", "method", "method_reason", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommended_method", "start_date", "status", "status_since", "team_id", "worker_id") VALUES (NEW."created_at", NEW."created_by_id", NEW."end_date", NEW."end_reason", NEW."id", NEW."method", NEW."method_reason", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."recommended_method", NEW."start_date", NEW."status", NEW."status_since", NEW."team_id", NEW."worker_id"); RETURN NULL;',
+                    hash="4c657092c0497894a41cee8cf569bc170df75f09",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_94761",
+                    table="support_supportepisode",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waitinglistentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_on__isnull', True)), fields=('person', 'method'), name='one_open_wait_per_person_and_method'),
+            model_name="waitinglistentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_on__isnull", True)),
+                fields=("person", "method"),
+                name="one_open_wait_per_person_and_method",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='waitinglistentry',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "support_waitinglistentryevent" ("closed_on", "closed_reason", "created_at", "episode_id", "id", "method", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "refusal", "since", "team_id") VALUES (NEW."closed_on", NEW."closed_reason", NEW."created_at", NEW."episode_id", NEW."id", NEW."method", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."refusal", NEW."since", NEW."team_id"); RETURN NULL;', hash='32e33354f830c5d4ecaf450ad224ef82fe3fb73d', operation='INSERT', pgid='pgtrigger_insert_insert_ecb4e', table='support_waitinglistentry', when='AFTER')),
+            model_name="waitinglistentry",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "support_waitinglistentryevent" ("closed_on", "closed_reason", "created_at", "episode_id", "id", "method", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "refusal", "since", "team_id") VALUES (NEW."closed_on", NEW."closed_reason", NEW."created_at", NEW."episode_id", NEW."id", NEW."method", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."refusal", NEW."since", NEW."team_id"); RETURN NULL;',
+                    hash="32e33354f830c5d4ecaf450ad224ef82fe3fb73d",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_ecb4e",
+                    table="support_waitinglistentry",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='waitinglistentry',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "support_waitinglistentryevent" ("closed_on", "closed_reason", "created_at", "episode_id", "id", "method", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "refusal", "since", "team_id") VALUES (NEW."closed_on", NEW."closed_reason", NEW."created_at", NEW."episode_id", NEW."id", NEW."method", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."refusal", NEW."since", NEW."team_id"); RETURN NULL;', hash='885827027d281b8deacb5c93dd2d11ef799d71c4', operation='UPDATE', pgid='pgtrigger_update_update_236b8', table='support_waitinglistentry', when='AFTER')),
+            model_name="waitinglistentry",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "support_waitinglistentryevent" ("closed_on", "closed_reason", "created_at", "episode_id", "id", "method", "municipality_id", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "refusal", "since", "team_id") VALUES (NEW."closed_on", NEW."closed_reason", NEW."created_at", NEW."episode_id", NEW."id", NEW."method", NEW."municipality_id", NEW."person_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."refusal", NEW."since", NEW."team_id"); RETURN NULL;',
+                    hash="885827027d281b8deacb5c93dd2d11ef799d71c4",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_236b8",
+                    table="support_waitinglistentry",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workerprofile',
-            constraint=models.UniqueConstraint(fields=('municipality', 'user'), name='one_worker_profile_per_user'),
+            model_name="workerprofile",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "user"), name="one_worker_profile_per_user"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='workerprofile',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "support_workerprofileevent" ("active", "also_section_85", "caseload_limit", "id", "method", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "team_id", "user_id") VALUES (NEW."active", NEW."also_section_85", NEW."caseload_limit", NEW."id", NEW."method", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."team_id", NEW."user_id"); RETURN NULL;', hash='9ef93211a6b420d3b27eed144a230d05cc32c7fa', operation='INSERT', pgid='pgtrigger_insert_insert_ce016', table='support_workerprofile', when='AFTER')),
+            model_name="workerprofile",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "support_workerprofileevent" ("active", "also_section_85", "caseload_limit", "id", "method", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "team_id", "user_id") VALUES (NEW."active", NEW."also_section_85", NEW."caseload_limit", NEW."id", NEW."method", NEW."municipality_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."team_id", NEW."user_id"); RETURN NULL;',
+                    hash="9ef93211a6b420d3b27eed144a230d05cc32c7fa",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_ce016",
+                    table="support_workerprofile",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='workerprofile',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "support_workerprofileevent" ("active", "also_section_85", "caseload_limit", "id", "method", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "team_id", "user_id") VALUES (NEW."active", NEW."also_section_85", NEW."caseload_limit", NEW."id", NEW."method", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."team_id", NEW."user_id"); RETURN NULL;', hash='945ffd709171420c2b6bbeab69167c255e15feeb', operation='UPDATE', pgid='pgtrigger_update_update_b35d9', table='support_workerprofile', when='AFTER')),
+            model_name="workerprofile",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "support_workerprofileevent" ("active", "also_section_85", "caseload_limit", "id", "method", "municipality_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "team_id", "user_id") VALUES (NEW."active", NEW."also_section_85", NEW."caseload_limit", NEW."id", NEW."method", NEW."municipality_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."team_id", NEW."user_id"); RETURN NULL;',
+                    hash="945ffd709171420c2b6bbeab69167c255e15feeb",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_b35d9",
+                    table="support_workerprofile",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

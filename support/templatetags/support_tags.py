@@ -29,9 +29,16 @@ def person_support(context, person):
     return {
         "may_work": True,
         "episodes": list(SupportEpisode.objects.filter(municipality=request.municipality, person=person)),
-        "waiting": list(WaitingListEntry.objects.filter(municipality=request.municipality, person=person, closed_on__isnull=True)),
+        "waiting": list(
+            WaitingListEntry.objects.filter(
+                municipality=request.municipality, person=person, closed_on__isnull=True
+            )
+        ),
         "support_workers": [p for p in profiles if p.user_id in own],
         "may_assign": may_assign,
-        "assign_form": AssignWorkerForm(workers=[p for p in profiles if p.user_id not in own], auto_id="assign-%s")
-        if may_assign else None,
+        "assign_form": AssignWorkerForm(
+            workers=[p for p in profiles if p.user_id not in own], auto_id="assign-%s"
+        )
+        if may_assign
+        else None,
     }

@@ -1,4 +1,5 @@
 """Builders for support tests, shared with the tenancy sweep and query-count tests."""
+
 from datetime import timedelta
 
 from django.utils import timezone
@@ -13,7 +14,9 @@ def leader(users, municipality):
 
 
 def support_worker(users, municipality):
-    return Actor(user=users[Role.SUPPORT_WORKER], municipality=municipality, role=Role.SUPPORT_WORKER, path="/test/")
+    return Actor(
+        user=users[Role.SUPPORT_WORKER], municipality=municipality, role=Role.SUPPORT_WORKER, path="/test/"
+    )
 
 
 def recent(days=20):
@@ -24,7 +27,9 @@ def icm_setup(users, municipality, *, limit=None):
     """An ICM team with the support worker in it; returns (leader actor, worker actor, team)."""
     boss = leader(users, municipality)
     team = services.team_save(actor=boss, name="ICM-teamet", method="icm")
-    services.worker_save(actor=boss, user=users[Role.SUPPORT_WORKER], method="icm", team=team, caseload_limit=limit)
+    services.worker_save(
+        actor=boss, user=users[Role.SUPPORT_WORKER], method="icm", team=team, caseload_limit=limit
+    )
     return boss, support_worker(users, municipality), team
 
 
@@ -39,12 +44,22 @@ def make_b_episode(world):
         return existing
     team = Team.objects.create(municipality=m, name="ICM Odense", method="icm")
     WorkerProfile.objects.create(municipality=m, user=world.user_b, method="icm", team=team)
-    episode = SupportEpisode.objects.create(municipality=m, person=world.person_b, method="icm", worker=world.user_b,
-                                            team=team, start_date=recent(10), status_since=recent(10))
+    episode = SupportEpisode.objects.create(
+        municipality=m,
+        person=world.person_b,
+        method="icm",
+        worker=world.user_b,
+        team=team,
+        start_date=recent(10),
+        status_since=recent(10),
+    )
     EpisodeEvent.objects.create(municipality=m, episode=episode, kind="start", on=recent(10))
-    WaitingListEntry.objects.create(municipality=m, person=world.person_b, method="cti", since=recent(5), refusal="Fuld")
-    HandOver.objects.create(municipality=m, from_municipality=m, name="Bodil Bornholmsen", method="icm",
-                            handed_over_on=recent(1))
+    WaitingListEntry.objects.create(
+        municipality=m, person=world.person_b, method="cti", since=recent(5), refusal="Fuld"
+    )
+    HandOver.objects.create(
+        municipality=m, from_municipality=m, name="Bodil Bornholmsen", method="icm", handed_over_on=recent(1)
+    )
     return episode
 
 

@@ -1,4 +1,5 @@
 """CTI's 9 months: contact period inside them, then 3 equal phases (seed 004, ch. 4)."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +17,9 @@ def test_add_months_clamps_to_the_last_day_of_a_shorter_month():
     assert cti.add_months(date(2025, 12, 15), 1) == date(2026, 1, 15)
 
 
-@pytest.mark.parametrize("start", [date(2025, 1, 31), date(2024, 2, 29), date(2024, 11, 30), date(2025, 3, 1)])
+@pytest.mark.parametrize(
+    "start", [date(2025, 1, 31), date(2024, 2, 29), date(2024, 11, 30), date(2025, 3, 1)]
+)
 def test_periods_cover_exactly_nine_months_without_gaps(start):
     ps = cti.periods(start, **FRAME)
     assert [p.key for p in ps] == ["contact", "phase_1", "phase_2", "phase_3"]

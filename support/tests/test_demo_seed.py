@@ -1,5 +1,6 @@
 """The demo gives the support pages realistic data: a full ICM caseload for the demo support worker,
 a short waiting list, paused and ended episodes, and it reseeds cleanly."""
+
 from io import StringIO
 
 import pytest
@@ -16,7 +17,9 @@ def test_demo_shows_a_bottleneck_and_reseeds(client):
     call_command("seed_demo", stdout=StringIO())
     call_command("seed_demo", stdout=StringIO())  # a second run resets support data first
     worker = User.objects.get(username="stoettemedarbejder")
-    assert SupportEpisode.objects.filter(worker=worker, method="icm", status=EpisodeStatus.ACTIVE).count() == 8
+    assert (
+        SupportEpisode.objects.filter(worker=worker, method="icm", status=EpisodeStatus.ACTIVE).count() == 8
+    )
     assert WaitingListEntry.objects.filter(closed_on__isnull=True, method="icm").exists()
     statuses = set(SupportEpisode.objects.values_list("status", flat=True))
     assert {"active", "paused", "ended"} <= statuses

@@ -7,9 +7,12 @@ from fidelity.models import OrganisationalUnit
 pytestmark = pytest.mark.django_db
 
 
-def test_leader_front_page_reminds_of_units_without_this_quarters_fidelity_form(login, users_a, municipality_a,
-                                                                               municipality_b):
-    OrganisationalUnit.objects.create(municipality=municipality_a, name="HF-teamet", leader=users_a[Role.LEADER])
+def test_leader_front_page_reminds_of_units_without_this_quarters_fidelity_form(
+    login, users_a, municipality_a, municipality_b
+):
+    OrganisationalUnit.objects.create(
+        municipality=municipality_a, name="HF-teamet", leader=users_a[Role.LEADER]
+    )
     OrganisationalUnit.objects.create(municipality=municipality_b, name="Andet kommunes team")
     html = login(users_a[Role.LEADER]).get(reverse("support:leader")).content.decode()
     assert "HF-teamet: ikke påbegyndt" in html

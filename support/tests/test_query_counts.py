@@ -1,5 +1,6 @@
 """The front pages are a fixed number of queries whatever the number of episodes (an N+1 fails here).
 PostgreSQL adds the 3 tenant-setting queries of every request."""
+
 from datetime import timedelta
 
 import pytest
@@ -15,8 +16,10 @@ from .helpers import icm_setup, recent
 pytestmark = pytest.mark.django_db
 
 PINNED = {
-    ("support:mine", "sqlite"): 18, ("support:mine", "postgresql"): 21,
-    ("support:leader", "sqlite"): 27, ("support:leader", "postgresql"): 30,
+    ("support:mine", "sqlite"): 18,
+    ("support:mine", "postgresql"): 21,
+    ("support:leader", "sqlite"): 27,
+    ("support:leader", "postgresql"): 30,
 }
 
 
@@ -26,18 +29,30 @@ def populate(users, municipality, worker_a, person_factory, n):
 
     for i in range(n):
         p = person_factory(worker_a, first_name=f"P{i:03d}", last_name="Q", start=recent(40))
-        result = services.episode_start(actor=worker, person=p, method="icm", start_date=recent(30), worker=worker.user)
+        result = services.episode_start(
+            actor=worker, person=p, method="icm", start_date=recent(30), worker=worker.user
+        )
         if result.episode:
-            services.episode_contact_record(actor=worker, episode=result.episode, contacted_on=recent(20 - i % 10),
-                                            kind="phone", reached=bool(i % 2))
-            Tenancy.objects.create(municipality=municipality, person=p, address=f"Vej {i}",
-                                   starts_on=timezone.localdate() + timedelta(days=i % 5))
+            services.episode_contact_record(
+                actor=worker,
+                episode=result.episode,
+                contacted_on=recent(20 - i % 10),
+                kind="phone",
+                reached=bool(i % 2),
+            )
+            Tenancy.objects.create(
+                municipality=municipality,
+                person=p,
+                address=f"Vej {i}",
+                starts_on=timezone.localdate() + timedelta(days=i % 5),
+            )
 
 
 @pytest.mark.parametrize("n", [3, 30])
 @pytest.mark.parametrize("page", ["support:mine", "support:leader"])
-def test_front_page_query_count_is_pinned(page, n, login, users_a, municipality_a, worker_a, person_factory,
-                                          django_assert_num_queries, settings):
+def test_front_page_query_count_is_pinned(
+    page, n, login, users_a, municipality_a, worker_a, person_factory, django_assert_num_queries, settings
+):
     # A higher ICM limit only here, so 30 episodes fit on one worker; the caseload rule is tested elsewhere.
     settings.HF = {**settings.HF, "SUPPORT": {"CASELOAD_PER_WORKER": {"icm": 40}}}
     populate(users_a, municipality_a, worker_a, person_factory, n)

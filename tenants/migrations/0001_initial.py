@@ -5,26 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, validators=[django.core.validators.RegexValidator('^\\d{4}$')], verbose_name='kommunekode')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('inactive_after_days', models.PositiveIntegerField(blank=True, null=True, verbose_name='inaktiv efter dage uden aktivitet')),
-                ('mfa_required_roles', models.JSONField(blank=True, default=list, verbose_name='roller der kræver totrinsbekræftelse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=4,
+                        unique=True,
+                        validators=[django.core.validators.RegexValidator("^\\d{4}$")],
+                        verbose_name="kommunekode",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "inactive_after_days",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="inaktiv efter dage uden aktivitet"
+                    ),
+                ),
+                (
+                    "mfa_required_roles",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="roller der kræver totrinsbekræftelse"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommune',
-                'verbose_name_plural': 'kommuner',
-                'ordering': ['name'],
+                "verbose_name": "kommune",
+                "verbose_name_plural": "kommuner",
+                "ordering": ["name"],
             },
         ),
     ]

@@ -1,5 +1,6 @@
 """PostgreSQL row-level security (tenants/rls.py), tested with raw SQL below the ORM and scopes.
 Runs whenever DATABASE_URL is PostgreSQL; skipped on SQLite (REQUIRE_POSTGRES=1 makes that an error)."""
+
 from contextlib import contextmanager
 
 import pytest
@@ -46,7 +47,9 @@ def test_with_tenant_a_raw_sql_sees_no_rows_of_b(both):
         assert fetch("SELECT count(*) FROM people_person WHERE municipality_id = %s", [b.pk]) == [(0,)]
         assert fetch("SELECT DISTINCT municipality_id FROM people_person") == [(a.pk,)]
         assert fetch("SELECT count(*) FROM audit_accesslogentry WHERE municipality_id = %s", [b.pk]) == [(0,)]
-        assert fetch("SELECT count(*) FROM people_situationperiod WHERE municipality_id = %s", [b.pk]) == [(0,)]
+        assert fetch("SELECT count(*) FROM people_situationperiod WHERE municipality_id = %s", [b.pk]) == [
+            (0,)
+        ]
 
 
 def test_every_tenant_table_hides_b_from_tenant_a(both):
@@ -54,7 +57,9 @@ def test_every_tenant_table_hides_b_from_tenant_a(both):
     with tenant(str(a.pk)):
         for table in rls.tenant_tables():
             quoted = connection.ops.quote_name(table)
-            assert fetch(f"SELECT count(*) FROM {quoted} WHERE municipality_id <> %s", [a.pk]) == [(0,)], table
+            assert fetch(f"SELECT count(*) FROM {quoted} WHERE municipality_id <> %s", [a.pk]) == [(0,)], (
+                table
+            )
 
 
 def test_with_no_tenant_set_no_rows_are_visible(both):
@@ -84,16 +89,26 @@ def test_updating_b_while_tenant_a_changes_nothing(both):
 
 def test_moving_a_row_of_a_to_b_is_refused(both):
     a, b = both
-    with pytest.raises(DatabaseError, match="row-level security"), tenant(str(a.pk)), connection.cursor() as cursor:
-        cursor.execute("UPDATE people_person SET municipality_id = %s WHERE municipality_id = %s", [b.pk, a.pk])
+    with (
+        pytest.raises(DatabaseError, match="row-level security"),
+        tenant(str(a.pk)),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(
+            "UPDATE people_person SET municipality_id = %s WHERE municipality_id = %s", [b.pk, a.pk]
+        )
 
 
 def test_the_connection_role_is_not_a_superuser_and_does_not_bypass_rls():
-    assert fetch("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user") == [(False, False)]
+    assert fetch("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user") == [
+        (False, False)
+    ]
 
 
 def test_rls_is_enabled_and_forced_on_every_tenant_table():
     tables = list(rls.tenant_tables())
     assert "people_person" in tables and "audit_accesslogentry" in tables
-    rows = fetch("SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY(%s)", [tables])
+    rows = fetch(
+        "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY(%s)", [tables]
+    )
     assert sorted(rows) == sorted((t, True, True) for t in tables)

@@ -4,6 +4,7 @@ B's objects. Nothing of B may show and B's objects are never found (404/403, nev
 URLs are discovered from the resolver, so a URL added later is swept automatically; a URL keyword
 the sweep cannot fill fails the test: extend FILLERS with an object of municipality B.
 """
+
 import io
 import re
 from dataclasses import dataclass
@@ -17,14 +18,14 @@ from django.utils.http import int_to_base36
 
 from accounts.models import Membership
 from accounts.roles import Role
+from allocation.tests.factories import make_b_allocation
 from audit.models import AccessLogEntry, Action
+from fidelity.tests.factories import make_b_fidelity
+from housing.tests.factories import make_b_housing
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
-from housing.tests.factories import make_b_housing
-from allocation.tests.factories import make_b_allocation
-from support.tests.helpers import make_b_episode, make_b_hand_over, make_b_team, make_b_wait
 from plans.tests.helpers import sweep_consent, sweep_version
-from fidelity.tests.factories import make_b_fidelity
+from support.tests.helpers import make_b_episode, make_b_hand_over, make_b_team, make_b_wait
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +57,11 @@ FILLERS = {
     ("accounts", "membership_id"): lambda w: w.membership_b.pk,
     ("admin", "object_id"): lambda w: w.person_b.pk,
     ("admin", "id"): lambda w: w.user_b.pk,
-    ("admin", "content_type_id"): lambda w: __import__("django.contrib.contenttypes.models", fromlist=["ContentType"])
-    .ContentType.objects.get_for_model(Person).pk,
+    ("admin", "content_type_id"): lambda w: __import__(
+        "django.contrib.contenttypes.models", fromlist=["ContentType"]
+    )
+    .ContentType.objects.get_for_model(Person)
+    .pk,
     ("admin", "app_label"): lambda w: "tenants",
     ("admin", "url"): lambda w: "ukendt/side/",
     (None, "uidb36"): lambda w: int_to_base36(w.user_b.pk),
@@ -82,28 +86,65 @@ FILLERS = {
     ("support", "hand_over_id"): lambda w: make_b_hand_over(w).pk,
     ("support", "user_id"): lambda w: w.user_b.pk,
 }
-OWNED = {("people", "pk"), ("audit", "person_id"), ("imports", "pk"), ("accounts", "membership_id"),
-         ("admin", "object_id"), ("admin", "id"), ("housing", "landlord_id"), ("housing", "agreement_id"),
-         ("housing", "unit_id"), ("housing", "unit_type_id"), ("housing", "tenancy_id"), ("housing", "person_id"),
-         ("plans", "person_id"), ("plans", "version"), ("plans", "consent_id"),
-         ("fidelity", "pk"), ("fidelity", "token"),
-         ("support", "pk"), ("support", "person_id"), ("support", "team_id"), ("support", "wait_id"),
-         ("support", "hand_over_id"), ("support", "user_id")}
+OWNED = {
+    ("people", "pk"),
+    ("audit", "person_id"),
+    ("imports", "pk"),
+    ("accounts", "membership_id"),
+    ("admin", "object_id"),
+    ("admin", "id"),
+    ("housing", "landlord_id"),
+    ("housing", "agreement_id"),
+    ("housing", "unit_id"),
+    ("housing", "unit_type_id"),
+    ("housing", "tenancy_id"),
+    ("housing", "person_id"),
+    ("plans", "person_id"),
+    ("plans", "version"),
+    ("plans", "consent_id"),
+    ("fidelity", "pk"),
+    ("fidelity", "token"),
+    ("support", "pk"),
+    ("support", "person_id"),
+    ("support", "team_id"),
+    ("support", "wait_id"),
+    ("support", "hand_over_id"),
+    ("support", "user_id"),
+}
 
 # Allocation (issue 4): B's vacancy, offer, committee meeting and needs-list person.
-FILLERS.update({
-    ("allocation", "vacancy_id"): lambda w: make_b_allocation(w)["vacancy"].pk,
-    ("allocation", "offer_id"): lambda w: make_b_allocation(w)["offer"].pk,
-    ("allocation", "meeting_id"): lambda w: make_b_allocation(w)["meeting"].pk,
-    ("allocation", "person_id"): lambda w: w.person_b.pk,
-})
-OWNED |= {("allocation", "vacancy_id"), ("allocation", "offer_id"), ("allocation", "meeting_id"), ("allocation", "person_id")}
+FILLERS.update(
+    {
+        ("allocation", "vacancy_id"): lambda w: make_b_allocation(w)["vacancy"].pk,
+        ("allocation", "offer_id"): lambda w: make_b_allocation(w)["offer"].pk,
+        ("allocation", "meeting_id"): lambda w: make_b_allocation(w)["meeting"].pk,
+        ("allocation", "person_id"): lambda w: w.person_b.pk,
+    }
+)
+OWNED |= {
+    ("allocation", "vacancy_id"),
+    ("allocation", "offer_id"),
+    ("allocation", "meeting_id"),
+    ("allocation", "person_id"),
+}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
-    "first_name": "Ændret", "last_name": "Navn", "gender": "unknown", "situation": "own_home", "start_date": "2030-01-01",
-    "status": "died", "on": "2030-01-01", "reason": "Forsøg", "contacted_on": "2030-01-01", "kind": "phone",
-    "reached": "1", "registered_on": "2030-01-01", "max_rent": "3000", "sharing": "alone", "role": "leader",
+    "first_name": "Ændret",
+    "last_name": "Navn",
+    "gender": "unknown",
+    "situation": "own_home",
+    "start_date": "2030-01-01",
+    "status": "died",
+    "on": "2030-01-01",
+    "reason": "Forsøg",
+    "contacted_on": "2030-01-01",
+    "kind": "phone",
+    "reached": "1",
+    "registered_on": "2030-01-01",
+    "max_rent": "3000",
+    "sharing": "alone",
+    "role": "leader",
 }
 
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>")
@@ -134,7 +175,7 @@ def _regex_groups(regex: str):
     """(start, end, name) of each top-level named group, with balanced parentheses."""
     out, i = [], 0
     while (i := regex.find("(?P<", i)) != -1:
-        name = regex[i + 4:regex.index(">", i)]
+        name = regex[i + 4 : regex.index(">", i)]
         depth, j = 0, i
         while True:
             if regex[j] == "\\":
@@ -157,8 +198,10 @@ def build(route: Route, world: World) -> list[tuple[str, bool]]:
         key = (route.namespace, name)
         filler = FILLERS.get(key) or FILLERS.get((None, name))
         if filler is None:
-            pytest.fail(f"The tenancy sweep cannot fill <{name}> in {route.label}: add FILLERS[{key!r}] in "
-                        f"tenants/tests/test_tenancy_sweep.py returning an object of municipality B.")
+            pytest.fail(
+                f"The tenancy sweep cannot fill <{name}> in {route.label}: add FILLERS[{key!r}] in "
+                f"tenants/tests/test_tenancy_sweep.py returning an object of municipality B."
+            )
         value = filler(world)
         return [str(v) for v in (value if isinstance(value, list) else [value])], key in OWNED
 
@@ -167,18 +210,26 @@ def build(route: Route, world: World) -> list[tuple[str, bool]]:
             text = str(part)
             pieces, last = [], 0
             for m in _ROUTE_PARAM.finditer(text):
-                pieces += [[(text[last:m.start()], False)], [(v, owned) for vals, owned in [fill(m["name"])] for v in vals]]
+                pieces += [
+                    [(text[last : m.start()], False)],
+                    [(v, owned) for vals, owned in [fill(m["name"])] for v in vals],
+                ]
                 last = m.end()
             pieces.append([(text[last:], False)])
         elif isinstance(part, RegexPattern):
             regex = part.regex.pattern
             pieces, last = [], 0
             for start, end, name in _regex_groups(regex):
-                pieces += [[(regex[last:start], False)], [(v, owned) for vals, owned in [fill(name)] for v in vals]]
+                pieces += [
+                    [(regex[last:start], False)],
+                    [(v, owned) for vals, owned in [fill(name)] for v in vals],
+                ]
                 last = end
             pieces.append([(regex[last:], False)])
-            pieces = [[(re.sub(r"\\(.)", r"\1", t.lstrip("^").rstrip("$")) if not o else t, o) for t, o in alts]
-                      for alts in pieces]
+            pieces = [
+                [(re.sub(r"\\(.)", r"\1", t.lstrip("^").rstrip("$")) if not o else t, o) for t, o in alts]
+                for alts in pieces
+            ]
         else:
             pytest.fail(f"Unknown pattern type {type(part).__name__} in {route.label}")
         for alts in pieces:
@@ -189,7 +240,9 @@ def build(route: Route, world: World) -> list[tuple[str, bool]]:
         if re.search(r"[()\[\]*+?|]", path):
             pytest.fail(f"The sweep could not turn {route.label} into a path: {path}")
         match = resolve(path)
-        assert match.func == route.callback or match.url_name == route.name, f"{path} does not resolve to {route.label}"
+        assert match.func == route.callback or match.url_name == route.name, (
+            f"{path} does not resolve to {route.label}"
+        )
         out.append((path, owned))
     return out
 
@@ -200,16 +253,27 @@ def body_text(response) -> str:
         from openpyxl import load_workbook
 
         book = load_workbook(io.BytesIO(body), read_only=True)
-        return "\n".join(" ".join(str(c) for c in row if c is not None) for s in book for row in s.iter_rows(values_only=True))
+        return "\n".join(
+            " ".join(str(c) for c in row if c is not None)
+            for s in book
+            for row in s.iter_rows(values_only=True)
+        )
     return body.decode("utf-8", errors="replace")
 
 
 def b_fingerprint(world: World):
     p = Person.objects.get(pk=world.person_b.pk)
     return (
-        p.first_name, p.last_name, p.current_status, p.current_situation, p.on_needs_list, p.protected,
-        SituationPeriod.objects.filter(person=p).count(), StatusChange.objects.filter(person=p).count(),
-        Contact.objects.filter(person=p).count(), NeedsListEntry.objects.filter(person=p, removed_on__isnull=True).count(),
+        p.first_name,
+        p.last_name,
+        p.current_status,
+        p.current_situation,
+        p.on_needs_list,
+        p.protected,
+        SituationPeriod.objects.filter(person=p).count(),
+        StatusChange.objects.filter(person=p).count(),
+        Contact.objects.filter(person=p).count(),
+        NeedsListEntry.objects.filter(person=p, removed_on__isnull=True).count(),
         Membership.objects.filter(pk=world.membership_b.pk).values_list("role", flat=True).first(),
         AccessLogEntry.objects.filter(municipality=world.person_b.municipality).count(),
     )
@@ -222,8 +286,12 @@ def world(users_a, users_b, worker_a, worker_b, person_factory):
         a = person_factory(worker_a, first_name=f"Anna{i}", last_name="Aalborg", start=recent)
         services.needs_list_register(actor=worker_a, person=a, registered_on=recent, max_rent=3000)
     person_b = person_factory(worker_b, first_name=B_FIRST, last_name=B_LAST, cpr=B_CPR, start=recent)
-    services.situation_record(actor=worker_b, person=person_b, situation="shelter", start_date=recent + timedelta(days=1))
-    services.contact_record(actor=worker_b, person=person_b, contacted_on=recent + timedelta(days=2), kind="phone", reached=True)
+    services.situation_record(
+        actor=worker_b, person=person_b, situation="shelter", start_date=recent + timedelta(days=1)
+    )
+    services.contact_record(
+        actor=worker_b, person=person_b, contacted_on=recent + timedelta(days=2), kind="phone", reached=True
+    )
     services.needs_list_register(actor=worker_b, person=person_b, registered_on=recent, max_rent=3500)
     user_b = users_b[Role.SUPPORT_WORKER]
     job = _import_job(users_b[Role.LEADER], person_b.municipality)
@@ -261,7 +329,9 @@ def test_no_url_shows_or_finds_municipality_b_for_a_role_of_a(role, world, users
                 if owned:
                     login_redirect = response.status_code == 302 and "login" in response.get("Location", "")
                     if response.status_code not in (403, 404, 405) and not login_redirect:
-                        problems.append(f"{method.upper()} {path} ({route.label}): B's object gave {response.status_code}")
+                        problems.append(
+                            f"{method.upper()} {path} ({route.label}): B's object gave {response.status_code}"
+                        )
     assert b_fingerprint(world) == before, "a request as A changed B's data"
     assert not problems, "\n".join(problems)
 

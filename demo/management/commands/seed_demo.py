@@ -9,10 +9,16 @@ class Command(BaseCommand):
     help = "Nulstil og indlæs demodata: Frederikssund (0250) og Fredericia (0607) med brugere og borgere."
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=int, default=1, help="Tilfældighedsfrø (samme frø giver samme data).")
-        parser.add_argument("--i-know-this-deletes-data", action="store_true", dest="deletes_data_confirmed",
-                            help="Kør på en database, der ikke er markeret som demodatabase (aldrig med "
-                                 "produktionsindstillinger): demokommunernes borgere, log og brugere slettes.")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Tilfældighedsfrø (samme frø giver samme data)."
+        )
+        parser.add_argument(
+            "--i-know-this-deletes-data",
+            action="store_true",
+            dest="deletes_data_confirmed",
+            help="Kør på en database, der ikke er markeret som demodatabase (aldrig med "
+            "produktionsindstillinger): demokommunernes borgere, log og brugere slettes.",
+        )
 
     def handle(self, *args, seed, deletes_data_confirmed=False, **options):
         try:
@@ -27,7 +33,10 @@ class Command(BaseCommand):
                 f"{c['protected']} med navne- og adressebeskyttelse."
             )
         addr = os.environ.get("DEMO_ADDR", "127.0.0.1:8000")
-        self.stdout.write(self.style.SUCCESS(f"\nÅbn http://{addr}/ og log ind med en af disse brugere "
-                                             f"(adgangskode: {DEMO_PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nÅbn http://{addr}/ og log ind med en af disse brugere (adgangskode: {DEMO_PASSWORD}):"
+            )
+        )
         for line in user_lines():
             self.stdout.write(line)
