@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.models import TenantModel
 
-# A job whose worker has not said it is alive for this long has lost its thread (a restart, a crash
-# of the process); its transaction was rolled back with it. The worker beats at each phase and at
-# least every 1 % of the rows (progress.py), so ten minutes of silence is far beyond a slow step.
-HEARTBEAT_TIMEOUT = timedelta(minutes=10)
+# A job's task that has been running this long is taken for dead: the worker process was killed
+# mid-task (django-tasks-db then leaves the task "running" for ever) and its transaction was rolled
+# back with it. Ten thousand rows take well under a minute, so an hour is far beyond a slow import.
+MAX_RUNTIME = timedelta(hours=1)
 
 
 class JobStatus(models.TextChoices):
@@ -20,7 +20,8 @@ class JobStatus(models.TextChoices):
 
 
 class ImportJob(TenantModel):
-    """One upload of a list of people (issue item 9): checked as a whole, saved all or nothing.
+    """One upload of a list of people (issue item 9): checked as a whole, saved all or nothing,
+    by a task on the queue (imports.tasks.run_import), which keeps its progress on this row.
 
     The uploaded file is kept encrypted only until the job ends (it holds CPR numbers in clear)
     and is then wiped; ``errors`` never hold a full CPR number.
@@ -39,6 +40,10 @@ class ImportJob(TenantModel):
     errors = models.JSONField(_("fejl"), default=list, blank=True)
     ignored_columns = models.JSONField(_("kolonner der ikke blev brugt"), default=list, blank=True)
     content = models.BinaryField(editable=False, default=b"")
+    # The task on the database queue (django_tasks_db) that runs this job, and how many times it
+    # has been tried (services.MAX_ATTEMPTS).
+    task_id = models.CharField(max_length=64, blank=True, default="", editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     started_at = models.DateTimeField(_("startet"), null=True, blank=True)
     finished_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)

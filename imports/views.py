@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from accounts.roles import Capability
 from people.views import with_actor
 
-from . import parsing, progress, services
+from . import parsing, services
 from .forms import UploadForm
-from .models import ImportJob, JobStatus
+from .models import ImportJob
 
 RECENT_JOBS = 10
 
@@ -62,10 +62,7 @@ def template_csv(request, actor):
 def status(request, actor, pk):
     job = get_object_or_404(_jobs(actor), pk=pk)
     services.job_fail_if_stale(job=job)
-    processed = job.processed_rows
-    if job.status == JobStatus.IMPORTING:
-        live = progress.read(job.pk)
-        processed = live if live is not None else processed
+    processed = job.processed_rows  # written by the worker (services._LiveCount)
     context = {
         "job": job,
         "processed": processed,

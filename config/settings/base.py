@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "pgtrigger",
     "pghistory",
     "allauth",
@@ -90,11 +92,23 @@ DATABASES = {
 # and a failing multi-step change leaves nothing half-saved.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The local demo runs an import in a background thread beside the requests that poll it:
+    # The local demo runs a task worker (imports) beside the requests that poll it:
     # IMMEDIATE takes the write lock at BEGIN so two writers wait for each other (busy timeout)
     # instead of failing on a lock upgrade.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (imports, the daily jobs) is a task queue kept in the database (django-tasks with
+# django-tasks-db): the web process enqueues, `manage.py db_worker` runs the tasks. Same on SQLite and
+# PostgreSQL; no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The daily jobs, each also a management command of the same work for cron (README). django-tasks has no
+# scheduler: `manage.py enqueue_daily_jobs` queues them all (`./run demo` does so as its worker starts).
+DAILY_TASKS = [
+    "people.tasks.mark_inactive_everywhere",
+    "audit.tasks.purge_logs",
+    "imports.tasks.fail_stale_imports",
+]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

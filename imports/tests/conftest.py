@@ -1,12 +1,3 @@
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def _imports_inline(settings):
-    """Jobs run in the request in tests; the background-thread path has its own test."""
-    settings.IMPORTS_RUN_INLINE = True
-
-
 def csv_bytes(rows: list[list[str]], *, delimiter=";", encoding="utf-8-sig") -> bytes:
     return "\r\n".join(delimiter.join(r) for r in rows).encode(encoding) + b"\r\n"
 

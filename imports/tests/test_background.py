@@ -1,16 +1,21 @@
-"""The real path: the job runs in a thread after the upload commits, on its own connection, and its
-progress is visible to another connection while the import transaction is still open."""
+"""The real path: the upload request enqueues the job's task on the database queue, a worker with its
+own connection (as `manage.py db_worker`) runs it, and the status page reads the progress from the
+database while the import transaction is still open (PostgreSQL)."""
 
 import threading
 
 import pytest
-from django.db import connection
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections
+from django.urls import reverse
+from django_scopes import scopes_disabled
+from django_tasks_db.models import DBTaskResult
 
 from accounts.roles import Role
-from imports import progress, services
+from core.testing import run_tasks
+from imports import services
 from imports.models import ImportJob, JobStatus
 from people.models import Person
-from people.services import Actor
 
 from .conftest import HEADER, csv_bytes
 
@@ -21,65 +26,88 @@ ROWS = [
 ]
 
 
+def _worker():
+    try:
+        run_tasks()
+    finally:
+        connections.close_all()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_job_runs_in_a_thread_after_commit_and_progress_shows_before_it_commits(
-    settings, users_a, municipality_a, municipality_b, monkeypatch
+def test_an_upload_is_run_by_the_worker_and_its_progress_is_read_from_the_database(
+    login, users_a, municipality_a, municipality_b, monkeypatch
 ):
-    settings.IMPORTS_RUN_INLINE = False
     reached, release = threading.Event(), threading.Event()
     create = services.people_services.person_create
     calls = []
 
     def paused_create(**kw):
         calls.append(threading.current_thread().name)
-        if len(calls) == 2:  # the first person is created, inside the still-open transaction
+        if len(calls) == 3:  # two people are created, inside the still-open transaction
             reached.set()
             assert release.wait(20)
         return create(**kw)
 
     monkeypatch.setattr(services.people_services, "person_create", paused_create)
-    actor = Actor(user=users_a[Role.LEADER], municipality=municipality_a, role=Role.LEADER, path="/indlaes/")
-    job = services.job_create(actor=actor, file_name="liste.csv", data=csv_bytes([HEADER, *ROWS]))
+    client = login(users_a[Role.LEADER])
+    data = csv_bytes([HEADER, *ROWS])
+    response = client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("liste.csv", data)})
+    with scopes_disabled():
+        job = ImportJob.objects.get()
+    assert response.url == reverse("imports:status", args=[job.pk])
+    assert DBTaskResult.objects.get(id=job.task_id).status == "READY"  # committed with the job
+    assert not calls  # nothing ran in the request
+
+    worker = threading.Thread(target=_worker, name="db-worker")
+    worker.start()
     try:
-        assert reached.wait(20), "the background job did not start"
-        # Seen from this thread's own connection while the job's transaction is open:
-        assert progress.read(job.pk) == 1
-        assert ImportJob.objects.get(pk=job.pk).status == JobStatus.IMPORTING  # a committed phase change
-        if connection.vendor == "postgresql":  # SQLite locks the tables being written until commit
-            assert Person.objects.count() == 0  # nothing is visible before the whole file is saved
+        assert reached.wait(20), "the worker did not start the job"
+        with scopes_disabled():
+            assert ImportJob.objects.get(pk=job.pk).status == JobStatus.IMPORTING  # a committed phase
+        if connection.vendor == "postgresql":  # SQLite: one writer per file, so no count mid-transaction
+            page = client.get(reverse("imports:status", args=[job.pk]), HTTP_HX_REQUEST="true")
+            assert '<progress id="import-progress" max="3" value="2"' in page.content.decode()
+            assert 'hx-trigger="every 1s"' in page.content.decode()
+            with scopes_disabled():
+                assert Person.objects.count() == 0  # nothing is visible before the whole file is saved
     finally:
         release.set()
-        for thread in threading.enumerate():
-            if thread.name == f"import-job-{job.pk}":
-                thread.join(30)
-    assert calls and all(name == f"import-job-{job.pk}" for name in calls)
-    job.refresh_from_db()
-    assert (job.status, job.created_count, job.processed_rows) == (JobStatus.DONE, 3, 3)
-    assert set(Person.objects.filter(municipality=municipality_a).values_list("first_name", flat=True)) == {
-        "Jens",
-        "Anna",
-        "Ole",
-    }
-    assert not Person.objects.filter(municipality=municipality_b).exists()
+        worker.join(30)
+    assert calls and all(name == "db-worker" for name in calls)
+    with scopes_disabled():
+        job.refresh_from_db()
+        assert (job.status, job.created_count, job.processed_rows, job.attempts) == (JobStatus.DONE, 3, 3, 1)
+        assert bytes(job.content) == b""
+        assert set(
+            Person.objects.filter(municipality=municipality_a).values_list("first_name", flat=True)
+        ) == {
+            "Jens",
+            "Anna",
+            "Ole",
+        }
+        assert not Person.objects.filter(municipality=municipality_b).exists()
+    result = DBTaskResult.objects.get(id=job.task_id)
+    assert (result.status, result.return_value) == ("SUCCESSFUL", JobStatus.DONE)
+    page = client.get(reverse("imports:status", args=[job.pk])).content.decode()
+    assert "3 borgere er oprettet" in page and "hx-trigger" not in page
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_thread_that_crashes_marks_the_job_failed_and_saves_nothing(
-    settings, users_a, municipality_a, monkeypatch
+def test_a_worker_that_crashes_in_the_task_marks_the_job_failed_and_saves_nothing(
+    login, users_a, municipality_a, monkeypatch
 ):
-    settings.IMPORTS_RUN_INLINE = False
-
     def boom(**kw):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(services.people_services, "person_create", boom)
-    actor = Actor(user=users_a[Role.LEADER], municipality=municipality_a, role=Role.LEADER, path="/indlaes/")
-    job = services.job_create(actor=actor, file_name="liste.csv", data=csv_bytes([HEADER, *ROWS]))
-    for thread in threading.enumerate():
-        if thread.name == f"import-job-{job.pk}":
-            thread.join(30)
-    job.refresh_from_db()
-    assert job.status == JobStatus.FAILED
-    assert job.errors[0]["message"] == services.UNEXPECTED
-    assert bytes(job.content) == b""
-    assert not Person.objects.exists()
+    client = login(users_a[Role.LEADER])
+    data = csv_bytes([HEADER, *ROWS])
+    client.post(reverse("imports:upload"), {"file": SimpleUploadedFile("liste.csv", data)})
+    worker = threading.Thread(target=_worker, name="db-worker")
+    worker.start()
+    worker.join(30)
+    with scopes_disabled():
+        job = ImportJob.objects.get()
+        assert (job.status, bytes(job.content)) == (JobStatus.FAILED, b"")
+        assert Person.objects.count() == 0
+    assert DBTaskResult.objects.get(id=job.task_id).status == "FAILED"

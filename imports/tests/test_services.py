@@ -1,15 +1,18 @@
-"""import_run: all or nothing, in the uploader's municipality only, logged."""
+"""The import task: all or nothing, in the uploader's municipality only, logged; retries, stale jobs."""
 
 import io
 from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
 from django.utils import timezone
 from django_scopes import scopes_disabled
+from django_tasks_db.models import DBTaskResult
 
 from audit.models import AccessLogEntry, Action
-from imports import progress, services
+from core.testing import run_tasks
+from imports import services, tasks
 from imports.models import ImportJob, JobStatus
 from people.models import NeedsListEntry, Person, SituationPeriod, StatusChange
 
@@ -25,7 +28,11 @@ GOOD = [
 
 
 def run(actor, rows, name="liste.csv"):
-    return services.job_create(actor=actor, file_name=name, data=csv_bytes([HEADER, *rows]))
+    """Upload as the view does, then run the queue once as the worker does."""
+    job = services.job_create(actor=actor, file_name=name, data=csv_bytes([HEADER, *rows]))
+    run_tasks()
+    job.refresh_from_db()
+    return job
 
 
 def test_a_good_file_creates_everyone_with_situation_status_and_needs_list(worker_a, municipality_a):
@@ -102,19 +109,16 @@ def test_existing_cpr_counts_only_within_the_uploaders_municipality(
     assert [e["message"] for e in job.errors] == ["Der findes allerede en borger med dette CPR-nummer."]
 
 
-def test_progress_is_recorded_while_the_import_transaction_is_open(worker_a, monkeypatch):
+def test_progress_is_counted_while_the_import_transaction_is_open(worker_a, monkeypatch):
     from django.db import connection
 
     seen = []
-    record = progress.record
     monkeypatch.setattr(
-        progress,
-        "record",
-        lambda job_id, n: (seen.append((n, connection.in_atomic_block)), record(job_id, n)),
+        services._LiveCount, "record", lambda self, n: seen.append((n, connection.in_atomic_block))
     )
     job = run(worker_a, GOOD)
-    assert [n for n, _ in seen] == [0, 1, 2, 3]
-    assert progress.read(job.pk) is None  # cleared when the job ended; the row holds the final count
+    assert seen == [(1, True), (2, True), (3, True)]
+    assert (job.status, job.processed_rows, job.total_rows) == (JobStatus.DONE, 3, 3)
 
 
 def test_jobs_belong_to_the_uploaders_municipality(worker_a, municipality_a, municipality_b):
@@ -123,7 +127,7 @@ def test_jobs_belong_to_the_uploaders_municipality(worker_a, municipality_a, mun
     assert not Person.objects.filter(municipality=municipality_b).exists()
 
 
-def _unfinished_job(actor, *, age_minutes: int, status=JobStatus.IMPORTING) -> ImportJob:
+def _unfinished_job(actor, *, status=JobStatus.IMPORTING, task_status=None, started_minutes_ago=0):
     job = ImportJob.objects.create(
         municipality=actor.municipality,
         uploaded_by=actor.user,
@@ -131,13 +135,20 @@ def _unfinished_job(actor, *, age_minutes: int, status=JobStatus.IMPORTING) -> I
         status=status,
         content=services._seal(b"Fornavn;CPR\r\nJens;0101851230\r\n"),
     )
-    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=age_minutes))
+    if task_status:
+        services._enqueue(job, actor)
+        DBTaskResult.objects.filter(id=job.task_id).update(
+            status=task_status, started_at=timezone.now() - timedelta(minutes=started_minutes_ago)
+        )
     job.refresh_from_db()
     return job
 
 
-def test_a_job_without_heartbeat_for_the_timeout_is_failed_and_its_file_wiped(worker_a):
-    job = _unfinished_job(worker_a, age_minutes=11)
+@pytest.mark.parametrize(
+    "task_status,minutes", [(None, 0), ("SUCCESSFUL", 0), ("FAILED", 0), ("RUNNING", 61)]
+)
+def test_a_job_whose_task_is_gone_ended_or_dead_is_failed_and_its_file_wiped(worker_a, task_status, minutes):
+    job = _unfinished_job(worker_a, task_status=task_status, started_minutes_ago=minutes)
     assert services.job_fail_if_stale(job=job)
     job.refresh_from_db()
     assert (job.status, bytes(job.content)) == (JobStatus.FAILED, b"")
@@ -145,30 +156,23 @@ def test_a_job_without_heartbeat_for_the_timeout_is_failed_and_its_file_wiped(wo
     assert job.finished_at is not None
 
 
-def test_a_job_with_a_recent_heartbeat_is_left_running(worker_a):
-    job = _unfinished_job(worker_a, age_minutes=120)
-    progress.record(job.pk, 5)  # the worker is still at it
+@pytest.mark.parametrize("task_status,minutes", [("READY", 600), ("RUNNING", 59)])
+def test_a_job_whose_task_waits_or_runs_is_left_alone(worker_a, task_status, minutes):
+    job = _unfinished_job(worker_a, task_status=task_status, started_minutes_ago=minutes)
     assert not services.job_fail_if_stale(job=job)
     job.refresh_from_db()
     assert job.status == JobStatus.IMPORTING and bytes(job.content)
 
 
-def test_a_young_job_is_left_running(worker_a):
-    job = _unfinished_job(worker_a, age_minutes=9, status=JobStatus.VALIDATING)
-    assert not services.job_fail_if_stale(job=job)
-    assert ImportJob.objects.get(pk=job.pk).status == JobStatus.VALIDATING
-
-
 def test_a_finished_job_is_never_touched(worker_a):
     job = run(worker_a, GOOD)
-    job.refresh_from_db()
     assert not services.job_fail_if_stale(job=job, now=timezone.now() + timedelta(days=1))
     assert ImportJob.objects.get(pk=job.pk).status == JobStatus.DONE
 
 
-def test_the_command_fails_dead_jobs_of_every_municipality(worker_a, worker_b):
-    dead_a, dead_b = _unfinished_job(worker_a, age_minutes=30), _unfinished_job(worker_b, age_minutes=30)
-    alive = _unfinished_job(worker_a, age_minutes=1)
+def test_the_command_and_the_task_fail_dead_jobs_of_every_municipality(worker_a, worker_b):
+    dead_a, dead_b = _unfinished_job(worker_a), _unfinished_job(worker_b, task_status="FAILED")
+    alive = _unfinished_job(worker_a, task_status="RUNNING")
     call_command("fail_stale_imports", stdout=io.StringIO())
     with scopes_disabled():
         statuses = dict(ImportJob.objects.values_list("pk", "status"))
@@ -177,3 +181,82 @@ def test_the_command_fails_dead_jobs_of_every_municipality(worker_a, worker_b):
         dead_b.pk: JobStatus.FAILED,
         alive.pk: JobStatus.IMPORTING,
     }
+    assert tasks.fail_stale_imports.call() == 0  # the same work as a task: nothing left to fail
+
+
+def test_the_task_is_enqueued_with_the_job_and_records_the_outcome(worker_a):
+    job = services.job_create(actor=worker_a, file_name="liste.csv", data=csv_bytes([HEADER, *GOOD]))
+    task = DBTaskResult.objects.get(id=job.task_id)
+    assert (task.task_path, task.status) == ("imports.tasks.run_import", "READY")
+    run_tasks()
+    task.refresh_from_db()
+    assert (task.status, task.return_value) == ("SUCCESSFUL", JobStatus.DONE)
+    job.refresh_from_db()
+    assert (job.status, job.attempts, bytes(job.content)) == (JobStatus.DONE, 1, b"")
+
+
+def _flaky(monkeypatch, failures: int):
+    """person_create raises a transient database error the first ``failures`` times."""
+    create, calls = services.people_services.person_create, []
+
+    def flaky(**kw):
+        calls.append(1)
+        if len(calls) <= failures:
+            raise OperationalError("deadlock detected")
+        return create(**kw)
+
+    monkeypatch.setattr(services.people_services, "person_create", flaky)
+
+
+def _run_retries():
+    """The retry waits RETRY_DELAY: make every waiting task due now, then run the queue."""
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_tasks()
+
+
+def test_a_transient_database_error_is_retried_and_then_succeeds(worker_a, monkeypatch):
+    _flaky(monkeypatch, failures=1)
+    job = services.job_create(actor=worker_a, file_name="liste.csv", data=csv_bytes([HEADER, *GOOD]))
+    first = job.task_id
+    run_tasks()
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.VALIDATING, 1) and bytes(job.content)
+    retry = DBTaskResult.objects.get(id=job.task_id)
+    assert job.task_id != first and retry.status == "READY" and retry.run_after > timezone.now()
+    assert not services.job_fail_if_stale(job=job)  # waiting for its retry is alive
+    _run_retries()
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.created_count) == (JobStatus.DONE, 2, 3)
+    assert Person.objects.count() == 3
+
+
+def test_transient_errors_are_retried_a_bounded_number_of_times_then_fail_and_wipe(worker_a, monkeypatch):
+    _flaky(monkeypatch, failures=100)
+    job = services.job_create(actor=worker_a, file_name="liste.csv", data=csv_bytes([HEADER, *GOOD]))
+    run_tasks()
+    for _ in range(services.MAX_ATTEMPTS):
+        _run_retries()
+    job.refresh_from_db()
+    assert (job.status, job.attempts, bytes(job.content)) == (JobStatus.FAILED, services.MAX_ATTEMPTS, b"")
+    assert job.errors == [{"row": None, "column": "", "message": services.UNEXPECTED}]
+    assert DBTaskResult.objects.count() == services.MAX_ATTEMPTS
+    assert Person.objects.count() == 0
+
+
+def test_a_file_with_errors_is_final_never_retried(worker_a):
+    job = run(worker_a, [["", "", "99", "Gaden", "10.01.2025", "", "", ""]])
+    assert (job.status, job.attempts, bytes(job.content)) == (JobStatus.FAILED, 1, b"")
+    assert DBTaskResult.objects.count() == 1 and DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_an_unexpected_error_fails_the_job_and_the_task_and_wipes_the_file(worker_a, monkeypatch):
+    def boom(**kw):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(services.people_services, "person_create", boom)
+    job = run(worker_a, GOOD)
+    assert (job.status, job.attempts, bytes(job.content)) == (JobStatus.FAILED, 1, b"")
+    assert job.errors == [{"row": None, "column": "", "message": services.UNEXPECTED}]
+    task = DBTaskResult.objects.get(id=job.task_id)
+    assert task.status == "FAILED" and task.exception_class_path == "builtins.RuntimeError"
+    assert Person.objects.count() == 0

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from audit.services import purge_expired_logs
+from audit.tasks import purge_logs
 
 
 class Command(BaseCommand):
     help = "Slet logposter ældre end opbevaringsperioden (HF['LOG_RETENTION_DAYS'])."
 
     def handle(self, *args, **options):
-        deleted = purge_expired_logs()
+        deleted = purge_logs.call()
         self.stdout.write(f"Slettede {deleted} logposter.")
