@@ -147,7 +147,7 @@ def _clear_cache():
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """On SQLite, a test database in a file instead of in memory, with IMMEDIATE transactions.
 
-    The live server and the import's background thread then have connections of their own that wait for
+    The live server and the task worker's thread (imports) then have connections of their own that wait for
     each other's locks (busy timeout); an in-memory database is one shared cache whose table locks fail at
     once ("database table is locked"). IMMEDIATE takes the write lock at BEGIN, so two transactions never
     deadlock on the upgrade from reading to writing. Here in the root conftest so it holds whichever test

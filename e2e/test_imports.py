@@ -1,14 +1,15 @@
 """Task 5: importing a list of people from a file (imports app, /indlaes/): progress, result, errors.
 
-The import runs in a background thread, as in production (not IMPORTS_RUN_INLINE). To see the progress
-bar for certain, the job is held right after it has committed the "importing" phase (its first
-progress report, before the all-or-nothing transaction opens) until the browser has shown it.
+The import runs as a task, as in production: a worker (the db_worker loop) runs in a thread beside the
+live server. To see the progress bar for certain, the job is held right after it has committed the
+"importing" phase (before the all-or-nothing transaction opens) until the browser has shown it.
 """
 
 import threading
 from datetime import timedelta
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -22,21 +23,48 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 
 @pytest.fixture
-def hold_import(monkeypatch, settings):
-    """Hold a running import at its first progress report until the returned event is set."""
-    from imports import progress
+def task_worker():
+    """The queue's worker (`manage.py db_worker`'s loop) in a thread with its own connection."""
+    from django_tasks_db.management.commands.db_worker import Worker
 
-    settings.IMPORTS_RUN_INLINE = False
+    worker = Worker(
+        queue_names=["default"],
+        interval=0.2,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="e2e-worker",
+        excluded_queue_names=[],
+    )
+
+    def run():
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name="db-worker")
+    thread.start()
+    yield worker
+    worker.running = False
+    thread.join(30)
+
+
+@pytest.fixture
+def hold_import(monkeypatch, task_worker):
+    """Hold a running import once its "importing" phase is committed until the returned event is set."""
+    from imports import services
+
     release, reached = threading.Event(), threading.Event()
-    original = progress.record
 
-    def record(job_id, processed):
-        original(job_id, processed)
-        if processed == 0:
+    class Held(services._LiveCount):
+        def __init__(self, job):
             reached.set()
             release.wait(timeout=20)
+            super().__init__(job)
 
-    monkeypatch.setattr(progress, "record", record)
+    monkeypatch.setattr(services, "_LiveCount", Held)
     yield release, reached
     release.set()
 
@@ -92,9 +120,8 @@ def test_import_shows_progress_then_result(page, login_as, e2e_users, some_peopl
 
 
 def test_import_with_errors_shows_the_error_table_and_saves_nothing(
-    page, login_as, e2e_users, some_people, settings, tmp_path
+    page, login_as, e2e_users, some_people, task_worker, tmp_path
 ):
-    settings.IMPORTS_RUN_INLINE = False
     path = tmp_path / "fejl.csv"
     path.write_bytes(
         _csv(

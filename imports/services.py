@@ -14,7 +14,7 @@ meanwhile or any other failure is final: the job is failed at once and its seale
 import logging
 from datetime import timedelta
 
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections, transaction
 from django.utils import timezone
 from django_scopes import scope
 
@@ -145,8 +145,9 @@ class _LiveCount:
 
     def __init__(self, job: ImportJob):
         self.job, self.conn = job, None
-        if connection.vendor == "postgresql":
-            self.conn = type(connection)(dict(connection.settings_dict), alias="imports-live-count")
+        own = connections[DEFAULT_DB_ALIAS]
+        if own.vendor == "postgresql":
+            self.conn = type(own)(dict(own.settings_dict), alias="imports-live-count")
 
     def record(self, done: int) -> None:
         if self.conn is None:
