@@ -1,18 +1,37 @@
 """Exports of the by-name list: CSV for Danish Excel (semicolon, UTF-8 with BOM) and xlsx.
 
 Rows come from ``values_list`` in one query (never model instances: LIBRARIES.md), masked CPR only.
+A list of up to HF["EXPORT_SYNC_MAX_ROWS"] people is made in the request; a larger one by a task
+(people.tasks.build_list_export) into a ListExport, sealed like an import's upload, fetched once by
+its requester from a page that follows its progress. Either way ``build`` logs it the same way.
 """
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import xlsxwriter
+from django.conf import settings
+from django.http import QueryDict
+from django.utils import timezone
+from django_scopes import scope
 
+from audit.models import Action
+from audit.services import log_access
 from core.exports import safe_row, write_row
+from tenants import rls
 
 from . import cpr as cpr_rules
-from .models import SITUATION_CHOICES, STATUS_CHOICES
+from . import crypto, selectors
+from .forms import ListFilterForm
+from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport, Person
+from .services import Actor
+
+PURPOSE = "Udtræk af hjemløselisten"
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 HEADERS = [
     "Borger-id",
@@ -105,3 +124,101 @@ def to_xlsx(data) -> bytes:
     sheet.freeze_panes(1, 0)
     book.close()
     return buffer.getvalue()
+
+
+def _queryset(actor: Actor, query: str, today: date):
+    form = ListFilterForm(QueryDict(query) or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return selectors.by_name_list(actor, filters=filters, today=today), filters
+
+
+def person_ids(actor: Actor, *, query: str, today: date) -> list[int]:
+    """Who the filtered list holds: the request decides from their number how to make the file."""
+    return list(_queryset(actor, query, today)[0].values_list("id", flat=True))
+
+
+def build(
+    actor: Actor, *, query: str, fmt: str, today: date, ids: list[int] | None = None
+) -> tuple[bytes, int]:
+    """The filtered list as a file; every person in it is logged as shown, the export as an export."""
+    qs, filters = _queryset(actor, query, today)
+    if ids is None:
+        ids = list(qs.values_list("id", flat=True))
+    selectors.log_list_shown(
+        actor, people=[Person(pk=i) for i in ids], filters=filters | {"format": fmt}, purpose=PURPOSE
+    )
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.EXPORT,
+        purpose=PURPOSE,
+        detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}",
+        role=actor.role,
+        path=actor.path,
+    )
+    data = rows(qs, today=today)
+    return (to_csv(data) if fmt == "csv" else to_xlsx(data)), len(ids)
+
+
+def is_large(n: int) -> bool:
+    return n > settings.HF["EXPORT_SYNC_MAX_ROWS"]
+
+
+def export_create(actor: Actor, *, query: str, fmt: str, total: int) -> ListExport:
+    """Queue a large export; its task is committed with the request that asked for it."""
+    from .tasks import build_list_export
+
+    export = ListExport.objects.create(
+        municipality=actor.municipality,
+        requested_by=actor.user,
+        role=actor.role,
+        path=actor.path[:300],
+        fmt=fmt,
+        query=query,
+        total_rows=total,
+    )
+    export.task_id = str(build_list_export.enqueue(export.pk, actor.municipality.pk).id)
+    export.save(update_fields=["task_id"])
+    return export
+
+
+def export_run(export_id: int, municipality_id: int) -> str:
+    """The task's body in the worker: build the file as its requester, sealed until it is fetched."""
+    from tenants.models import Municipality
+
+    previous = rls.current_tenant_setting()
+    rls.set_tenant(str(municipality_id), local=False)
+    try:
+        municipality = Municipality.objects.get(pk=municipality_id)
+        with scope(municipality=municipality):
+            export = ListExport.objects.select_related("requested_by").get(pk=export_id)
+            actor = Actor(
+                user=export.requested_by, municipality=municipality, role=export.role, path=export.path
+            )
+            try:
+                body, total = build(actor, query=export.query, fmt=export.fmt, today=timezone.localdate())
+            except Exception:
+                export.status, export.finished_at = ExportStatus.FAILED, timezone.now()
+                export.save(update_fields=["status", "finished_at"])
+                raise
+            export.content, export.total_rows = crypto._fernet().encrypt(body), total
+            export.status, export.finished_at = ExportStatus.DONE, timezone.now()
+            export.save(update_fields=["content", "total_rows", "status", "finished_at"])
+            return export.status
+    finally:
+        rls.set_tenant(previous, local=False)
+
+
+def export_fetch(export: ListExport) -> bytes:
+    """The file, once: wiped as it is handed out."""
+    body = crypto._fernet().decrypt(bytes(export.content))
+    export.content, export.downloaded_at = b"", timezone.now()
+    export.save(update_fields=["content", "downloaded_at"])
+    return body
+
+
+def purge_exports(*, now=None) -> int:
+    """Delete exports older than HF["EXPORT_KEEP_HOURS"], fetched or not; the caller gives system access."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.HF["EXPORT_KEEP_HOURS"])
+    return ListExport.objects.filter(created_at__lt=cutoff).delete()[0]

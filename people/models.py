@@ -250,3 +250,33 @@ class MonthlyFlow(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "month"], name="one_flow_row_per_month")
         ]
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Dannes")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Mislykkedes")
+
+
+class ListExport(TenantModel):
+    """A large export of the by-name list, made by a task (people.tasks.build_list_export).
+
+    The file holds personal data, so it is encrypted at rest, only its requester may fetch it, it is
+    wiped when fetched and deleted after HF["EXPORT_KEEP_HOURS"] (people.tasks.purge_list_exports).
+    """
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=32)
+    path = models.CharField(max_length=300, blank=True)
+    fmt = models.CharField(max_length=8)
+    query = models.TextField(blank=True)  # the list's filters as the request's query string
+    status = models.CharField(max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    content = models.BinaryField(editable=False, default=b"")
+    task_id = models.CharField(max_length=64, blank=True, default="", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]

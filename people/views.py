@@ -29,7 +29,6 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
-from .models import Person
 from .services import Actor, PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
@@ -372,45 +371,60 @@ def figures(request, actor):
 
 @with_actor(Capability.EXPORT_PEOPLE)
 def export(request, actor, fmt):
-    """The filtered by-name list as xlsx or CSV; every person exported is logged."""
+    """The filtered by-name list as xlsx or CSV; every person exported is logged. A large list is made
+    by a task: the request queues it and goes to its page (people.exports)."""
     from django.http import Http404
-
-    from audit.models import Action
 
     from . import exports
 
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in exports.CONTENT_TYPES:
         raise Http404(_("Ukendt format."))
-    form = ListFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    today = timezone.localdate()
-    qs = selectors.by_name_list(actor, filters=filters, today=today)
-    ids = list(qs.values_list("id", flat=True))
-    selectors.log_list_shown(
-        actor,
-        people=[Person(pk=i) for i in ids],
-        filters=filters | {"format": fmt},
-        purpose="Udtræk af hjemløselisten",
-    )
-    from audit.services import log_access
+    today, query = timezone.localdate(), request.GET.urlencode()
+    ids = exports.person_ids(actor, query=query, today=today)
+    if exports.is_large(len(ids)):
+        export = exports.export_create(actor, query=query, fmt=fmt, total=len(ids))
+        return redirect("people:export_status", pk=export.pk)
+    body, _count = exports.build(actor, query=query, fmt=fmt, today=today, ids=ids)
+    return _file_response(body, fmt, today)
 
-    log_access(
-        actor=actor.user,
-        municipality=actor.municipality,
-        action=Action.EXPORT,
-        purpose="Udtræk af hjemløselisten",
-        detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}",
-        role=actor.role,
-        path=actor.path,
-    )
-    data = exports.rows(qs, today=today)
-    if fmt == "csv":
-        body, ctype = exports.to_csv(data), "text/csv; charset=utf-8"
-    else:
-        body, ctype = (
-            exports.to_xlsx(data),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response = HttpResponse(body, content_type=ctype)
-    response["Content-Disposition"] = f'attachment; filename="hjemloeselisten-{today:%Y-%m-%d}.{fmt}"'
+
+def _file_response(body: bytes, fmt: str, day):
+    from . import exports
+
+    response = HttpResponse(body, content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="hjemloeselisten-{day:%Y-%m-%d}.{fmt}"'
     return response
+
+
+def _own_export(actor, pk):
+    from django.shortcuts import get_object_or_404
+
+    from .models import ListExport
+
+    # Only the one who asked for it: the file is that person's export, logged in their name.
+    return get_object_or_404(
+        ListExport.objects.defer("content"),
+        pk=pk,
+        municipality=actor.municipality,
+        requested_by=actor.user,
+    )
+
+
+@with_actor(Capability.EXPORT_PEOPLE)
+def export_status(request, actor, pk):
+    export = _own_export(actor, pk)
+    template = "people/_export_status.html" if request.htmx else "people/export_status.html"
+    return render(request, template, {"export": export})
+
+
+@with_actor(Capability.EXPORT_PEOPLE)
+def export_download(request, actor, pk):
+    from django.http import Http404
+
+    from . import exports
+    from .models import ExportStatus
+
+    export = _own_export(actor, pk)
+    if export.status != ExportStatus.DONE or not export.content:
+        raise Http404(_("Filen er allerede hentet eller slettet."))
+    return _file_response(exports.export_fetch(export), export.fmt, export.finished_at)

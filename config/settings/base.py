@@ -108,6 +108,7 @@ DAILY_TASKS = [
     "people.tasks.mark_inactive_everywhere",
     "audit.tasks.purge_logs",
     "imports.tasks.fail_stale_imports",
+    "people.tasks.purge_list_exports",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -200,6 +201,11 @@ HF = {
     # Access and audit log retention before automatic deletion (Datatilsynet: a set period).
     "LOG_RETENTION_DAYS": int(os.environ.get("LOG_RETENTION_DAYS", str(5 * 365))),
     "LIST_PAGE_SIZE": 50,
+    # A by-name list export of more rows than this is made by a task with a progress page and a
+    # download link (people.exports); a smaller one is made in the request. The task's file is kept
+    # (encrypted) until it is fetched, at most this many hours.
+    "EXPORT_SYNC_MAX_ROWS": int(os.environ.get("EXPORT_SYNC_MAX_ROWS", "5000")),
+    "EXPORT_KEEP_HOURS": 24,
     # Support methods' frames (seed 004, ch. 4): see support/methods.py DEFAULTS; override here per
     # installation, e.g. {"CASELOAD_PER_WORKER": {"cti": 9}}.
     "SUPPORT": {},
