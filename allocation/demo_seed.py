@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 
+from accounts.access import Actor
 from accounts.roles import Role
 from housing.models import Tenancy, Unit
 from housing.services import unit_types_ensure_defaults
-from people.services import Actor
 
 from . import matching, selectors, services
 from .conf import allocation_setting, matching_params

@@ -9,11 +9,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.access import require
 from accounts.roles import Capability
 from audit.models import Action
 from audit.services import log_many_reads
 from people.models import NeedsListEntry, Person
-from people.selectors import needs_list_q, require, visible_in_lists
+from people.selectors import needs_list_q, visible_in_lists
 from people.statuses import Status
 
 from . import matching

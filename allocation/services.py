@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.access import Actor, actor_log
 from audit.models import Action
 from core.dates import happened_problem, planned_problem
 from housing import services as housing_services
 from people.models import Person
-from people.services import Actor, PersonDataError, _log
+from people.services import PersonDataError
 
 from . import matching, selectors
 from .conf import allocation_setting
@@ -230,7 +231,7 @@ def candidate_profile_update(*, actor: Actor, person: Person, **data) -> Candida
         if key in data:
             setattr(profile, key, data[key])
     profile.save()
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: oplysninger til matchning",
@@ -258,7 +259,7 @@ def candidate_park(
     profile = _profile(person)
     profile.parked_until, profile.parked_reason = until, reason.strip()
     profile.save(update_fields=["parked_until", "parked_reason"])
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: borger parkeret",
@@ -275,7 +276,7 @@ def candidate_unpark(*, actor: Actor, person: Person) -> CandidateProfile:
     before = str(profile.parked_until or "")
     profile.parked_until, profile.parked_reason = None, ""
     profile.save(update_fields=["parked_until", "parked_reason"])
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: parkering ophævet",
@@ -316,7 +317,7 @@ def offer_propose(
     _event(
         actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen" + ("" if pay else f" ({NOT_CHECKED})"), on
     )
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Anvisning: foreslået til ledig bolig",
@@ -338,7 +339,7 @@ def _set_status(actor: Actor, offer: Offer, status: str, on: date, text: str) ->
     offer.status, offer.status_since = status, on
     offer.save()
     _event(actor, offer, status, text, on)
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: tilbud om bolig",
@@ -519,7 +520,7 @@ def offer_checklist_update(
     if changes:
         offer.save(update_fields=["deposit_loan", "rent_help"])
         _event(actor, offer, "checklist", "; ".join(changes), on)
-        _log(
+        actor_log(
             actor,
             Action.UPDATE,
             "Anvisning: indskudslån og huslejehjælp",
@@ -559,7 +560,7 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
     offer.shared_with_landlord_on = on
     offer.save(update_fields=["shared_with_landlord_on"])
     _event(actor, offer, "shared", "Borgerens oplysninger delt med udlejeren (samtykke registreret)", on)
-    _log(actor, Action.EXPORT, "Anvisning: oplysninger delt med udlejer", offer.person_id)
+    actor_log(actor, Action.EXPORT, "Anvisning: oplysninger delt med udlejer", offer.person_id)
     return offer
 
 
@@ -639,7 +640,7 @@ def agenda_decide(
         )
     item.save()
     if item.chosen_person_id:
-        _log(
+        actor_log(
             actor,
             Action.UPDATE,
             "Boligudvalget: beslutning om anvisning",

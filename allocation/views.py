@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from audit.models import Action
 from core.forms import apply_error
 from core.params import int_param
 from people.selectors import needs_list_people
 from people.services import PersonDataError
-from people.views import with_actor
 
 from . import selectors, services
 from .conf import allocation_setting

@@ -15,7 +15,7 @@ urlpatterns = [
     path("stoette/", include("support.urls")),
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),
-    path("log/", include("audit.urls")),
+    path("log/", include("accounts.log_urls")),
     path("indlaes/", include("imports.urls")),
     path("brugere/", include("accounts.urls")),
     path("session/forlaeng/", session_extend, name="session_extend"),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from accounts.roles import ROLE_LABELS, Role
 from audit.models import AccessLogEntry
+from core import crypto as core_crypto
 from people import crypto
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from people.search import search_name
@@ -282,7 +283,7 @@ def _person(municipality: Municipality, p: PersonData) -> Person:
         last_name=p.last_name,
         initials=p.initials,
         search_name=search_name(p.first_name, p.last_name, p.initials),
-        cpr_encrypted=crypto.encrypt(p.cpr) if p.cpr else "",
+        cpr_encrypted=core_crypto.encrypt(p.cpr) if p.cpr else "",
         cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
         birth_date=p.birth_date,
         birth_year=p.birth_date.year,

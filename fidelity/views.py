@@ -9,12 +9,11 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
+from accounts.access import actor_log, with_actor
 from accounts.roles import Capability, has_capability
 from audit.models import Action
 from core.forms import apply_error
 from core.params import int_param
-from people.services import _log
-from people.views import with_actor
 from tenants import rls
 from tenants.models import Municipality
 
@@ -238,7 +237,7 @@ def results_export(request, actor, fmt):
     if unit is None:
         raise Http404
     data = selectors.results(actor, unit=unit, quarter=quarter)
-    _log(
+    actor_log(
         actor,
         Action.EXPORT,
         "Efterlevelse: resultater til ledernetværket",

@@ -9,9 +9,10 @@ from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q,
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.access import require
 from accounts.roles import Capability, Role
 from people.models import Person, SituationPeriod
-from people.selectors import log_list_shown, needs_list_entries, needs_list_q, require, visible_in_lists
+from people.selectors import log_list_shown, needs_list_entries, needs_list_q, visible_in_lists
 from people.situations import HOMELESS
 
 from . import retention as retention_calc

@@ -8,11 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import Actor, actor_log
 from audit.models import Action
 from core.dates import happened_problem
 from people import services as people_services
 from people.models import Person
-from people.services import Actor, PersonDataError
+from people.services import PersonDataError
 from people.situations import AT_RISK, HOMELESS
 
 from .conf import housing_setting
@@ -118,7 +119,7 @@ def tenancy_start(
     changes = {"tenancy": ["", tenancy.address]}
     if unit is not None and pay is None:
         changes["affordability"] = ["", "betalingsevne ikke registreret: ikke kontrolleret"]
-    people_services._log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes=changes)
+    actor_log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes=changes)
     return tenancy
 
 
@@ -148,7 +149,7 @@ def tenancy_end(
             place=place,
             status_reason="Mistet bolig",
         )
-    people_services._log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Fraflytning",
@@ -348,7 +349,7 @@ def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, n
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = flagged_on, note.strip()
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
-    people_services._log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Fogedsag registreret",
@@ -365,7 +366,7 @@ def tenancy_clear_eviction(*, actor: Actor, tenancy: Tenancy) -> Tenancy:
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = None, ""
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
-    people_services._log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Fogedsag afværget",
@@ -398,7 +399,7 @@ def waiting_plan_record(
         recorded_on=recorded_on,
         recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
-    people_services._log(
+    actor_log(
         actor,
         Action.CREATE,
         "Plan for tiden indtil bolig",

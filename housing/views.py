@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 from people.selectors import log_list_shown, person_get
 from people.services import PersonDataError
-from people.views import with_actor
 
 from . import selectors, services
 from .conf import housing_setting

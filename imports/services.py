@@ -14,12 +14,14 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_scopes import scope
 
+from accounts.access import Actor
 from audit.models import Action
 from audit.services import log_access
+from core.crypto import fernet
 from people import crypto
 from people import services as people_services
 from people.models import Person
-from people.services import Actor, PersonDataError
+from people.services import PersonDataError
 from tenants import rls
 
 from . import parsing, progress
@@ -46,11 +48,11 @@ STOPPED = (
 
 def _seal(data: bytes) -> bytes:
     # The file holds CPR numbers in clear: encrypted at rest with the CPR key until the job ends.
-    return crypto._fernet().encrypt(data)
+    return fernet().encrypt(data)
 
 
 def _unseal(token: bytes) -> bytes:
-    return crypto._fernet().decrypt(bytes(token))
+    return fernet().decrypt(bytes(token))
 
 
 def job_create(*, actor: Actor, file_name: str, data: bytes) -> ImportJob:

@@ -9,6 +9,7 @@ from datetime import date
 
 import xlsxwriter
 
+from core.crypto import decrypt
 from core.exports import safe_row, write_row
 
 from . import cpr as cpr_rules
@@ -51,7 +52,6 @@ _STATUSES = dict(STATUS_CHOICES)
 
 def rows(queryset, *, today: date):
     """Plain rows for the export; the CPR is decrypted only to be masked (birth date part)."""
-    from .crypto import decrypt
 
     for (
         pid,

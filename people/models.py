@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.crypto import decrypt
 from tenants.models import TenantModel
 
 from . import cpr as cpr_rules
@@ -102,8 +103,6 @@ class Person(TenantModel):
 
     @property
     def cpr(self) -> str:
-        from .crypto import decrypt
-
         return decrypt(self.cpr_encrypted) if self.cpr_encrypted else ""
 
     @property

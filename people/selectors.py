@@ -2,12 +2,12 @@
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.http import Http404
 from django.utils.translation import gettext
 
-from accounts.roles import Capability, has_capability, may_see_protected
+from accounts.access import require
+from accounts.roles import Capability, may_see_protected
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 
@@ -24,11 +24,6 @@ from .figures import (
 from .models import MonthlyFlow, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .situations import AT_RISK, HOMELESS, SHELTER
 from .statuses import ACTIVE, Status
-
-
-def require(actor, capability: Capability) -> None:
-    if not has_capability(actor.role, capability):
-        raise PermissionDenied(gettext("Din rolle giver ikke adgang til dette."))
 
 
 def _people(actor):

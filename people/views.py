@@ -1,10 +1,6 @@
 """Thin views: parse input, call a selector or service, render."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 
@@ -30,30 +27,11 @@ from .forms import (
     StatusForm,
 )
 from .models import Person
-from .services import Actor, PersonDataError
+from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
 LIST_PURPOSE = "Opfølgning på hjemløselisten"
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
-
-
-def with_actor(capability: Capability):
-    """Login required, a municipality chosen, and the role's capability; passes an Actor."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if request.membership is None:
-                raise PermissionDenied(_("Du er ikke tilknyttet en kommune."))
-            actor = Actor.from_request(request)
-            if not has_capability(actor.role, capability):
-                return render(request, "core/no_access.html", status=403)
-            return view(request, actor, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def _tokenised(q: str) -> str:

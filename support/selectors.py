@@ -12,10 +12,11 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.access import require
 from accounts.roles import Capability
 from audit.services import log_many_reads
 from people.models import Contact, Person
-from people.selectors import person_get, require
+from people.selectors import person_get
 
 from . import capacity, conf, cti, moving_in, persistence
 from .labels import CTI_PHASE

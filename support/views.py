@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 from core.params import parse_id
 from people.selectors import needs_list_contact_due, person_get
-from people.views import with_actor
 
 from . import conf, selectors, services
 from .forms import (

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
     "accounts.middleware.ExpiredPostMiddleware",
+    "accounts.middleware.MembershipMiddleware",
     "tenants.middleware.TenantMiddleware",
 ]
 

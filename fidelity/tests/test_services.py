@@ -248,8 +248,8 @@ def test_reopening_needs_a_reason_and_a_completed_assessment(leader, statements)
 
 
 def test_only_a_leader_may_reopen(leader, statements, users_a, municipality_a):
+    from accounts.access import Actor
     from accounts.roles import Role
-    from people.services import Actor
 
     a = _completed(leader, statements)
     for role in Role:

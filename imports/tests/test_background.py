@@ -6,11 +6,11 @@ import threading
 import pytest
 from django.db import connection
 
+from accounts.access import Actor
 from accounts.roles import Role
 from imports import progress, services
 from imports.models import ImportJob, JobStatus
 from people.models import Person
-from people.services import Actor
 
 from .conftest import HEADER, csv_bytes
 

@@ -17,7 +17,7 @@ def person_support(context, person):
     role = membership.role if membership else None
     if not has_capability(role, Capability.WORK_SUPPORT):
         return {"may_work": False}
-    from people.services import Actor
+    from accounts.access import Actor
     from support import selectors, services
     from support.forms import AssignWorkerForm
     from support.models import SupportEpisode, WaitingListEntry

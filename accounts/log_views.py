@@ -7,13 +7,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import ROLE_LABELS, Capability, Role
+from audit.models import Action
+from audit.services import log_access
 from core.exports import safe_row
-from people.views import with_actor
 
 from . import selectors
-from .models import Action
-from .services import log_access
+from .access import with_actor
+from .roles import ROLE_LABELS, Capability, Role
 
 
 class LogFilterForm(forms.Form):
@@ -40,7 +40,7 @@ def log_list(request, actor):
     query.pop("side", None)
     return render(
         request,
-        "audit/log.html",
+        "accounts/log.html",
         {"form": form, "page": page, "query": query.urlencode(), "person_id": filters.get("person_id")},
     )
 

@@ -1,9 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
 
-from accounts.roles import Capability, has_capability
+from audit.models import AccessLogEntry
 
-from .models import AccessLogEntry
+from .roles import Capability, has_capability
 
 
 def log_entries(
