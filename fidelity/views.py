@@ -10,10 +10,8 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from accounts.roles import Capability, has_capability
-from audit.models import Action
 from core.forms import apply_error
 from core.params import int_param
-from people.services import _log
 from people.views import with_actor
 from tenants import rls
 from tenants.models import Municipality
@@ -237,13 +235,7 @@ def results_export(request, actor, fmt):
     unit_list, unit, quarter = _results_args(request, actor)
     if unit is None:
         raise Http404
-    data = selectors.results(actor, unit=unit, quarter=quarter)
-    _log(
-        actor,
-        Action.EXPORT,
-        "Efterlevelse: resultater til ledernetværket",
-        detail=f"{unit} {quarter} ({fmt})",
-    )
+    data = selectors.results_export(actor, unit=unit, quarter=quarter, fmt=fmt)
     name = f"efterlevelse-{unit.pk}-{quarter}"
     if fmt == "xlsx":
         body = exports.xlsx(data)
