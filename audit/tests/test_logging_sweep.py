@@ -213,3 +213,23 @@ def test_a_url_keyword_without_a_filler_fails_loudly(town):
     route = Route([RoutePattern("ny-side/<int:thing_id>/")], "new_app", "thing", None)
     with pytest.raises(pytest.fail.Exception, match="add FILLERS"):
         build(route, town[0])
+
+
+def test_no_view_writes_the_access_log():
+    """Views call selectors that log; none writes the log itself (the one door: issue 10 item 2)."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    writers = re.compile(
+        r"audit\.services|log_access|log_many_reads|log_list_shown|log_people_shown|_log_people|\b_log\("
+    )
+    root = Path(settings.BASE_DIR)
+    found = [
+        f"{path.relative_to(root)}:{n}: {line.strip()}"
+        for path in sorted(root.glob("*/views.py")) + sorted(root.glob("*/views/*.py"))
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if writers.search(line)
+    ]
+    assert not found, "\n".join(found)
