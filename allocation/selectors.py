@@ -14,7 +14,7 @@ from accounts.roles import Capability
 from audit.models import Action
 from audit.services import log_many_reads
 from people.models import NeedsListEntry, Person
-from people.selectors import needs_list_q, visible_in_lists
+from people.selectors import needs_list_people, needs_list_q, visible_in_lists
 from people.statuses import Status
 
 from . import matching
@@ -481,9 +481,46 @@ def meeting_list(actor):
     return CommitteeMeeting.objects.filter(municipality=actor.municipality)
 
 
-def meeting_get(
-    actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og beslutninger", action=Action.READ
-):
+MEETING_PURPOSE = "Boligudvalget: dagsorden og beslutninger"
+
+
+def meeting_get(actor, pk: int, *, purpose: str = MEETING_PURPOSE, action=Action.READ):
+    """The meeting and its agenda items; each person the agenda shows is logged."""
+    meeting, items, shown = _meeting(actor, pk)
+    log_people_shown(actor, shown, purpose, action)
+    return meeting, items
+
+
+def meeting_export(actor, pk: int):
+    """The meeting and its agenda for the PDF; each person in it is logged as exported."""
+    return meeting_get(actor, pk, purpose="Boligudvalget: udskrift af dagsorden (PDF)", action=Action.EXPORT)
+
+
+def meeting_page(actor, pk: int, *, may_manage: bool):
+    """The committee's page: the meeting, its items and, for those who record decisions, the citizens on
+    the housing needs list the committee may choose instead (every decision form lists them). Each
+    person the page shows is logged once: the agenda's people and every candidate in the list."""
+    meeting, items, shown = _meeting(actor, pk)
+    candidates = decision_candidates(actor) if may_manage else None
+    if candidates is not None:
+        shown += list(candidates.values_list("id", flat=True))
+    log_people_shown(actor, shown, MEETING_PURPOSE)
+    return meeting, items, candidates
+
+
+def meeting_for_decision(actor, pk: int) -> CommitteeMeeting:
+    """The meeting a decision is recorded on (no person is read: the decision's service logs it)."""
+    require(actor, Capability.MANAGE_HOUSING)
+    return _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
+
+
+def decision_candidates(actor):
+    """The citizens a committee decision may name instead of the recommended one (not logged here: the
+    page that lists them logs them, meeting_page)."""
+    return needs_list_people(actor).order_by("last_name", "first_name")
+
+
+def _meeting(actor, pk: int):
     require(actor, Capability.VIEW_HOUSING)
     meeting = _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
     items = list(
@@ -517,15 +554,12 @@ def meeting_get(
             if item.proposed_person
             else []
         )
-    log_people_shown(
-        actor,
+    shown = (
         [i.proposed_person_id for i in items if i.proposed_person_id]
         + [i.chosen_person_id for i in items if i.chosen_person_id]
-        + [o.person_id for offers in live.values() for o in offers],
-        purpose,
-        action,
+        + [o.person_id for offers in live.values() for o in offers]
     )
-    return meeting, items
+    return meeting, items, shown
 
 
 def agenda_item_get(actor, meeting, pk) -> AgendaItem:
@@ -545,6 +579,14 @@ def person_for_allocation(actor, pk: int) -> Person:
         return visible_in_lists(actor).get(pk=pk)
     except Person.DoesNotExist as exc:
         raise Http404("Borgeren findes ikke.") from exc
+
+
+def candidate_get(actor, pk: int) -> Person:
+    """A person for the candidate page (the facts matching needs beyond the needs list); the read is
+    logged."""
+    person = person_for_allocation(actor, pk)
+    log_people_shown(actor, [person.pk], "Anvisning: oplysninger til matchning")
+    return person
 
 
 def allocation_profile(person: Person) -> CandidateProfile | None:

@@ -4,7 +4,9 @@ people: nothing here reads a person's record (the practice indicators count, the
 from django.conf import settings
 from django.http import Http404
 
+from accounts.access import actor_log
 from accounts.roles import Capability, has_capability
+from audit.models import Action
 
 from . import anonymity, formdata, indicators, who5
 from .models import (
@@ -82,6 +84,19 @@ def answers_of(assessment) -> dict[int, int | None]:
 def completed(actor, *, unit=None):
     qs = FidelityAssessment.objects.filter(municipality=actor.municipality, status=AssessmentStatus.COMPLETED)
     return qs.filter(unit=unit) if unit else qs
+
+
+def results_export(actor, *, unit: OrganisationalUnit, quarter: Quarter, fmt: str) -> dict:
+    """The results for the PDF or xlsx to the leaders' network; the export is logged (aggregates, no
+    person in it)."""
+    data = results(actor, unit=unit, quarter=quarter)
+    actor_log(
+        actor,
+        Action.EXPORT,
+        "Efterlevelse: resultater til ledernetværket",
+        detail=f"{unit} {quarter} ({fmt})",
+    )
+    return data
 
 
 def results(actor, *, unit: OrganisationalUnit, quarter: Quarter, n_quarters: int = 6) -> dict:

@@ -9,9 +9,8 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
-from accounts.access import actor_log, with_actor
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
-from audit.models import Action
 from core.forms import apply_error
 from core.params import int_param
 from tenants import rls
@@ -236,13 +235,7 @@ def results_export(request, actor, fmt):
     unit_list, unit, quarter = _results_args(request, actor)
     if unit is None:
         raise Http404
-    data = selectors.results(actor, unit=unit, quarter=quarter)
-    actor_log(
-        actor,
-        Action.EXPORT,
-        "Efterlevelse: resultater til ledernetværket",
-        detail=f"{unit} {quarter} ({fmt})",
-    )
+    data = selectors.results_export(actor, unit=unit, quarter=quarter, fmt=fmt)
     name = f"efterlevelse-{unit.pk}-{quarter}"
     if fmt == "xlsx":
         body = exports.xlsx(data)

@@ -328,7 +328,8 @@ def _support_decision(actor):
 
 
 def waiting_list(actor, *, missing_only: bool = False):
-    """People with a support decision and no current home, each with their latest waiting plan."""
+    """People with a support decision and no current home, each with their latest waiting plan; the
+    list is a search and each person on it is logged."""
     require(actor, Capability.VIEW_PEOPLE)
     require(actor, Capability.VIEW_HOUSING)
     decided, basis = _support_decision(actor)
@@ -347,7 +348,14 @@ def waiting_list(actor, *, missing_only: bool = False):
     )
     if missing_only:
         qs = qs.filter(has_plan=False)
-    return qs, basis
+    people = list(qs)
+    log_list_shown(
+        actor,
+        people=people,
+        filters={"waiting_plan_missing": "yes" if missing_only else ""},
+        purpose="Plan for tiden indtil bolig",
+    )
+    return people, basis
 
 
 def latest_waiting_plan(person: Person) -> WaitingPlan | None:

@@ -1,7 +1,6 @@
 """Thin views: parse input, call a selector or service, render."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,11 +25,9 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
-from .models import Person
 from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
-LIST_PURPOSE = "Opfølgning på hjemløselisten"
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
 
 
@@ -76,9 +73,7 @@ def person_list(request, actor):
             return redirect(_list_url(form.cleaned_data))  # an address typed with a CPR number in it
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    qs = selectors.by_name_list(actor, filters=filters, today=today)
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
-    selectors.log_list_shown(actor, people=page.object_list, filters=filters, purpose=LIST_PURPOSE)
+    page = selectors.by_name_page(actor, filters=filters, today=today, page=request.GET.get("side"))
     rows = selectors.list_rows(page.object_list, today=today)
     query = request.GET.copy()
     query.pop("side", None)
@@ -105,15 +100,7 @@ def person_list(request, actor):
 
 @with_actor(Capability.VIEW_PEOPLE)
 def needs_list(request, actor):
-    qs = (
-        selectors.needs_list_people(actor)
-        .prefetch_related("needs_entries")
-        .order_by("homeless_since", "last_name", "id")
-    )
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
-    selectors.log_list_shown(
-        actor, people=page.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten"
-    )
+    page = selectors.needs_list_page(actor, page=request.GET.get("side"))
     rows = []
     for person in page.object_list:
         entry = next((e for e in person.needs_entries.all() if e.removed_on is None), None)
@@ -350,10 +337,8 @@ def figures(request, actor):
 
 @with_actor(Capability.EXPORT_PEOPLE)
 def export(request, actor, fmt):
-    """The filtered by-name list as xlsx or CSV; every person exported is logged."""
+    """The filtered by-name list as xlsx or CSV; every person exported is logged (by the selector)."""
     from django.http import Http404
-
-    from audit.models import Action
 
     from . import exports
 
@@ -362,25 +347,7 @@ def export(request, actor, fmt):
     form = ListFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    qs = selectors.by_name_list(actor, filters=filters, today=today)
-    ids = list(qs.values_list("id", flat=True))
-    selectors.log_list_shown(
-        actor,
-        people=[Person(pk=i) for i in ids],
-        filters=filters | {"format": fmt},
-        purpose="Udtræk af hjemløselisten",
-    )
-    from audit.services import log_access
-
-    log_access(
-        actor=actor.user,
-        municipality=actor.municipality,
-        action=Action.EXPORT,
-        purpose="Udtræk af hjemløselisten",
-        detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}",
-        role=actor.role,
-        path=actor.path,
-    )
+    qs = selectors.by_name_export(actor, filters=filters, fmt=fmt, today=today)
     data = exports.rows(qs, today=today)
     if fmt == "csv":
         body, ctype = exports.to_csv(data), "text/csv; charset=utf-8"
