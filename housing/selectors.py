@@ -222,7 +222,7 @@ def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
     Episode = _model("support", "SupportEpisode")
     if Episode is None:
         return None
-    from support.methods import LABELS
+    from plans.methods import LABELS
 
     episodes: dict[int, list] = {}
     for person_id, method, start, end in (

@@ -5,15 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people.forms import DateInput
-from support.labels import METHOD as METHOD_LABELS
-from support.methods import Method
 
 from .dimensions import HEALTH_DIMENSIONS, Dimension
 from .labels import DIMENSION as DIMENSION_LABELS
 from .labels import GOAL_TYPE as GOAL_TYPE_LABELS
 from .labels import LEVEL as LEVEL_LABELS
+from .labels import METHOD as METHOD_LABELS
 from .labels import NOT_ASSESSED as NOT_ASSESSED_LABEL
 from .labels import SERVICES_USE as SERVICES_USE_LABELS
+from .methods import Method
 from .models import Recipient
 
 TEXT = {"rows": 3}

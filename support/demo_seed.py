@@ -12,9 +12,9 @@ from accounts.models import Membership, User
 from accounts.roles import Role
 from people.models import Contact, ContactKind, Person
 from people.services import contact_summary_rebuild
+from plans.methods import Method
 
 from . import conf
-from .methods import Method
 from .models import (
     EpisodeEvent,
     EpisodeStatus,

@@ -16,11 +16,11 @@ from accounts.roles import Capability
 from audit.services import log_many_reads
 from people.models import Contact, Person
 from people.selectors import person_get, require
+from plans.labels import METHOD as METHOD_LABELS
+from plans.methods import Method
 
 from . import capacity, conf, cti, moving_in, persistence
 from .labels import CTI_PHASE
-from .labels import METHOD as METHOD_LABELS
-from .methods import Method
 from .models import EpisodeStatus, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile
 
 EPISODE_PURPOSE = "Specialiseret støtte: borgerens forløb"

@@ -22,12 +22,12 @@ from people import services as people_services
 from people.models import Contact, Person
 from people.selectors import require
 from people.services import Actor, _log
+from plans.labels import method as method_label
+from plans.methods import SPECIALISED, Method
 from tenants import rls
 from tenants.models import Municipality
 
 from . import capacity, conf
-from .labels import method as method_label
-from .methods import SPECIALISED, Method
 from .models import (
     NOT_PAUSE_REASONS,
     OPEN_STATUSES,

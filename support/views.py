@@ -13,6 +13,8 @@ from core.forms import apply_error
 from core.params import parse_id
 from people.selectors import needs_list_contact_due, person_get
 from people.views import with_actor
+from plans.labels import method as method_label
+from plans.methods import Method
 
 from . import conf, selectors, services
 from .forms import (
@@ -28,8 +30,6 @@ from .forms import (
     TeamForm,
     WorkerForm,
 )
-from .labels import method as method_label
-from .methods import Method
 from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
 from .services import SupportDataError
 
