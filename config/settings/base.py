@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "support",
     "fidelity",
     "imports",
+    "home",
     "core",
     "demo",
 ]
