@@ -16,6 +16,7 @@ from housing import services as housing_services
 from housing.affordability import NOT_CHECKED, affordability_check
 from people.models import Person
 from people.services import Actor, PersonDataError, _log
+from plans.consent import has_consent
 
 from .conf import allocation_setting
 from .models import (
@@ -487,11 +488,7 @@ def offer_checklist_update(
 
 
 def _consent_to_landlord(person: Person, on: date) -> bool:
-    """Fail closed: without the consent module (app plans) or a recorded consent nothing is shared."""
-    try:
-        from plans.consent import has_consent
-    except ImportError:
-        return False
+    """Fail closed: without a recorded consent nothing is shared."""
     return has_consent(person=person, recipient="landlord", on=on)
 
 

@@ -13,7 +13,7 @@ from accounts.models import User
 from accounts.roles import Capability, Role
 from audit.services import log_many_reads
 from people.models import Person, SituationPeriod
-from people.selectors import log_list_shown, needs_list_entries, require, visible_in_lists
+from people.selectors import log_list_shown, needs_list_entries, person_get, require, visible_in_lists
 from people.situations import HOMELESS
 from plans.methods import LABELS as METHOD_LABELS
 from plans.models import MethodDecision
@@ -108,8 +108,6 @@ def tenancy_get(actor, pk: int) -> Tenancy:
     require(actor, Capability.VIEW_PEOPLE)
     tenancy = _get(Tenancy.objects.select_related("person", "unit"), actor, pk, "Lejemålet")
     if not visible_in_lists(actor).filter(pk=tenancy.person_id).exists():
-        from people.selectors import person_get
-
         person_get(actor, tenancy.person_id, purpose="Lejemål", log=False)  # raises 404 unless allowed
     return tenancy
 
@@ -260,8 +258,8 @@ def stock_analysis(actor, *, today: date) -> dict:
 
 
 def _model(app: str, name: str):
-    """A model of another app if that app is installed and has it (imported lazily: homes must not
-    depend on support, plans or allocation)."""
+    """A model of the allocation app (above housing in the layers, so never imported here) if it is
+    installed and has it."""
     if not apps.is_installed(app):
         return None
     try:

@@ -14,7 +14,7 @@ from .labels import METHOD as METHOD_LABELS
 from .labels import NOT_ASSESSED as NOT_ASSESSED_LABEL
 from .labels import SERVICES_USE as SERVICES_USE_LABELS
 from .methods import Method
-from .models import Recipient
+from .models import HEALTH_RECIPIENTS, Recipient
 
 TEXT = {"rows": 3}
 
@@ -179,8 +179,6 @@ class ConsentForm(forms.Form):
     def __init__(self, *args, show_health: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_health:  # a consent one could not see afterwards is not offered either
-            from .models import HEALTH_RECIPIENTS
-
             self.fields["recipient"].choices = [c for c in Recipient.choices if c[0] not in HEALTH_RECIPIENTS]
 
 

@@ -12,7 +12,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from accounts.roles import Capability
+from accounts.models import Membership
+from accounts.roles import Capability, has_capability
 from audit.services import log_many_reads
 from people.models import Contact, Person
 from people.selectors import person_get, require
@@ -504,9 +505,6 @@ def worker_profiles(actor):
 
 def support_users(actor):
     """Users of this municipality whose role may work with support (candidates for a worker profile)."""
-    from accounts.models import Membership
-    from accounts.roles import has_capability
-
     members = (
         Membership.objects.filter(municipality=actor.municipality)
         .select_related("user")

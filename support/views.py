@@ -14,6 +14,8 @@ from people.selectors import person_get
 from people.views import with_actor
 from plans.labels import method as method_label
 from plans.methods import Method
+from plans.models import Assessment
+from plans.selectors import health_visible, recommendation_for
 
 from . import conf, selectors, services
 from .forms import (
@@ -272,11 +274,6 @@ def episode_start(request, actor, person_id):
 
 def _recommendation(actor, person):
     """The plans app's recommendation from the current assessment, if there is one (else None)."""
-    try:
-        from plans.models import Assessment
-        from plans.selectors import health_visible, recommendation_for
-    except ImportError:
-        return None
     assessment = (
         Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
     )
