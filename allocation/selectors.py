@@ -13,6 +13,8 @@ from accounts.access import require
 from accounts.roles import Capability
 from audit.models import Action
 from audit.services import log_many_reads
+from housing.affordability import payment_for
+from housing.benefit import PENSION_NONE, Payment
 from people.models import NeedsListEntry, Person
 from people.selectors import needs_list_people, needs_list_q, visible_in_lists
 from people.statuses import Status
@@ -140,18 +142,6 @@ def to_candidate(person: Person, today: date) -> matching.Candidate | None:
     return _candidate(person, entry, profile, today)
 
 
-def candidate_for(person: Person, *, today: date) -> matching.Candidate | None:
-    """One person's candidate facts, for the services' affordability check (the caller has already
-    checked the person's municipality); None when no open needs list entry records what they can pay."""
-    entry = NeedsListEntry.objects.filter(
-        municipality_id=person.municipality_id, person_id=person.pk, removed_on__isnull=True
-    ).first()
-    profile = CandidateProfile.objects.filter(
-        municipality_id=person.municipality_id, person_id=person.pk
-    ).first()
-    return _candidate(person, entry, profile, today)
-
-
 def _candidate(
     person: Person, entry: NeedsListEntry | None, profile: CandidateProfile | None, today: date
 ) -> matching.Candidate | None:
@@ -172,7 +162,7 @@ def _candidate(
         urgency=profile.urgency if profile else "normal",
         adults=profile.adults if profile else 1,
         children=profile.children if profile else 0,
-        pension=profile.pension if profile else matching.PENSION_NONE,
+        pension=profile.pension if profile else PENSION_NONE,
     )
 
 
@@ -404,18 +394,9 @@ def offer_get(actor, pk: int, *, log: bool = True) -> Offer:
     return offer
 
 
-def payment_for(person: Person, unit, *, today: date) -> matching.Payment | None:
-    """What the citizen would pay for the home after estimated housing benefit (the rule the services
-    enforce, services.affordability_check); None when nothing records what the citizen can pay."""
-    candidate = candidate_for(person, today=today)
-    if candidate is None:
-        return None
-    return matching.payment(candidate, home_of_unit(unit), matching_params())
-
-
-def offer_payment(offer: Offer, *, today: date) -> matching.Payment | None:
+def offer_payment(offer: Offer) -> Payment | None:
     """For the offer page, which has already fetched (and logged) the offer with offer_get."""
-    return payment_for(offer.person, offer.vacancy.unit, today=today)
+    return payment_for(offer.person, offer.vacancy.unit)
 
 
 def stalled_offers(actor, *, today: date):

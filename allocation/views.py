@@ -214,7 +214,7 @@ def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, c
             "may_share": offer.status
             in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED),
             "live": live,
-            "payment": selectors.offer_payment(offer, today=timezone.localdate()) if live else None,
+            "payment": selectors.offer_payment(offer) if live else None,
         },
     )
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("borgere/", include("people.urls")),
     path("borgere/", include("plans.urls")),
     path("boliger/", include("housing.urls")),
+    path("stoette/", include("home.urls")),
     path("stoette/", include("support.urls")),
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),

@@ -9,7 +9,7 @@ def home(request):
     role = request.membership.role if request.membership else None
     # A support worker's day starts with their own citizens (issue 3, front pages).
     if role == "support_worker":
-        return redirect("support:mine")
+        return redirect("home:worker")
     if has_capability(role, Capability.VIEW_PEOPLE):
         return redirect("people:list")
     if has_capability(role, Capability.MANAGE_USERS):

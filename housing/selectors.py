@@ -2,7 +2,7 @@
 analyses hold no person data; the reads that show people (tenancies, eviction cases, waiting plans)
 are logged here."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.apps import apps
 from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, Value
@@ -10,10 +10,18 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.access import require
+from accounts.models import User
 from accounts.roles import Capability, Role
+from audit.services import log_many_reads
 from people.models import Person, SituationPeriod
-from people.selectors import log_list_shown, needs_list_entries, needs_list_q, visible_in_lists
+from people.selectors import log_list_shown, needs_list_entries, person_get, visible_in_lists
 from people.situations import HOMELESS
+from plans.methods import LABELS as METHOD_LABELS
+from plans.models import MethodDecision
+from support import conf as support_conf
+from support import moving_in
+from support import selectors as support_selectors
+from support.models import EpisodeStatus, SupportEpisode
 
 from . import retention as retention_calc
 from . import stock
@@ -101,8 +109,6 @@ def tenancy_get(actor, pk: int) -> Tenancy:
     require(actor, Capability.VIEW_PEOPLE)
     tenancy = _get(Tenancy.objects.select_related("person", "unit"), actor, pk, "Lejemålet")
     if not visible_in_lists(actor).filter(pk=tenancy.person_id).exists():
-        from people.selectors import person_get
-
         person_get(actor, tenancy.person_id, purpose="Lejemål", log=False)  # raises 404 unless allowed
     return tenancy
 
@@ -137,6 +143,53 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
     cases = list(qs)
     log_list_shown(actor, people=[c.person for c in cases], filters={"eviction_case": "yes"}, purpose=purpose)
     return cases
+
+
+def moving_in_warnings(actor, *, today: date) -> list[dict]:
+    """Workers with several citizens moving into a home at about the same time (seed 004, 4.1: the worker
+    may need fewer citizens for a period), from the tenancies starting for citizens in the worker's open
+    support episodes, looking one window back and ahead. For the leader's front page; each person behind
+    a warning is logged."""
+    days, count = support_conf.value("MOVE_IN_CLUSTER_DAYS"), support_conf.value("MOVE_IN_CLUSTER_COUNT")
+    window = (today - timedelta(days=days), today + timedelta(days=days))
+    open_episodes = support_selectors.episodes(actor).filter(
+        status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED], worker__isnull=False
+    )
+    tenancies = Tenancy.objects.filter(
+        municipality=actor.municipality,
+        starts_on__range=window,
+        person_id__in=open_episodes.values("person_id"),
+    ).values_list("person_id", "starts_on")
+    workers = {}
+    for person_id, worker_id in open_episodes.values_list("person_id", "worker_id"):
+        workers.setdefault(person_id, set()).add(worker_id)
+    move_ins = [(w, on, pid) for pid, on in tenancies for w in workers.get(pid, ())]
+    found = moving_in.clusters(move_ins, count=count, days=days)
+    if not found:
+        return []
+    names = {
+        u.pk: (u.get_full_name() or u.username)
+        for u in User.objects.filter(pk__in=[c.worker_id for c in found])
+    }
+    log_many_reads(
+        actor=actor.user,
+        municipality=actor.municipality,
+        person_ids=sorted({p for c in found for p in c.person_ids}),
+        purpose=support_selectors.FRONT_PURPOSE,
+        role=actor.role,
+        path=actor.path,
+    )
+    return [
+        {
+            "worker_id": c.worker_id,
+            "worker": names.get(c.worker_id, ""),
+            "first": c.first,
+            "last": c.last,
+            "n": len(c.person_ids),
+            "person_ids": list(c.person_ids),
+        }
+        for c in found
+    ]
 
 
 # --- stock analysis (seed 001, Indsats 3) ----------------------------------------------------------------
@@ -206,8 +259,8 @@ def stock_analysis(actor, *, today: date) -> dict:
 
 
 def _model(app: str, name: str):
-    """A model of another app if that app is installed and has it (imported lazily: homes must not
-    depend on support, plans or allocation)."""
+    """A model of the allocation app (above housing in the layers, so never imported here) if it is
+    installed and has it."""
     if not apps.is_installed(app):
         return None
     try:
@@ -216,18 +269,12 @@ def _model(app: str, name: str):
         return None
 
 
-def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
+def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str]:
     """person_id -> the method of the support episode open on the day the person moved in, else of the
-    first episode that began after it (support often starts with the keys); None when the support app
-    has no episodes, so the page can say so."""
-    Episode = _model("support", "SupportEpisode")
-    if Episode is None:
-        return None
-    from support.methods import LABELS
-
+    first episode that began after it (support often starts with the keys)."""
     episodes: dict[int, list] = {}
     for person_id, method, start, end in (
-        Episode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
+        SupportEpisode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
         .order_by("start_date", "id")
         .values_list("person_id", "method", "start_date", "end_date")
     ):
@@ -239,7 +286,7 @@ def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
             (m for m, s, _ in mine if s > day), None
         )
         if chosen:
-            out[person_id] = LABELS.get(chosen, chosen)
+            out[person_id] = METHOD_LABELS.get(chosen, chosen)
     return out
 
 
@@ -278,9 +325,7 @@ def retention_figures(actor, *, today: date) -> dict:
     placements = []
     for person_id, (moved_in, type_name) in first.items():
         later = [d for d in homeless_starts[person_id] if d > moved_in]
-        groups = {"type": type_name}
-        if methods is not None:
-            groups["method"] = methods.get(person_id, _("Ingen støtteforløb registreret"))
+        groups = {"type": type_name, "method": methods.get(person_id, _("Ingen støtteforløb registreret"))}
         placements.append(
             retention_calc.Placement(
                 moved_in=moved_in,
@@ -298,10 +343,8 @@ def retention_figures(actor, *, today: date) -> dict:
         "by_type": retention_calc.retention_table(
             placements, months_list=months, today=today, dimension="type"
         ),
-        "by_method": (
-            retention_calc.retention_table(placements, months_list=months, today=today, dimension="method")
-            if methods is not None
-            else None
+        "by_method": retention_calc.retention_table(
+            placements, months_list=months, today=today, dimension="method"
         ),
         "returns": retention_calc.returns(placements, windows=housing_setting("RETURN_WINDOWS"), today=today),
         "target_low": housing_setting("RETENTION_TARGET_LOW"),
@@ -314,16 +357,14 @@ def retention_figures(actor, *, today: date) -> dict:
 
 def _support_decision(actor):
     """Who has a decision on support: an open (active or paused) support episode, or a method decision
-    in the plans app, when those apps exist; until then a person on the housing needs list (the decision
-    that a home is to be found). Returns (a filter on people, its description for the page)."""
-    Episode, Decision = _model("support", "SupportEpisode"), _model("plans", "MethodDecision")
-    if Episode is None and Decision is None:
-        return needs_list_q(), _("en plads på boligbehovslisten (støtteforløb registreres endnu ikke)")
-    q = Q(pk__in=[])
-    if Episode is not None:
-        q |= Q(Exists(Episode.objects.filter(person_id=OuterRef("pk"), status__in=["active", "paused"])))
-    if Decision is not None:
-        q |= Q(Exists(Decision.objects.filter(person_id=OuterRef("pk"))))
+    in the plans. Returns (a filter on people, its description for the page)."""
+    q = Q(
+        Exists(
+            SupportEpisode.objects.filter(
+                person_id=OuterRef("pk"), status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED]
+            )
+        )
+    ) | Q(Exists(MethodDecision.objects.filter(person_id=OuterRef("pk"))))
     return q, _("et aktivt støtteforløb eller en afgørelse om støttemetode")
 
 

@@ -3,7 +3,6 @@ returns the person to the list; support is never touched here (principle 5, seed
 
 from datetime import date
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from people.models import Person
 from people.services import PersonDataError
 from people.situations import AT_RISK, HOMELESS
 
+from .affordability import affordability_check
 from .conf import housing_setting
 from .models import (
     DEFAULT_UNIT_TYPES,
@@ -75,15 +75,12 @@ def _happened(value: date, field: str) -> None:
         raise PersonDataError(field, problem)
 
 
-def _affordable(person: Person, unit: Unit | None, on: date):
-    """Moving into a home of the stock goes through the allocation's one affordability rule, whether or not
-    an offer came first (imported lazily: homes must not depend on allocation). A home outside the stock
-    has no rent here, so nothing is checked."""
-    if unit is None or not apps.is_installed("allocation"):
+def _affordable(person: Person, unit: Unit | None):
+    """Moving into a home of the stock goes through the one affordability rule (affordability.py), whether
+    or not an offer came first. A home outside the stock has no rent here, so nothing is checked."""
+    if unit is None:
         return None
-    from allocation.services import affordability_check
-
-    return affordability_check(person=person, unit=unit, field="unit", today=on)
+    return affordability_check(person=person, unit=unit, field="unit")
 
 
 @transaction.atomic
@@ -95,7 +92,7 @@ def tenancy_start(
     if unit is not None and unit.municipality_id != person.municipality_id:
         raise PersonDataError("unit", _("Boligen hører ikke til kommunen."))
     _happened(starts_on, "starts_on")
-    pay = _affordable(person, unit, starts_on)
+    pay = _affordable(person, unit)
     try:
         with transaction.atomic():
             tenancy = Tenancy.objects.create(

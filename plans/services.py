@@ -14,11 +14,11 @@ from audit.models import Action
 from core import dates
 from core.errors import DomainError
 from people.models import Person
-from support.labels import method as method_label
-from support.methods import Method
 
 from . import conf
 from .dimensions import HEALTH_DIMENSIONS, Dimension, GoalType, Level, ServicesUse
+from .labels import method as method_label
+from .methods import Method
 from .models import ActionPlan, Assessment, AssessmentDimension, Consent, MethodDecision, PlanGoal, Recipient
 from .recommendation import recommend
 from .selectors import assessment_input, health_visible

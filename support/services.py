@@ -20,13 +20,15 @@ from audit.models import Action
 from core import dates
 from core.errors import DomainError
 from people import services as people_services
-from people.models import Contact, Person
+from people.models import Contact, ContactKind, Person
+from plans.labels import method as method_label
+from plans.methods import SPECIALISED, Method
+from plans.models import Assessment
+from plans.selectors import recommendation_for
 from tenants import rls
 from tenants.models import Municipality
 
 from . import capacity, conf
-from .labels import method as method_label
-from .methods import SPECIALISED, Method
 from .models import (
     NOT_PAUSE_REASONS,
     OPEN_STATUSES,
@@ -223,12 +225,7 @@ def worker_save(
 
 
 def _recommended(person: Person) -> str:
-    """The method the person's current assessment recommends, or "" without the plans app or an assessment."""
-    try:
-        from plans.models import Assessment
-        from plans.selectors import recommendation_for
-    except ImportError:
-        return ""
+    """The method the person's current assessment recommends, or "" without an assessment."""
     assessment = (
         Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
     )
@@ -769,8 +766,6 @@ def episode_contact_record(
             "contacted_on",
             _("Datoen ligger før forløbet begyndte (%(date)s).") % {"date": f"{episode.start_date:%d.%m.%Y}"},
         )
-    from people.models import ContactKind
-
     if kind not in ContactKind.values:
         raise SupportDataError("kind", _("Vælg kontaktformen."))
     return people_services.contact_record(

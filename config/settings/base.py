@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "support",
     "fidelity",
     "imports",
+    "home",
     "core",
     "demo",
 ]
@@ -187,7 +188,7 @@ HF = {
     # Access and audit log retention before automatic deletion (Datatilsynet: a set period).
     "LOG_RETENTION_DAYS": int(os.environ.get("LOG_RETENTION_DAYS", str(5 * 365))),
     "LIST_PAGE_SIZE": 50,
-    # Support methods' frames (seed 004, ch. 4): see support/methods.py DEFAULTS; override here per
+    # Support methods' frames (seed 004, ch. 4): see support/conf.py DEFAULTS; override here per
     # installation, e.g. {"CASELOAD_PER_WORKER": {"cti": 9}}.
     "SUPPORT": {},
     # Assessment, method recommendation and action plans (plans/recommendation.py documents the rules).

@@ -210,7 +210,7 @@ def test_an_indicator_without_a_source_reports_data_not_available_yet(leader, mu
     missing_app = indicators.Indicator("x", (5,), "x", "%", "nosuchapp.Model", compute=lambda *a: None)
     assert missing_app.source_available() == (
         False,
-        "Data findes ikke endnu: appen 'nosuchapp' er ikke installeret.",
+        "Data findes ikke endnu: nosuchapp.Model findes ikke.",
     )
 
 
