@@ -104,7 +104,7 @@ def switch_municipality(request):
                 request,
                 gettext("Du arbejder nu i %(municipality)s.") % {"municipality": chosen.municipality.name},
             )
-            return redirect("core:home")
+            return redirect("home:start")
         messages.error(request, gettext("Vælg en af dine kommuner."))
     return render(request, "accounts/switch.html", {"memberships": memberships})
 

@@ -15,6 +15,7 @@ from audit.models import Action
 from audit.services import log_many_reads
 from housing.affordability import payment_for
 from housing.benefit import PENSION_NONE, Payment
+from housing.models import VacancyStatus
 from people.models import NeedsListEntry, Person
 from people.selectors import needs_list_people, needs_list_q, visible_in_lists
 from people.statuses import Status
@@ -31,7 +32,6 @@ from .models import (
     Offer,
     OfferStatus,
     Vacancy,
-    VacancyStatus,
 )
 
 

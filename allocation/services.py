@@ -15,6 +15,7 @@ from audit.models import Action
 from core.dates import happened_problem, planned_problem
 from housing import services as housing_services
 from housing.affordability import NOT_CHECKED, affordability_check
+from housing.models import VacancyStatus
 from people.models import Person
 from people.services import PersonDataError
 from plans.consent import has_consent
@@ -35,7 +36,6 @@ from .models import (
     OfferStatus,
     Pension,
     Vacancy,
-    VacancyStatus,
 )
 
 TAKEN_BY_OTHER = gettext_lazy(

@@ -9,10 +9,10 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("home.urls")),
     path("borgere/", include("people.urls")),
     path("borgere/", include("plans.urls")),
     path("boliger/", include("housing.urls")),
-    path("stoette/", include("home.urls")),
     path("stoette/", include("support.urls")),
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),

@@ -2,7 +2,8 @@
 imports it): the support worker's day and the leader's overview of support. Each app's selector reads
 and logs its own part; this module only composes them."""
 
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.access import with_actor
@@ -61,3 +62,19 @@ def leader(request, actor):
             "act_per_staff": support_conf.value("ACT_PER_STAFF"),
         },
     )
+
+
+@login_required
+def start(request):
+    """The start page: each role's own front page (also where a login lands)."""
+    role = request.membership.role if request.membership else None
+    # A support worker's day starts with their own citizens (issue 3, front pages).
+    if role == "support_worker":
+        return redirect("home:worker")
+    if has_capability(role, Capability.VIEW_PEOPLE):
+        return redirect("people:list")
+    if has_capability(role, Capability.MANAGE_USERS):
+        return redirect("accounts:users")
+    if has_capability(role, Capability.VIEW_FIGURES):
+        return redirect("people:figures")
+    return render(request, "core/no_access.html", status=403)

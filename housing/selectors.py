@@ -4,8 +4,7 @@ are logged here."""
 
 from datetime import date, timedelta
 
-from django.apps import apps
-from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,7 @@ from support.models import EpisodeStatus, SupportEpisode
 from . import retention as retention_calc
 from . import stock
 from .conf import housing_setting
-from .models import Agreement, Landlord, Tenancy, Unit, UnitType, WaitingPlan
+from .models import OPEN_VACANCY_STATUSES, Agreement, Landlord, Tenancy, Unit, UnitType, WaitingPlan
 
 
 def _get(qs, actor, pk, what: str):
@@ -85,13 +84,9 @@ def unit_list(actor, *, filters: dict):
 
 
 def _reported_vacant():
-    """A unit is "Ledig" when it is reported vacant to the municipality (an open vacancy in allocation);
-    a unit merely without a tenant is "uden lejer" (issue 9 item 7). Allocation is looked up lazily:
-    homes must not depend on it."""
-    Vacancy = _model("allocation", "Vacancy")
-    if Vacancy is None:
-        return Value(False, output_field=BooleanField())
-    return Exists(Vacancy.objects.filter(unit_id=OuterRef("pk"), status__in=["open", "nominated"]))
+    """A unit is "Ledig" when it is reported vacant to the municipality (an open vacancy, read along the
+    vacancies' foreign key to the unit); a unit merely without a tenant is "uden lejer" (issue 9 item 7)."""
+    return Exists(Unit.objects.filter(pk=OuterRef("pk"), vacancies__status__in=OPEN_VACANCY_STATUSES))
 
 
 def unit_get(actor, pk: int) -> Unit:
@@ -195,26 +190,15 @@ def moving_in_warnings(actor, *, today: date) -> list[dict]:
 # --- stock analysis (seed 001, Indsats 3) ----------------------------------------------------------------
 
 
-def _allocation_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
-    """The allocation app's vacancies, if it is installed and has them (imported lazily: homes must not
-    depend on allocation)."""
-    if not apps.is_installed("allocation"):
-        return []
-    try:
-        Vacancy = apps.get_model("allocation", "Vacancy")
-    except LookupError:
-        return []
-    fields = {f.name for f in Vacancy._meta.get_fields()}
-    # The date the home is vacant from, else the date it was reported vacant to the municipality.
-    date_fields = [f for f in ("available_from", "reported_on") if f in fields]
-    if "unit" not in fields or not date_fields:
-        return []
-    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list(
-        "unit_id", *date_fields
+def _reported_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
+    """(unit, year) of every home reported vacant to the municipality in the years: the date it is vacant
+    from, else the date it was reported (allocation.Vacancy, read along its foreign key to the unit)."""
+    rows = Unit.objects.filter(municipality=actor.municipality, vacancies__isnull=False).values_list(
+        "id", "vacancies__available_from", "vacancies__reported_on"
     )
     out = []
-    for unit_id, *dates in rows:
-        day = next((d for d in dates if d is not None), None)
+    for unit_id, available_from, reported_on in rows:
+        day = available_from or reported_on
         if day is not None and day.year in years:
             out.append((unit_id, day.year))
     return out
@@ -239,7 +223,7 @@ def stock_analysis(actor, *, today: date) -> dict:
     ends = [
         (u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")
     ]
-    reported = _allocation_vacancies(actor, years)
+    reported = _reported_vacancies(actor, years)
     per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=reported)
     applicants = [
         stock.Applicant(m, r) for m, r in needs_list_entries(actor).values_list("max_rent", "min_rooms")
@@ -252,21 +236,10 @@ def stock_analysis(actor, *, today: date) -> dict:
         limits=housing_setting("RENT_BAND_LIMITS"),
         room_groups=housing_setting("ROOM_GROUPS"),
         threshold=housing_setting("RENT_THRESHOLD"),
-    ) | {"allocation": apps.is_installed("allocation")}
+    )
 
 
 # --- retention (issue 4 item 7) -------------------------------------------------------------------------
-
-
-def _model(app: str, name: str):
-    """A model of the allocation app (above housing in the layers, so never imported here) if it is
-    installed and has it."""
-    if not apps.is_installed(app):
-        return None
-    try:
-        return apps.get_model(app, name)
-    except LookupError:
-        return None
 
 
 def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str]:

@@ -74,7 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "core.context_processors.platform",
+                "home.context_processors.platform",
                 "accounts.context_processors.session_timeout",
             ],
         },
@@ -109,8 +109,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-# The front page for the user's role (core.views.home): e.g. a support worker's own citizens.
-LOGIN_REDIRECT_URL = "core:home"
+# The front page for the user's role (home.views.start): e.g. a support worker's own citizens.
+LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # allauth: local accounts by username; no self sign-up (administrators create users).

@@ -5,7 +5,8 @@ from accounts.roles import ROLE_LABELS, Capability, Role, has_capability
 
 
 def platform(request):
-    """Navigation for the user's role: only what the role may use is shown."""
+    """Navigation for the user's role: only what the role may use is shown. It names every app's pages,
+    so it lives in the top layer."""
     membership = getattr(request, "membership", None)
     role = membership.role if membership else None
     nav = []
