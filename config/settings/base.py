@@ -59,6 +59,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Error pages: templates/400.html, 403.html, 404.html and 500.html (Django's handlers, in the platform's
+# layout); a failed CSRF check shows the same 403 page. With DEBUG off no technical page is ever shown.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
