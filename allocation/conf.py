@@ -1,6 +1,7 @@
-"""Allocation figures with their sources; an installation overrides them in settings.HF["ALLOCATION"]."""
+"""Allocation figures with their units and sources; read with ``allocation_setting`` (core/conf.py). An
+installation overrides them in settings.HF["ALLOCATION"]."""
 
-from django.conf import settings
+from core.conf import AppSettings
 
 DEFAULTS = {
     # Housing benefit (boligstøtte, boligstøtteloven) as dated configuration: the estimate that decides
@@ -86,8 +87,7 @@ DEFAULTS = {
 }
 
 
-def allocation_setting(name: str):
-    return settings.HF.get("ALLOCATION", {}).get(name, DEFAULTS[name])
+allocation_setting = AppSettings("ALLOCATION", DEFAULTS)
 
 
 def matching_params() -> dict:

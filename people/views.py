@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 
+from . import conf, crypto, search, selectors, services
 from . import cpr as cpr_rules
-from . import crypto, search, selectors, services
 from .forms import (
     ContactForm,
     ListFilterForm,
@@ -99,7 +99,7 @@ def person_list(request, actor):
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
     qs = selectors.by_name_list(actor, filters=filters, today=today)
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    page = Paginator(qs, conf.value("LIST_PAGE_SIZE")).get_page(request.GET.get("side"))
     selectors.log_list_shown(actor, people=page.object_list, filters=filters, purpose=LIST_PURPOSE)
     rows = selectors.list_rows(page.object_list, today=today)
     query = request.GET.copy()
@@ -132,7 +132,7 @@ def needs_list(request, actor):
         .prefetch_related("needs_entries")
         .order_by("homeless_since", "last_name", "id")
     )
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    page = Paginator(qs, conf.value("LIST_PAGE_SIZE")).get_page(request.GET.get("side"))
     selectors.log_list_shown(
         actor, people=page.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten"
     )

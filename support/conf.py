@@ -1,19 +1,17 @@
 """The support frames in force: support/methods.py DEFAULTS (with their seed sources) overridden per
-installation by settings.HF["SUPPORT"]. Per-method dicts are merged key by key."""
+installation by settings.HF["SUPPORT"], read with ``value`` (core/conf.py). Per-method dicts are merged
+key by key."""
 
-from django.conf import settings
+from core.conf import AppSettings
 
 from .methods import DEFAULTS, Method
 
+_read = AppSettings("SUPPORT", DEFAULTS, merge_dicts=True)
+
 
 def value(key: str):
-    override = settings.HF.get("SUPPORT", {}).get(key)
-    default = DEFAULTS[key]
-    if isinstance(default, dict):
-        merged = {Method(k): v for k, v in default.items()}
-        merged.update({Method(k): v for k, v in (override or {}).items()})
-        return merged
-    return default if override is None else override
+    found = _read(key)
+    return {Method(k): v for k, v in found.items()} if isinstance(found, dict) else found
 
 
 def caseload_limit(method: str) -> int | None:
