@@ -1,8 +1,8 @@
-"""Allocation figures with their sources; an installation overrides them in settings.HF["ALLOCATION"].
-The housing benefit rates are housing's (housing/benefit.py DEFAULTS, settings.HF["HOUSING"])."""
+"""Allocation figures with their units and sources; read with ``allocation_setting`` (core/conf.py). An
+installation overrides them in settings.HF["ALLOCATION"]. The housing benefit rates are housing's
+(housing/benefit.py, settings.HF["HOUSING"])."""
 
-from django.conf import settings
-
+from core.conf import AppSettings
 from housing.conf import benefit_params
 
 DEFAULTS = {
@@ -40,8 +40,7 @@ DEFAULTS = {
 }
 
 
-def allocation_setting(name: str):
-    return settings.HF.get("ALLOCATION", {}).get(name, DEFAULTS[name])
+allocation_setting = AppSettings("ALLOCATION", DEFAULTS)
 
 
 def matching_params() -> dict:

@@ -15,7 +15,6 @@ from datetime import timedelta
 from statistics import median
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Count, Q
 
 from housing.models import Tenancy
@@ -26,6 +25,7 @@ from support import conf as support_conf
 from support.capacity import worker_limit
 from support.models import SupportEpisode, WorkerProfile
 
+from . import conf
 from .quarters import Quarter
 
 NOT_RECORDED_NOTE = (
@@ -74,10 +74,6 @@ class Indicator:
         return self.compute(people_q, quarter, municipality)
 
 
-def conf(key):
-    return settings.HF["FIDELITY"][key]
-
-
 def people_filter(unit, *, prefix: str = "person__") -> Q:
     """Q on a model with a person FK selecting the unit's people (see the module docstring)."""
     if unit.whole_municipality:
@@ -111,8 +107,8 @@ def days_to_home(people_q, quarter, municipality) -> IndicatorValue:
         available=True,
         value=value,
         n=len(days),
-        meets=value <= conf("DAYS_TO_HOME_TARGET"),
-        note=f"Mål: højst {conf('DAYS_TO_HOME_TARGET')} dage.",
+        meets=value <= conf.value("DAYS_TO_HOME_TARGET"),
+        note=f"Mål: højst {conf.value('DAYS_TO_HOME_TARGET')} dage.",
     )
 
 
@@ -133,7 +129,7 @@ def ordinary_building_share(people_q, quarter, municipality) -> IndicatorValue:
         return IndicatorValue(available=True, n=0, note="Ingen indflytninger i kendte boliger i kvartalet.")
     value = _pct(sum(1 for _, ordinary in rows if ordinary), len(rows))
     return IndicatorValue(
-        available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT")
+        available=True, value=value, n=len(rows), meets=value >= conf.value("INDICATOR_BELOW_PCT")
     )
 
 
@@ -161,7 +157,7 @@ def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorVa
         available=True,
         value=value,
         n=len(first_miss),
-        meets=value >= conf("INDICATOR_BELOW_PCT"),
+        meets=value >= conf.value("INDICATOR_BELOW_PCT"),
         note="Andel med nyt kontaktforsøg efter et forgæves.",
     )
 
@@ -183,7 +179,7 @@ def plans_with_wishes(people_q, quarter, municipality) -> IndicatorValue:
         return IndicatorValue(available=True, n=0, note="Ingen handleplaner.")
     value = _pct(sum(1 for w in latest.values() if (w or "").strip()), len(latest))
     return IndicatorValue(
-        available=True, value=value, n=len(latest), meets=value >= conf("INDICATOR_BELOW_PCT")
+        available=True, value=value, n=len(latest), meets=value >= conf.value("INDICATOR_BELOW_PCT")
     )
 
 
@@ -207,7 +203,7 @@ def ended_goals_reached(people_q, quarter, municipality) -> IndicatorValue:
         return IndicatorValue(available=True, n=0, note="Ingen forløb afsluttet i kvartalet.")
     value = _pct(sum(1 for _, reason in rows if reason == "goals_reached"), len(rows))
     return IndicatorValue(
-        available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT")
+        available=True, value=value, n=len(rows), meets=value >= conf.value("INDICATOR_BELOW_PCT")
     )
 
 
@@ -215,7 +211,7 @@ def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
     """Principle 5: of citizens who lost or left a home in the quarter while in a support episode, the
     share whose support was still running SUPPORT_CONTINUES_DAYS later (separation of housing and support)."""
 
-    window = timedelta(days=conf("SUPPORT_CONTINUES_DAYS"))
+    window = timedelta(days=conf.value("SUPPORT_CONTINUES_DAYS"))
     ended = {}
     for person_id, ends_on in (
         Tenancy.objects.filter(
@@ -248,8 +244,8 @@ def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
         available=True,
         value=value,
         n=cases,
-        meets=value >= conf("INDICATOR_BELOW_PCT"),
-        note=f"Støtten kørte stadig {conf('SUPPORT_CONTINUES_DAYS')} dage efter.",
+        meets=value >= conf.value("INDICATOR_BELOW_PCT"),
+        note=f"Støtten kørte stadig {conf.value('SUPPORT_CONTINUES_DAYS')} dage efter.",
     )
 
 

@@ -5,7 +5,6 @@ import secrets
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from accounts.roles import Capability, has_capability
 from audit.models import Action
 from core.errors import DomainError
 
-from . import formdata, instruments
+from . import conf, formdata, instruments
 from .models import (
     ActionStatus,
     AgreedAction,
@@ -60,10 +59,6 @@ class UnansweredStatements(FidelityError):
             code="unanswered",
         )
         self.statements = statements
-
-
-def conf(key):
-    return settings.HF["FIDELITY"][key]
 
 
 @transaction.atomic
@@ -280,7 +275,7 @@ def invitation_create(
         instrument=instrument,
         mode=mode,
         token_hash=_hash(token),
-        expires_at=now + timedelta(days=conf("LINK_VALID_DAYS")),
+        expires_at=now + timedelta(days=conf.value("LINK_VALID_DAYS")),
         created_by=actor.user,
     )
     actor_log(

@@ -16,7 +16,7 @@ from core.params import int_param
 from tenants import rls
 from tenants.models import Municipality
 
-from . import exports, instruments, selectors, services
+from . import conf, exports, instruments, selectors, services
 from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm, quarter_label
 from .models import Instrument
 from .quarters import Quarter, last_n
@@ -222,7 +222,7 @@ def results(request, actor):
             "data": data,
             "chart": chart,
             "quarter_choices": last_n(Quarter.of(timezone.localdate()), 8),
-            "min_group": services.conf("MIN_GROUP"),
+            "min_group": conf.value("MIN_GROUP"),
             "may_reopen": has_capability(actor.role, Capability.RUN_FIDELITY),
         },
     )
@@ -244,7 +244,7 @@ def results_export(request, actor, fmt):
         )
     else:
         html = render_to_string(
-            "fidelity/report_pdf.html", {"data": data, "min_group": services.conf("MIN_GROUP")}
+            "fidelity/report_pdf.html", {"data": data, "min_group": conf.value("MIN_GROUP")}
         )
         response = HttpResponse(
             exports.pdf(html, base_url=request.build_absolute_uri("/")), content_type="application/pdf"

@@ -1,6 +1,7 @@
-"""Housing figures with their sources; an installation overrides them in settings.HF["HOUSING"]."""
+"""Housing figures with their units and sources; read with ``housing_setting`` (core/conf.py). An
+installation overrides them in settings.HF["HOUSING"]."""
 
-from django.conf import settings
+from core.conf import AppSettings
 
 from .benefit import DEFAULTS as BENEFIT_DEFAULTS
 
@@ -28,8 +29,7 @@ DEFAULTS = {
 }
 
 
-def housing_setting(name: str):
-    return settings.HF.get("HOUSING", {}).get(name, DEFAULTS[name])
+housing_setting = AppSettings("HOUSING", DEFAULTS)
 
 
 def benefit_params() -> dict:

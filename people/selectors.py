@@ -12,8 +12,8 @@ from accounts.roles import Capability, may_see_protected
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 
+from . import conf, crypto, search
 from . import cpr as cpr_rules
-from . import crypto, search
 from .figures import (
     AGE_GROUPS,
     DURATION_BUCKETS,
@@ -254,12 +254,13 @@ def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
 
 LIST_PURPOSE = "Opfølgning på hjemløselisten"
 EXPORT_PURPOSE = "Udtræk af hjemløselisten"
-PAGE_SIZE = 50
 
 
 def by_name_page(actor, *, filters: dict, today: date, page):
     """One page of the by-name list; the search and each person on the page are logged."""
-    shown = Paginator(by_name_list(actor, filters=filters, today=today), PAGE_SIZE).get_page(page)
+    shown = Paginator(
+        by_name_list(actor, filters=filters, today=today), conf.value("LIST_PAGE_SIZE")
+    ).get_page(page)
     log_list_shown(actor, people=shown.object_list, filters=filters, purpose=LIST_PURPOSE)
     return shown
 
@@ -271,7 +272,7 @@ def needs_list_page(actor, *, page):
         .prefetch_related("needs_entries")
         .order_by("homeless_since", "last_name", "id")
     )
-    shown = Paginator(qs, PAGE_SIZE).get_page(page)
+    shown = Paginator(qs, conf.value("LIST_PAGE_SIZE")).get_page(page)
     log_list_shown(
         actor, people=shown.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten"
     )

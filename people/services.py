@@ -12,8 +12,8 @@ from audit.models import Action
 from core import crypto as core_crypto
 from core.errors import DomainError
 
+from . import conf, crypto, rules, situations
 from . import cpr as cpr_rules
-from . import crypto, rules, situations
 from .durations import Period, current_spell_start
 from .models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .statuses import Status, StatusError, check_transition, is_active, reentry_status
@@ -405,7 +405,7 @@ def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
     """Mark active people with no contact or situation update for N days as inactive (issue 2)."""
     from .statuses import ACTIVE
 
-    after = municipality.get_inactive_after_days()
+    after = conf.value("INACTIVE_AFTER_DAYS", municipality=municipality)
     cutoff = date.fromordinal(today.toordinal() - after)
     actor = Actor(user=actor_user, municipality=municipality, role="system")
     stale = Person.objects.filter(

@@ -1,10 +1,9 @@
 """The support frames in force: the DEFAULTS below (with their seed sources) overridden per installation
-by settings.HF["SUPPORT"]. Per-method dicts are merged key by key. Limits are defaults with their source; a
+by settings.HF["SUPPORT"], read with ``value`` (core/conf.py). Per-method dicts are merged key by key. Limits are defaults with their source; a
 municipality's configuration (settings.HF["SUPPORT"] or the team and worker records) can set them lower,
 never silently higher."""
 
-from django.conf import settings
-
+from core.conf import AppSettings
 from plans.methods import Method
 
 DEFAULTS = {
@@ -43,15 +42,12 @@ DEFAULTS.update(
     }
 )
 
+_read = AppSettings("SUPPORT", DEFAULTS, merge_dicts=True)
+
 
 def value(key: str):
-    override = settings.HF.get("SUPPORT", {}).get(key)
-    default = DEFAULTS[key]
-    if isinstance(default, dict):
-        merged = {Method(k): v for k, v in default.items()}
-        merged.update({Method(k): v for k, v in (override or {}).items()})
-        return merged
-    return default if override is None else override
+    found = _read(key)
+    return {Method(k): v for k, v in found.items()} if isinstance(found, dict) else found
 
 
 def caseload_limit(method: str) -> int | None:

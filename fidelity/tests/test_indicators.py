@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from accounts.roles import Role
-from fidelity import indicators
+from fidelity import conf, indicators
 from fidelity.quarters import Quarter
 from people import services as people_services
 
@@ -149,7 +149,7 @@ def test_support_continued_after_a_home_was_lost(leader, worker_a, person_factor
     from housing.models import Tenancy
 
     unit = make_unit(leader, whole=True)
-    window = settings.HF["FIDELITY"]["SUPPORT_CONTINUES_DAYS"]
+    window = conf.value("SUPPORT_CONTINUES_DAYS")
     kept, dropped, unsupported = (
         person_factory(worker_a, first_name=n, start=date(2025, 6, 1)) for n in "KDU"
     )
