@@ -88,7 +88,7 @@ def users_b(municipality_b):
 
 @pytest.fixture
 def actor_factory():
-    from people.services import Actor
+    from accounts.access import Actor
 
     def build(user, municipality, role):
         return Actor(user=user, municipality=municipality, role=role, path="/test/")

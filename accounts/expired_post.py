@@ -28,18 +28,14 @@ from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 
+from core.crypto import fernet
+
 SESSION_KEY = "expired_post"
 MAX_AGE = 60 * 60  # seconds the stash may wait for the login
 MAX_BYTES = 100_000  # a form's typed text, far below the session row's limits
 # Field names never kept: a password, a one-time code, a token. Files are never in request.POST.
 SECRET_WORDS = ("password", "passwd", "kodeord", "adgangskode", "secret", "token", "otp", "csrf")
 SECRET_NAMES = {"code"}
-
-
-def _fernet():
-    from people.crypto import _fernet
-
-    return _fernet()
 
 
 def _is_secret(name: str) -> bool:
@@ -104,7 +100,7 @@ def stash(request, response) -> None:
     body = json.dumps({"user": str(user_id), "action": request.path, "page": page, "data": data})
     if len(body) > MAX_BYTES:
         return
-    request.session[SESSION_KEY] = _fernet().encrypt(body.encode()).decode()
+    request.session[SESSION_KEY] = fernet().encrypt(body.encode()).decode()
     response["Location"] = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': page}, safe='/')}"
 
 
@@ -114,7 +110,7 @@ def restore(request) -> None:
     if not token or request.method != "GET" or getattr(request, "htmx", False):
         return
     try:
-        stashed = json.loads(_fernet().decrypt(token.encode(), ttl=MAX_AGE))
+        stashed = json.loads(fernet().decrypt(token.encode(), ttl=MAX_AGE))
     except Exception:  # expired or unreadable (a changed key): nothing to give back
         request.session.pop(SESSION_KEY, None)
         return

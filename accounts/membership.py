@@ -19,8 +19,3 @@ def active_membership(request) -> Membership | None:
     request._active_membership = membership
     request.membership_count = len(memberships)
     return membership
-
-
-def role_of(request) -> str | None:
-    membership = getattr(request, "membership", None)
-    return membership.role if membership else None

@@ -1,7 +1,24 @@
 from urllib.parse import urlencode
 
+from allauth.mfa.models import Authenticator
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from .membership import active_membership
+
+
+class MembershipMiddleware:
+    """The membership the user works in now, and its municipality, on the request: the tenant for
+    tenants.middleware.TenantMiddleware, the role for every access check (access.with_actor)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        membership = active_membership(request)
+        request.membership = membership
+        request.municipality = membership.municipality if membership else None
+        return self.get_response(request)
 
 
 def session_passed_mfa(request) -> bool:
@@ -36,10 +53,6 @@ class MfaRequiredMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not request.path.startswith(self.ALLOWED_PREFIXES):
-            from allauth.mfa.models import Authenticator
-
-            from .membership import active_membership
-
             membership = active_membership(request)
             if membership and membership.role in (membership.municipality.mfa_required_roles or []):
                 if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():

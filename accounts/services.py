@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from audit.models import Action
-from audit.services import log_access
 from core.errors import DomainError
 
+from .access import actor_log
 from .models import Membership, User
 from .roles import Role
 
@@ -19,16 +19,7 @@ class AccountError(DomainError):
 
 
 def _log(actor, detail: str, changes: dict | None = None):
-    log_access(
-        actor=actor.user,
-        municipality=actor.municipality,
-        action=Action.UPDATE,
-        purpose="Brugeradministration",
-        detail=detail,
-        changes=changes or {},
-        role=actor.role,
-        path=actor.path,
-    )
+    actor_log(actor, Action.UPDATE, "Brugeradministration", detail=detail, changes=changes or {})
 
 
 @transaction.atomic

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from core.forms import apply_error
 from core.params import int_param
-from people.views import with_actor
 
 from . import services
 from .forms import MfaRolesForm, RoleForm, UserCreateForm
@@ -104,7 +104,7 @@ def switch_municipality(request):
                 request,
                 gettext("Du arbejder nu i %(municipality)s.") % {"municipality": chosen.municipality.name},
             )
-            return redirect("core:home")
+            return redirect("home:start")
         messages.error(request, gettext("Vælg en af dine kommuner."))
     return render(request, "accounts/switch.html", {"memberships": memberships})
 

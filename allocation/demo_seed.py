@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 
+from accounts.access import Actor
 from accounts.roles import Role
-from housing.models import Tenancy, Unit
+from housing.models import Landlord, LandlordKind, Tenancy, Unit, UnitType
 from housing.services import unit_types_ensure_defaults
-from people.services import Actor
 
 from . import matching, selectors, services
 from .conf import allocation_setting, matching_params
@@ -47,8 +47,6 @@ def _free_units(municipality, rng, count):
         .order_by("id")
     )
     if not units:  # housing's demo is missing: a few homes of our own so the demo still shows allocation
-        from housing.models import Landlord, LandlordKind, UnitType
-
         unit_types_ensure_defaults(municipality)
         landlord, _ = Landlord.objects.get_or_create(
             municipality=municipality,
@@ -73,7 +71,7 @@ def _free_units(municipality, rng, count):
     return (cheap + [u for u in units if u.rent > 3500])[:count]
 
 
-def seed(*, municipality, staff, rng, today):
+def seed(*, municipality, staff, rng, today, areas):
     broker = staff.get(Role.HOUSING_BROKER) or staff.get(Role.LEADER)
     if broker is None:
         return

@@ -10,14 +10,8 @@ national-scale data. Issue 4 item 3 and seed 004 ch. 2 (principle 1):
 There is deliberately no field for housing readiness, sobriety, treatment or earlier tenancies: the
 only demand on the citizen is the lease (principle 1). A test asserts that no such field exists.
 
-Housing benefit (boligstøtteloven), from the dated rates in conf.BENEFIT_RULES: boligsikring for tenants
-who are not pensioners (and førtidspension granted from 1 January 2003) is 60 % of the yearly housing
-cost less 18 % of the household income above a threshold (raised per child beyond the first, up to four
-children), never more than the housing cost less the tenant's yearly minimum payment, never more than
-the maximum, and, with no children under 18 in the household, never more than 15 % of the housing cost
-whatever the income (not for førtidspension). Boligydelse (folkepension, førtidspension before 2003) has
-its own shares and limits and no 15 % cap. The rent counts only for the area allowed (65 m² for one
-person, 20 m² more per extra person). It is an estimate, never Udbetaling Danmark's decision.
+The housing benefit estimate (boligstøtteloven) is housing/benefit.py: the one rule, which this module
+applies to every (candidate, home) pair.
 """
 
 from dataclasses import dataclass, field
@@ -25,18 +19,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from housing.benefit import BOLIGYDELSE, PENSION_NONE, Payment, benefit_parts, income_of, size_of
+from housing.benefit import payment as benefit_payment
+
 SHARING_ALONE, SHARING_SHARED, SHARING_EITHER = "alone", "shared", "either"
-
-# Pension type of the household (decides the kind of housing benefit and the 15 % cap).
-PENSION_NONE = "none"
-PENSION_OLD_AGE = "folkepension"
-PENSION_EARLY_BEFORE_2003 = "early_before_2003"
-PENSION_EARLY_FROM_2003 = "early_from_2003"
-BOLIGSIKRING, BOLIGYDELSE = "boligsikring", "boligydelse"
-
-
-def scheme_of(pension: str) -> str:
-    return BOLIGYDELSE if pension in (PENSION_OLD_AGE, PENSION_EARLY_BEFORE_2003) else BOLIGSIKRING
 
 
 @dataclass(frozen=True)
@@ -72,32 +58,6 @@ class Home:
     size_m2: int | None = None  # None: not recorded, the whole rent counts
 
 
-@dataclass(frozen=True)
-class Payment:
-    """What a citizen would pay for a home each month, after an estimate of housing benefit."""
-
-    rent: int
-    utilities: int
-    benefit: int  # estimated housing benefit, kr. a month
-    scheme: str  # BOLIGSIKRING or BOLIGYDELSE
-    net: int  # rent + utilities - benefit
-    can_pay: int
-    feasible: bool
-    year: int  # the year of the rates used
-    income_assumed: bool  # no income recorded: the assumed cash-benefit level was used
-    counted_m2: int | None  # the area the rent counts for, when the home is larger
-    size_m2: int | None
-    capped_15: bool  # the 15 % cap (no children under 18) decided the amount
-
-    @property
-    def total(self) -> int:
-        return self.rent + self.utilities
-
-    @property
-    def shortfall(self) -> int:
-        return max(self.net - self.can_pay, 0)
-
-
 @dataclass
 class Fit:
     person_id: int
@@ -114,91 +74,9 @@ def _kr(value) -> str:
     return f"{int(round(value)):,} kr.".replace(",", ".")
 
 
-def housing_benefit(
-    *,
-    rent: int,
-    monthly_income: int | None,
-    params: dict,
-    size_m2: int | None = None,
-    adults: int = 1,
-    children: int = 0,
-    pension: str = PENSION_NONE,
-) -> int:
-    """Estimated housing benefit in kr. a month for one household and one home."""
-    parts = _benefit_parts(
-        np.array([rent]),
-        np.array([_size(size_m2)]),
-        np.array([_income(monthly_income, params)]),
-        np.array([adults]),
-        np.array([children]),
-        np.array([pension]),
-        params,
-    )
-    return int(parts["monthly"][0, 0])
-
-
-def _income(monthly_income, params) -> float:
-    return float(params["ASSUMED_MONTHLY_INCOME"] if monthly_income is None else monthly_income)
-
-
-def _size(size_m2) -> float:
-    return float(size_m2) if size_m2 else np.nan
-
-
-def _benefit_parts(
-    rents: np.ndarray,
-    sizes: np.ndarray,
-    incomes: np.ndarray,
-    adults: np.ndarray,
-    children: np.ndarray,
-    pensions: np.ndarray,
-    params: dict,
-) -> dict[str, np.ndarray]:
-    """The benefit for every (household, home) pair, rows are households and columns homes, with the
-    parts the explanation needs. The one place the rule is computed (the matrix and the explained path
-    both call it). Amounts are yearly until ``monthly``."""
-    rules = params["BENEFIT_RULES"]
-    adults = np.maximum(adults.astype(float), 1.0)[:, None]
-    children = np.maximum(children.astype(float), 0.0)[:, None]
-    ydelse = np.isin(pensions, [PENSION_OLD_AGE, PENSION_EARLY_BEFORE_2003])[:, None]
-
-    def rate(key):
-        bs, by = rules["boligsikring"][key], rules["boligydelse"][key]
-        return np.where(
-            ydelse, float(by if by is not None else np.nan), float(bs if bs is not None else np.nan)
-        )
-
-    # The area the rent counts for: 65 m² for one person, 20 m² more per extra person.
-    allowed = rules["area_first_person_m2"] + rules["area_per_extra_person_m2"] * (adults + children - 1)
-    size = sizes.astype(float)[None, :]
-    over = np.nan_to_num(size, nan=0.0) > allowed
-    factor = np.where(over, allowed / np.where(over, size, 1.0), 1.0)
-    cost = rents.astype(float)[None, :] * 12 * factor  # yearly housing cost counted
-    income = incomes.astype(float)[:, None] * 12
-    extra_children = np.maximum(np.minimum(children, rules["children_counted"]) - 1, 0)
-    threshold = rate("income_threshold") + extra_children * rate("threshold_per_child")
-    raw = rate("rent_share") * (cost + rate("rent_addition")) - rate("income_share") * np.maximum(
-        0.0, income - threshold
-    )
-    own_payment = np.maximum(rate("min_own_payment"), rate("own_payment_income_share") * income)
-    maximum = rate("max_yearly") * (1 + rate("max_raise") * (children > rate("max_raise_children_over")))
-    before_cap = np.minimum(np.minimum(raw, cost - own_payment), maximum)
-    cap_share = rate("no_children_cap_share")
-    capped = (children == 0) & ~np.isnan(cap_share) & (pensions != PENSION_EARLY_FROM_2003)[:, None]
-    cap = np.where(capped, np.nan_to_num(cap_share) * cost, np.inf)
-    yearly = np.maximum(np.minimum(before_cap, cap), 0.0)
-    # A yearly amount of whole kroner divisible by 12 must not lose a krone to floating point (0.15 * x).
-    return {
-        "monthly": np.floor(yearly / 12 + 1e-6),
-        "allowed_m2": np.broadcast_to(allowed, yearly.shape),
-        "area_limited": np.broadcast_to(over, yearly.shape),
-        "capped_15": capped & (cap < np.maximum(before_cap, 0.0)),
-    }
-
-
 def _household_arrays(candidates: list[Candidate], params: dict):
     return (
-        np.array([_income(c.monthly_income, params) for c in candidates]),
+        np.array([income_of(c.monthly_income, params) for c in candidates]),
         np.array([c.adults for c in candidates]),
         np.array([c.children for c in candidates]),
         np.array([c.pension for c in candidates]),
@@ -207,9 +85,9 @@ def _household_arrays(candidates: list[Candidate], params: dict):
 
 def _benefit_matrix(candidates: list[Candidate], homes: list[Home], params: dict) -> dict[str, np.ndarray]:
     incomes, adults, children, pensions = _household_arrays(candidates, params)
-    return _benefit_parts(
+    return benefit_parts(
         np.array([h.rent for h in homes]),
-        np.array([_size(h.size_m2) for h in homes]),
+        np.array([size_of(h.size_m2) for h in homes]),
         incomes,
         adults,
         children,
@@ -219,23 +97,18 @@ def _benefit_matrix(candidates: list[Candidate], homes: list[Home], params: dict
 
 
 def payment(candidate: Candidate, home: Home, params: dict) -> Payment:
-    """What the citizen pays for the home after estimated housing benefit, and whether they can pay it."""
-    parts = _benefit_matrix([candidate], [home], params)
-    benefit = int(parts["monthly"][0, 0])
-    net = home.rent + home.utilities - benefit
-    return Payment(
+    """What the citizen pays for the home after estimated housing benefit (housing/benefit.py), and
+    whether they can pay it."""
+    return benefit_payment(
         rent=home.rent,
         utilities=home.utilities,
-        benefit=benefit,
-        scheme=scheme_of(candidate.pension),
-        net=net,
-        can_pay=candidate.can_pay,
-        feasible=net <= candidate.can_pay,
-        year=params["BENEFIT_RULES"]["year"],
-        income_assumed=candidate.monthly_income is None,
-        counted_m2=int(parts["allowed_m2"][0, 0]) if parts["area_limited"][0, 0] else None,
         size_m2=home.size_m2,
-        capped_15=bool(parts["capped_15"][0, 0]),
+        can_pay=candidate.can_pay,
+        monthly_income=candidate.monthly_income,
+        params=params,
+        adults=candidate.adults,
+        children=candidate.children,
+        pension=candidate.pension,
     )
 
 

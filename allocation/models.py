@@ -11,14 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from housing.models import OPEN_VACANCY_STATUSES, VacancyStatus
 from tenants.models import TenantModel
-
-
-class VacancyStatus(models.TextChoices):
-    OPEN = "open", _("Åben")
-    NOMINATED = "nominated", _("Borger anvist")
-    LET = "let", _("Udlejet")
-    WITHDRAWN = "withdrawn", _("Trukket tilbage")
 
 
 @pghistory.track()
@@ -43,7 +37,7 @@ class Vacancy(TenantModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["unit"],
-                condition=models.Q(status__in=["open", "nominated"]),
+                condition=models.Q(status__in=OPEN_VACANCY_STATUSES),
                 name="one_open_vacancy_per_unit",
             ),
             models.CheckConstraint(

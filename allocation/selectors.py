@@ -9,11 +9,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accounts.access import require
 from accounts.roles import Capability
 from audit.models import Action
 from audit.services import log_many_reads
+from housing.affordability import payment_for
+from housing.benefit import PENSION_NONE, Payment
+from housing.models import VacancyStatus
 from people.models import NeedsListEntry, Person
-from people.selectors import needs_list_q, require, visible_in_lists
+from people.selectors import needs_list_people, needs_list_q, visible_in_lists
 from people.statuses import Status
 
 from . import matching
@@ -28,7 +32,6 @@ from .models import (
     Offer,
     OfferStatus,
     Vacancy,
-    VacancyStatus,
 )
 
 
@@ -139,18 +142,6 @@ def to_candidate(person: Person, today: date) -> matching.Candidate | None:
     return _candidate(person, entry, profile, today)
 
 
-def candidate_for(person: Person, *, today: date) -> matching.Candidate | None:
-    """One person's candidate facts, for the services' affordability check (the caller has already
-    checked the person's municipality); None when no open needs list entry records what they can pay."""
-    entry = NeedsListEntry.objects.filter(
-        municipality_id=person.municipality_id, person_id=person.pk, removed_on__isnull=True
-    ).first()
-    profile = CandidateProfile.objects.filter(
-        municipality_id=person.municipality_id, person_id=person.pk
-    ).first()
-    return _candidate(person, entry, profile, today)
-
-
 def _candidate(
     person: Person, entry: NeedsListEntry | None, profile: CandidateProfile | None, today: date
 ) -> matching.Candidate | None:
@@ -171,7 +162,7 @@ def _candidate(
         urgency=profile.urgency if profile else "normal",
         adults=profile.adults if profile else 1,
         children=profile.children if profile else 0,
-        pension=profile.pension if profile else matching.PENSION_NONE,
+        pension=profile.pension if profile else PENSION_NONE,
     )
 
 
@@ -403,18 +394,9 @@ def offer_get(actor, pk: int, *, log: bool = True) -> Offer:
     return offer
 
 
-def payment_for(person: Person, unit, *, today: date) -> matching.Payment | None:
-    """What the citizen would pay for the home after estimated housing benefit (the rule the services
-    enforce, services.affordability_check); None when nothing records what the citizen can pay."""
-    candidate = candidate_for(person, today=today)
-    if candidate is None:
-        return None
-    return matching.payment(candidate, home_of_unit(unit), matching_params())
-
-
-def offer_payment(offer: Offer, *, today: date) -> matching.Payment | None:
+def offer_payment(offer: Offer) -> Payment | None:
     """For the offer page, which has already fetched (and logged) the offer with offer_get."""
-    return payment_for(offer.person, offer.vacancy.unit, today=today)
+    return payment_for(offer.person, offer.vacancy.unit)
 
 
 def stalled_offers(actor, *, today: date):
@@ -480,9 +462,46 @@ def meeting_list(actor):
     return CommitteeMeeting.objects.filter(municipality=actor.municipality)
 
 
-def meeting_get(
-    actor, pk: int, *, purpose: str = "Boligudvalget: dagsorden og beslutninger", action=Action.READ
-):
+MEETING_PURPOSE = "Boligudvalget: dagsorden og beslutninger"
+
+
+def meeting_get(actor, pk: int, *, purpose: str = MEETING_PURPOSE, action=Action.READ):
+    """The meeting and its agenda items; each person the agenda shows is logged."""
+    meeting, items, shown = _meeting(actor, pk)
+    log_people_shown(actor, shown, purpose, action)
+    return meeting, items
+
+
+def meeting_export(actor, pk: int):
+    """The meeting and its agenda for the PDF; each person in it is logged as exported."""
+    return meeting_get(actor, pk, purpose="Boligudvalget: udskrift af dagsorden (PDF)", action=Action.EXPORT)
+
+
+def meeting_page(actor, pk: int, *, may_manage: bool):
+    """The committee's page: the meeting, its items and, for those who record decisions, the citizens on
+    the housing needs list the committee may choose instead (every decision form lists them). Each
+    person the page shows is logged once: the agenda's people and every candidate in the list."""
+    meeting, items, shown = _meeting(actor, pk)
+    candidates = decision_candidates(actor) if may_manage else None
+    if candidates is not None:
+        shown += list(candidates.values_list("id", flat=True))
+    log_people_shown(actor, shown, MEETING_PURPOSE)
+    return meeting, items, candidates
+
+
+def meeting_for_decision(actor, pk: int) -> CommitteeMeeting:
+    """The meeting a decision is recorded on (no person is read: the decision's service logs it)."""
+    require(actor, Capability.MANAGE_HOUSING)
+    return _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
+
+
+def decision_candidates(actor):
+    """The citizens a committee decision may name instead of the recommended one (not logged here: the
+    page that lists them logs them, meeting_page)."""
+    return needs_list_people(actor).order_by("last_name", "first_name")
+
+
+def _meeting(actor, pk: int):
     require(actor, Capability.VIEW_HOUSING)
     meeting = _get(CommitteeMeeting.objects.all(), actor, pk, "Mødet")
     items = list(
@@ -516,15 +535,12 @@ def meeting_get(
             if item.proposed_person
             else []
         )
-    log_people_shown(
-        actor,
+    shown = (
         [i.proposed_person_id for i in items if i.proposed_person_id]
         + [i.chosen_person_id for i in items if i.chosen_person_id]
-        + [o.person_id for offers in live.values() for o in offers],
-        purpose,
-        action,
+        + [o.person_id for offers in live.values() for o in offers]
     )
-    return meeting, items
+    return meeting, items, shown
 
 
 def agenda_item_get(actor, meeting, pk) -> AgendaItem:
@@ -544,6 +560,14 @@ def person_for_allocation(actor, pk: int) -> Person:
         return visible_in_lists(actor).get(pk=pk)
     except Person.DoesNotExist as exc:
         raise Http404("Borgeren findes ikke.") from exc
+
+
+def candidate_get(actor, pk: int) -> Person:
+    """A person for the candidate page (the facts matching needs beyond the needs list); the read is
+    logged."""
+    person = person_for_allocation(actor, pk)
+    log_people_shown(actor, [person.pk], "Anvisning: oplysninger til matchning")
+    return person
 
 
 def allocation_profile(person: Person) -> CandidateProfile | None:

@@ -10,13 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.access import Actor, actor_log
 from audit.models import Action
 from core.dates import happened_problem, planned_problem
 from housing import services as housing_services
+from housing.affordability import NOT_CHECKED, affordability_check
+from housing.models import VacancyStatus
 from people.models import Person
-from people.services import Actor, PersonDataError, _log
+from people.services import PersonDataError
+from plans.consent import has_consent
 
-from . import matching, selectors
 from .conf import allocation_setting
 from .models import (
     HOLDS_HOME,
@@ -33,7 +36,6 @@ from .models import (
     OfferStatus,
     Pension,
     Vacancy,
-    VacancyStatus,
 )
 
 TAKEN_BY_OTHER = gettext_lazy(
@@ -68,49 +70,6 @@ def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferL
         by=user,
         by_label=str(actor.user) if actor.user else "system",
     )
-
-
-# --- affordability: the one hard rule (matching.py), on every step that puts a citizen into a home ----------
-
-# Stored in the offer's event log, which stays Danish like the other event texts.
-NOT_CHECKED = "betalingsevne ikke registreret: ikke kontrolleret"
-
-
-def affordability_check(
-    *, person: Person, unit, field: str = "person", today: date | None = None
-) -> matching.Payment | None:
-    """Refuse, in Danish, to propose, offer, accept, sign, move in or choose a citizen for a home they
-    cannot pay after estimated housing benefit. Every path that puts a citizen into a home calls this:
-    the offer steps here, the committee's decision, and tenancy_start in housing (moving in without an
-    offer). Returns the estimate; None when no open needs list entry records what the citizen can pay:
-    then nothing is refused (the platform cannot know), and the caller flags it (NOT_CHECKED; the
-    offer page says so too)."""
-    pay = selectors.payment_for(person, unit, today=today or timezone.localdate())
-    if pay is None:
-        return None
-    if not pay.feasible:
-        raise PersonDataError(
-            field,
-            _(
-                "%(name)s kan ikke betale boligen: husleje og forbrug %(total)s kr. minus anslået %(scheme)s %(benefit)s kr. "
-                "giver %(net)s kr. om måneden, og borgeren kan betale %(can_pay)s kr. (anslået ud fra boligstøttens "
-                "satser for %(year)s; ikke Udbetaling Danmarks afgørelse)."
-            )
-            % {
-                "name": person.display_name,
-                "total": _kr(pay.total),
-                "scheme": pay.scheme,
-                "benefit": _kr(pay.benefit),
-                "net": _kr(pay.net),
-                "can_pay": _kr(pay.can_pay),
-                "year": pay.year,
-            },
-        )
-    return pay
-
-
-def _kr(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 # --- decline reasons ------------------------------------------------------------------------------------
@@ -230,7 +189,7 @@ def candidate_profile_update(*, actor: Actor, person: Person, **data) -> Candida
         if key in data:
             setattr(profile, key, data[key])
     profile.save()
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: oplysninger til matchning",
@@ -258,7 +217,7 @@ def candidate_park(
     profile = _profile(person)
     profile.parked_until, profile.parked_reason = until, reason.strip()
     profile.save(update_fields=["parked_until", "parked_reason"])
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: borger parkeret",
@@ -275,7 +234,7 @@ def candidate_unpark(*, actor: Actor, person: Person) -> CandidateProfile:
     before = str(profile.parked_until or "")
     profile.parked_until, profile.parked_reason = None, ""
     profile.save(update_fields=["parked_until", "parked_reason"])
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: parkering ophævet",
@@ -299,7 +258,7 @@ def offer_propose(
         raise PersonDataError("vacancy", _("Boligen er ikke længere åben for anvisning."))
     if not person.on_needs_list:
         raise PersonDataError("person", _("Borgeren står ikke på boligbehovslisten."))
-    pay = affordability_check(person=person, unit=vacancy.unit, today=on)
+    pay = affordability_check(person=person, unit=vacancy.unit)
     try:
         with transaction.atomic():
             offer = Offer.objects.create(
@@ -316,7 +275,7 @@ def offer_propose(
     _event(
         actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen" + ("" if pay else f" ({NOT_CHECKED})"), on
     )
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Anvisning: foreslået til ledig bolig",
@@ -338,7 +297,7 @@ def _set_status(actor: Actor, offer: Offer, status: str, on: date, text: str) ->
     offer.status, offer.status_since = status, on
     offer.save()
     _event(actor, offer, status, text, on)
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Anvisning: tilbud om bolig",
@@ -384,7 +343,7 @@ def offer_make(*, actor: Actor, offer: Offer, on: date) -> Offer:
         raise PersonDataError("status", _("Boligen er ikke længere ledig."))
     if vacancy.offers.filter(status__in=HOLDS_HOME).exists():
         raise PersonDataError("status", str(TAKEN_BY_OTHER))
-    affordability_check(person=offer.person, unit=vacancy.unit, field="status", today=on)
+    affordability_check(person=offer.person, unit=vacancy.unit, field="status")
     offer.offered_on = on
     return _set_status(actor, offer, OfferStatus.OFFERED, on, "Boligen tilbudt borgeren")
 
@@ -402,7 +361,7 @@ def offer_accept(*, actor: Actor, offer: Offer, on: date) -> Offer:
         raise PersonDataError("status", str(TAKEN_BY_OTHER))
     if Offer.objects.filter(person_id=offer.person_id, status__in=HOLDS_PERSON).exclude(pk=offer.pk).exists():
         raise PersonDataError("status", str(PERSON_HOLDS_ONE))
-    affordability_check(person=offer.person, unit=vacancy.unit, field="status", today=on)
+    affordability_check(person=offer.person, unit=vacancy.unit, field="status")
     offer.answered_on = on
     try:
         with transaction.atomic():
@@ -467,7 +426,7 @@ def offer_sign_lease(*, actor: Actor, offer: Offer, on: date) -> Offer:
     vacancy, offer = _lock(offer)
     _step(offer, OfferStatus.LEASE_SIGNED)
     _check_date(offer, on)
-    affordability_check(person=offer.person, unit=vacancy.unit, field="status", today=on)
+    affordability_check(person=offer.person, unit=vacancy.unit, field="status")
     offer.lease_signed_on = on
     return _set_status(actor, offer, OfferStatus.LEASE_SIGNED, on, "Lejekontrakten er underskrevet")
 
@@ -519,7 +478,7 @@ def offer_checklist_update(
     if changes:
         offer.save(update_fields=["deposit_loan", "rent_help"])
         _event(actor, offer, "checklist", "; ".join(changes), on)
-        _log(
+        actor_log(
             actor,
             Action.UPDATE,
             "Anvisning: indskudslån og huslejehjælp",
@@ -530,11 +489,7 @@ def offer_checklist_update(
 
 
 def _consent_to_landlord(person: Person, on: date) -> bool:
-    """Fail closed: without the consent module (app plans) or a recorded consent nothing is shared."""
-    try:
-        from plans.consent import has_consent
-    except ImportError:
-        return False
+    """Fail closed: without a recorded consent nothing is shared."""
     return has_consent(person=person, recipient="landlord", on=on)
 
 
@@ -559,7 +514,7 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
     offer.shared_with_landlord_on = on
     offer.save(update_fields=["shared_with_landlord_on"])
     _event(actor, offer, "shared", "Borgerens oplysninger delt med udlejeren (samtykke registreret)", on)
-    _log(actor, Action.EXPORT, "Anvisning: oplysninger delt med udlejer", offer.person_id)
+    actor_log(actor, Action.EXPORT, "Anvisning: oplysninger delt med udlejer", offer.person_id)
     return offer
 
 
@@ -639,7 +594,7 @@ def agenda_decide(
         )
     item.save()
     if item.chosen_person_id:
-        _log(
+        actor_log(
             actor,
             Action.UPDATE,
             "Boligudvalget: beslutning om anvisning",

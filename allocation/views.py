@@ -8,13 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
-from audit.models import Action
 from core.forms import apply_error
 from core.params import int_param
-from people.selectors import needs_list_people
 from people.services import PersonDataError
-from people.views import with_actor
 
 from . import selectors, services
 from .conf import allocation_setting
@@ -216,7 +214,7 @@ def _offer_page(request, actor, offer, *, decline_form=None, step_errors=None, c
             "may_share": offer.status
             in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED),
             "live": live,
-            "payment": selectors.offer_payment(offer, today=timezone.localdate()) if live else None,
+            "payment": selectors.offer_payment(offer) if live else None,
         },
     )
 
@@ -296,7 +294,7 @@ def offer_share(request, actor, offer_id):
 @with_actor(Capability.MANAGE_HOUSING)
 def candidate(request, actor, person_id):
     """The facts matching needs beyond the needs list, and parking."""
-    person = selectors.person_for_allocation(actor, person_id)
+    person = selectors.candidate_get(actor, person_id)
     profile = selectors.allocation_profile(person)
     today = timezone.localdate()
     profile_form = ProfileForm(
@@ -320,7 +318,6 @@ def candidate(request, actor, person_id):
                 return redirect("allocation:candidate", person_id=person.pk)
         except PersonDataError as exc:
             apply_error(park_form if kind == "park" else profile_form, exc)
-    selectors.log_people_shown(actor, [person.pk], "Anvisning: oplysninger til matchning")
     return render(
         request,
         "allocation/candidate.html",
@@ -428,22 +425,21 @@ def meeting_list(request, actor):
     )
 
 
-def _decision_people(actor):
-    return needs_list_people(actor).order_by("last_name", "first_name")
-
-
 @with_actor(Capability.VIEW_HOUSING)
 def meeting_detail(request, actor, meeting_id):
-    meeting, items = selectors.meeting_get(actor, meeting_id)
     may_manage = _may_manage(actor)
-    people = _decision_people(actor) if may_manage else None
     posted = None
     if request.method == "POST":
         if not may_manage:
             return render(request, "core/no_access.html", status=403)
+        # A decision reads the item and the chosen citizen, not the page: the page's people are logged
+        # when it is shown again (below, or after the redirect).
+        meeting = selectors.meeting_for_decision(actor, meeting_id)
         item = selectors.agenda_item_get(actor, meeting, int_param(request.POST, "item", required=True))
-        posted = (item.pk, DecisionForm(request.POST, prefix=f"item{item.pk}", people=people))
-        form = posted[1]
+        form = DecisionForm(
+            request.POST, prefix=f"item{item.pk}", people=selectors.decision_candidates(actor)
+        )
+        posted = (item.pk, form)
         if form.is_valid():
             try:
                 services.agenda_decide(actor=actor, item=item, **form.cleaned_data)
@@ -452,6 +448,7 @@ def meeting_detail(request, actor, meeting_id):
             else:
                 messages.success(request, _("Beslutningen er gemt."))
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
+    meeting, items, people = selectors.meeting_page(actor, meeting_id, may_manage=may_manage)
     rows = []
     for item in items:
         form = None
@@ -479,9 +476,7 @@ def meeting_detail(request, actor, meeting_id):
 
 @with_actor(Capability.VIEW_HOUSING)
 def meeting_pdf(request, actor, meeting_id):
-    meeting, items = selectors.meeting_get(
-        actor, meeting_id, purpose="Boligudvalget: udskrift af dagsorden (PDF)", action=Action.EXPORT
-    )
+    meeting, items = selectors.meeting_export(actor, meeting_id)
     response = HttpResponse(
         meeting_pdf_bytes(meeting, items, request=request), content_type="application/pdf"
     )

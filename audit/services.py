@@ -4,13 +4,12 @@ writes the log."""
 from datetime import timedelta
 
 import pgtrigger
-from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from tenants.rls import system_access
 
+from . import conf
 from .models import AccessLogEntry, Action
 
 # Fields whose values are never written to the log in clear (CPR is masked before it gets here).
@@ -72,14 +71,8 @@ def log_many_reads(
 def purge_expired_logs(*, now=None, retention_days: int | None = None) -> int:
     """Delete log entries older than the retention period, across all municipalities."""
     now = now or timezone.now()
-    days = retention_days if retention_days is not None else settings.HF["LOG_RETENTION_DAYS"]
+    days = retention_days if retention_days is not None else conf.value("LOG_RETENTION_DAYS")
     cutoff = now - timedelta(days=days)
     with system_access(), pgtrigger.ignore("audit.AccessLogEntry:append_only"):
         deleted, _ = AccessLogEntry.objects.filter(at__lt=cutoff).delete()
     return deleted
-
-
-def purge_expired_logs_if_due() -> int:
-    if cache.add("audit:purge-ran-today", True, timeout=24 * 3600):
-        return purge_expired_logs()
-    return 0

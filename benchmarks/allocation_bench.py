@@ -26,14 +26,15 @@ sys.path.insert(0, str(ROOT))
 
 from allocation import matching  # noqa: E402  (pure module: no Django setup needed)
 from allocation.conf import DEFAULTS  # noqa: E402
+from housing.benefit import DEFAULTS as BENEFIT_DEFAULTS  # noqa: E402
 
 START, END = "<!-- allocation-bench:start -->", "<!-- allocation-bench:end -->"
 AREAS = ["Frederikssund", "Jægerspris", "Slangerup", "Skibby", "Ølstykke", "Stenløse", "Hillerød", "Roskilde"]
 
 
 def params() -> dict:
-    # conf.DEFAULTS is read directly so the benchmark runs without Django settings.
-    return {k: v for k, v in DEFAULTS.items() if k.startswith(("BENEFIT_", "SCORE_", "ASSUMED_"))}
+    # The DEFAULTS are read directly so the benchmark runs without Django settings.
+    return {k: v for k, v in DEFAULTS.items() if k.startswith("SCORE_")} | BENEFIT_DEFAULTS
 
 
 def synthetic(n_candidates: int, n_vacancies: int, seed: int = 2024):

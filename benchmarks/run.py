@@ -245,20 +245,20 @@ def main() -> int:
 
     fronts = {
         "worker": (
-            f"support worker front page (`{reverse('support:mine')}`), Copenhagen worker with the most episodes "
+            f"support worker front page (`{reverse('home:worker')}`), Copenhagen worker with the most episodes "
             f"({worker_episodes}, {worker_active} active)",
-            *timed_page(worker_user, reverse("support:mine")),
+            *timed_page(worker_user, reverse("home:worker")),
         ),
         "leader": (
-            f"support leader front page (`{reverse('support:leader')}`), Copenhagen leader "
+            f"support leader front page (`{reverse('home:leader')}`), Copenhagen leader "
             f"({cph_open:,} open episodes)",
-            *timed_page(leaders["0101"], reverse("support:leader")),
+            *timed_page(leaders["0101"], reverse("home:leader")),
         ),
     }
     for key, (_label, f50, f95, fq) in fronts.items():
         print(f"(a) {key} front page p50 {f50:.1f} ms, p95 {f95:.1f} ms, {fq} queries", flush=True)
     # The leader's page of the smallest municipality with a full list page: the same number of queries.
-    q_leader_small = count_queries(leaders[small.code], reverse("support:leader"))
+    q_leader_small = count_queries(leaders[small.code], reverse("home:leader"))
     print(
         f"(a) leader front page queries: {fronts['leader'][3]} (Copenhagen) vs {q_leader_small} ({small.name})",
         flush=True,

@@ -9,13 +9,14 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("home.urls")),
     path("borgere/", include("people.urls")),
     path("borgere/", include("plans.urls")),
     path("boliger/", include("housing.urls")),
     path("stoette/", include("support.urls")),
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),
-    path("log/", include("audit.urls")),
+    path("log/", include("accounts.log_urls")),
     path("indlaes/", include("imports.urls")),
     path("brugere/", include("accounts.urls")),
     path("session/forlaeng/", session_extend, name="session_extend"),

@@ -19,10 +19,12 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from accounts.roles import ROLE_LABELS, Role
 from audit.models import AccessLogEntry
+from core import crypto as core_crypto
 from people import crypto
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from people.search import search_name
 from people.situations import HOMELESS
+from people.statuses import ACTIVE
 from tenants.models import Municipality
 from tenants.rls import system_access
 
@@ -123,14 +125,20 @@ def seed_demo(*, seed: int = 1, today: date | None = None, deletes_data_confirme
             staff = {u.role: users[u.username] for u in DEMO_USERS if u.code == spec.code}
             load_people(municipalities[spec.code], people, staff=staff)
             for hook in _app_demo_hooks():
-                hook.seed(municipality=municipalities[spec.code], staff=staff, rng=rng, today=today)
+                hook.seed(
+                    municipality=municipalities[spec.code],
+                    staff=staff,
+                    rng=rng,
+                    today=today,
+                    areas=spec.areas,
+                )
             summary[spec.code] = _counts(municipalities[spec.code])
     return summary
 
 
 def _app_demo_hooks():
-    """Each domain app may ship ``<app>/demo_seed.py`` with ``seed(*, municipality, staff, rng, today)``
-    (and optionally ``reset(municipalities)``) to extend the demo with its own data, so the demo
+    """Each domain app may ship ``<app>/demo_seed.py`` with ``seed(*, municipality, staff, rng, today, areas)``
+    (areas: the municipality's area names) (and optionally ``reset(municipalities)``) to extend the demo with its own data, so the demo
     grows with the platform without this module knowing every app."""
     from importlib import import_module
     from importlib.util import find_spec
@@ -282,7 +290,7 @@ def _person(municipality: Municipality, p: PersonData) -> Person:
         last_name=p.last_name,
         initials=p.initials,
         search_name=search_name(p.first_name, p.last_name, p.initials),
-        cpr_encrypted=crypto.encrypt(p.cpr) if p.cpr else "",
+        cpr_encrypted=core_crypto.encrypt(p.cpr) if p.cpr else "",
         cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
         birth_date=p.birth_date,
         birth_year=p.birth_date.year,
@@ -302,8 +310,6 @@ def _person(municipality: Municipality, p: PersonData) -> Person:
 
 
 def _counts(municipality: Municipality) -> dict:
-    from people.statuses import ACTIVE
-
     people = Person.objects.filter(municipality=municipality)
     active = people.filter(current_status__in=[s.value for s in ACTIVE])
     return {

@@ -22,6 +22,7 @@ from pathlib import Path
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from people.flows import monthly_flow_rebuild
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from tenants.models import Municipality
 from tenants.rls import system_access
@@ -241,8 +242,6 @@ def load_national(
         t_idx = time.monotonic()
         _restore_keys_and_indexes(cursor, saved)
         # The rollup's trigger was off with the other user triggers during COPY: rebuild it once.
-        from people.flows import monthly_flow_rebuild
-
         monthly_flow_rebuild()
         for model in MODELS:
             cursor.execute(f"ANALYZE {model._meta.db_table}")

@@ -25,7 +25,8 @@ from accounts.roles import Role
 from housing.models import Agreement, Landlord, LandlordKind, Tenancy, Unit, UnitType, WaitingPlan
 from housing.services import unit_types_ensure_defaults
 from people.models import Person
-from support.methods import DEFAULTS, Method
+from plans.methods import Method
+from support.conf import DEFAULTS
 from support.models import (
     EndReason,
     EpisodeEvent,

@@ -33,9 +33,9 @@ def homes(e2e_users, municipality_a, outreach_actor, some_people):
     unit.area = "Slangerup"
     unit.save()
     _, other = make_stock(municipality_a, address="Skovvej 2", rent=3100)
+    from accounts.access import Actor
     from accounts.roles import Role
     from allocation import services as allocation_services
-    from people.services import Actor
 
     leader = Actor(user=e2e_users["leader"], municipality=municipality_a, role=Role.LEADER, path="/e2e/")
     allocation_services.vacancy_create(

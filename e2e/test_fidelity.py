@@ -16,9 +16,9 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def fidelity_unit(e2e_users, municipality_a):
+    from accounts.access import Actor
     from accounts.roles import Role
     from fidelity import services
-    from people.services import Actor
 
     actor = Actor(user=e2e_users["leader"], municipality=municipality_a, role=Role.LEADER)
     unit = services.unit_create(

@@ -49,7 +49,7 @@ def reset(municipalities):
     OrganisationalUnit.objects.filter(municipality__in=municipalities).delete()
 
 
-def seed(*, municipality, staff, rng, today):
+def seed(*, municipality, staff, rng, today, areas):
     version = formdata.current_version()
     if version is None:
         return

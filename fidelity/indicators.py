@@ -11,12 +11,21 @@ covers the whole municipality (a department) counts every citizen of the municip
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from statistics import median
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Count, Q
 
+from housing.models import Tenancy
+from people.models import Contact, StatusChange
+from people.statuses import Status
+from plans.models import ActionPlan
+from support import conf as support_conf
+from support.capacity import worker_limit
+from support.models import SupportEpisode, WorkerProfile
+
+from . import conf
 from .quarters import Quarter
 
 NOT_RECORDED_NOTE = (
@@ -45,8 +54,6 @@ class Indicator:
 
     def source_available(self) -> tuple[bool, str]:
         app_label, model_name = self.source.split(".")
-        if not apps.is_installed(app_label):
-            return False, f"Data findes ikke endnu: appen '{app_label}' er ikke installeret."
         try:
             model = apps.get_model(app_label, model_name)
         except LookupError:
@@ -67,10 +74,6 @@ class Indicator:
         return self.compute(people_q, quarter, municipality)
 
 
-def conf(key):
-    return settings.HF["FIDELITY"][key]
-
-
 def people_filter(unit, *, prefix: str = "person__") -> Q:
     """Q on a model with a person FK selecting the unit's people (see the module docstring)."""
     if unit.whole_municipality:
@@ -84,8 +87,6 @@ def _pct(part: int, whole: int) -> float | None:
 
 def days_to_home(people_q, quarter, municipality) -> IndicatorValue:
     """Principle 1: median days on the list for those housed in the quarter (StatusChange.days_on_list)."""
-    from people.models import StatusChange
-    from people.statuses import Status
 
     rows = (
         StatusChange.objects.filter(
@@ -106,14 +107,13 @@ def days_to_home(people_q, quarter, municipality) -> IndicatorValue:
         available=True,
         value=value,
         n=len(days),
-        meets=value <= conf("DAYS_TO_HOME_TARGET"),
-        note=f"Mål: højst {conf('DAYS_TO_HOME_TARGET')} dage.",
+        meets=value <= conf.value("DAYS_TO_HOME_TARGET"),
+        note=f"Mål: højst {conf.value('DAYS_TO_HOME_TARGET')} dage.",
     )
 
 
 def ordinary_building_share(people_q, quarter, municipality) -> IndicatorValue:
     """Principle 4: of tenancies begun in the quarter in a known unit, the share in ordinary buildings."""
-    from housing.models import Tenancy
 
     rows = list(
         Tenancy.objects.filter(
@@ -129,14 +129,13 @@ def ordinary_building_share(people_q, quarter, municipality) -> IndicatorValue:
         return IndicatorValue(available=True, n=0, note="Ingen indflytninger i kendte boliger i kvartalet.")
     value = _pct(sum(1 for _, ordinary in rows if ordinary), len(rows))
     return IndicatorValue(
-        available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT")
+        available=True, value=value, n=len(rows), meets=value >= conf.value("INDICATOR_BELOW_PCT")
     )
 
 
 def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorValue:
     """Principle 3 (and 5): of citizens not reached at a contact attempt in the quarter, the share with a
     further attempt after it (Contact.reached=False, then any later contact)."""
-    from people.models import Contact
 
     contacts = list(
         Contact.objects.filter(
@@ -158,7 +157,7 @@ def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorVa
         available=True,
         value=value,
         n=len(first_miss),
-        meets=value >= conf("INDICATOR_BELOW_PCT"),
+        meets=value >= conf.value("INDICATOR_BELOW_PCT"),
         note="Andel med nyt kontaktforsøg efter et forgæves.",
     )
 
@@ -166,7 +165,6 @@ def persistence_after_no_contact(people_q, quarter, municipality) -> IndicatorVa
 def plans_with_wishes(people_q, quarter, municipality) -> IndicatorValue:
     """Principles 6 and 7: of the unit's citizens' action plans in force at the quarter's end (latest
     version made by then), the share that records the citizen's own wishes, dreams and hopes."""
-    from plans.models import ActionPlan
 
     plans = list(
         ActionPlan.objects.filter(people_q, municipality=municipality, created_at__date__lte=quarter.end)
@@ -181,7 +179,7 @@ def plans_with_wishes(people_q, quarter, municipality) -> IndicatorValue:
         return IndicatorValue(available=True, n=0, note="Ingen handleplaner.")
     value = _pct(sum(1 for w in latest.values() if (w or "").strip()), len(latest))
     return IndicatorValue(
-        available=True, value=value, n=len(latest), meets=value >= conf("INDICATOR_BELOW_PCT")
+        available=True, value=value, n=len(latest), meets=value >= conf.value("INDICATOR_BELOW_PCT")
     )
 
 
@@ -193,7 +191,6 @@ def _episodes_open_on(day):
 def ended_goals_reached(people_q, quarter, municipality) -> IndicatorValue:
     """Principles 3 and 6: of support episodes ended in the quarter, the share ended because the
     citizen's goals were reached (seed 004: the citizen's own goals decide when support changes)."""
-    from support.models import SupportEpisode
 
     rows = list(
         SupportEpisode.objects.filter(
@@ -206,19 +203,15 @@ def ended_goals_reached(people_q, quarter, municipality) -> IndicatorValue:
         return IndicatorValue(available=True, n=0, note="Ingen forløb afsluttet i kvartalet.")
     value = _pct(sum(1 for _, reason in rows if reason == "goals_reached"), len(rows))
     return IndicatorValue(
-        available=True, value=value, n=len(rows), meets=value >= conf("INDICATOR_BELOW_PCT")
+        available=True, value=value, n=len(rows), meets=value >= conf.value("INDICATOR_BELOW_PCT")
     )
 
 
 def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
     """Principle 5: of citizens who lost or left a home in the quarter while in a support episode, the
     share whose support was still running SUPPORT_CONTINUES_DAYS later (separation of housing and support)."""
-    from datetime import timedelta
 
-    from housing.models import Tenancy
-    from support.models import SupportEpisode
-
-    window = timedelta(days=conf("SUPPORT_CONTINUES_DAYS"))
+    window = timedelta(days=conf.value("SUPPORT_CONTINUES_DAYS"))
     ended = {}
     for person_id, ends_on in (
         Tenancy.objects.filter(
@@ -251,17 +244,14 @@ def support_after_home_lost(people_q, quarter, municipality) -> IndicatorValue:
         available=True,
         value=value,
         n=cases,
-        meets=value >= conf("INDICATOR_BELOW_PCT"),
-        note=f"Støtten kørte stadig {conf('SUPPORT_CONTINUES_DAYS')} dage efter.",
+        meets=value >= conf.value("INDICATOR_BELOW_PCT"),
+        note=f"Støtten kørte stadig {conf.value('SUPPORT_CONTINUES_DAYS')} dage efter.",
     )
 
 
 def caseload_within_limits(people_q, quarter, municipality, *, unit=None) -> IndicatorValue:
     """Low caseloads (seed 004, ch. 4): of the unit's CTI/ICM workers, the share whose citizens at the
     quarter's end were within their limit (support/capacity.py). ACT is a team limit and is not counted here."""
-    from support import conf as support_conf
-    from support.capacity import worker_limit
-    from support.models import SupportEpisode, WorkerProfile
 
     profiles = WorkerProfile.objects.filter(municipality=municipality, active=True)
     if unit is not None and not unit.whole_municipality:

@@ -1,12 +1,13 @@
 """Reads of the fidelity app, scoped to the actor's municipality. Fidelity data are about units, not
 people: nothing here reads a person's record (the practice indicators count, they never list)."""
 
-from django.conf import settings
 from django.http import Http404
 
+from accounts.access import actor_log
 from accounts.roles import Capability, has_capability
+from audit.models import Action
 
-from . import anonymity, formdata, indicators, who5
+from . import anonymity, conf, formdata, indicators, who5
 from .models import (
     ActionStatus,
     AgreedAction,
@@ -21,10 +22,6 @@ from .models import (
 )
 from .quarters import Quarter, last_n
 from .scoring import StatementRef, disagrees, score, weakest
-
-
-def conf(key):
-    return settings.HF["FIDELITY"][key]
 
 
 def units(actor, *, active_only=True):
@@ -75,13 +72,22 @@ def refs(structure) -> list[StatementRef]:
     ]
 
 
-def answers_of(assessment) -> dict[int, int | None]:
-    return dict(assessment.answers.values_list("statement_id", "value"))
-
-
 def completed(actor, *, unit=None):
     qs = FidelityAssessment.objects.filter(municipality=actor.municipality, status=AssessmentStatus.COMPLETED)
     return qs.filter(unit=unit) if unit else qs
+
+
+def results_export(actor, *, unit: OrganisationalUnit, quarter: Quarter, fmt: str) -> dict:
+    """The results for the PDF or xlsx to the leaders' network; the export is logged (aggregates, no
+    person in it)."""
+    data = results(actor, unit=unit, quarter=quarter)
+    actor_log(
+        actor,
+        Action.EXPORT,
+        "Efterlevelse: resultater til ledernetværket",
+        detail=f"{unit} {quarter} ({fmt})",
+    )
+    return data
 
 
 def results(actor, *, unit: OrganisationalUnit, quarter: Quarter, n_quarters: int = 6) -> dict:
@@ -111,7 +117,7 @@ def results(actor, *, unit: OrganisationalUnit, quarter: Quarter, n_quarters: in
         answers = {x.statement_id: x for x in current.answers.all()}
         values = {sid: a.value for sid, a in answers.items()}
         result = score(statement_refs, values)
-        weak_ids = {s.id for s in weakest(statement_refs, values, limit=conf("WEAKEST_SHOWN"))}
+        weak_ids = {s.id for s in weakest(statement_refs, values, limit=conf.value("WEAKEST_SHOWN"))}
         detail = {
             "assessment": current,
             "result": result,
@@ -153,7 +159,7 @@ def practice_vs_self(actor, *, unit, quarter, result, structure) -> list[dict]:
                     "indicator": ind,
                     "value": value,
                     "self_score": self_score,
-                    "disagrees": disagrees(self_score, value.meets, agree_from=conf("AGREE_FROM")),
+                    "disagrees": disagrees(self_score, value.meets, agree_from=conf.value("AGREE_FROM")),
                 }
             )
     rows.sort(key=lambda r: r["principle"])
@@ -188,7 +194,7 @@ def survey_trend(actor, *, unit, quarters, instrument: str) -> list[dict]:
     return [
         {
             "quarter": q,
-            **anonymity.group_summary(by_q.get((q.year, q.number), []), min_group=conf("MIN_GROUP")),
+            **anonymity.group_summary(by_q.get((q.year, q.number), []), min_group=conf.value("MIN_GROUP")),
         }
         for q in quarters
     ]
@@ -212,9 +218,9 @@ def who5_reading() -> dict:
     """The reading aids for WHO-5 (Topp et al. 2015), shown as text beside the means, never applied to
     anyone: poor wellbeing at or below, likely depression at or below, a meaningful change."""
     return {
-        "poor": conf("WHO5_POOR_WELLBEING"),
-        "depression": conf("WHO5_LIKELY_DEPRESSION"),
-        "change": conf("WHO5_CHANGE"),
+        "poor": conf.value("WHO5_POOR_WELLBEING"),
+        "depression": conf.value("WHO5_LIKELY_DEPRESSION"),
+        "change": conf.value("WHO5_CHANGE"),
     }
 
 

@@ -5,18 +5,17 @@ import secrets
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.access import Actor, actor_log
 from accounts.roles import Capability, has_capability
 from audit.models import Action
 from core.errors import DomainError
-from people.services import Actor, _log
 
-from . import formdata, instruments
+from . import conf, formdata, instruments
 from .models import (
     ActionStatus,
     AgreedAction,
@@ -62,10 +61,6 @@ class UnansweredStatements(FidelityError):
         self.statements = statements
 
 
-def conf(key):
-    return settings.HF["FIDELITY"][key]
-
-
 @transaction.atomic
 def unit_create(
     *, actor: Actor, name: str, kind: str, whole_municipality: bool = False, leader=None, members=()
@@ -83,7 +78,7 @@ def unit_create(
         leader=leader,
     )
     unit.members.set(members)
-    _log(actor, Action.CREATE, PURPOSE, detail=f"Enhed oprettet: {name}")
+    actor_log(actor, Action.CREATE, PURPOSE, detail=f"Enhed oprettet: {name}")
     return unit
 
 
@@ -104,7 +99,7 @@ def assessment_start(*, actor: Actor, unit: OrganisationalUnit, quarter: Quarter
         quarter=quarter.number,
         created_by=actor.user,
     )
-    _log(actor, Action.CREATE, PURPOSE, detail=f"Vurdering påbegyndt: {assessment}")
+    actor_log(actor, Action.CREATE, PURPOSE, detail=f"Vurdering påbegyndt: {assessment}")
     return assessment
 
 
@@ -222,7 +217,7 @@ def assessment_save(
     detail = f"{'Afsluttet' if complete else 'Gemt som kladde'}: {assessment}"
     if complete and unanswered:
         detail += f" (bekræftet uden svar på udsagn {', '.join(str(s.number) for s in unanswered)})"
-    _log(actor, Action.UPDATE, PURPOSE, detail=detail)
+    actor_log(actor, Action.UPDATE, PURPOSE, detail=detail)
     return assessment
 
 
@@ -248,7 +243,9 @@ def assessment_reopen(*, actor: Actor, assessment: FidelityAssessment, reason: s
     assessment.status = AssessmentStatus.DRAFT
     assessment.completed_at, assessment.completed_by = None, None
     assessment.save(update_fields=["status", "completed_at", "completed_by"])
-    _log(actor, Action.UPDATE, PURPOSE, detail=f"Genåbnet: {assessment} ({completed}). Begrundelse: {reason}")
+    actor_log(
+        actor, Action.UPDATE, PURPOSE, detail=f"Genåbnet: {assessment} ({completed}). Begrundelse: {reason}"
+    )
     return assessment
 
 
@@ -278,10 +275,10 @@ def invitation_create(
         instrument=instrument,
         mode=mode,
         token_hash=_hash(token),
-        expires_at=now + timedelta(days=conf("LINK_VALID_DAYS")),
+        expires_at=now + timedelta(days=conf.value("LINK_VALID_DAYS")),
         created_by=actor.user,
     )
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Efterlevelse: borgernes stemme",

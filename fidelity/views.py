@@ -9,16 +9,14 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
-from audit.models import Action
 from core.forms import apply_error
 from core.params import int_param
-from people.services import _log
-from people.views import with_actor
 from tenants import rls
 from tenants.models import Municipality
 
-from . import exports, instruments, selectors, services
+from . import conf, exports, instruments, selectors, services
 from .forms import AssessmentForm, InvitationForm, StartForm, UnitForm, quarter_label
 from .models import Instrument
 from .quarters import Quarter, last_n
@@ -224,7 +222,7 @@ def results(request, actor):
             "data": data,
             "chart": chart,
             "quarter_choices": last_n(Quarter.of(timezone.localdate()), 8),
-            "min_group": services.conf("MIN_GROUP"),
+            "min_group": conf.value("MIN_GROUP"),
             "may_reopen": has_capability(actor.role, Capability.RUN_FIDELITY),
         },
     )
@@ -237,13 +235,7 @@ def results_export(request, actor, fmt):
     unit_list, unit, quarter = _results_args(request, actor)
     if unit is None:
         raise Http404
-    data = selectors.results(actor, unit=unit, quarter=quarter)
-    _log(
-        actor,
-        Action.EXPORT,
-        "Efterlevelse: resultater til ledernetværket",
-        detail=f"{unit} {quarter} ({fmt})",
-    )
+    data = selectors.results_export(actor, unit=unit, quarter=quarter, fmt=fmt)
     name = f"efterlevelse-{unit.pk}-{quarter}"
     if fmt == "xlsx":
         body = exports.xlsx(data)
@@ -252,7 +244,7 @@ def results_export(request, actor, fmt):
         )
     else:
         html = render_to_string(
-            "fidelity/report_pdf.html", {"data": data, "min_group": services.conf("MIN_GROUP")}
+            "fidelity/report_pdf.html", {"data": data, "min_group": conf.value("MIN_GROUP")}
         )
         response = HttpResponse(
             exports.pdf(html, base_url=request.build_absolute_uri("/")), content_type="application/pdf"

@@ -1,6 +1,9 @@
-"""Housing figures with their sources; an installation overrides them in settings.HF["HOUSING"]."""
+"""Housing figures with their units and sources; read with ``housing_setting`` (core/conf.py). An
+installation overrides them in settings.HF["HOUSING"]."""
 
-from django.conf import settings
+from core.conf import AppSettings
+
+from .benefit import DEFAULTS as BENEFIT_DEFAULTS
 
 DEFAULTS = {
     # Seed 001, Indsats 3: Frederikssund lacks homes at 3,500 kr. a month or less (137 family homes).
@@ -21,8 +24,14 @@ DEFAULTS = {
     "RETENTION_TARGET_HIGH": 90,
     # Returns to homelessness are counted in these day windows after moving in (issue 4 item 7).
     "RETURN_WINDOWS": [(0, 180), (181, 365), (366, 730)],
+    # Housing benefit: the dated rates and the income assumed when none is recorded (housing/benefit.py).
+    **BENEFIT_DEFAULTS,
 }
 
 
-def housing_setting(name: str):
-    return settings.HF.get("HOUSING", {}).get(name, DEFAULTS[name])
+housing_setting = AppSettings("HOUSING", DEFAULTS)
+
+
+def benefit_params() -> dict:
+    """The housing benefit rates in force, as housing/benefit.py's functions take them."""
+    return {key: housing_setting(key) for key in BENEFIT_DEFAULTS}

@@ -61,11 +61,8 @@ def reset(municipalities):
         model.objects.filter(municipality__in=municipalities).delete()
 
 
-def seed(*, municipality, staff, rng, today):
-    from demo.loader import DEMO_MUNICIPALITIES
-
-    spec = next((d for d in DEMO_MUNICIPALITIES if d.code == municipality.code), None)
-    areas = spec.areas if spec else ("",)
+def seed(*, municipality, staff, rng, today, areas):
+    areas = areas or ("",)
     unit_types_ensure_defaults(municipality)
     types = {t.code: t for t in UnitType.objects.filter(municipality=municipality)}
     plan = FREDERIKSSUND if municipality.code == "0250" else SMALL

@@ -8,6 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from tenants.models import TenantModel
 
 
+# A home reported vacant to the municipality (allocation.Vacancy, which points at Unit) is open until
+# it is let or withdrawn: the stock, the unit list and allocation all read "open" from here.
+class VacancyStatus(models.TextChoices):
+    OPEN = "open", _("Åben")
+    NOMINATED = "nominated", _("Borger anvist")
+    LET = "let", _("Udlejet")
+    WITHDRAWN = "withdrawn", _("Trukket tilbage")
+
+
+OPEN_VACANCY_STATUSES = (VacancyStatus.OPEN, VacancyStatus.NOMINATED)
+
+
 class UnitType(TenantModel):
     """Configurable per municipality. ``ordinary_building`` tells principle 4 (seed 004, ch. 2):
     independent homes in ordinary buildings; skæv bolig or category homes only when wanted."""

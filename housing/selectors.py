@@ -2,22 +2,30 @@
 analyses hold no person data; the reads that show people (tenancies, eviction cases, waiting plans)
 are logged here."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from django.apps import apps
-from django.db.models import BooleanField, Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.access import require
+from accounts.models import User
 from accounts.roles import Capability, Role
+from audit.services import log_many_reads
 from people.models import Person, SituationPeriod
-from people.selectors import log_list_shown, needs_list_entries, needs_list_q, require, visible_in_lists
+from people.selectors import log_list_shown, needs_list_entries, person_get, visible_in_lists
 from people.situations import HOMELESS
+from plans.methods import LABELS as METHOD_LABELS
+from plans.models import MethodDecision
+from support import conf as support_conf
+from support import moving_in
+from support import selectors as support_selectors
+from support.models import EpisodeStatus, SupportEpisode
 
 from . import retention as retention_calc
 from . import stock
 from .conf import housing_setting
-from .models import Agreement, Landlord, Tenancy, Unit, UnitType, WaitingPlan
+from .models import OPEN_VACANCY_STATUSES, Agreement, Landlord, Tenancy, Unit, UnitType, WaitingPlan
 
 
 def _get(qs, actor, pk, what: str):
@@ -76,13 +84,9 @@ def unit_list(actor, *, filters: dict):
 
 
 def _reported_vacant():
-    """A unit is "Ledig" when it is reported vacant to the municipality (an open vacancy in allocation);
-    a unit merely without a tenant is "uden lejer" (issue 9 item 7). Allocation is looked up lazily:
-    homes must not depend on it."""
-    Vacancy = _model("allocation", "Vacancy")
-    if Vacancy is None:
-        return Value(False, output_field=BooleanField())
-    return Exists(Vacancy.objects.filter(unit_id=OuterRef("pk"), status__in=["open", "nominated"]))
+    """A unit is "Ledig" when it is reported vacant to the municipality (an open vacancy, read along the
+    vacancies' foreign key to the unit); a unit merely without a tenant is "uden lejer" (issue 9 item 7)."""
+    return Exists(Unit.objects.filter(pk=OuterRef("pk"), vacancies__status__in=OPEN_VACANCY_STATUSES))
 
 
 def unit_get(actor, pk: int) -> Unit:
@@ -100,8 +104,6 @@ def tenancy_get(actor, pk: int) -> Tenancy:
     require(actor, Capability.VIEW_PEOPLE)
     tenancy = _get(Tenancy.objects.select_related("person", "unit"), actor, pk, "Lejemålet")
     if not visible_in_lists(actor).filter(pk=tenancy.person_id).exists():
-        from people.selectors import person_get
-
         person_get(actor, tenancy.person_id, purpose="Lejemål", log=False)  # raises 404 unless allowed
     return tenancy
 
@@ -138,29 +140,65 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
     return cases
 
 
+def moving_in_warnings(actor, *, today: date) -> list[dict]:
+    """Workers with several citizens moving into a home at about the same time (seed 004, 4.1: the worker
+    may need fewer citizens for a period), from the tenancies starting for citizens in the worker's open
+    support episodes, looking one window back and ahead. For the leader's front page; each person behind
+    a warning is logged."""
+    days, count = support_conf.value("MOVE_IN_CLUSTER_DAYS"), support_conf.value("MOVE_IN_CLUSTER_COUNT")
+    window = (today - timedelta(days=days), today + timedelta(days=days))
+    open_episodes = support_selectors.episodes(actor).filter(
+        status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED], worker__isnull=False
+    )
+    tenancies = Tenancy.objects.filter(
+        municipality=actor.municipality,
+        starts_on__range=window,
+        person_id__in=open_episodes.values("person_id"),
+    ).values_list("person_id", "starts_on")
+    workers = {}
+    for person_id, worker_id in open_episodes.values_list("person_id", "worker_id"):
+        workers.setdefault(person_id, set()).add(worker_id)
+    move_ins = [(w, on, pid) for pid, on in tenancies for w in workers.get(pid, ())]
+    found = moving_in.clusters(move_ins, count=count, days=days)
+    if not found:
+        return []
+    names = {
+        u.pk: (u.get_full_name() or u.username)
+        for u in User.objects.filter(pk__in=[c.worker_id for c in found])
+    }
+    log_many_reads(
+        actor=actor.user,
+        municipality=actor.municipality,
+        person_ids=sorted({p for c in found for p in c.person_ids}),
+        purpose=support_selectors.FRONT_PURPOSE,
+        role=actor.role,
+        path=actor.path,
+    )
+    return [
+        {
+            "worker_id": c.worker_id,
+            "worker": names.get(c.worker_id, ""),
+            "first": c.first,
+            "last": c.last,
+            "n": len(c.person_ids),
+            "person_ids": list(c.person_ids),
+        }
+        for c in found
+    ]
+
+
 # --- stock analysis (seed 001, Indsats 3) ----------------------------------------------------------------
 
 
-def _allocation_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
-    """The allocation app's vacancies, if it is installed and has them (imported lazily: homes must not
-    depend on allocation)."""
-    if not apps.is_installed("allocation"):
-        return []
-    try:
-        Vacancy = apps.get_model("allocation", "Vacancy")
-    except LookupError:
-        return []
-    fields = {f.name for f in Vacancy._meta.get_fields()}
-    # The date the home is vacant from, else the date it was reported vacant to the municipality.
-    date_fields = [f for f in ("available_from", "reported_on") if f in fields]
-    if "unit" not in fields or not date_fields:
-        return []
-    rows = Vacancy.objects.filter(municipality=actor.municipality, unit__isnull=False).values_list(
-        "unit_id", *date_fields
+def _reported_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
+    """(unit, year) of every home reported vacant to the municipality in the years: the date it is vacant
+    from, else the date it was reported (allocation.Vacancy, read along its foreign key to the unit)."""
+    rows = Unit.objects.filter(municipality=actor.municipality, vacancies__isnull=False).values_list(
+        "id", "vacancies__available_from", "vacancies__reported_on"
     )
     out = []
-    for unit_id, *dates in rows:
-        day = next((d for d in dates if d is not None), None)
+    for unit_id, available_from, reported_on in rows:
+        day = available_from or reported_on
         if day is not None and day.year in years:
             out.append((unit_id, day.year))
     return out
@@ -185,7 +223,7 @@ def stock_analysis(actor, *, today: date) -> dict:
     ends = [
         (u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")
     ]
-    reported = _allocation_vacancies(actor, years)
+    reported = _reported_vacancies(actor, years)
     per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=reported)
     applicants = [
         stock.Applicant(m, r) for m, r in needs_list_entries(actor).values_list("max_rent", "min_rooms")
@@ -198,35 +236,18 @@ def stock_analysis(actor, *, today: date) -> dict:
         limits=housing_setting("RENT_BAND_LIMITS"),
         room_groups=housing_setting("ROOM_GROUPS"),
         threshold=housing_setting("RENT_THRESHOLD"),
-    ) | {"allocation": apps.is_installed("allocation")}
+    )
 
 
 # --- retention (issue 4 item 7) -------------------------------------------------------------------------
 
 
-def _model(app: str, name: str):
-    """A model of another app if that app is installed and has it (imported lazily: homes must not
-    depend on support, plans or allocation)."""
-    if not apps.is_installed(app):
-        return None
-    try:
-        return apps.get_model(app, name)
-    except LookupError:
-        return None
-
-
-def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
+def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str]:
     """person_id -> the method of the support episode open on the day the person moved in, else of the
-    first episode that began after it (support often starts with the keys); None when the support app
-    has no episodes, so the page can say so."""
-    Episode = _model("support", "SupportEpisode")
-    if Episode is None:
-        return None
-    from support.methods import LABELS
-
+    first episode that began after it (support often starts with the keys)."""
     episodes: dict[int, list] = {}
     for person_id, method, start, end in (
-        Episode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
+        SupportEpisode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
         .order_by("start_date", "id")
         .values_list("person_id", "method", "start_date", "end_date")
     ):
@@ -238,7 +259,7 @@ def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str] | None:
             (m for m, s, _ in mine if s > day), None
         )
         if chosen:
-            out[person_id] = LABELS.get(chosen, chosen)
+            out[person_id] = METHOD_LABELS.get(chosen, chosen)
     return out
 
 
@@ -277,9 +298,7 @@ def retention_figures(actor, *, today: date) -> dict:
     placements = []
     for person_id, (moved_in, type_name) in first.items():
         later = [d for d in homeless_starts[person_id] if d > moved_in]
-        groups = {"type": type_name}
-        if methods is not None:
-            groups["method"] = methods.get(person_id, _("Ingen støtteforløb registreret"))
+        groups = {"type": type_name, "method": methods.get(person_id, _("Ingen støtteforløb registreret"))}
         placements.append(
             retention_calc.Placement(
                 moved_in=moved_in,
@@ -297,10 +316,8 @@ def retention_figures(actor, *, today: date) -> dict:
         "by_type": retention_calc.retention_table(
             placements, months_list=months, today=today, dimension="type"
         ),
-        "by_method": (
-            retention_calc.retention_table(placements, months_list=months, today=today, dimension="method")
-            if methods is not None
-            else None
+        "by_method": retention_calc.retention_table(
+            placements, months_list=months, today=today, dimension="method"
         ),
         "returns": retention_calc.returns(placements, windows=housing_setting("RETURN_WINDOWS"), today=today),
         "target_low": housing_setting("RETENTION_TARGET_LOW"),
@@ -313,21 +330,20 @@ def retention_figures(actor, *, today: date) -> dict:
 
 def _support_decision(actor):
     """Who has a decision on support: an open (active or paused) support episode, or a method decision
-    in the plans app, when those apps exist; until then a person on the housing needs list (the decision
-    that a home is to be found). Returns (a filter on people, its description for the page)."""
-    Episode, Decision = _model("support", "SupportEpisode"), _model("plans", "MethodDecision")
-    if Episode is None and Decision is None:
-        return needs_list_q(), _("en plads på boligbehovslisten (støtteforløb registreres endnu ikke)")
-    q = Q(pk__in=[])
-    if Episode is not None:
-        q |= Q(Exists(Episode.objects.filter(person_id=OuterRef("pk"), status__in=["active", "paused"])))
-    if Decision is not None:
-        q |= Q(Exists(Decision.objects.filter(person_id=OuterRef("pk"))))
+    in the plans. Returns (a filter on people, its description for the page)."""
+    q = Q(
+        Exists(
+            SupportEpisode.objects.filter(
+                person_id=OuterRef("pk"), status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED]
+            )
+        )
+    ) | Q(Exists(MethodDecision.objects.filter(person_id=OuterRef("pk"))))
     return q, _("et aktivt støtteforløb eller en afgørelse om støttemetode")
 
 
 def waiting_list(actor, *, missing_only: bool = False):
-    """People with a support decision and no current home, each with their latest waiting plan."""
+    """People with a support decision and no current home, each with their latest waiting plan; the
+    list is a search and each person on it is logged."""
     require(actor, Capability.VIEW_PEOPLE)
     require(actor, Capability.VIEW_HOUSING)
     decided, basis = _support_decision(actor)
@@ -346,7 +362,14 @@ def waiting_list(actor, *, missing_only: bool = False):
     )
     if missing_only:
         qs = qs.filter(has_plan=False)
-    return qs, basis
+    people = list(qs)
+    log_list_shown(
+        actor,
+        people=people,
+        filters={"waiting_plan_missing": "yes" if missing_only else ""},
+        purpose="Plan for tiden indtil bolig",
+    )
+    return people, basis
 
 
 def latest_waiting_plan(person: Person) -> WaitingPlan | None:

@@ -3,18 +3,19 @@ returns the person to the list; support is never touched here (principle 5, seed
 
 from datetime import date
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import Actor, actor_log
 from audit.models import Action
 from core.dates import happened_problem
 from people import services as people_services
 from people.models import Person
-from people.services import Actor, PersonDataError
+from people.services import PersonDataError
 from people.situations import AT_RISK, HOMELESS
 
+from .affordability import affordability_check
 from .conf import housing_setting
 from .models import (
     DEFAULT_UNIT_TYPES,
@@ -74,15 +75,12 @@ def _happened(value: date, field: str) -> None:
         raise PersonDataError(field, problem)
 
 
-def _affordable(person: Person, unit: Unit | None, on: date):
-    """Moving into a home of the stock goes through the allocation's one affordability rule, whether or not
-    an offer came first (imported lazily: homes must not depend on allocation). A home outside the stock
-    has no rent here, so nothing is checked."""
-    if unit is None or not apps.is_installed("allocation"):
+def _affordable(person: Person, unit: Unit | None):
+    """Moving into a home of the stock goes through the one affordability rule (affordability.py), whether
+    or not an offer came first. A home outside the stock has no rent here, so nothing is checked."""
+    if unit is None:
         return None
-    from allocation.services import affordability_check
-
-    return affordability_check(person=person, unit=unit, field="unit", today=on)
+    return affordability_check(person=person, unit=unit, field="unit")
 
 
 @transaction.atomic
@@ -94,7 +92,7 @@ def tenancy_start(
     if unit is not None and unit.municipality_id != person.municipality_id:
         raise PersonDataError("unit", _("Boligen hører ikke til kommunen."))
     _happened(starts_on, "starts_on")
-    pay = _affordable(person, unit, starts_on)
+    pay = _affordable(person, unit)
     try:
         with transaction.atomic():
             tenancy = Tenancy.objects.create(
@@ -118,7 +116,7 @@ def tenancy_start(
     changes = {"tenancy": ["", tenancy.address]}
     if unit is not None and pay is None:
         changes["affordability"] = ["", "betalingsevne ikke registreret: ikke kontrolleret"]
-    people_services._log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes=changes)
+    actor_log(actor, Action.CREATE, "Indflytning i bolig", person.pk, changes=changes)
     return tenancy
 
 
@@ -148,7 +146,7 @@ def tenancy_end(
             place=place,
             status_reason="Mistet bolig",
         )
-    people_services._log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Fraflytning",
@@ -348,7 +346,7 @@ def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, n
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = flagged_on, note.strip()
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
-    people_services._log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Fogedsag registreret",
@@ -365,7 +363,7 @@ def tenancy_clear_eviction(*, actor: Actor, tenancy: Tenancy) -> Tenancy:
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = None, ""
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
-    people_services._log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Fogedsag afværget",
@@ -398,7 +396,7 @@ def waiting_plan_record(
         recorded_on=recorded_on,
         recorded_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
-    people_services._log(
+    actor_log(
         actor,
         Action.CREATE,
         "Plan for tiden indtil bolig",

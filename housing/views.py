@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
-from people.selectors import log_list_shown, person_get
+from people.selectors import person_get
 from people.services import PersonDataError
-from people.views import with_actor
 
 from . import selectors, services
 from .conf import housing_setting
@@ -390,14 +390,7 @@ def eviction_list(request, actor):
 @with_actor(Capability.VIEW_HOUSING)
 def waiting_list(request, actor):
     missing_only = request.GET.get("mangler") == "1"
-    qs, basis = selectors.waiting_list(actor, missing_only=missing_only)
-    people = list(qs)
-    log_list_shown(
-        actor,
-        people=people,
-        filters={"waiting_plan_missing": "yes" if missing_only else ""},
-        purpose="Plan for tiden indtil bolig",
-    )
+    people, basis = selectors.waiting_list(actor, missing_only=missing_only)
     rows = [(p, next(iter(p.waiting_plans.all()), None)) for p in people]
     return render(
         request,

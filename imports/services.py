@@ -18,13 +18,17 @@ from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connec
 from django.utils import timezone
 from django_scopes import scope
 
+from accounts.access import Actor
+from accounts.models import User
 from audit.models import Action
 from audit.services import log_access
+from core.crypto import fernet
 from people import crypto
 from people import services as people_services
 from people.models import Person
-from people.services import Actor, PersonDataError
+from people.services import PersonDataError
 from tenants import rls
+from tenants.models import Municipality
 
 from . import parsing
 from .models import MAX_RUNTIME, ImportJob, JobStatus
@@ -53,11 +57,11 @@ STOPPED = (
 
 def _seal(data: bytes) -> bytes:
     # The file holds CPR numbers in clear: encrypted at rest with the CPR key until the job ends.
-    return crypto._fernet().encrypt(data)
+    return fernet().encrypt(data)
 
 
 def _unseal(token: bytes) -> bytes:
-    return crypto._fernet().decrypt(bytes(token))
+    return fernet().decrypt(bytes(token))
 
 
 def job_create(*, actor: Actor, file_name: str, data: bytes) -> ImportJob:
@@ -88,9 +92,6 @@ def job_run(job_id: int, user_id: int, municipality_id: int, role: str, path: st
     commits at once and the status page sees the phases. The tenant is set on the connection for
     the task and restored afterwards, since the worker runs other tasks on the same connection.
     """
-    from accounts.models import User
-    from tenants.models import Municipality
-
     previous = rls.current_tenant_setting()  # none in the worker; a test's own when run in one
     rls.set_tenant(str(municipality_id), local=False)
     try:

@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.access import with_actor
 from accounts.roles import Capability
-from people.views import with_actor
 
 from . import parsing, services
 from .forms import UploadForm

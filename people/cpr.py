@@ -86,7 +86,3 @@ def mask(digits: str | None) -> str:
         return ""
     d = digits.replace("-", "")
     return f"{d[:6]}-XXXX"
-
-
-def gender_from_cpr(digits: str) -> str:
-    return "female" if int(digits[-1]) % 2 == 0 else "male"

@@ -1,26 +1,12 @@
 """CPR at rest: Fernet encryption for the value, an HMAC keyed hash beside it for lookups and
 uniqueness (filtering on an encrypted column silently finds nothing: LIBRARIES.md)."""
 
-import base64
 import hashlib
 import hmac
 
-from cryptography.fernet import Fernet
 from django.conf import settings
 
-
-def _fernet() -> Fernet:
-    key = settings.CPR_ENCRYPTION_KEY.encode()
-    # Accept any secret: derive a proper 32-byte url-safe key from it.
-    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(key).digest()))
-
-
-def encrypt(value: str) -> str:
-    return _fernet().encrypt(value.encode()).decode()
-
-
-def decrypt(token: str) -> str:
-    return _fernet().decrypt(token.encode()).decode()
+from core.crypto import encrypt, fernet
 
 
 def keyed_hash(digits: str) -> str:
@@ -45,8 +31,6 @@ def digits_from_search_token(token: str) -> str | None:
     if not token.startswith(SEARCH_TOKEN_PREFIX):
         return None
     try:
-        return (
-            _fernet().decrypt(token[len(SEARCH_TOKEN_PREFIX) :].encode(), ttl=SEARCH_TOKEN_SECONDS).decode()
-        )
+        return fernet().decrypt(token[len(SEARCH_TOKEN_PREFIX) :].encode(), ttl=SEARCH_TOKEN_SECONDS).decode()
     except (InvalidToken, ValueError):
         return None

@@ -51,22 +51,18 @@ def days_at_shelter(periods: Iterable[Period], today: date) -> int:
 
 
 def current_spell_start(periods: Iterable[Period], today: date) -> date | None:
-    """Start of the homelessness spell going on today: consecutive homeless periods joined
-    (a gap of at most one day does not break it); None when not homeless today."""
-    spans = sorted(_clip(periods, HOMELESS, today))
-    if not spans:
+    """Start of the homelessness spell going on today: homeless periods joined where they overlap or
+    follow each other (a gap of at most one day does not break it); None when not homeless today."""
+    periods = list(periods)
+    if not any(
+        p.situation in HOMELESS and p.start <= today and (p.end is None or p.end > today) for p in periods
+    ):
         return None
-    open_now = [
-        p
-        for p in periods
-        if p.situation in HOMELESS and p.start <= today and (p.end is None or p.end > today)
-    ]
-    if not open_now:
-        return None
-    start, end = spans[-1]
-    for s, e in reversed(spans[:-1]):
-        if e + timedelta(days=1) >= start:
-            start = min(start, s)
+    # Join the spans in start order; the last joined run is the one that reaches today.
+    start = end = None
+    for s, e in sorted(_clip(periods, HOMELESS, today)):
+        if end is None or s > end + timedelta(days=1):
+            start, end = s, e
         else:
-            break
+            end = max(end, e)
     return start

@@ -1,7 +1,7 @@
 """Exports of the by-name list: CSV for Danish Excel (semicolon, UTF-8 with BOM) and xlsx.
 
 Rows come from ``values_list`` in one query (never model instances: LIBRARIES.md), masked CPR only.
-A list of up to HF["EXPORT_SYNC_MAX_ROWS"] people is made in the request; a larger one by a task
+A list of up to EXPORT_SYNC_MAX_ROWS (people/conf.py) people is made in the request; a larger one by a task
 (people.tasks.build_list_export) into a ListExport, sealed like an import's upload, fetched once by
 its requester from a page that follows its progress. Either way ``build`` logs it the same way.
 """
@@ -11,21 +11,20 @@ import io
 from datetime import date, timedelta
 
 import xlsxwriter
-from django.conf import settings
 from django.http import QueryDict
 from django.utils import timezone
 from django_scopes import scope
 
-from audit.models import Action
-from audit.services import log_access
+from accounts.access import Actor
+from core.crypto import decrypt
 from core.exports import safe_row, write_row
 from tenants import rls
+from tenants.models import Municipality
 
+from . import conf, crypto, selectors
 from . import cpr as cpr_rules
-from . import crypto, selectors
 from .forms import ListFilterForm
-from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport, Person
-from .services import Actor
+from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport
 
 PURPOSE = "Udtræk af hjemløselisten"
 CONTENT_TYPES = {
@@ -70,7 +69,6 @@ _STATUSES = dict(STATUS_CHOICES)
 
 def rows(queryset, *, today: date):
     """Plain rows for the export; the CPR is decrypted only to be masked (birth date part)."""
-    from .crypto import decrypt
 
     for (
         pid,
@@ -140,28 +138,16 @@ def person_ids(actor: Actor, *, query: str, today: date) -> list[int]:
 def build(
     actor: Actor, *, query: str, fmt: str, today: date, ids: list[int] | None = None
 ) -> tuple[bytes, int]:
-    """The filtered list as a file; every person in it is logged as shown, the export as an export."""
-    qs, filters = _queryset(actor, query, today)
-    if ids is None:
-        ids = list(qs.values_list("id", flat=True))
-    selectors.log_list_shown(
-        actor, people=[Person(pk=i) for i in ids], filters=filters | {"format": fmt}, purpose=PURPOSE
-    )
-    log_access(
-        actor=actor.user,
-        municipality=actor.municipality,
-        action=Action.EXPORT,
-        purpose=PURPOSE,
-        detail=f"{len(ids)} borgere; {selectors.search_terms_for_log(filters)}",
-        role=actor.role,
-        path=actor.path,
-    )
+    """The filtered list as a file; the selector logs every person in it as shown and the export."""
+    form = ListFilterForm(QueryDict(query) or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs, count = selectors.by_name_export(actor, filters=filters, fmt=fmt, today=today, ids=ids)
     data = rows(qs, today=today)
-    return (to_csv(data) if fmt == "csv" else to_xlsx(data)), len(ids)
+    return (to_csv(data) if fmt == "csv" else to_xlsx(data)), count
 
 
 def is_large(n: int) -> bool:
-    return n > settings.HF["EXPORT_SYNC_MAX_ROWS"]
+    return n > conf.value("EXPORT_SYNC_MAX_ROWS")
 
 
 def export_create(actor: Actor, *, query: str, fmt: str, total: int) -> ListExport:
@@ -184,8 +170,6 @@ def export_create(actor: Actor, *, query: str, fmt: str, total: int) -> ListExpo
 
 def export_run(export_id: int, municipality_id: int) -> str:
     """The task's body in the worker: build the file as its requester, sealed until it is fetched."""
-    from tenants.models import Municipality
-
     previous = rls.current_tenant_setting()
     rls.set_tenant(str(municipality_id), local=False)
     try:
@@ -218,7 +202,7 @@ def export_fetch(export: ListExport) -> bytes:
 
 
 def purge_exports(*, now=None) -> int:
-    """Delete exports older than HF["EXPORT_KEEP_HOURS"], fetched or not; the caller gives system access."""
+    """Delete exports older than EXPORT_KEEP_HOURS (people/conf.py), fetched or not; the caller gives system access."""
     now = now or timezone.now()
-    cutoff = now - timedelta(hours=settings.HF["EXPORT_KEEP_HOURS"])
+    cutoff = now - timedelta(hours=conf.value("EXPORT_KEEP_HOURS"))
     return ListExport.objects.filter(created_at__lt=cutoff).delete()[0]

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.crypto import decrypt
 from tenants.models import TenantModel
 
 from . import cpr as cpr_rules
@@ -102,8 +103,6 @@ class Person(TenantModel):
 
     @property
     def cpr(self) -> str:
-        from .crypto import decrypt
-
         return decrypt(self.cpr_encrypted) if self.cpr_encrypted else ""
 
     @property
@@ -262,7 +261,7 @@ class ListExport(TenantModel):
     """A large export of the by-name list, made by a task (people.tasks.build_list_export).
 
     The file holds personal data, so it is encrypted at rest, only its requester may fetch it, it is
-    wiped when fetched and deleted after HF["EXPORT_KEEP_HOURS"] (people.tasks.purge_list_exports).
+    wiped when fetched and deleted after EXPORT_KEEP_HOURS (people/conf.py) (people.tasks.purge_list_exports).
     """
 
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

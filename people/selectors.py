@@ -2,17 +2,18 @@
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
 from django.http import Http404
 from django.utils.translation import gettext
 
-from accounts.roles import Capability, has_capability, may_see_protected
+from accounts.access import require
+from accounts.roles import Capability, may_see_protected
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 
+from . import conf, crypto, search
 from . import cpr as cpr_rules
-from . import crypto, search
 from .figures import (
     AGE_GROUPS,
     DURATION_BUCKETS,
@@ -24,11 +25,6 @@ from .figures import (
 from .models import MonthlyFlow, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .situations import AT_RISK, HOMELESS, SHELTER
 from .statuses import ACTIVE, Status
-
-
-def require(actor, capability: Capability) -> None:
-    if not has_capability(actor.role, capability):
-        raise PermissionDenied(gettext("Din rolle giver ikke adgang til dette."))
 
 
 def _people(actor):
@@ -254,6 +250,55 @@ def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
         role=actor.role,
         path=actor.path,
     )
+
+
+LIST_PURPOSE = "Opfølgning på hjemløselisten"
+EXPORT_PURPOSE = "Udtræk af hjemløselisten"
+
+
+def by_name_page(actor, *, filters: dict, today: date, page):
+    """One page of the by-name list; the search and each person on the page are logged."""
+    shown = Paginator(
+        by_name_list(actor, filters=filters, today=today), conf.value("LIST_PAGE_SIZE")
+    ).get_page(page)
+    log_list_shown(actor, people=shown.object_list, filters=filters, purpose=LIST_PURPOSE)
+    return shown
+
+
+def needs_list_page(actor, *, page):
+    """One page of the housing needs list, longest homeless first; each person on it is logged."""
+    qs = (
+        needs_list_people(actor)
+        .prefetch_related("needs_entries")
+        .order_by("homeless_since", "last_name", "id")
+    )
+    shown = Paginator(qs, conf.value("LIST_PAGE_SIZE")).get_page(page)
+    log_list_shown(
+        actor, people=shown.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten"
+    )
+    return shown
+
+
+def by_name_export(actor, *, filters: dict, fmt: str, today: date, ids: list[int] | None = None):
+    """The filtered by-name list for an export and its size: the search, each person exported and the
+    export itself (how many, with which filters) are logged. ``ids`` when the caller already has them."""
+    require(actor, Capability.EXPORT_PEOPLE)
+    qs = by_name_list(actor, filters=filters, today=today)
+    if ids is None:
+        ids = list(qs.values_list("id", flat=True))
+    log_list_shown(
+        actor, people=[Person(pk=i) for i in ids], filters=filters | {"format": fmt}, purpose=EXPORT_PURPOSE
+    )
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.EXPORT,
+        purpose=EXPORT_PURPOSE,
+        detail=f"{len(ids)} borgere; {search_terms_for_log(filters)}",
+        role=actor.role,
+        path=actor.path,
+    )
+    return qs, len(ids)
 
 
 def person_get(actor, pk: int, *, purpose: str, log: bool = True) -> Person:

@@ -1,19 +1,19 @@
 """Writes on people: every one a transaction, taking the acting user, writing the access log with
 before/after, and keeping the person's list summary in step with the history."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import Actor, actor_log
 from audit.models import Action
-from audit.services import log_access
+from core import crypto as core_crypto
 from core.errors import DomainError
 
+from . import conf, crypto, rules, situations
 from . import cpr as cpr_rules
-from . import crypto, rules, situations
 from .durations import Period, current_spell_start
 from .models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from .statuses import Status, StatusError, check_transition, is_active, reentry_status
@@ -36,38 +36,6 @@ class PersonDataError(DomainError):
     """Bad data about a person, with a Danish message naming the field."""
 
 
-@dataclass
-class Actor:
-    """Who acts, in which municipality and role; built from a request or for system jobs."""
-
-    user: object
-    municipality: object
-    role: str = ""
-    path: str = ""
-
-    @classmethod
-    def from_request(cls, request):
-        return cls(
-            user=request.user,
-            municipality=request.municipality,
-            role=request.membership.role,
-            path=request.path,
-        )
-
-
-def _log(actor: Actor, action, purpose: str, person_id=None, **kw):
-    return log_access(
-        actor=actor.user,
-        municipality=actor.municipality,
-        action=action,
-        purpose=purpose,
-        person_id=person_id,
-        role=actor.role,
-        path=actor.path,
-        **kw,
-    )
-
-
 def _raise_first(problems: rules.Problems) -> None:
     if problems:
         raise PersonDataError(*problems[0])
@@ -84,7 +52,7 @@ def apply_cpr(person: Person, raw: str, *, today: date) -> None:
         parsed = cpr_rules.parse(raw, today=today)
     except cpr_rules.CprError as exc:
         raise PersonDataError("cpr", str(exc)) from exc
-    person.cpr_encrypted = crypto.encrypt(parsed.digits)
+    person.cpr_encrypted = core_crypto.encrypt(parsed.digits)
     person.cpr_hash = crypto.keyed_hash(parsed.digits)
 
 
@@ -162,7 +130,7 @@ def person_create(
     _save_unique_cpr(person)
     if actor.user and getattr(actor.user, "pk", None):
         person.workers.add(actor.user)
-    _log(actor, Action.CREATE, purpose, person.pk, changes=_diff({}, _snapshot(person)))
+    actor_log(actor, Action.CREATE, purpose, person.pk, changes=_diff({}, _snapshot(person)))
     situation_record(
         actor=actor,
         person=person,
@@ -190,7 +158,7 @@ def person_update(
     _save_unique_cpr(person)
     changes = _diff(before, _snapshot(person))
     if changes:
-        _log(actor, Action.UPDATE, purpose, person.pk, changes=changes)
+        actor_log(actor, Action.UPDATE, purpose, person.pk, changes=changes)
     return person
 
 
@@ -260,7 +228,7 @@ def situation_record(
     _refresh_summary(person, timezone.localdate())
     person.save()
     if log:
-        _log(
+        actor_log(
             actor,
             Action.CREATE,
             "Registrering af situation",
@@ -305,7 +273,7 @@ def status_change(*, actor: Actor, person: Person, status: str, on: date, reason
     if Status(status) in LEAVES_NEEDS_LIST:
         _needs_list_end(actor, person, on, reason.strip())
     person.save()
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Ændring af status på hjemløselisten",
@@ -338,7 +306,7 @@ def contact_record(
     if reached:
         person.last_reached_on = max(filter(None, [person.last_reached_on, contacted_on]))
     person.save()
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Registrering af kontakt",
@@ -388,7 +356,7 @@ def needs_list_register(
     person.on_needs_list = True
     person.save(update_fields=["on_needs_list", "updated_at"])
     after = {"max_rent": entry.max_rent, **{k: getattr(entry, k) for k in wishes}}
-    _log(
+    actor_log(
         actor,
         Action.UPDATE if before else Action.CREATE,
         "Boligbehovslisten",
@@ -404,7 +372,9 @@ def needs_list_remove(*, actor: Actor, person: Person, removed_on: date) -> None
     person.needs_entries.filter(removed_on__isnull=True).update(removed_on=removed_on)
     person.on_needs_list = False
     person.save(update_fields=["on_needs_list", "updated_at"])
-    _log(actor, Action.UPDATE, "Boligbehovslisten", person.pk, changes={"on_needs_list": ["True", "False"]})
+    actor_log(
+        actor, Action.UPDATE, "Boligbehovslisten", person.pk, changes={"on_needs_list": ["True", "False"]}
+    )
 
 
 # Leaving the by-name list this way ends the place on the housing needs list too; inactivity does not
@@ -420,7 +390,7 @@ def _needs_list_end(actor: Actor, person: Person, on: date, reason: str) -> None
         entry.save(update_fields=["removed_on"])
     if entry is not None or person.on_needs_list:
         person.on_needs_list = False
-        _log(
+        actor_log(
             actor,
             Action.UPDATE,
             "Boligbehovslisten",
@@ -435,7 +405,7 @@ def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
     """Mark active people with no contact or situation update for N days as inactive (issue 2)."""
     from .statuses import ACTIVE
 
-    after = municipality.get_inactive_after_days()
+    after = conf.value("INACTIVE_AFTER_DAYS", municipality=municipality)
     cutoff = date.fromordinal(today.toordinal() - after)
     actor = Actor(user=actor_user, municipality=municipality, role="system")
     stale = Person.objects.filter(
@@ -448,7 +418,7 @@ def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
         _status_change(actor, person, Status.INACTIVE, today, reason)
         person.save(update_fields=["current_status", "status_since", "updated_at"])
         # A change of personal data like any other: logged, by "system" (Datatilsynet, DOMAIN.md).
-        _log(
+        actor_log(
             actor,
             Action.UPDATE,
             "Automatisk markering som inaktiv på hjemløselisten",

@@ -32,10 +32,6 @@ LABELS = {
 }
 
 ACTIVE = frozenset({Status.NEWLY_IDENTIFIED, Status.RETURNED_FROM_HOUSING, Status.RETURNED_FROM_INACTIVE})
-INFLOW = ACTIVE
-OUTFLOW = frozenset(
-    {Status.HOUSED, Status.INACTIVE, Status.MOVED_AWAY, Status.DIED, Status.NO_LONGER_HOMELESS}
-)
 
 
 class StatusError(ValueError):

@@ -30,6 +30,6 @@ def build_list_export(export_id: int, municipality_id: int) -> str:
 
 @task()
 def purge_list_exports() -> int:
-    """Delete export files past HF["EXPORT_KEEP_HOURS"]: the number deleted."""
+    """Delete export files past EXPORT_KEEP_HOURS (people/conf.py): the number deleted."""
     with system_access():
         return exports.purge_exports()

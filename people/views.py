@@ -1,11 +1,6 @@
 """Thin views: parse input, call a selector or service, render."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 
@@ -29,30 +25,10 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
-from .services import Actor, PersonDataError
+from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
-LIST_PURPOSE = "Opfølgning på hjemløselisten"
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
-
-
-def with_actor(capability: Capability):
-    """Login required, a municipality chosen, and the role's capability; passes an Actor."""
-
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if request.membership is None:
-                raise PermissionDenied(_("Du er ikke tilknyttet en kommune."))
-            actor = Actor.from_request(request)
-            if not has_capability(actor.role, capability):
-                return render(request, "core/no_access.html", status=403)
-            return view(request, actor, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def _tokenised(q: str) -> str:
@@ -97,9 +73,7 @@ def person_list(request, actor):
             return redirect(_list_url(form.cleaned_data))  # an address typed with a CPR number in it
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    qs = selectors.by_name_list(actor, filters=filters, today=today)
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
-    selectors.log_list_shown(actor, people=page.object_list, filters=filters, purpose=LIST_PURPOSE)
+    page = selectors.by_name_page(actor, filters=filters, today=today, page=request.GET.get("side"))
     rows = selectors.list_rows(page.object_list, today=today)
     query = request.GET.copy()
     query.pop("side", None)
@@ -126,15 +100,7 @@ def person_list(request, actor):
 
 @with_actor(Capability.VIEW_PEOPLE)
 def needs_list(request, actor):
-    qs = (
-        selectors.needs_list_people(actor)
-        .prefetch_related("needs_entries")
-        .order_by("homeless_since", "last_name", "id")
-    )
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
-    selectors.log_list_shown(
-        actor, people=page.object_list, filters={"needs_list": "yes"}, purpose="Boligbehovslisten"
-    )
+    page = selectors.needs_list_page(actor, page=request.GET.get("side"))
     rows = []
     for person in page.object_list:
         entry = next((e for e in person.needs_entries.all() if e.removed_on is None), None)

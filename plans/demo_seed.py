@@ -93,7 +93,7 @@ CONSENT_SCOPES = {
 }
 
 
-def seed(*, municipality, staff, rng, today):
+def seed(*, municipality, staff, rng, today, areas):
     worker = staff.get(Role.SUPPORT_WORKER) or staff.get(Role.LEADER)
     if worker is None:
         return

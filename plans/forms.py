@@ -5,16 +5,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people.forms import DateInput
-from support.labels import METHOD as METHOD_LABELS
-from support.methods import Method
 
 from .dimensions import HEALTH_DIMENSIONS, Dimension
 from .labels import DIMENSION as DIMENSION_LABELS
 from .labels import GOAL_TYPE as GOAL_TYPE_LABELS
 from .labels import LEVEL as LEVEL_LABELS
+from .labels import METHOD as METHOD_LABELS
 from .labels import NOT_ASSESSED as NOT_ASSESSED_LABEL
 from .labels import SERVICES_USE as SERVICES_USE_LABELS
-from .models import Recipient
+from .methods import Method
+from .models import HEALTH_RECIPIENTS, Recipient
 
 TEXT = {"rows": 3}
 
@@ -179,8 +179,6 @@ class ConsentForm(forms.Form):
     def __init__(self, *args, show_health: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not show_health:  # a consent one could not see afterwards is not offered either
-            from .models import HEALTH_RECIPIENTS
-
             self.fields["recipient"].choices = [c for c in Recipient.choices if c[0] not in HEALTH_RECIPIENTS]
 
 

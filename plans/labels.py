@@ -1,10 +1,12 @@
-"""The labels of plans/dimensions.py (a pure module, no Django import) marked for translation: the same
-Danish texts, shown in the user's language. support/tests/test_english.py keeps them identical."""
+"""The labels of plans/dimensions.py and plans/methods.py (pure modules, no Django import) marked for
+translation: the same Danish texts, shown in the user's language. support/tests/test_english.py keeps them
+identical; stored data and the access log keep using the pure modules' Danish labels."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .dimensions import Dimension, GoalType, Level, ServicesUse
+from .methods import Method
 
 # With a context: the same words elsewhere (e.g. "Bolig", a home) translate differently.
 DIMENSION = {
@@ -38,3 +40,16 @@ GOAL_TYPE = {
     GoalType.MAINTAIN: _("Fastholde"),
     GoalType.LIMIT_LOSS: _("Begrænse tab"),
 }
+
+METHOD = {
+    Method.CTI: _("CTI (Critical Time Intervention)"),
+    Method.ICM: _("ICM (Intensive Case Management)"),
+    Method.ACT: _("ACT (Assertive Community Treatment)"),
+    Method.SECTION_85: _("§ 85-støtte i eget hjem"),
+    Method.OTHER: _("Andet tilbud (fx § 107/108)"),
+}
+
+
+def method(value) -> str:
+    """The method's label in the current language."""
+    return str(METHOD[Method(value)])

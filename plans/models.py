@@ -11,15 +11,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Person
-from support.labels import METHOD as METHOD_LABELS
-from support.methods import Method
 from tenants.models import TenantModel
 
 from .dimensions import Dimension, GoalType, Level, ServicesUse
 from .labels import DIMENSION as DIMENSION_LABELS
 from .labels import GOAL_TYPE as GOAL_TYPE_LABELS
 from .labels import LEVEL as LEVEL_LABELS
+from .labels import METHOD as METHOD_LABELS
 from .labels import SERVICES_USE as SERVICES_USE_LABELS
+from .methods import Method
 
 DIMENSION_CHOICES = [(d.value, DIMENSION_LABELS[d]) for d in Dimension]
 LEVEL_CHOICES = [(lvl.value, LEVEL_LABELS[lvl]) for lvl in Level]

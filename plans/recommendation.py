@@ -21,9 +21,8 @@ principle 1; 4.1). Every input gives a recommendation; a citizen is never refuse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from support.methods import Method
-
 from .dimensions import DIMENSION_LABELS, LEVEL_LABELS, SERVICES_USE_LABELS, Dimension, Level, ServicesUse
+from .methods import Method
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from accounts.access import require
 from accounts.roles import Capability, may_see_health
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 from people.models import Person
-from people.selectors import person_get, require
+from people.selectors import person_get
 
 from . import conf, labels
 from .dimensions import HEALTH_DIMENSIONS, Dimension, Level, ServicesUse

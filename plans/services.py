@@ -8,18 +8,17 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.access import Actor, actor_log, require
 from accounts.roles import Capability
 from audit.models import Action
 from core import dates
 from core.errors import DomainError
 from people.models import Person
-from people.selectors import require
-from people.services import Actor, _log
-from support.labels import method as method_label
-from support.methods import Method
 
 from . import conf
 from .dimensions import HEALTH_DIMENSIONS, Dimension, GoalType, Level, ServicesUse
+from .labels import method as method_label
+from .methods import Method
 from .models import ActionPlan, Assessment, AssessmentDimension, Consent, MethodDecision, PlanGoal, Recipient
 from .recommendation import recommend
 from .selectors import assessment_input, health_visible
@@ -140,7 +139,7 @@ def assessment_save(
             for dim, values in rows.items()
         ]
     )
-    _log(
+    actor_log(
         actor,
         Action.CREATE if previous is None else Action.UPDATE,
         "Udredning",
@@ -193,7 +192,7 @@ def method_decide(
         reason=reason,
         decided_by=actor.user if getattr(actor.user, "pk", None) else None,
     )
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Valg af støttemetode",
@@ -267,7 +266,7 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
     PlanGoal.objects.bulk_create(
         [PlanGoal(municipality=actor.municipality, plan=plan, dimension=d, **g) for d, g in new_goals]
     )
-    _log(
+    actor_log(
         actor,
         Action.CREATE if previous is None else Action.UPDATE,
         "Handleplan",
@@ -312,7 +311,7 @@ def consent_give(
     )
     with translation.override(settings.LANGUAGE_CODE):  # the access log stays Danish
         detail = f"Samtykke til {Recipient(recipient).label}"
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Samtykke",
@@ -350,7 +349,7 @@ def consent_revoke(*, actor: Actor, consent: Consent, revoked_on: date) -> Conse
     consent.save(update_fields=["revoked_on", "revoked_by"])
     with translation.override(settings.LANGUAGE_CODE):  # the access log stays Danish
         detail = f"Samtykke til {consent.get_recipient_display()} tilbagekaldt"
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Samtykke",

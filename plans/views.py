@@ -6,13 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
-from people.views import with_actor
-from support.labels import method as method_label
 
 from . import selectors, services
 from .forms import AssessmentForm, CompareForm, ConsentForm, DecisionForm, PlanForm, RevokeForm
+from .labels import method as method_label
 from .models import HEALTH_RECIPIENTS, Recipient
 from .services import PlanDataError
 

@@ -8,7 +8,7 @@ per team member. The limits come from support/conf.py, never from literals here.
 
 from dataclasses import dataclass
 
-from .methods import LABELS, Method
+from plans.methods import LABELS, Method
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from accounts.models import Membership, User
 from accounts.roles import Role
 from people.models import Contact, ContactKind, Person
 from people.services import contact_summary_rebuild
+from plans.methods import Method
+from plans.models import ActionPlan
 
 from . import conf
-from .methods import Method
 from .models import (
     EpisodeEvent,
     EpisodeStatus,
@@ -44,7 +45,7 @@ def reset(municipalities):
     User.objects.filter(username__startswith=PREFIX).delete()
 
 
-def seed(*, municipality, staff, rng, today):
+def seed(*, municipality, staff, rng, today, areas):
     main = staff.get(Role.SUPPORT_WORKER)
     if main is None:
         return
@@ -164,10 +165,6 @@ REVIEWS_DUE_FOR_SUPPORT_WORKER = 5
 
 
 def _planned(municipality) -> set[int]:
-    try:
-        from plans.models import ActionPlan
-    except ImportError:
-        return set()
     return set(
         ActionPlan.objects.filter(municipality=municipality, is_current=True).values_list(
             "person_id", flat=True
@@ -178,10 +175,6 @@ def _planned(municipality) -> set[int]:
 def _reviews_due(*, municipality, worker, today):
     """Reviews on the demo support worker's front page: some of their citizens' plans due within the
     next days, some overdue (marked on the page)."""
-    try:
-        from plans.models import ActionPlan
-    except ImportError:
-        return
     mine = SupportEpisode.objects.filter(
         municipality=municipality, worker=worker, status=EpisodeStatus.ACTIVE
     ).values("person_id")

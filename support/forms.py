@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from people.forms import DateInput
 from people.models import ContactKind
+from plans.labels import METHOD as METHOD_LABELS
+from plans.methods import SPECIALISED, Method
 from tenants.models import Municipality
 
-from .labels import METHOD as METHOD_LABELS
-from .methods import SPECIALISED, Method
 from .models import END_REASONS_OFFERED, PauseReason
 
 TEXT = {"rows": 3}

@@ -1,18 +1,9 @@
-"""The labels of the pure modules (methods.py, cti.py; no Django import) marked for translation: the
-same Danish texts, shown in the user's language. support/tests/test_english.py keeps them identical to
-the pure modules' texts; stored data and the access log keep using the pure modules' Danish labels."""
+"""The labels of the pure module cti.py (no Django import) marked for translation: the same Danish texts,
+shown in the user's language. support/tests/test_english.py keeps them identical to the pure module's texts;
+stored data and the access log keep using the pure module's Danish labels. The methods' labels are in
+plans/labels.py."""
 
 from django.utils.translation import gettext_lazy as _
-
-from .methods import Method
-
-METHOD = {
-    Method.CTI: _("CTI (Critical Time Intervention)"),
-    Method.ICM: _("ICM (Intensive Case Management)"),
-    Method.ACT: _("ACT (Assertive Community Treatment)"),
-    Method.SECTION_85: _("§ 85-støtte i eget hjem"),
-    Method.OTHER: _("Andet tilbud (fx § 107/108)"),
-}
 
 CTI_PHASE = {
     "contact": _("Kontaktskabelsesperiode"),
@@ -22,8 +13,3 @@ CTI_PHASE = {
     "after": _("Efter de 9 måneder"),
     "before": _("Ikke begyndt"),
 }
-
-
-def method(value) -> str:
-    """The method's label in the current language."""
-    return str(METHOD[Method(value)])

@@ -10,10 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Person
+from plans.labels import METHOD as METHOD_LABELS
+from plans.methods import SPECIALISED, Method
 from tenants.models import Municipality, TenantModel
-
-from .labels import METHOD as METHOD_LABELS
-from .methods import SPECIALISED, Method
 
 METHOD_CHOICES = [(m.value, METHOD_LABELS[m]) for m in Method]
 SPECIALISED_CHOICES = [(m.value, METHOD_LABELS[m]) for m in Method if m in SPECIALISED]

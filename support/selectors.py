@@ -12,15 +12,17 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from accounts.roles import Capability
+from accounts.access import require
+from accounts.models import Membership
+from accounts.roles import Capability, has_capability
 from audit.services import log_many_reads
 from people.models import Contact, Person
-from people.selectors import person_get, require
+from people.selectors import person_get
+from plans.labels import METHOD as METHOD_LABELS
+from plans.methods import Method
 
-from . import capacity, conf, cti, moving_in, persistence
+from . import capacity, conf, cti, persistence
 from .labels import CTI_PHASE
-from .labels import METHOD as METHOD_LABELS
-from .methods import Method
 from .models import EpisodeStatus, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile
 
 EPISODE_PURPOSE = "Specialiseret støtte: borgerens forløb"
@@ -178,7 +180,6 @@ def _row(e, today):
 class WorkerPage:
     rows: list
     tasks: list
-    reviews: list | None  # None while the plans app is not there
     profile: WorkerProfile | None
     limit: int | None
     active: int
@@ -196,7 +197,8 @@ def my_citizens(actor):
 
 
 def worker_page(actor, *, today: date) -> WorkerPage:
-    """My citizens (my_episodes), their method and CTI phase, last contact, reviews due and persistence tasks."""
+    """My citizens (my_episodes), their method and CTI phase, last contact and persistence tasks (the
+    front page, home/views.py, adds their plan reviews and eviction cases)."""
     require(actor, Capability.WORK_SUPPORT)
     qs = _with_contacts(my_episodes(actor))
     rows = [
@@ -206,7 +208,6 @@ def worker_page(actor, *, today: date) -> WorkerPage:
     tasks = sorted(
         (r for r in rows if r["persistence"] and r["persistence"].due), key=lambda r: -r["persistence"].days
     )
-    reviews = _reviews(actor, today)
     profile = WorkerProfile.objects.filter(municipality=actor.municipality, user=actor.user).first()
     limit = None
     if profile and conf.caseload_limit(profile.method):
@@ -219,17 +220,7 @@ def worker_page(actor, *, today: date) -> WorkerPage:
         if r["episode"].status == EpisodeStatus.ACTIVE and profile and r["episode"].method == profile.method
     )
     _log_people(actor, [r["person"].pk for r in rows])
-    return WorkerPage(rows=rows, tasks=tasks, reviews=reviews, profile=profile, limit=limit, active=active)
-
-
-def _reviews(actor, today):
-    """Action plans due for review for my citizens (plans app), each marked overdue when its date has
-    passed; None while that app is not installed."""
-    try:
-        from plans.selectors import reviews_due
-    except ImportError:
-        return None
-    return reviews_due(actor, today=today, people=my_citizens(actor))
+    return WorkerPage(rows=rows, tasks=tasks, profile=profile, limit=limit, active=active)
 
 
 @dataclass
@@ -245,7 +236,6 @@ class LeaderPage:
     waiting: list = field(default_factory=list)
     waiting_total: int = 0
     hidden_waiting: int = 0
-    moving_in: list = field(default_factory=list)
     hand_overs: list = field(default_factory=list)
 
 
@@ -427,7 +417,6 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     )
     page.tasks = [_row(e, today) for e in shown]
 
-    page.moving_in = moving_in_warnings(actor, today=today)
     page.hand_overs = list(
         HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True).select_related(
             "from_municipality"
@@ -435,9 +424,7 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     )
     _log_people(
         actor,
-        [w.person_id for w in page.waiting]
-        + [r["person"].pk for r in page.tasks]
-        + [p for c in page.moving_in for p in c["person_ids"]],
+        [w.person_id for w in page.waiting] + [r["person"].pk for r in page.tasks],
     )
     return page
 
@@ -453,49 +440,6 @@ def _due_q(today: date) -> Q:
     for method in Method:
         q |= Q(method=method, clock__lte=today - timedelta(days=conf.persistence_days(method)))
     return q
-
-
-def moving_in_warnings(actor, *, today: date) -> list[dict]:
-    """Workers with several citizens moving into a home at about the same time (seed 004, 4.1), from
-    housing.Tenancy starts of citizens in the worker's open episodes, looking one window back and ahead."""
-    try:
-        from housing.models import Tenancy
-    except ImportError:
-        return []
-    days, count = conf.value("MOVE_IN_CLUSTER_DAYS"), conf.value("MOVE_IN_CLUSTER_COUNT")
-    window = (today - timedelta(days=days), today + timedelta(days=days))
-    open_episodes = episodes(actor).filter(
-        status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED], worker__isnull=False
-    )
-    tenancies = Tenancy.objects.filter(
-        municipality=actor.municipality,
-        starts_on__range=window,
-        person_id__in=open_episodes.values("person_id"),
-    ).values_list("person_id", "starts_on")
-    workers = {}
-    for person_id, worker_id in open_episodes.values_list("person_id", "worker_id"):
-        workers.setdefault(person_id, set()).add(worker_id)
-    move_ins = [(w, on, pid) for pid, on in tenancies for w in workers.get(pid, ())]
-    found = moving_in.clusters(move_ins, count=count, days=days)
-    if not found:
-        return []
-    from accounts.models import User
-
-    names = {
-        u.pk: (u.get_full_name() or u.username)
-        for u in User.objects.filter(pk__in=[c.worker_id for c in found])
-    }
-    return [
-        {
-            "worker_id": c.worker_id,
-            "worker": names.get(c.worker_id, ""),
-            "first": c.first,
-            "last": c.last,
-            "n": len(c.person_ids),
-            "person_ids": list(c.person_ids),
-        }
-        for c in found
-    ]
 
 
 EPISODE_FILTERS = ("status", "method", "team", "worker", "due")
@@ -562,9 +506,6 @@ def worker_profiles(actor):
 
 def support_users(actor):
     """Users of this municipality whose role may work with support (candidates for a worker profile)."""
-    from accounts.models import Membership
-    from accounts.roles import has_capability
-
     members = (
         Membership.objects.filter(municipality=actor.municipality)
         .select_related("user")

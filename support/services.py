@@ -14,20 +14,21 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.access import Actor, actor_log, require
 from accounts.roles import Capability, has_capability
 from audit.models import Action
 from core import dates
 from core.errors import DomainError
 from people import services as people_services
-from people.models import Contact, Person
-from people.selectors import require
-from people.services import Actor, _log
+from people.models import Contact, ContactKind, Person
+from plans.labels import method as method_label
+from plans.methods import SPECIALISED, Method
+from plans.models import Assessment
+from plans.selectors import recommendation_for
 from tenants import rls
 from tenants.models import Municipality
 
 from . import capacity, conf
-from .labels import method as method_label
-from .methods import SPECIALISED, Method
 from .models import (
     NOT_PAUSE_REASONS,
     OPEN_STATUSES,
@@ -126,7 +127,7 @@ def team_save(
     team.name, team.method, team.max_citizens = name, method, max_citizens
     team.save()
     after = {"name": team.name, "method": team.method, "max_citizens": team.max_citizens}
-    _log(
+    actor_log(
         actor,
         Action.UPDATE if before else Action.CREATE,
         "Organisering af støtteteams",
@@ -210,7 +211,7 @@ def worker_save(
     )
     profile.save()
     after = {f: getattr(profile, f) for f in fields}
-    _log(
+    actor_log(
         actor,
         Action.UPDATE if before else Action.CREATE,
         "Organisering af støttemedarbejdere",
@@ -224,12 +225,7 @@ def worker_save(
 
 
 def _recommended(person: Person) -> str:
-    """The method the person's current assessment recommends, or "" without the plans app or an assessment."""
-    try:
-        from plans.models import Assessment
-        from plans.selectors import recommendation_for
-    except ImportError:
-        return ""
+    """The method the person's current assessment recommends, or "" without an assessment."""
     assessment = (
         Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
     )
@@ -411,7 +407,7 @@ def episode_start(
         for wait in others:
             wait.closed_on, wait.closed_reason = start_date, started[:200]
             wait.save(update_fields=["closed_on", "closed_reason"])
-            _log(
+            actor_log(
                 actor,
                 Action.UPDATE,
                 "Venteliste til støtte",
@@ -419,7 +415,7 @@ def episode_start(
                 changes={"waiting_list": [wait.method, ""]},
                 detail=started,
             )
-    _log(
+    actor_log(
         actor,
         Action.CREATE,
         "Start af støtteforløb",
@@ -444,7 +440,9 @@ def _wait(actor: Actor, *, person: Person, method: str, team, since: date, refus
             since=since,
             refusal=refusal[:500],
         )
-        _log(actor, Action.CREATE, "Venteliste til støtte", person.pk, changes={"waiting_list": ["", method]})
+        actor_log(
+            actor, Action.CREATE, "Venteliste til støtte", person.pk, changes={"waiting_list": ["", method]}
+        )
     return wait
 
 
@@ -456,7 +454,7 @@ def waiting_close(*, actor: Actor, entry: WaitingListEntry, on: date, reason: st
     _happened("on", on)
     entry.closed_on, entry.closed_reason = on, reason.strip()[:200]
     entry.save(update_fields=["closed_on", "closed_reason"])
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Venteliste til støtte",
@@ -488,7 +486,7 @@ def _set_status(actor, episode, status, on, kind, reason, purpose, **extra):
         setattr(episode, key, value)
     episode.save()
     _event(actor, episode, kind, on, reason)
-    _log(
+    actor_log(
         actor, Action.UPDATE, purpose, episode.person_id, changes={"status": [before, status]}, detail=reason
     )
     return episode
@@ -619,7 +617,7 @@ def episode_reassign(
         on,
         f"{name}" + (f": {reason.strip()}" if (reason or "").strip() else ""),
     )
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Ny medarbejder på støtteforløb",
@@ -746,7 +744,7 @@ def hand_over_receive(*, actor: Actor, hand_over: HandOver, on: date) -> HandOve
     _happened("on", on)
     hand_over.received_on = on
     hand_over.save(update_fields=["received_on"])
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Modtagelse af overdragelse",
@@ -768,8 +766,6 @@ def episode_contact_record(
             "contacted_on",
             _("Datoen ligger før forløbet begyndte (%(date)s).") % {"date": f"{episode.start_date:%d.%m.%Y}"},
         )
-    from people.models import ContactKind
-
     if kind not in ContactKind.values:
         raise SupportDataError("kind", _("Vælg kontaktformen."))
     return people_services.contact_record(
@@ -820,7 +816,7 @@ def person_worker_assign(*, actor: Actor, person: Person, worker) -> Person:
             "worker", _("%(worker)s er allerede borgerens medarbejder.") % {"worker": str(profile)}
         )
     person.workers.add(worker)
-    _log(
+    actor_log(
         actor,
         Action.UPDATE,
         "Tilknytning af støttemedarbejder (visitation)",

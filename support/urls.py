@@ -4,8 +4,6 @@ from . import views
 
 app_name = "support"
 urlpatterns = [
-    path("", views.worker_home, name="mine"),
-    path("leder/", views.leader_home, name="leader"),
     path("forloeb/", views.episode_list, name="episodes"),
     path("forloeb/<int:pk>/", views.episode_detail, name="episode"),
     path("forloeb/<int:pk>/kontakt/", views.episode_contact, name="episode_contact"),

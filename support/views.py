@@ -1,6 +1,5 @@
 """Thin views of support: parse input, call a selector or service, render."""
 
-from django.apps import apps
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,11 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 from core.params import parse_id
-from people.selectors import needs_list_contact_due, person_get
-from people.views import with_actor
+from people.selectors import person_get
+from plans.labels import method as method_label
+from plans.methods import Method
+from plans.models import Assessment
+from plans.selectors import health_visible, recommendation_for
 
 from . import conf, selectors, services
 from .forms import (
@@ -28,59 +31,8 @@ from .forms import (
     TeamForm,
     WorkerForm,
 )
-from .labels import method as method_label
-from .methods import Method
 from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
 from .services import SupportDataError
-
-
-@with_actor(Capability.WORK_SUPPORT)
-def worker_home(request, actor):
-    today = timezone.localdate()
-    data = selectors.worker_page(actor, today=today)
-    # Eviction cases of my citizens reach me here (issue 4, item 6): prevention starts with the worker.
-    evictions = None
-    if apps.is_installed("housing"):
-        from housing.selectors import eviction_cases
-
-        evictions = eviction_cases(actor, people=selectors.my_citizens(actor))
-    return render(
-        request,
-        "support/worker_home.html",
-        {
-            "data": data,
-            "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
-            "persistence_days": conf.value("PERSISTENCE_DAYS"),
-            "evictions": evictions,
-            "today": today,
-            # Own citizens on the housing needs list without contact: a home may be waiting (issue 9 item 6).
-            "needs_contact": needs_list_contact_due(actor, today=today),
-        },
-    )
-
-
-@with_actor(Capability.MANAGE_SUPPORT)
-def leader_home(request, actor):
-    today = timezone.localdate()
-    data = selectors.leader_page(actor, today=today)
-    # The quarterly fidelity reminder belongs on the leader's front page too (issue 5, item 6).
-    fidelity = None
-    if apps.is_installed("fidelity") and has_capability(actor.role, Capability.VIEW_FIDELITY):
-        from fidelity.selectors import overview
-
-        fidelity = overview(actor, today=today)
-    return render(
-        request,
-        "support/leader_home.html",
-        {
-            "data": data,
-            "cluster_days": conf.value("MOVE_IN_CLUSTER_DAYS"),
-            "cluster_count": conf.value("MOVE_IN_CLUSTER_COUNT"),
-            "fidelity": fidelity,
-            "act_team_max": conf.value("ACT_TEAM_MAX"),
-            "act_per_staff": conf.value("ACT_PER_STAFF"),
-        },
-    )
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -322,11 +274,6 @@ def episode_start(request, actor, person_id):
 
 def _recommendation(actor, person):
     """The plans app's recommendation from the current assessment, if there is one (else None)."""
-    try:
-        from plans.models import Assessment
-        from plans.selectors import health_visible, recommendation_for
-    except ImportError:
-        return None
     assessment = (
         Assessment.objects.filter(person=person, is_current=True).prefetch_related("dimensions").first()
     )
@@ -410,7 +357,7 @@ def hand_over_receive(request, actor, hand_over_id):
         messages.success(request, _("Overdragelsen af %(name)s er modtaget.") % {"name": hand_over.name})
     except SupportDataError as exc:
         messages.error(request, exc.message)
-    return redirect("support:leader")
+    return redirect("home:leader")
 
 
 @with_actor(Capability.MANAGE_SUPPORT)

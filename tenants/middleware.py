@@ -5,7 +5,8 @@ from . import rls
 
 
 class TenantMiddleware:
-    """Activate the user's municipality for the whole request.
+    """Activate the request's municipality (set before by accounts.middleware.MembershipMiddleware)
+    for the whole request.
 
     One transaction wraps the rest of the request so the PostgreSQL setting is local to it, and
     django-scopes makes every scoped query of another tenant impossible.
@@ -15,11 +16,7 @@ class TenantMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from accounts.membership import active_membership
-
-        membership = active_membership(request)
-        request.membership = membership
-        request.municipality = membership.municipality if membership else None
+        request.municipality = getattr(request, "municipality", None)
         tenant_id = str(request.municipality.pk) if request.municipality else ""
         with transaction.atomic():
             previous = rls.current_tenant_setting()

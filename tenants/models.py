@@ -11,7 +11,7 @@ class Municipality(models.Model):
         _("kommunekode"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$")]
     )
     name = models.CharField(_("navn"), max_length=100)
-    # Per-municipality rules; None means the platform default in settings.HF.
+    # Per-municipality settings (core/conf.py); None means the installation's value (people/conf.py).
     inactive_after_days = models.PositiveIntegerField(
         _("inaktiv efter dage uden aktivitet"), null=True, blank=True
     )
@@ -24,11 +24,6 @@ class Municipality(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
-
-    def get_inactive_after_days(self) -> int:
-        from django.conf import settings
-
-        return self.inactive_after_days or settings.HF["INACTIVE_AFTER_DAYS"]
 
 
 class TenantModel(models.Model):

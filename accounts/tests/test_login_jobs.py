@@ -25,7 +25,7 @@ def test_logging_in_does_not_mark_anyone_inactive(client, users_a, worker_a, per
 
 
 def test_logging_in_does_not_purge_the_log(client, users_a, municipality_a, settings):
-    settings.HF = {**settings.HF, "LOG_RETENTION_DAYS": 10}
+    settings.HF = {**settings.HF, "AUDIT": {"LOG_RETENTION_DAYS": 10}}
     old = log_access(actor=None, municipality=municipality_a, action=Action.READ, purpose="gammel")
     with pgtrigger.ignore("audit.AccessLogEntry:append_only"):  # the log is append-only on PostgreSQL
         AccessLogEntry.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=100))

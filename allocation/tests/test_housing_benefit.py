@@ -1,5 +1,5 @@
 """The housing-benefit estimate against worked examples computed by hand (boligstøtteloven, 2026 rates
-in conf.BENEFIT_RULES), and properties that must hold for every household and home. No Django."""
+in housing/benefit.py BENEFIT_RULES), and properties that must hold for every household and home. No Django."""
 
 import numpy as np
 from hypothesis import given, settings
@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 
 from allocation import matching
 from allocation.conf import DEFAULTS
+from housing import benefit
+from housing.benefit import DEFAULTS as BENEFIT_DEFAULTS
 
-PARAMS = {k: v for k, v in DEFAULTS.items() if k.startswith(("BENEFIT_", "SCORE_", "ASSUMED_"))}
+PARAMS = {k: v for k, v in DEFAULTS.items() if k.startswith("SCORE_")} | BENEFIT_DEFAULTS
 
 
 def cand(can_pay=3000, **kw):
@@ -33,7 +35,7 @@ def test_one_adult_without_children_gets_at_most_15_percent_of_the_housing_cost(
     # Rent 5,000 kr./md. = 60,000 a year. 60 % = 36,000; rent minus own payment 60,000 - 28,900 = 31,100;
     # maximum 50,760; no children: at most 15 % of 60,000 = 9,000 a year = 750 kr. a month.
     pay = matching.payment(cand(can_pay=3000, monthly_income=12_550), home(5000, utilities=500), PARAMS)
-    assert pay.benefit == 750 and pay.capped_15 and pay.scheme == matching.BOLIGSIKRING
+    assert pay.benefit == 750 and pay.capped_15 and pay.scheme == benefit.BOLIGSIKRING
     # 5,000 + 500 - 750 = 4,750 a month, more than the 3,000 the citizen can pay: not payable.
     assert pay.net == 4750 and not pay.feasible and pay.shortfall == 1750
 
@@ -54,7 +56,7 @@ def test_an_income_above_the_threshold_lowers_the_benefit():
     pay = matching.payment(cand(monthly_income=25_000), home(4000), PARAMS)
     assert pay.benefit == 472 and not pay.capped_15
     # Far above the threshold the benefit is 0, never negative.
-    assert matching.housing_benefit(rent=4000, monthly_income=60_000, params=PARAMS) == 0
+    assert benefit.housing_benefit(rent=4000, monthly_income=60_000, params=PARAMS) == 0
 
 
 def test_the_rent_counts_only_for_the_area_allowed():
@@ -79,8 +81,8 @@ def test_pensioners_get_boligydelse_without_the_15_percent_cap():
     # Rent 5,000 kr./md. = 60,000 a year: 75 % of (60,000 + 8,500) = 51,375. Own payment at least
     # max(11 % of 180,000 = 19,800; 21,300) = 21,300: 60,000 - 21,300 = 38,700. Maximum 59,628 does not
     # bite; no 15 % cap for boligydelse: 38,700 / 12 = 3,225 kr. a month.
-    pay = matching.payment(cand(monthly_income=15_000, pension=matching.PENSION_OLD_AGE), home(5000), PARAMS)
-    assert pay.benefit == 3225 and pay.scheme == matching.BOLIGYDELSE and not pay.capped_15
+    pay = matching.payment(cand(monthly_income=15_000, pension=benefit.PENSION_OLD_AGE), home(5000), PARAMS)
+    assert pay.benefit == 3225 and pay.scheme == benefit.BOLIGYDELSE and not pay.capped_15
 
 
 def test_early_retirement_from_2003_gets_boligsikring_without_the_15_percent_cap():
@@ -88,9 +90,9 @@ def test_early_retirement_from_2003_gets_boligsikring_without_the_15_percent_cap
     # kr./md. (below the threshold), rent 5,000 kr./md.: 60 % = 36,000; own payment limit 31,100 bites:
     # 31,100 / 12 = 2,591.7 -> 2,591 kr. a month (not 750 as for the household in the first example).
     pay = matching.payment(
-        cand(monthly_income=12_550, pension=matching.PENSION_EARLY_FROM_2003), home(5000), PARAMS
+        cand(monthly_income=12_550, pension=benefit.PENSION_EARLY_FROM_2003), home(5000), PARAMS
     )
-    assert pay.benefit == 2591 and pay.scheme == matching.BOLIGSIKRING and not pay.capped_15
+    assert pay.benefit == 2591 and pay.scheme == benefit.BOLIGSIKRING and not pay.capped_15
 
 
 def test_the_explanation_says_estimate_and_names_the_cap():
@@ -111,10 +113,10 @@ households = st.builds(
     st.integers(0, 6),
     st.sampled_from(
         [
-            matching.PENSION_NONE,
-            matching.PENSION_OLD_AGE,
-            matching.PENSION_EARLY_BEFORE_2003,
-            matching.PENSION_EARLY_FROM_2003,
+            benefit.PENSION_NONE,
+            benefit.PENSION_OLD_AGE,
+            benefit.PENSION_EARLY_BEFORE_2003,
+            benefit.PENSION_EARLY_FROM_2003,
         ]
     ),
 )
@@ -136,7 +138,7 @@ def test_benefit_is_never_negative_nor_above_the_rent(c, h):
 @settings(max_examples=300, deadline=None, database=None)
 @given(households, homes_st)
 def test_benefit_never_exceeds_15_percent_of_the_housing_cost_without_children(c, h):
-    if c.children == 0 and c.pension == matching.PENSION_NONE:
+    if c.children == 0 and c.pension == benefit.PENSION_NONE:
         assert matching.payment(c, h, PARAMS).benefit * 12 <= 0.15 * h.rent * 12 + 1e-6
 
 

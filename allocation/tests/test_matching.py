@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from allocation import matching
 from allocation.conf import DEFAULTS
+from housing import benefit
+from housing.benefit import DEFAULTS as BENEFIT_DEFAULTS
 
-PARAMS = {k: v for k, v in DEFAULTS.items() if k.startswith(("BENEFIT_", "SCORE_", "ASSUMED_"))}
+PARAMS = {k: v for k, v in DEFAULTS.items() if k.startswith("SCORE_")} | BENEFIT_DEFAULTS
 
 
 def cand(pid=1, can_pay=4000, days=100, **kw):
@@ -45,15 +47,15 @@ def test_candidate_has_no_readiness_sobriety_treatment_or_tenancy_history_field(
 def test_housing_benefit_follows_the_formula_and_is_zero_above_the_income_limit():
     # A household with a child (no 15 % cap): 60 % of 48,000 = 28,800 a year; income 12,000 a month =
     # 144,000 is under the threshold; rent minus own payment = 48,000 - 28,900 = 19,100 caps it: 1,591 a month.
-    assert matching.housing_benefit(rent=4000, monthly_income=12000, children=1, params=PARAMS) == 1591
-    assert matching.housing_benefit(rent=4000, monthly_income=60000, children=1, params=PARAMS) == 0
+    assert benefit.housing_benefit(rent=4000, monthly_income=12000, children=1, params=PARAMS) == 1591
+    assert benefit.housing_benefit(rent=4000, monthly_income=60000, children=1, params=PARAMS) == 0
 
 
 def test_unknown_income_uses_the_assumed_cash_benefit_level():
-    assumed = matching.housing_benefit(
+    assumed = benefit.housing_benefit(
         rent=5000, monthly_income=PARAMS["ASSUMED_MONTHLY_INCOME"], params=PARAMS
     )
-    assert matching.housing_benefit(rent=5000, monthly_income=None, params=PARAMS) == assumed
+    assert benefit.housing_benefit(rent=5000, monthly_income=None, params=PARAMS) == assumed
 
 
 def test_affordability_is_hard_and_counts_housing_benefit():

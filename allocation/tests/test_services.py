@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from allocation import selectors, services
-from allocation.models import DeclineReason, Offer, OfferStatus, Vacancy, VacancyStatus
+from allocation.models import DeclineReason, Offer, OfferStatus, Vacancy
 from audit.models import AccessLogEntry
-from housing.models import Tenancy
+from housing.models import Tenancy, VacancyStatus
 from people.services import PersonDataError
 
 from .factories import make_vacancy, needy

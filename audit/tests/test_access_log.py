@@ -206,7 +206,7 @@ def _age(entry, days):
 
 
 def test_purge_deletes_only_entries_older_than_the_retention(municipality_a, municipality_b, settings):
-    settings.HF = {**settings.HF, "LOG_RETENTION_DAYS": 100}
+    settings.HF = {**settings.HF, "AUDIT": {"LOG_RETENTION_DAYS": 100}}
     old_a = log_access(actor=None, municipality=municipality_a, action=Action.READ, purpose="gammel")
     old_b = log_access(actor=None, municipality=municipality_b, action=Action.READ, purpose="gammel")
     edge = log_access(actor=None, municipality=municipality_a, action=Action.READ, purpose="næsten")

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "support",
     "fidelity",
     "imports",
+    "home",
     "core",
     "demo",
 ]
@@ -57,10 +58,14 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
     "accounts.middleware.ExpiredPostMiddleware",
+    "accounts.middleware.MembershipMiddleware",
     "tenants.middleware.TenantMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+# Error pages: templates/400.html, 403.html, 404.html and 500.html (Django's handlers, in the platform's
+# layout); a failed CSRF check shows the same 403 page. With DEBUG off no technical page is ever shown.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -74,7 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "core.context_processors.platform",
+                "home.context_processors.platform",
                 "accounts.context_processors.session_timeout",
             ],
         },
@@ -122,8 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-# The front page for the user's role (core.views.home): e.g. a support worker's own citizens.
-LOGIN_REDIRECT_URL = "core:home"
+# The front page for the user's role (home.views.start): e.g. a support worker's own citizens.
+LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # allauth: local accounts by username; no self sign-up (administrators create users).
@@ -193,64 +198,16 @@ if NODE_MODULES.exists():
 CPR_ENCRYPTION_KEY = os.environ.get("CPR_ENCRYPTION_KEY", "ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZC0=")
 CPR_HASH_KEY = os.environ.get("CPR_HASH_KEY", "dev-only-cpr-hash-key")
 
-# Domain configuration with its source (DOMAIN.md; seeds).
-HF = {
-    # A person with no recorded contact or situation update for this many days becomes inactive
-    # (issue 2; a common by-name list practice). Per-municipality override in MunicipalitySettings.
-    "INACTIVE_AFTER_DAYS": 90,
-    # Access and audit log retention before automatic deletion (Datatilsynet: a set period).
-    "LOG_RETENTION_DAYS": int(os.environ.get("LOG_RETENTION_DAYS", str(5 * 365))),
-    "LIST_PAGE_SIZE": 50,
-    # A by-name list export of more rows than this is made by a task with a progress page and a
-    # download link (people.exports); a smaller one is made in the request. The task's file is kept
-    # (encrypted) until it is fetched, at most this many hours.
-    "EXPORT_SYNC_MAX_ROWS": int(os.environ.get("EXPORT_SYNC_MAX_ROWS", "5000")),
-    "EXPORT_KEEP_HOURS": 24,
-    # Support methods' frames (seed 004, ch. 4): see support/methods.py DEFAULTS; override here per
-    # installation, e.g. {"CASELOAD_PER_WORKER": {"cti": 9}}.
-    "SUPPORT": {},
-    # Assessment, method recommendation and action plans (plans/recommendation.py documents the rules).
-    "PLANS": {
-        # VUM 2.0 level 3 "svært nedsat" and above counts as severe (DOMAIN.md, Instruments).
-        "SEVERE_LEVEL": 3,
-        # Complex needs across this many dimensions point to ACT when services use is not yet assessed
-        # (seed 004, ch. 4: ACT for complex needs).
-        "ACT_SEVERE_DIMENSIONS": 3,
-        # Services used largely and no level above 1 "let" in at least 4 assessed dimensions: ordinary
-        # § 85 support is enough (seed 004, 3.1: keep specialised capacity for those who need it).
-        "S85_MAX_LEVEL": 1,
-        "S85_MIN_ASSESSED": 4,
-        # A review shows as due this many days before its date (a worker's usual planning horizon).
-        "REVIEW_DUE_WITHIN_DAYS": 14,
-    },
-    # Fidelity and learning (fidelity/; issue 5).
-    "FIDELITY": {
-        # Brief INSPIRE results only for groups of at least this many answers (anonymity; issue 5).
-        "MIN_GROUP": 5,
-        # A one-time questionnaire link is valid this many days (a quarter's collection window).
-        "LINK_VALID_DAYS": 14,
-        # Self-assessed mean from which a principle counts as "agreed" (Enig = 4, seed 004 Bilag 1's scale).
-        "AGREE_FROM": 4.0,
-        # An indicator share below this (percent) while the self-assessment agrees is called a disagreement.
-        "INDICATOR_BELOW_PCT": 50,
-        # Days from registration to a home above which principle 1 ("as fast as possible", seed 004 ch. 2)
-        # counts as not met; a local target the leader network sets.
-        "DAYS_TO_HOME_TARGET": 90,
-        # Support still running this many days after a home was lost counts as continued (principle 5).
-        "SUPPORT_CONTINUES_DAYS": 30,
-        # Number of weakest statements highlighted on the results page.
-        "WEAKEST_SHOWN": 3,
-        # Brief INSPIRE reading aids from a Danish study (Moeller et al. 2025): cut-off and meaningful change.
-        "INSPIRE_CUTOFF": 50,
-        "INSPIRE_CHANGE": 8,
-        # WHO-5 reading aids (Topp et al. 2015, fidelity/who5.py), shown only as text beside a group's mean,
-        # never applied to a person: at or below 50 poor wellbeing, at or below 28 likely depression, and
-        # a change of 10 points is meaningful.
-        "WHO5_POOR_WELLBEING": 50,
-        "WHO5_LIKELY_DEPRESSION": 28,
-        "WHO5_CHANGE": 10,
-    },
-}
+# The apps' own settings: each app's conf.py holds every setting with its default, unit and source, read
+# one way (core/conf.py: a municipality's own value where allowed, then this, then the default). HF
+# holds only this installation's overrides, by app, e.g. {"SUPPORT": {"CASELOAD_PER_WORKER": {"cti": 9}}}.
+HF = {}
+# Access and audit log retention in days (audit/conf.py; Datatilsynet: a set period).
+if os.environ.get("LOG_RETENTION_DAYS"):
+    HF["AUDIT"] = {"LOG_RETENTION_DAYS": int(os.environ["LOG_RETENTION_DAYS"])}
+# A by-name list export above this many rows is made by a task (people/conf.py EXPORT_SYNC_MAX_ROWS).
+if os.environ.get("EXPORT_SYNC_MAX_ROWS"):
+    HF["PEOPLE"] = {"EXPORT_SYNC_MAX_ROWS": int(os.environ["EXPORT_SYNC_MAX_ROWS"])}
 
 # Whether this database holds only demo data, so `manage.py seed_demo` may wipe the demo
 # municipalities and create users with the published demo password. Only local.py and test.py set it;

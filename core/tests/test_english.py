@@ -146,7 +146,7 @@ def test_by_name_list_is_english_when_english_is_chosen(login, users_a, worker_a
 @pytest.mark.django_db
 def test_leaders_support_front_page_is_english_when_english_is_chosen(login, users_a, municipality_a):
     icm_setup(users_a, municipality_a, limit=8)
-    html = english(login(users_a[Role.LEADER])).get(reverse("support:leader")).content.decode()
+    html = english(login(users_a[Role.LEADER])).get(reverse("home:leader")).content.decode()
     assert "<h1>Support: capacity and waiting lists</h1>" in html
     for heading in (
         "Capacity by method",
@@ -163,7 +163,7 @@ def test_leaders_support_front_page_is_english_when_english_is_chosen(login, use
 @pytest.mark.django_db
 def test_leaders_support_front_page_stays_danish_by_default(login, users_a, municipality_a):
     icm_setup(users_a, municipality_a, limit=8)
-    html = login(users_a[Role.LEADER]).get(reverse("support:leader")).content.decode()
+    html = login(users_a[Role.LEADER]).get(reverse("home:leader")).content.decode()
     assert "<h1>Støtte: kapacitet og ventelister</h1>" in html and "<h2>Kapacitet pr. metode</h2>" in html
 
 

@@ -1,5 +1,7 @@
 from django import template
 
+from fidelity.forms import quarter_label as label
+
 register = template.Library()
 
 
@@ -29,6 +31,4 @@ def quarter_label(quarter):
     """'4. kvartal 2026' in the active language ('Q4 2026' in English); Quarter.label is the pure Danish form."""
     if quarter is None or not hasattr(quarter, "number") or not hasattr(quarter, "year"):
         return getattr(quarter, "label", quarter)
-    from fidelity.forms import quarter_label as label
-
     return label(quarter)

@@ -5,11 +5,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts.access import Actor
 from accounts.roles import Role
 from fidelity import services
 from fidelity.models import FidelityAssessment, FormVersion, OrganisationalUnit, SurveyInvitation
 from fidelity.quarters import Quarter
-from people.services import Actor
 
 
 def leader_actor(users, municipality):

@@ -19,7 +19,9 @@ TODAY = date(2026, 5, 10)
 
 def test_demo_seed_shows_a_trend_actions_and_the_threshold(users_a, municipality_a):
     staff = {role: users_a[role] for role in Role}
-    demo_seed.seed(municipality=municipality_a, staff=staff, rng=random.Random(1), today=TODAY)
+    demo_seed.seed(
+        municipality=municipality_a, staff=staff, rng=random.Random(1), today=TODAY, areas=("Frederikssund",)
+    )
     actor = leader_actor(users_a, municipality_a)
     team = OrganisationalUnit.objects.get(name="Housing First-teamet")
     data = selectors.results(actor, unit=team, quarter=Quarter(2026, 1), n_quarters=4)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from accounts.roles import Role
-from fidelity import indicators
+from fidelity import conf, indicators
 from fidelity.quarters import Quarter
 from people import services as people_services
 
@@ -149,7 +149,7 @@ def test_support_continued_after_a_home_was_lost(leader, worker_a, person_factor
     from housing.models import Tenancy
 
     unit = make_unit(leader, whole=True)
-    window = settings.HF["FIDELITY"]["SUPPORT_CONTINUES_DAYS"]
+    window = conf.value("SUPPORT_CONTINUES_DAYS")
     kept, dropped, unsupported = (
         person_factory(worker_a, first_name=n, start=date(2025, 6, 1)) for n in "KDU"
     )
@@ -210,7 +210,7 @@ def test_an_indicator_without_a_source_reports_data_not_available_yet(leader, mu
     missing_app = indicators.Indicator("x", (5,), "x", "%", "nosuchapp.Model", compute=lambda *a: None)
     assert missing_app.source_available() == (
         False,
-        "Data findes ikke endnu: appen 'nosuchapp' er ikke installeret.",
+        "Data findes ikke endnu: nosuchapp.Model findes ikke.",
     )
 
 

@@ -91,7 +91,7 @@ def test_fidelity_pages_do_not_grow_with_the_data(login, users_a, municipality_a
         "overview": reverse("fidelity:overview"),
         "results": reverse("fidelity:results") + f"?enhed={unit.pk}&kvartal={this}",
         "form": reverse("fidelity:assessment", args=[draft.pk]),
-        "leader front page": reverse("support:leader"),
+        "leader front page": reverse("home:leader"),
     }
     small = {name: count(client, url) for name, url in urls.items()}
     populate(actor, municipality_a, units=6, start=2)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from fidelity import services
+from fidelity import conf, services
 from fidelity.models import AgreedAction, AssessmentStatus, Statement, SurveyInvitation, SurveyResponse
 from fidelity.quarters import Quarter
 from fidelity.services import FidelityError
@@ -248,8 +248,8 @@ def test_reopening_needs_a_reason_and_a_completed_assessment(leader, statements)
 
 
 def test_only_a_leader_may_reopen(leader, statements, users_a, municipality_a):
+    from accounts.access import Actor
     from accounts.roles import Role
-    from people.services import Actor
 
     a = _completed(leader, statements)
     for role in Role:
@@ -366,7 +366,7 @@ def test_a_link_answers_once_anonymously_and_the_token_is_not_stored(leader, mun
 
 def test_an_expired_link_is_refused(leader, municipality_a, settings):
     invitation, token = services.invitation_create(actor=leader, unit=make_unit(leader), mode="link", now=NOW)
-    later = NOW + timedelta(days=settings.HF["FIDELITY"]["LINK_VALID_DAYS"], seconds=1)
+    later = NOW + timedelta(days=conf.value("LINK_VALID_DAYS"), seconds=1)
     with pytest.raises(FidelityError, match="udløbet"):
         services.survey_answer(
             municipality=municipality_a, token=token, raw=RAW, now=later, today=later.date()

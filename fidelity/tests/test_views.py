@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from fidelity import services
+from fidelity import conf, services
 from fidelity.models import FidelityAssessment, Statement, SurveyResponse
 from fidelity.quarters import Quarter
 
@@ -257,7 +257,7 @@ def test_the_citizen_answers_who5_on_the_page_the_invitation_names(leader, clien
 def test_an_expired_who5_link_is_closed(leader, client, municipality_a, settings):
     from datetime import timedelta
 
-    days = settings.HF["FIDELITY"]["LINK_VALID_DAYS"]
+    days = conf.value("LINK_VALID_DAYS")
     _, token = services.invitation_create(
         actor=leader,
         unit=make_unit(leader),

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from housing.models import Agreement, Landlord, Tenancy, Unit, UnitType
 from housing.services import unit_types_ensure_defaults
+from support.models import SupportEpisode
 
 
 def make_stock(
@@ -76,13 +77,10 @@ def populate_for_query_counts(worker, person, i, recent):
         )
     elif i % 2:
         # Half of those still waiting have a support decision, so the waiting list is not empty.
-        from django.apps import apps
-
-        if apps.is_installed("support"):
-            apps.get_model("support", "SupportEpisode").objects.create(
-                municipality=worker.municipality,
-                person=person,
-                method="cti",
-                start_date=recent,
-                status_since=recent,
-            )
+        SupportEpisode.objects.create(
+            municipality=worker.municipality,
+            person=person,
+            method="cti",
+            start_date=recent,
+            status_since=recent,
+        )

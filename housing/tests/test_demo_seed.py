@@ -26,7 +26,7 @@ def seeded(municipality_a, users_a, actor_factory):
         rng, count=250, start=today - timedelta(days=5 * 365), end=today, params=Params(areas=spec.areas)
     )
     load_people(municipality_a, people, staff=users_a)
-    demo_seed.seed(municipality=municipality_a, staff=users_a, rng=rng, today=today)
+    demo_seed.seed(municipality=municipality_a, staff=users_a, rng=rng, today=today, areas=spec.areas)
     return actor_factory(users_a[Role.LEADER], municipality_a, Role.LEADER)
 
 

@@ -5,12 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
+from allocation.models import Vacancy
 from housing import selectors, services
 from housing.models import Agreement, Landlord, LandlordKind, Tenancy, Unit, UnitType, WaitingPlan
 from housing.tests.factories import make_stock
-from people import services as people_services
 from people.services import PersonDataError
 from people.statuses import Status
+from support.models import SupportEpisode
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -282,21 +283,15 @@ def test_an_eviction_cannot_be_flagged_on_an_ended_tenancy(worker_a, person_fact
 
 
 def decide_support(person, actor, method="cti", start=None):
-    """A support decision as the waiting list reads it: an open support episode when the support app has
-    them, else a place on the needs list (selectors._support_decision)."""
-    from django.apps import apps
-
+    """A support decision as the waiting list reads it: an open support episode (selectors._support_decision)."""
     start = start or TODAY - timedelta(days=20)
-    if apps.is_installed("support"):
-        Episode = apps.get_model("support", "SupportEpisode")
-        return Episode.objects.create(
-            municipality=person.municipality,
-            person=person,
-            method=method,
-            start_date=start,
-            status_since=start,
-        )
-    people_services.needs_list_register(actor=actor, person=person, registered_on=start, max_rent=3500)
+    return SupportEpisode.objects.create(
+        municipality=person.municipality,
+        person=person,
+        method=method,
+        start_date=start,
+        status_since=start,
+    )
 
 
 def test_waiting_list_shows_who_lacks_a_plan_until_one_is_recorded(login, users_a, worker_a, person_factory):
@@ -381,11 +376,6 @@ def test_retention_figures_follow_tenancies_and_situations(
 def test_vacancies_reported_to_the_municipality_count_once_per_unit_and_year(
     municipality_a, actor_factory, users_a, worker_a, person_factory
 ):
-    from django.apps import apps
-
-    if not apps.is_installed("allocation"):
-        pytest.skip("the allocation app is not installed")
-    Vacancy = apps.get_model("allocation", "Vacancy")
     _, unit = make_stock(municipality_a)
     last_year = date(TODAY.year - 1, 3, 1)
     Vacancy.objects.create(

@@ -5,12 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
+from accounts.access import Actor
 from accounts.roles import Role
 from core.testing import run_tasks
 from imports import services
 from imports.models import ImportJob, JobStatus
 from people.models import Person
-from people.services import Actor
 
 from .conftest import HEADER, csv_bytes
 

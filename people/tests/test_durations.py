@@ -95,3 +95,14 @@ def test_own_home_ends_the_spell():
 
 def test_no_periods_means_no_spell():
     assert current_spell_start([], TODAY) is None
+
+
+def test_a_short_period_inside_a_longer_one_does_not_cut_the_spell():
+    # Found by the property test: an open period from 1 January with a short one inside it and a later
+    # one from 4 January is one spell from 1 January, not from 4 January.
+    periods = [
+        Period("street", date(2024, 1, 1), None),
+        Period("street", date(2024, 1, 2), date(2024, 1, 3)),
+        Period("sofa_surfer", date(2024, 1, 4), None),
+    ]
+    assert current_spell_start(periods, date(2024, 1, 10)) == date(2024, 1, 1)

@@ -30,7 +30,7 @@ def people(worker_a, worker_b, person_factory):
 
 @pytest.fixture
 def large_from_two(settings):
-    settings.HF = settings.HF | {"EXPORT_SYNC_MAX_ROWS": 1}
+    settings.HF = settings.HF | {"PEOPLE": {"EXPORT_SYNC_MAX_ROWS": 1}}
 
 
 def test_a_list_within_the_threshold_is_made_in_the_request(login, users_a, people):

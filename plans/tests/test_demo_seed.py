@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.access import Actor
 from accounts.models import User
 from accounts.roles import Role
-from people.services import Actor
 from plans import selectors
 from plans.models import ActionPlan, Assessment, Consent, MethodDecision, PlanGoal
 from support.selectors import my_citizens

@@ -5,8 +5,8 @@ import itertools
 import pytest
 
 from plans.dimensions import Dimension, Level, ServicesUse
+from plans.methods import Method
 from plans.recommendation import AssessmentInput, Thresholds, recommend
-from support.methods import Method
 
 T = Thresholds(severe_level=3, act_severe_dimensions=3, s85_max_level=1, s85_min_assessed=4)
 

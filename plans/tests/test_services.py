@@ -10,9 +10,9 @@ from accounts.roles import Role
 from audit.models import AccessLogEntry, Action
 from plans import selectors, services
 from plans.consent import ConsentMissing, consent_require, has_consent
+from plans.methods import Method
 from plans.models import ActionPlan, Assessment, MethodDecision, Recipient
 from plans.services import PlanDataError
-from support.methods import Method
 
 pytestmark = pytest.mark.django_db
 RECENT = timezone.localdate() - timedelta(days=20)

@@ -1,6 +1,10 @@
 from django import template
 
+from accounts.access import Actor
 from accounts.roles import Capability, has_capability
+from support import selectors, services
+from support.forms import AssignWorkerForm
+from support.models import SupportEpisode, WaitingListEntry
 
 register = template.Library()
 
@@ -17,11 +21,6 @@ def person_support(context, person):
     role = membership.role if membership else None
     if not has_capability(role, Capability.WORK_SUPPORT):
         return {"may_work": False}
-    from people.services import Actor
-    from support import selectors, services
-    from support.forms import AssignWorkerForm
-    from support.models import SupportEpisode, WaitingListEntry
-
     actor = Actor(user=request.user, municipality=request.municipality, role=role, path=request.path)
     profiles = list(selectors.workers_for_assignment(actor))
     own = set(person.workers.values_list("pk", flat=True))

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts.access import Actor
 from accounts.roles import Role
-from people.services import Actor
 from support import services
 
 

@@ -24,8 +24,8 @@ def test_demo_shows_a_bottleneck_and_reseeds(client):
     statuses = set(SupportEpisode.objects.values_list("status", flat=True))
     assert {"active", "paused", "ended"} <= statuses
     client.force_login(worker)
-    html = client.get(reverse("support:mine")).content.decode()
+    html = client.get(reverse("home:worker")).content.decode()
     assert "8 af højst 8" in html
     client.force_login(User.objects.get(username="leder"))
-    html = client.get(reverse("support:leader")).content.decode()
+    html = client.get(reverse("home:leader")).content.decode()
     assert "fuld" in html

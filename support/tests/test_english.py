@@ -94,14 +94,14 @@ def test_the_translatable_labels_are_the_pure_modules_danish_labels():
     for translation: in Danish they must be the very same texts."""
     from django.utils import translation
 
-    from plans import dimensions
+    from plans import dimensions, methods
     from plans import labels as plans_labels
-    from support import cti, methods
+    from support import cti
     from support import labels as support_labels
 
     with translation.override("da"):
         pairs = [
-            (support_labels.METHOD, methods.LABELS),
+            (plans_labels.METHOD, methods.LABELS),
             (support_labels.CTI_PHASE, cti.LABELS),
             (plans_labels.DIMENSION, dimensions.DIMENSION_LABELS),
             (plans_labels.LEVEL, dimensions.LEVEL_LABELS),

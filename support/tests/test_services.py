@@ -262,22 +262,6 @@ def test_persistence_days_are_configurable_per_method(
     assert len(selectors.worker_page(worker, today=today).tasks) == 1
 
 
-def test_moving_in_warning_from_tenancy_starts(users_a, municipality_a, worker_a, person_factory):
-    from housing.models import Tenancy
-
-    _, worker, _ = icm_setup(users_a, municipality_a)
-    today = timezone.localdate()
-    for i, p in enumerate(people(worker_a, person_factory, 3)):
-        services.episode_start(
-            actor=worker, person=p, method="icm", start_date=recent(40), worker=worker.user
-        )
-        Tenancy.objects.create(
-            municipality=municipality_a, person=p, address=f"Vej {i}", starts_on=today + timedelta(days=i * 5)
-        )
-    warnings = selectors.leader_page(leader(users_a, municipality_a), today=today).moving_in
-    assert len(warnings) == 1 and warnings[0]["worker_id"] == worker.user.pk and warnings[0]["n"] == 3
-
-
 def test_front_pages_log_the_people_shown(users_a, municipality_a, worker_a, person_factory):
     _, worker, _ = icm_setup(users_a, municipality_a)
     p = people(worker_a, person_factory, 1)[0]

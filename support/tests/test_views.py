@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_support_worker_lands_on_their_citizens(login, users_a):
     response = login(users_a[Role.SUPPORT_WORKER]).get("/")
-    assert response.status_code == 302 and response["Location"] == reverse("support:mine")
+    assert response.status_code == 302 and response["Location"] == reverse("home:worker")
 
 
 def test_worker_page_lists_own_citizens_with_phase_and_last_contact(
@@ -29,7 +29,7 @@ def test_worker_page_lists_own_citizens_with_phase_and_last_contact(
     services.episode_contact_record(
         actor=worker, episode=e, contacted_on=recent(3), kind="phone", reached=True
     )
-    html = login(users_a[Role.SUPPORT_WORKER]).get(reverse("support:mine")).content.decode()
+    html = login(users_a[Role.SUPPORT_WORKER]).get(reverse("home:worker")).content.decode()
     assert "Karin Kofoed" in html and recent(3).strftime("%d.%m.%Y") in html
 
 
@@ -41,9 +41,9 @@ def test_leader_page_shows_a_full_caseload_and_the_waiting_list(
     b = person_factory(worker_a, first_name="Bent", last_name="Bb", start=recent(30))
     services.episode_start(actor=worker, person=a, method="icm", start_date=recent(20), worker=worker.user)
     services.episode_start(actor=worker, person=b, method="icm", start_date=recent(10), worker=worker.user)
-    html = login(users_a[Role.LEADER]).get(reverse("support:leader")).content.decode()
+    html = login(users_a[Role.LEADER]).get(reverse("home:leader")).content.decode()
     assert "fuld" in html and "Bent Bb" in html
-    assert login(users_a[Role.SUPPORT_WORKER]).get(reverse("support:leader")).status_code == 403
+    assert login(users_a[Role.SUPPORT_WORKER]).get(reverse("home:leader")).status_code == 403
 
 
 def test_start_form_refused_for_capacity_shows_the_reason_and_waits(
@@ -121,7 +121,7 @@ def test_cti_episode_page_shows_the_phase_timeline(login, users_a, municipality_
 
 def test_analyst_sees_no_support_pages(login, users_a):
     client = login(users_a[Role.ANALYST])
-    for name in ("support:mine", "support:leader", "support:teams", "support:waiting"):
+    for name in ("home:worker", "home:leader", "support:teams", "support:waiting"):
         assert client.get(reverse(name)).status_code == 403
 
 
@@ -158,5 +158,5 @@ def test_workers_page_shows_every_workers_caseload_against_the_limit(
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, flags=re.S)]
     assert cells[4:7] == [f"2 aktive hos {name}", "3", "67 %"]
     assert f"worker={worker.user.pk}" in row
-    leader_html = login(users_a[Role.LEADER]).get(reverse("support:leader")).content.decode()
+    leader_html = login(users_a[Role.LEADER]).get(reverse("home:leader")).content.decode()
     assert "Ingen medarbejdere har nået deres loft." in leader_html

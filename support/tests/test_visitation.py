@@ -4,9 +4,9 @@ eight-dimension assessment is possible (issue 9, item 10); the person page says 
 import pytest
 from django.urls import reverse
 
+from accounts.access import Actor
 from accounts.roles import Role
 from audit.models import AccessLogEntry
-from people.services import Actor
 from plans.selectors import health_visible
 from support import services
 from support.models import SupportEpisode

@@ -4,7 +4,7 @@ from audit.tasks import purge_logs
 
 
 class Command(BaseCommand):
-    help = "Slet logposter ældre end opbevaringsperioden (HF['LOG_RETENTION_DAYS'])."
+    help = "Slet logposter ældre end opbevaringsperioden (LOG_RETENTION_DAYS i audit/conf.py)."
 
     def handle(self, *args, **options):
         deleted = purge_logs.call()

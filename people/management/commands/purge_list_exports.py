@@ -4,7 +4,7 @@ from people.tasks import purge_list_exports
 
 
 class Command(BaseCommand):
-    help = "Slet udtræk af hjemløselisten, der er ældre end HF['EXPORT_KEEP_HOURS'] (køres dagligt)."
+    help = "Slet udtræk af hjemløselisten, der er ældre end den indstillede opbevaringstid (køres dagligt)."
 
     def handle(self, *args, **options):
         deleted = purge_list_exports.call()

@@ -5,7 +5,8 @@ from accounts.roles import ROLE_LABELS, Capability, Role, has_capability
 
 
 def platform(request):
-    """Navigation for the user's role: only what the role may use is shown."""
+    """Navigation for the user's role: only what the role may use is shown. It names every app's pages,
+    so it lives in the top layer."""
     membership = getattr(request, "membership", None)
     role = membership.role if membership else None
     nav = []
@@ -13,9 +14,9 @@ def platform(request):
         nav.append(("people:list", _("Hjemløselisten")))
         nav.append(("people:needs_list", _("Boligbehovslisten")))
     if has_capability(role, Capability.WORK_SUPPORT):
-        nav.append(("support:mine", _("Mine borgere")))
+        nav.append(("home:worker", _("Mine borgere")))
     if has_capability(role, Capability.MANAGE_SUPPORT):
-        nav.append(("support:leader", _("Støtte og kapacitet")))
+        nav.append(("home:leader", _("Støtte og kapacitet")))
     if has_capability(role, Capability.IMPORT_PEOPLE):
         nav.append(("imports:upload", _("Indlæs liste")))
     if has_capability(role, Capability.VIEW_FIGURES):

@@ -28,7 +28,7 @@ def test_an_eviction_case_reaches_the_support_workers_front_page(
     services.episode_start(
         actor=actor, person=person, method="icm", start_date=today - timedelta(days=10), worker=worker
     )
-    html = login(worker).get(reverse("support:mine")).content.decode()
+    html = login(worker).get(reverse("home:worker")).content.decode()
     assert "Erik Udsat" in html and "fogedsag registreret" in html
 
 
@@ -44,5 +44,5 @@ def test_an_eviction_case_of_someone_not_my_citizen_stays_off_my_front_page(
         actor=actor, person=person, starts_on=today - timedelta(days=20), address="Strandvej 3"
     )
     Tenancy.objects.filter(pk=tenancy.pk).update(eviction_case_on=today)
-    html = login(worker).get(reverse("support:mine")).content.decode()
+    html = login(worker).get(reverse("home:worker")).content.decode()
     assert "Erik Udsat" not in html

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import log_views as views
 
+# The access log page: a leader's check of who looked at or changed what (the log itself is audit).
 app_name = "audit"
 urlpatterns = [
     path("", views.log_list, name="log"),

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from plans import services as plan_services
+from plans.selectors import reviews_due
 from support import selectors, services
-
-from .helpers import icm_setup, recent
+from support.models import SupportEpisode
+from support.tests.helpers import icm_setup, recent
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,8 @@ def test_reviews_on_the_front_page_are_for_my_open_episodes_only(
 
     page = selectors.worker_page(worker, today=today)
     assert [r["person"].pk for r in page.rows] == [mine.pk]
-    assert [p.person_id for p in page.reviews] == [mine.pk]
+    reviews = reviews_due(worker, today=today, people=selectors.my_citizens(worker))
+    assert [p.person_id for p in reviews] == [mine.pk]
     assert page.active == 1
 
 
@@ -52,7 +54,7 @@ def test_an_overdue_review_is_marked_on_the_front_page(
         plan_services.plan_save(
             actor=worker_a, person=p, next_review_on=today + timedelta(days=days), goals={}
         )
-    html = login(users_a[Role.SUPPORT_WORKER]).get(reverse("support:mine")).content.decode()
+    html = login(users_a[Role.SUPPORT_WORKER]).get(reverse("home:worker")).content.decode()
     reviews = html[html.index("Opfølgninger på handleplaner</h2>") : html.index("Alle mine forløb")]
     late_line = next(line for line in reviews.split("<li>") if "Late" in line)
     soon_line = next(line for line in reviews.split("<li>") if "Soon" in line)
@@ -62,10 +64,6 @@ def test_an_overdue_review_is_marked_on_the_front_page(
 def test_my_citizens_never_cross_municipalities(
     users_a, users_b, municipality_a, municipality_b, worker_a, worker_b, person_factory
 ):
-    from support.models import SupportEpisode
-
-    from .helpers import make_b_episode  # noqa: F401  (B's rows are made directly below)
-
     _, worker, _ = icm_setup(users_a, municipality_a)
     p = person_factory(worker_a, start=recent(30))
     services.episode_start(actor=worker, person=p, method="icm", start_date=recent(20), worker=worker.user)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "home"
+# Mounted at the root: the start page sends each role to its own front page.
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("stoette/", views.worker, name="worker"),
+    path("stoette/leder/", views.leader, name="leader"),
+]
