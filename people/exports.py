@@ -16,12 +16,12 @@ from django.utils import timezone
 from django_scopes import scope
 
 from accounts.access import Actor
-from core.crypto import decrypt
+from core.crypto import decrypt, fernet
 from core.exports import safe_row, write_row
 from tenants import rls
 from tenants.models import Municipality
 
-from . import conf, crypto, selectors
+from . import conf, selectors
 from . import cpr as cpr_rules
 from .forms import ListFilterForm
 from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport
@@ -185,7 +185,7 @@ def export_run(export_id: int, municipality_id: int) -> str:
                 export.status, export.finished_at = ExportStatus.FAILED, timezone.now()
                 export.save(update_fields=["status", "finished_at"])
                 raise
-            export.content, export.total_rows = crypto._fernet().encrypt(body), total
+            export.content, export.total_rows = fernet().encrypt(body), total
             export.status, export.finished_at = ExportStatus.DONE, timezone.now()
             export.save(update_fields=["content", "total_rows", "status", "finished_at"])
             return export.status
@@ -195,7 +195,7 @@ def export_run(export_id: int, municipality_id: int) -> str:
 
 def export_fetch(export: ListExport) -> bytes:
     """The file, once: wiped as it is handed out."""
-    body = crypto._fernet().decrypt(bytes(export.content))
+    body = fernet().decrypt(bytes(export.content))
     export.content, export.downloaded_at = b"", timezone.now()
     export.save(update_fields=["content", "downloaded_at"])
     return body
