@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy
 from accounts.access import Actor, actor_log
 from audit.models import Action
 from core.dates import happened_problem, planned_problem
+from core.errors import DomainError
 from housing import services as housing_services
 from housing.affordability import NOT_CHECKED, affordability_check
 from housing.models import VacancyStatus
 from people.models import Person
-from people.services import PersonDataError
 from plans.consent import has_consent
 
 from .conf import allocation_setting
@@ -38,6 +38,11 @@ from .models import (
     Vacancy,
 )
 
+
+class AllocationError(DomainError):
+    """Bad input in allocation: vacancies, offers, decline reasons, the committee; names the field."""
+
+
 TAKEN_BY_OTHER = gettext_lazy(
     "Boligen er allerede givet til en anden borger. Vælg en anden bolig eller borger."
 )
@@ -56,7 +61,7 @@ STEPS = {
 
 def _same_municipality(actor: Actor, obj, field: str) -> None:
     if obj.municipality_id != actor.municipality.pk:
-        raise PersonDataError(field, _("Valget hører ikke til kommunen."))
+        raise AllocationError(field, _("Valget hører ikke til kommunen."))
 
 
 def _event(actor: Actor, offer: Offer, kind: str, text: str, on: date) -> OfferLogEntry:
@@ -91,9 +96,9 @@ def decline_reasons_ensure_defaults(municipality) -> None:
 def decline_reason_create(*, actor: Actor, label: str) -> DeclineReason:
     label = label.strip()
     if not label:
-        raise PersonDataError("label", _("Skriv afslagsgrunden."))
+        raise AllocationError("label", _("Skriv afslagsgrunden."))
     if DeclineReason.objects.filter(municipality=actor.municipality, label__iexact=label).exists():
-        raise PersonDataError("label", _("Afslagsgrunden findes allerede."))
+        raise AllocationError("label", _("Afslagsgrunden findes allerede."))
     last = DeclineReason.objects.filter(municipality=actor.municipality).order_by("-position").first()
     return DeclineReason.objects.create(
         municipality=actor.municipality, label=label, position=(last.position + 1) if last else 0
@@ -123,11 +128,11 @@ def vacancy_create(
 ) -> Vacancy:
     _same_municipality(actor, unit, "unit")
     if nominate_by < reported_on:
-        raise PersonDataError(
+        raise AllocationError(
             "nominate_by", _("Fristen for anvisning kan ikke ligge før datoen, boligen blev meldt ledig.")
         )
     if not unit.active:
-        raise PersonDataError("unit", _("Boligen er ikke aktiv i boligoversigten."))
+        raise AllocationError("unit", _("Boligen er ikke aktiv i boligoversigten."))
     try:
         with transaction.atomic():
             vacancy = Vacancy.objects.create(
@@ -140,7 +145,7 @@ def vacancy_create(
                 created_by=actor.user if getattr(actor.user, "pk", None) else None,
             )
     except IntegrityError as exc:
-        raise PersonDataError("unit", _("Boligen er allerede meldt ledig og ikke afsluttet.")) from exc
+        raise AllocationError("unit", _("Boligen er allerede meldt ledig og ikke afsluttet.")) from exc
     return vacancy
 
 
@@ -150,9 +155,9 @@ def vacancy_withdraw(*, actor: Actor, vacancy: Vacancy, on: date) -> Vacancy:
     _same_municipality(actor, vacancy, "vacancy")
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status not in (VacancyStatus.OPEN, VacancyStatus.NOMINATED):
-        raise PersonDataError("vacancy", _("Den ledige bolig er allerede afsluttet."))
+        raise AllocationError("vacancy", _("Den ledige bolig er allerede afsluttet."))
     if vacancy.offers.filter(status=OfferStatus.LEASE_SIGNED).exists():
-        raise PersonDataError(
+        raise AllocationError(
             "vacancy", _("Der er underskrevet lejekontrakt; boligen kan ikke trækkes tilbage.")
         )
     for offer in vacancy.offers.filter(status__in=LIVE).select_for_update():
@@ -178,11 +183,11 @@ def _profile(person: Person) -> CandidateProfile:
 def candidate_profile_update(*, actor: Actor, person: Person, **data) -> CandidateProfile:
     _same_municipality(actor, person, "monthly_income")
     if "adults" in data and not (1 <= (data["adults"] or 0) <= 10):
-        raise PersonDataError("adults", _("Angiv antal voksne i husstanden (1-10)."))
+        raise AllocationError("adults", _("Angiv antal voksne i husstanden (1-10)."))
     if "children" in data and not (0 <= (data["children"] or 0) <= 20):
-        raise PersonDataError("children", _("Angiv antal børn under 18 i husstanden (0-20)."))
+        raise AllocationError("children", _("Angiv antal børn under 18 i husstanden (0-20)."))
     if "pension" in data and data["pension"] not in Pension.values:
-        raise PersonDataError("pension", _("Vælg borgerens pension."))
+        raise AllocationError("pension", _("Vælg borgerens pension."))
     profile = _profile(person)
     before = {k: getattr(profile, k) for k in data}
     for key in ("monthly_income", "has_pet", "needs_accessible", "urgency", "adults", "children", "pension"):
@@ -209,9 +214,9 @@ def candidate_park(
     needs list date, which order the proposals, are untouched."""
     _same_municipality(actor, person, "until")
     if until < today:
-        raise PersonDataError("until", _("Datoen for parkering skal ligge i dag eller senere."))
+        raise AllocationError("until", _("Datoen for parkering skal ligge i dag eller senere."))
     if not reason.strip():
-        raise PersonDataError(
+        raise AllocationError(
             "reason", _("Skriv hvorfor borgeren parkeres, fx indlagt eller ikke til at træffe.")
         )
     profile = _profile(person)
@@ -255,9 +260,9 @@ def offer_propose(
     _same_municipality(actor, person, "person")
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
     if vacancy.status != VacancyStatus.OPEN:
-        raise PersonDataError("vacancy", _("Boligen er ikke længere åben for anvisning."))
+        raise AllocationError("vacancy", _("Boligen er ikke længere åben for anvisning."))
     if not person.on_needs_list:
-        raise PersonDataError("person", _("Borgeren står ikke på boligbehovslisten."))
+        raise AllocationError("person", _("Borgeren står ikke på boligbehovslisten."))
     pay = affordability_check(person=person, unit=vacancy.unit)
     try:
         with transaction.atomic():
@@ -271,7 +276,7 @@ def offer_propose(
                 explanation=explanation,
             )
     except IntegrityError as exc:
-        raise PersonDataError("person", _("Borgeren er allerede foreslået til denne bolig.")) from exc
+        raise AllocationError("person", _("Borgeren er allerede foreslået til denne bolig.")) from exc
     _event(
         actor, offer, OfferStatus.PROPOSED, "Foreslået til boligen" + ("" if pay else f" ({NOT_CHECKED})"), on
     )
@@ -309,7 +314,7 @@ def _set_status(actor: Actor, offer: Offer, status: str, on: date, text: str) ->
 
 def _step(offer: Offer, to: str) -> None:
     if to not in STEPS.get(OfferStatus(offer.status), set()):
-        raise PersonDataError(
+        raise AllocationError(
             "status",
             _("Tilbuddet er %(status)s og kan ikke blive %(next)s.")
             % {
@@ -323,9 +328,9 @@ def _check_date(offer: Offer, on: date) -> None:
     """A step of the offer is a fact: not before the last step, not after today (core.dates)."""
     problem = happened_problem(on, today=timezone.localdate())
     if problem:
-        raise PersonDataError("on", problem)
+        raise AllocationError("on", problem)
     if on < offer.status_since:
-        raise PersonDataError(
+        raise AllocationError(
             "on",
             _("Datoen kan ikke ligge før tilbuddets seneste skridt (%(date)s).")
             % {"date": f"{offer.status_since:%d.%m.%Y}"},
@@ -340,9 +345,9 @@ def offer_make(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _step(offer, OfferStatus.OFFERED)
     _check_date(offer, on)
     if vacancy.status not in (VacancyStatus.OPEN, VacancyStatus.NOMINATED):
-        raise PersonDataError("status", _("Boligen er ikke længere ledig."))
+        raise AllocationError("status", _("Boligen er ikke længere ledig."))
     if vacancy.offers.filter(status__in=HOLDS_HOME).exists():
-        raise PersonDataError("status", str(TAKEN_BY_OTHER))
+        raise AllocationError("status", str(TAKEN_BY_OTHER))
     affordability_check(person=offer.person, unit=vacancy.unit, field="status")
     offer.offered_on = on
     return _set_status(actor, offer, OfferStatus.OFFERED, on, "Boligen tilbudt borgeren")
@@ -354,20 +359,20 @@ def offer_accept(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _same_municipality(actor, offer, "offer")
     vacancy, offer = _lock(offer)
     if offer.status in HOLDS_HOME:
-        raise PersonDataError("status", _("Tilbuddet er allerede accepteret."))
+        raise AllocationError("status", _("Tilbuddet er allerede accepteret."))
     _step(offer, OfferStatus.ACCEPTED)
     _check_date(offer, on)
     if Offer.objects.filter(vacancy_id=vacancy.pk, status__in=HOLDS_HOME).exclude(pk=offer.pk).exists():
-        raise PersonDataError("status", str(TAKEN_BY_OTHER))
+        raise AllocationError("status", str(TAKEN_BY_OTHER))
     if Offer.objects.filter(person_id=offer.person_id, status__in=HOLDS_PERSON).exclude(pk=offer.pk).exists():
-        raise PersonDataError("status", str(PERSON_HOLDS_ONE))
+        raise AllocationError("status", str(PERSON_HOLDS_ONE))
     affordability_check(person=offer.person, unit=vacancy.unit, field="status")
     offer.answered_on = on
     try:
         with transaction.atomic():
             _set_status(actor, offer, OfferStatus.ACCEPTED, on, "Borgeren har sagt ja til boligen")
     except IntegrityError as exc:
-        raise PersonDataError(
+        raise AllocationError(
             "status", _("%(taken)s Eller: %(holds)s") % {"taken": TAKEN_BY_OTHER, "holds": PERSON_HOLDS_ONE}
         ) from exc
     vacancy.status = VacancyStatus.NOMINATED
@@ -381,7 +386,7 @@ def offer_decline(*, actor: Actor, offer: Offer, on: date, reason: DeclineReason
     (principle 2) and the vacancy is open again for a re-offer."""
     _same_municipality(actor, offer, "offer")
     if reason is None:
-        raise PersonDataError("reason", _("Vælg en afslagsgrund."))
+        raise AllocationError("reason", _("Vælg en afslagsgrund."))
     _same_municipality(actor, reason, "reason")
     vacancy, offer = _lock(offer)
     _step(offer, OfferStatus.DECLINED)
@@ -499,11 +504,11 @@ def offer_share_with_landlord(*, actor: Actor, offer: Offer, on: date) -> Offer:
     _same_municipality(actor, offer, "offer")
     offer = Offer.objects.select_for_update().select_related("person").get(pk=offer.pk)
     if offer.status not in (OfferStatus.OFFERED, OfferStatus.ACCEPTED, OfferStatus.LEASE_SIGNED):
-        raise PersonDataError(
+        raise AllocationError(
             "status", _("Oplysninger deles først med udlejeren, når boligen er tilbudt borgeren.")
         )
     if not _consent_to_landlord(offer.person, on):
-        raise PersonDataError(
+        raise AllocationError(
             "status",
             _(
                 "%(name)s har ikke givet samtykke til at dele oplysninger med udlejeren. "
@@ -533,10 +538,10 @@ def meeting_create(
     """A meeting with an agenda: each open vacancy with the proposed person and why (from matching,
     selectors.committee_agenda)."""
     if not title.strip():
-        raise PersonDataError("title", _("Giv mødet en titel."))
+        raise AllocationError("title", _("Giv mødet en titel."))
     problem = planned_problem(held_on, today=timezone.localdate())
     if problem:
-        raise PersonDataError("held_on", problem)
+        raise AllocationError("held_on", problem)
     meeting = CommitteeMeeting.objects.create(
         municipality=actor.municipality,
         held_on=held_on,
@@ -572,11 +577,11 @@ def agenda_decide(
     _same_municipality(actor, item, "decision")
     MeetingDecision(decision)
     if not decision:
-        raise PersonDataError("decision", _("Vælg udvalgets beslutning."))
+        raise AllocationError("decision", _("Vælg udvalgets beslutning."))
     if not reason.strip():
-        raise PersonDataError("reason", _("Skriv begrundelsen for beslutningen."))
+        raise AllocationError("reason", _("Skriv begrundelsen for beslutningen."))
     if decision == MeetingDecision.OTHER and chosen_person is None:
-        raise PersonDataError("chosen_person", _("Vælg den borger, udvalget har valgt."))
+        raise AllocationError("chosen_person", _("Vælg den borger, udvalget har valgt."))
     if chosen_person is not None:
         _same_municipality(actor, chosen_person, "chosen_person")
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)

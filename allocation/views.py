@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
+from core.errors import DomainError
 from core.forms import apply_error
 from core.params import int_param
-from people.services import PersonDataError
 
 from . import selectors, services
 from .conf import allocation_setting
@@ -89,7 +89,7 @@ def vacancy_create(request, actor):
     if request.method == "POST" and form.is_valid():
         try:
             vacancy = services.vacancy_create(actor=actor, **form.cleaned_data)
-        except PersonDataError as exc:
+        except DomainError as exc:
             apply_error(form, exc)
         else:
             messages.success(request, _("Den ledige bolig er oprettet."))
@@ -163,7 +163,7 @@ def vacancy_propose(request, actor, vacancy_id):
             score=fit.score,
             explanation=" ".join(fit.reasons),
         )
-    except PersonDataError as exc:
+    except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("allocation:vacancy_detail", vacancy_id=vacancy.pk)
     messages.success(request, _("%(name)s er foreslået til boligen.") % {"name": person.display_name})
@@ -176,7 +176,7 @@ def vacancy_withdraw(request, actor, vacancy_id):
     vacancy = selectors.vacancy_get(actor, vacancy_id)
     try:
         services.vacancy_withdraw(actor=actor, vacancy=vacancy, on=timezone.localdate())
-    except PersonDataError as exc:
+    except DomainError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Den ledige bolig er trukket tilbage."))
@@ -235,7 +235,7 @@ def offer_action(request, actor, offer_id):
         if form.is_valid():
             try:
                 services.offer_decline(actor=actor, offer=offer, **form.cleaned_data)
-            except PersonDataError as exc:
+            except DomainError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(
@@ -251,7 +251,7 @@ def offer_action(request, actor, offer_id):
     if form.is_valid():
         try:
             call(actor=actor, offer=offer, on=form.cleaned_data["on"])
-        except PersonDataError as exc:
+        except DomainError as exc:
             errors.append(exc.message)
         else:
             messages.success(request, success)
@@ -284,7 +284,7 @@ def offer_share(request, actor, offer_id):
     offer = selectors.offer_get(actor, offer_id, log=False)
     try:
         services.offer_share_with_landlord(actor=actor, offer=offer, on=timezone.localdate())
-    except PersonDataError as exc:
+    except DomainError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Det er registreret, at borgerens oplysninger er delt med udlejeren."))
@@ -316,7 +316,7 @@ def candidate(request, actor, person_id):
                 services.candidate_unpark(actor=actor, person=person)
                 messages.success(request, _("Parkeringen er ophævet."))
                 return redirect("allocation:candidate", person_id=person.pk)
-        except PersonDataError as exc:
+        except DomainError as exc:
             apply_error(park_form if kind == "park" else profile_form, exc)
     return render(
         request,
@@ -348,7 +348,7 @@ def global_proposal(request, actor):
                     explanation=" ".join(row["fit"].reasons),
                 )
                 made += 1
-            except PersonDataError:
+            except DomainError:
                 continue
         messages.success(
             request,
@@ -389,7 +389,7 @@ def decline_reasons(request, actor):
         if form.is_valid():
             try:
                 services.decline_reason_create(actor=actor, label=form.cleaned_data["label"])
-            except PersonDataError as exc:
+            except DomainError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(request, _("Afslagsgrunden er tilføjet."))
@@ -411,7 +411,7 @@ def meeting_list(request, actor):
             agenda = selectors.committee_agenda(actor, today=timezone.localdate())
             try:
                 meeting = services.meeting_create(actor=actor, agenda=agenda, **form.cleaned_data)
-            except PersonDataError as exc:
+            except DomainError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(
@@ -443,7 +443,7 @@ def meeting_detail(request, actor, meeting_id):
         if form.is_valid():
             try:
                 services.agenda_decide(actor=actor, item=item, **form.cleaned_data)
-            except PersonDataError as exc:
+            except DomainError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(request, _("Beslutningen er gemt."))

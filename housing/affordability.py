@@ -5,8 +5,8 @@ decision (allocation/services.py) and moving in without an offer (housing.servic
 
 from django.utils.translation import gettext as _
 
+from housing.errors import HousingDataError
 from people.models import NeedsListEntry, Person
-from people.services import PersonDataError
 
 from . import benefit
 from .conf import benefit_params
@@ -64,7 +64,7 @@ def affordability_check(*, person: Person, unit, field: str = "person") -> benef
     if pay is None:
         return None
     if not pay.feasible:
-        raise PersonDataError(
+        raise HousingDataError(
             field,
             _(
                 "%(name)s kan ikke betale boligen: husleje og forbrug %(total)s kr. minus anslået %(scheme)s %(benefit)s kr. "

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from accounts.access import Actor, actor_log
 from audit.models import Action
 from core.dates import happened_problem
+from housing.errors import HousingDataError
 from people import services as people_services
 from people.models import Person
-from people.services import PersonDataError
 from people.situations import AT_RISK, HOMELESS
 
 from .affordability import affordability_check
@@ -72,7 +72,7 @@ def _happened(value: date, field: str) -> None:
     """Moving in, moving out and an eviction case are facts: not after today, not before 1900 (core.dates)."""
     problem = happened_problem(value, today=timezone.localdate())
     if problem:
-        raise PersonDataError(field, problem)
+        raise HousingDataError(field, problem)
 
 
 def _affordable(person: Person, unit: Unit | None):
@@ -88,9 +88,9 @@ def tenancy_start(
     *, actor: Actor, person: Person, starts_on: date, unit: Unit | None = None, address: str = ""
 ) -> Tenancy:
     if unit is None and not address.strip():
-        raise PersonDataError("address", _("Angiv boligen eller en adresse."))
+        raise HousingDataError("address", _("Angiv boligen eller en adresse."))
     if unit is not None and unit.municipality_id != person.municipality_id:
-        raise PersonDataError("unit", _("Boligen hører ikke til kommunen."))
+        raise HousingDataError("unit", _("Boligen hører ikke til kommunen."))
     _happened(starts_on, "starts_on")
     pay = _affordable(person, unit)
     try:
@@ -104,7 +104,7 @@ def tenancy_start(
                 created_by=actor.user if getattr(actor.user, "pk", None) else None,
             )
     except IntegrityError as exc:
-        raise PersonDataError("unit", _("Boligen eller borgeren har allerede et aktivt lejemål.")) from exc
+        raise HousingDataError("unit", _("Boligen eller borgeren har allerede et aktivt lejemål.")) from exc
     people_services.situation_record(
         actor=actor,
         person=person,
@@ -129,15 +129,15 @@ def tenancy_end(
     TenancyEndReason(reason)
     _happened(ends_on, "ends_on")
     if ends_on < tenancy.starts_on:
-        raise PersonDataError("ends_on", _("Fraflytning kan ikke ligge før indflytning."))
+        raise HousingDataError("ends_on", _("Fraflytning kan ikke ligge før indflytning."))
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
     if tenancy.ends_on:
-        raise PersonDataError("ends_on", _("Lejemålet er allerede afsluttet."))
+        raise HousingDataError("ends_on", _("Lejemålet er allerede afsluttet."))
     tenancy.ends_on, tenancy.end_reason = ends_on, reason
     tenancy.save(update_fields=["ends_on", "end_reason"])
     if next_situation:
         if next_situation not in HOMELESS | AT_RISK and next_situation != "own_home":
-            raise PersonDataError("next_situation", _("Ukendt situation."))
+            raise HousingDataError("next_situation", _("Ukendt situation."))
         people_services.situation_record(
             actor=actor,
             person=tenancy.person,
@@ -164,7 +164,7 @@ def _assign(obj, fields: list[str], data: dict) -> None:
 
 def _same_municipality(actor: Actor, obj, field: str) -> None:
     if obj is not None and obj.municipality_id != actor.municipality.pk:
-        raise PersonDataError(field, _("Valget hører ikke til kommunen."))
+        raise HousingDataError(field, _("Valget hører ikke til kommunen."))
 
 
 # --- landlords ------------------------------------------------------------------------------------------
@@ -172,13 +172,13 @@ def _same_municipality(actor: Actor, obj, field: str) -> None:
 
 def _validate_landlord(landlord: Landlord) -> None:
     if not landlord.name.strip():
-        raise PersonDataError("name", _("Angiv udlejerens navn."))
+        raise HousingDataError("name", _("Angiv udlejerens navn."))
     LandlordKind(landlord.kind)
     clash = Landlord.objects.filter(
         municipality_id=landlord.municipality_id, name__iexact=landlord.name.strip()
     )
     if clash.exclude(pk=landlord.pk).exists():
-        raise PersonDataError("name", _("Der findes allerede en udlejer med dette navn."))
+        raise HousingDataError("name", _("Der findes allerede en udlejer med dette navn."))
 
 
 @transaction.atomic
@@ -207,17 +207,17 @@ def _validate_agreement(agreement: Agreement) -> None:
     """Almenboligloven § 59: up to 25 % (LEGAL_ALLOCATION_SHARE) of vacant social family homes by law;
     a larger share exists only by agreement, so its basis must be written in the note."""
     if not agreement.title.strip():
-        raise PersonDataError("title", _("Angiv aftalens titel."))
+        raise HousingDataError("title", _("Angiv aftalens titel."))
     if agreement.share_percent is None and agreement.homes_per_year is None:
-        raise PersonDataError(
+        raise HousingDataError(
             "share_percent", _("Angiv enten andelen af ledige boliger eller antal boliger pr. år.")
         )
     if agreement.share_percent is not None and not (0 < agreement.share_percent <= 100):
-        raise PersonDataError("share_percent", _("Andelen af ledige boliger skal være mellem 0 og 100 %."))
+        raise HousingDataError("share_percent", _("Andelen af ledige boliger skal være mellem 0 og 100 %."))
     if agreement.homes_per_year is not None and agreement.homes_per_year < 1:
-        raise PersonDataError("homes_per_year", _("Antal boliger pr. år skal være mindst 1."))
+        raise HousingDataError("homes_per_year", _("Antal boliger pr. år skal være mindst 1."))
     if agreement.ends_on and agreement.ends_on < agreement.starts_on:
-        raise PersonDataError("ends_on", _("Aftalen kan ikke slutte før den begynder."))
+        raise HousingDataError("ends_on", _("Aftalen kan ikke slutte før den begynder."))
     legal = housing_setting("LEGAL_ALLOCATION_SHARE")
     is_organisation = agreement.landlord.kind == LandlordKind.HOUSING_ORGANISATION
     if (
@@ -226,7 +226,7 @@ def _validate_agreement(agreement: Agreement) -> None:
         and agreement.share_percent > legal
         and not agreement.note.strip()
     ):
-        raise PersonDataError(
+        raise HousingDataError(
             "note",
             _(
                 "En andel over %(legal)s %% af de ledige almene familieboliger går ud over almenboligloven § 59: "
@@ -261,12 +261,12 @@ def agreement_update(*, actor: Actor, agreement: Agreement, **data) -> Agreement
 
 def _validate_unit_type(unit_type: UnitType) -> None:
     if not unit_type.name.strip():
-        raise PersonDataError("name", _("Angiv boligtypens navn."))
+        raise HousingDataError("name", _("Angiv boligtypens navn."))
     if not unit_type.code.strip():
-        raise PersonDataError("code", _("Angiv en kode (små bogstaver, tal og bindestreg)."))
+        raise HousingDataError("code", _("Angiv en kode (små bogstaver, tal og bindestreg)."))
     clash = UnitType.objects.filter(municipality_id=unit_type.municipality_id, code=unit_type.code)
     if clash.exclude(pk=unit_type.pk).exists():
-        raise PersonDataError("code", _("Der findes allerede en boligtype med denne kode."))
+        raise HousingDataError("code", _("Der findes allerede en boligtype med denne kode."))
 
 
 @transaction.atomic
@@ -292,17 +292,17 @@ def _validate_unit(actor: Actor, unit: Unit) -> None:
     _same_municipality(actor, unit.landlord, "landlord")
     _same_municipality(actor, unit.unit_type, "unit_type")
     if not unit.address.strip():
-        raise PersonDataError("address", _("Angiv boligens adresse."))
+        raise HousingDataError("address", _("Angiv boligens adresse."))
     if unit.postcode and not (len(unit.postcode) == 4 and unit.postcode.isdigit()):
-        raise PersonDataError("postcode", _("Postnummeret skal være fire cifre."))
+        raise HousingDataError("postcode", _("Postnummeret skal være fire cifre."))
     if unit.rooms < 1:
-        raise PersonDataError("rooms", _("En bolig har mindst 1 værelse."))
+        raise HousingDataError("rooms", _("En bolig har mindst 1 værelse."))
     if unit.rent < 1:
-        raise PersonDataError("rent", _("Angiv huslejen i kr. pr. måned."))
+        raise HousingDataError("rent", _("Angiv huslejen i kr. pr. måned."))
     # A social family home is let by a social housing organisation (almenboligloven); anything else is
     # a registration error that would also distort the § 59 share.
     if unit.unit_type.social_family_home and unit.landlord.kind != LandlordKind.HOUSING_ORGANISATION:
-        raise PersonDataError(
+        raise HousingDataError(
             "unit_type", _("En almen familiebolig skal have en almen boligorganisation som udlejer.")
         )
 
@@ -338,11 +338,11 @@ def tenancy_flag_eviction(*, actor: Actor, tenancy: Tenancy, flagged_on: date, n
     _happened(flagged_on, "flagged_on")
     tenancy = Tenancy.objects.select_for_update().get(pk=tenancy.pk)
     if tenancy.ends_on:
-        raise PersonDataError(
+        raise HousingDataError(
             "flagged_on", _("Lejemålet er afsluttet; en fogedsag kan kun registreres på et aktivt lejemål.")
         )
     if flagged_on < tenancy.starts_on:
-        raise PersonDataError("flagged_on", _("Fogedsagen kan ikke ligge før indflytningen."))
+        raise HousingDataError("flagged_on", _("Fogedsagen kan ikke ligge før indflytningen."))
     before = str(tenancy.eviction_case_on or "")
     tenancy.eviction_case_on, tenancy.eviction_note = flagged_on, note.strip()
     tenancy.save(update_fields=["eviction_case_on", "eviction_note"])
@@ -384,9 +384,9 @@ def waiting_plan_record(
         ("housing_plan", housing_plan, _("Beskriv hvordan og hvornår boligen kommer.")),
     ):
         if not value.strip():
-            raise PersonDataError(field, message)
+            raise HousingDataError(field, message)
     if person.municipality_id != actor.municipality.pk:
-        raise PersonDataError("stays_at", _("Borgeren hører ikke til kommunen."))
+        raise HousingDataError("stays_at", _("Borgeren hører ikke til kommunen."))
     plan = WaitingPlan.objects.create(
         municipality=actor.municipality,
         person=person,

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
+from core.errors import DomainError
 from core.forms import apply_error
 from people.selectors import person_get
-from people.services import PersonDataError
 
 from . import selectors, services
 from .conf import housing_setting
@@ -36,7 +36,7 @@ def _save(request, form, call, success: str):
         return None
     try:
         result = call(form.cleaned_data)
-    except PersonDataError as exc:
+    except DomainError as exc:
         apply_error(form, exc)
         return None
     messages.success(request, success)

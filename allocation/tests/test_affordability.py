@@ -11,9 +11,9 @@ from allocation import services
 from allocation.models import AgendaItem, CandidateProfile, Offer, OfferStatus
 from audit.models import AccessLogEntry
 from housing import services as housing_services
+from housing.errors import HousingDataError
 from housing.models import Tenancy
 from people.models import NeedsListEntry
-from people.services import PersonDataError
 
 from .factories import make_vacancy, needy
 
@@ -38,7 +38,7 @@ def can_now_pay(person, amount):
 def test_proposing_a_citizen_who_cannot_pay_is_refused_in_danish(broker, worker_a, person_factory):
     person = needy(worker_a, person_factory, max_rent=POOR)
     vacancy = make_vacancy(broker)
-    with pytest.raises(PersonDataError) as caught:
+    with pytest.raises(HousingDataError) as caught:
         services.offer_propose(actor=broker, vacancy=vacancy, person=person, on=TODAY)
     message = caught.value.message
     assert (
@@ -72,7 +72,7 @@ def test_every_later_step_into_the_home_is_refused_when_the_citizen_cannot_pay(
         CALLS[before](actor=broker, offer=offer, on=TODAY)
     status = Offer.objects.get(pk=offer.pk).status
     can_now_pay(person, POOR)  # e.g. the income fell: the needs list says 3,000 kr. now
-    with pytest.raises(PersonDataError, match="kan ikke betale boligen"):
+    with pytest.raises(HousingDataError, match="kan ikke betale boligen"):
         CALLS[step](actor=broker, offer=offer, on=TODAY)
     assert Offer.objects.get(pk=offer.pk).status == status
     assert not Tenancy.objects.filter(person=person).exists()
@@ -81,7 +81,7 @@ def test_every_later_step_into_the_home_is_refused_when_the_citizen_cannot_pay(
 def test_moving_in_without_an_offer_is_refused_when_the_citizen_cannot_pay(broker, worker_a, person_factory):
     person = needy(worker_a, person_factory, max_rent=POOR)
     unit = make_vacancy(broker).unit
-    with pytest.raises(PersonDataError, match="kan ikke betale boligen") as caught:
+    with pytest.raises(HousingDataError, match="kan ikke betale boligen") as caught:
         housing_services.tenancy_start(actor=broker, person=person, unit=unit, starts_on=TODAY)
     assert caught.value.field == "unit"
     assert not Tenancy.objects.filter(person=person).exists()
@@ -130,7 +130,7 @@ def test_the_committee_cannot_choose_a_citizen_who_cannot_pay(broker, worker_a, 
         actor=broker, held_on=TODAY, title="Boligudvalgets møde", agenda=[(vacancy, proposed, "Kan betale")]
     )
     item = AgendaItem.objects.get(meeting=meeting)
-    with pytest.raises(PersonDataError, match="kan ikke betale boligen") as caught:
+    with pytest.raises(HousingDataError, match="kan ikke betale boligen") as caught:
         services.agenda_decide(
             actor=broker, item=item, decision="other", reason="Udvalget vælger Bent", chosen_person=poor
         )
@@ -138,7 +138,7 @@ def test_the_committee_cannot_choose_a_citizen_who_cannot_pay(broker, worker_a, 
     assert AgendaItem.objects.get(pk=item.pk).chosen_person_id is None
     # and approving the proposal is checked too, when the proposed citizen can no longer pay
     can_now_pay(proposed, POOR)
-    with pytest.raises(PersonDataError, match="kan ikke betale boligen"):
+    with pytest.raises(HousingDataError, match="kan ikke betale boligen"):
         services.agenda_decide(actor=broker, item=item, decision="approved", reason="Godkendt")
 
 
@@ -164,9 +164,9 @@ def test_the_household_is_recorded_on_the_candidate_page(broker, users_a, worker
 
 def test_the_household_must_make_sense(broker, worker_a, person_factory):
     person = needy(worker_a, person_factory)
-    with pytest.raises(PersonDataError, match="voksne"):
+    with pytest.raises(services.AllocationError, match="voksne"):
         services.candidate_profile_update(actor=broker, person=person, adults=0)
-    with pytest.raises(PersonDataError, match="pension"):
+    with pytest.raises(services.AllocationError, match="pension"):
         services.candidate_profile_update(actor=broker, person=person, pension="rentier")
 
 

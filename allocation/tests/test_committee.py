@@ -20,7 +20,7 @@ from allocation.models import (
     VacancyStatus,
     vacancy_status_label,
 )
-from people.services import PersonDataError
+from allocation.services import AllocationError
 
 from .factories import make_vacancy, needy
 
@@ -112,7 +112,7 @@ def test_approving_for_a_home_no_longer_open_saves_nothing_and_says_why(broker, 
     )
     services.vacancy_withdraw(actor=broker, vacancy=vacancy, on=TODAY)
     item = AgendaItem.objects.get(meeting=m)
-    with pytest.raises(PersonDataError, match="ikke længere åben"):
+    with pytest.raises(AllocationError, match="ikke længere åben"):
         services.agenda_decide(actor=broker, item=item, decision="approved", reason="Kan betale")
     item.refresh_from_db()
     assert item.decision == "" and not Offer.objects.filter(vacancy=vacancy).exists()

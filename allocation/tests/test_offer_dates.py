@@ -8,8 +8,8 @@ from django.utils import timezone
 from accounts.roles import Role
 from allocation import services
 from allocation.models import Offer, OfferStatus
+from allocation.services import AllocationError
 from housing.models import Tenancy
-from people.services import PersonDataError
 
 from .factories import make_vacancy, needy
 
@@ -26,7 +26,7 @@ def test_an_offer_step_dated_after_today_is_refused(broker, worker_a, person_fac
     offer = services.offer_propose(
         actor=broker, vacancy=make_vacancy(broker), person=needy(worker_a, person_factory), on=TODAY
     )
-    with pytest.raises(PersonDataError, match="fremtiden") as caught:
+    with pytest.raises(AllocationError, match="fremtiden") as caught:
         services.offer_make(actor=broker, offer=offer, on=TODAY + timedelta(days=1))
     assert caught.value.field == "on" and Offer.objects.get(pk=offer.pk).status == OfferStatus.PROPOSED
 
@@ -36,6 +36,6 @@ def test_moving_in_on_31_12_9999_is_refused(broker, worker_a, person_factory):
     offer = services.offer_propose(actor=broker, vacancy=make_vacancy(broker), person=person, on=TODAY)
     for step in (services.offer_make, services.offer_accept, services.offer_sign_lease):
         step(actor=broker, offer=offer, on=TODAY)
-    with pytest.raises(PersonDataError, match="fremtiden"):
+    with pytest.raises(AllocationError, match="fremtiden"):
         services.offer_move_in(actor=broker, offer=offer, on=date(9999, 12, 31))
     assert not Tenancy.objects.filter(person=person).exists()

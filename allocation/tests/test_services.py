@@ -9,9 +9,9 @@ from django.utils import timezone
 from accounts.roles import Role
 from allocation import selectors, services
 from allocation.models import DeclineReason, Offer, OfferStatus, Vacancy
+from allocation.services import AllocationError
 from audit.models import AccessLogEntry
 from housing.models import Tenancy, VacancyStatus
-from people.services import PersonDataError
 
 from .factories import make_vacancy, needy
 
@@ -65,7 +65,7 @@ def test_a_step_out_of_order_is_refused_in_danish(broker, worker_a, person_facto
     offer = services.offer_propose(
         actor=broker, vacancy=make_vacancy(broker), person=needy(worker_a, person_factory), on=TODAY
     )
-    with pytest.raises(PersonDataError, match="foreslået og kan ikke blive flyttet ind"):
+    with pytest.raises(AllocationError, match="foreslået og kan ikke blive flyttet ind"):
         services.offer_move_in(actor=broker, offer=offer, on=TODAY)
 
 
@@ -73,7 +73,7 @@ def test_a_step_dated_before_the_last_one_is_refused(broker, worker_a, person_fa
     offer = services.offer_propose(
         actor=broker, vacancy=make_vacancy(broker), person=needy(worker_a, person_factory), on=TODAY
     )
-    with pytest.raises(PersonDataError, match="før tilbuddets seneste skridt"):
+    with pytest.raises(AllocationError, match="før tilbuddets seneste skridt"):
         services.offer_make(actor=broker, offer=offer, on=TODAY - timedelta(days=1))
 
 
@@ -101,7 +101,7 @@ def test_decline_keeps_the_place_and_the_vacancy_can_be_offered_again(broker, wo
 
 def test_decline_needs_a_reason(broker, worker_a, person_factory):
     offer = offered(broker, make_vacancy(broker), needy(worker_a, person_factory))
-    with pytest.raises(PersonDataError, match="Vælg en afslagsgrund"):
+    with pytest.raises(AllocationError, match="Vælg en afslagsgrund"):
         services.offer_decline(actor=broker, offer=offer, on=TODAY, reason=None)
 
 
@@ -113,7 +113,7 @@ def test_a_home_is_never_accepted_by_two_people(broker, worker_a, person_factory
     )
     Offer.objects.filter(pk=b.pk).update(status=OfferStatus.OFFERED)  # a reserve who was also asked
     services.offer_accept(actor=broker, offer=a, on=TODAY)
-    with pytest.raises(PersonDataError, match="allerede givet til en anden borger"):
+    with pytest.raises(AllocationError, match="allerede givet til en anden borger"):
         services.offer_accept(actor=broker, offer=b, on=TODAY)
 
 
@@ -122,7 +122,7 @@ def test_a_person_never_holds_two_accepted_offers(broker, worker_a, person_facto
     a = offered(broker, make_vacancy(broker, address="Et 1"), person)
     b = offered(broker, make_vacancy(broker, address="To 2"), person)
     services.offer_accept(actor=broker, offer=a, on=TODAY)
-    with pytest.raises(PersonDataError, match="allerede accepteret en anden bolig"):
+    with pytest.raises(AllocationError, match="allerede accepteret en anden bolig"):
         services.offer_accept(actor=broker, offer=b, on=TODAY)
 
 
@@ -154,11 +154,11 @@ def test_parking_leaves_a_person_out_until_the_date_without_losing_their_place(
 
 def test_parking_needs_a_reason_and_a_future_date(broker, worker_a, person_factory):
     person = needy(worker_a, person_factory)
-    with pytest.raises(PersonDataError, match="i dag eller senere"):
+    with pytest.raises(AllocationError, match="i dag eller senere"):
         services.candidate_park(
             actor=broker, person=person, until=TODAY - timedelta(days=1), reason="x", today=TODAY
         )
-    with pytest.raises(PersonDataError, match="hvorfor"):
+    with pytest.raises(AllocationError, match="hvorfor"):
         services.candidate_park(actor=broker, person=person, until=TODAY, reason=" ", today=TODAY)
 
 
@@ -200,7 +200,7 @@ def test_stalled_offers_are_those_not_moved_for_the_configured_days(
 def test_sharing_with_the_landlord_needs_consent(broker, worker_a, person_factory):
     person = needy(worker_a, person_factory)
     offer = offered(broker, make_vacancy(broker), person)
-    with pytest.raises(PersonDataError, match="ikke givet samtykke"):
+    with pytest.raises(AllocationError, match="ikke givet samtykke"):
         services.offer_share_with_landlord(actor=broker, offer=offer, on=TODAY)
     from plans.models import Consent
 
@@ -224,7 +224,7 @@ def test_sharing_fails_closed_without_the_consent_module(broker, worker_a, perso
 
     offer = offered(broker, make_vacancy(broker), needy(worker_a, person_factory))
     monkeypatch.setitem(sys.modules, "plans.consent", None)  # import raises ImportError
-    with pytest.raises(PersonDataError, match="ikke givet samtykke"):
+    with pytest.raises(AllocationError, match="ikke givet samtykke"):
         services.offer_share_with_landlord(actor=broker, offer=offer, on=TODAY)
 
 
@@ -254,7 +254,7 @@ def test_a_vacancy_deadline_before_the_report_is_refused(broker):
     from housing.tests.factories import make_stock
 
     _, unit = make_stock(broker.municipality)
-    with pytest.raises(PersonDataError, match="Fristen for anvisning"):
+    with pytest.raises(AllocationError, match="Fristen for anvisning"):
         services.vacancy_create(
             actor=broker, unit=unit, reported_on=TODAY, nominate_by=TODAY - timedelta(days=1)
         )
@@ -262,7 +262,7 @@ def test_a_vacancy_deadline_before_the_report_is_refused(broker):
 
 def test_a_unit_has_one_open_vacancy_at_a_time(broker):
     vacancy = make_vacancy(broker)
-    with pytest.raises(PersonDataError, match="allerede meldt ledig"):
+    with pytest.raises(AllocationError, match="allerede meldt ledig"):
         services.vacancy_create(actor=broker, unit=vacancy.unit, reported_on=TODAY, nominate_by=TODAY)
 
 
@@ -272,7 +272,7 @@ def test_nothing_crosses_municipalities(broker, worker_a, worker_b, person_facto
     assert person_b.pk not in [
         p["person"].pk for p in selectors.proposals_for(broker, vacancy_a, today=TODAY)
     ]
-    with pytest.raises(PersonDataError, match="hører ikke til kommunen"):
+    with pytest.raises(AllocationError, match="hører ikke til kommunen"):
         services.offer_propose(actor=broker, vacancy=vacancy_a, person=person_b, on=TODAY)
     broker_b = actor_factory(users_b[Role.HOUSING_BROKER], worker_b.municipality, Role.HOUSING_BROKER)
     assert list(selectors.vacancy_list(broker_b)) == []

@@ -7,9 +7,9 @@ from django.utils import timezone
 from accounts.roles import Role
 from allocation.models import Vacancy
 from housing import selectors, services
+from housing.errors import HousingDataError
 from housing.models import Agreement, Landlord, LandlordKind, Tenancy, Unit, UnitType, WaitingPlan
 from housing.tests.factories import make_stock
-from people.services import PersonDataError
 from people.statuses import Status
 from support.models import SupportEpisode
 
@@ -29,7 +29,7 @@ def test_share_above_the_legal_25_percent_at_a_housing_organisation_needs_the_ag
     landlord = services.landlord_create(
         actor=broker_a, name="Fjordbo", kind=LandlordKind.HOUSING_ORGANISATION
     )
-    with pytest.raises(PersonDataError) as exc:
+    with pytest.raises(HousingDataError) as exc:
         services.agreement_create(
             actor=broker_a, landlord=landlord, title="Aftale", share_percent=40, starts_on=TODAY
         )
@@ -56,9 +56,9 @@ def test_an_agreement_needs_a_share_or_a_number_and_cannot_end_before_it_starts(
     landlord = services.landlord_create(
         actor=broker_a, name="Fjordbo", kind=LandlordKind.HOUSING_ORGANISATION
     )
-    with pytest.raises(PersonDataError, match="enten andelen"):
+    with pytest.raises(HousingDataError, match="enten andelen"):
         services.agreement_create(actor=broker_a, landlord=landlord, title="Aftale", starts_on=TODAY)
-    with pytest.raises(PersonDataError, match="slutte før"):
+    with pytest.raises(HousingDataError, match="slutte før"):
         services.agreement_create(
             actor=broker_a,
             landlord=landlord,
@@ -73,7 +73,7 @@ def test_a_social_family_home_must_be_let_by_a_housing_organisation(broker_a, mu
     services.unit_types_ensure_defaults(municipality_a)
     private = services.landlord_create(actor=broker_a, name="Privat ApS", kind=LandlordKind.PRIVATE)
     social = UnitType.objects.get(municipality=municipality_a, code="social_family")
-    with pytest.raises(PersonDataError) as exc:
+    with pytest.raises(HousingDataError) as exc:
         services.unit_create(
             actor=broker_a, landlord=private, unit_type=social, address="Vej 1", rooms=2, rent=3000
         )
@@ -85,13 +85,13 @@ def test_unit_type_codes_are_unique_per_municipality(broker_a, worker_b):
     services.unit_type_create(
         actor=worker_b, code="vaerelse", name="Værelse"
     )  # another municipality: allowed
-    with pytest.raises(PersonDataError, match="kode"):
+    with pytest.raises(HousingDataError, match="kode"):
         services.unit_type_create(actor=broker_a, code="vaerelse", name="Andet")
 
 
 def test_a_unit_cannot_use_another_municipalitys_landlord(broker_a, municipality_b):
     landlord_b, unit_b = make_stock(municipality_b)
-    with pytest.raises(PersonDataError):
+    with pytest.raises(HousingDataError):
         services.unit_create(
             actor=broker_a,
             landlord=landlord_b,
@@ -275,7 +275,7 @@ def test_an_eviction_cannot_be_flagged_on_an_ended_tenancy(worker_a, person_fact
     services.tenancy_end(
         actor=worker_a, tenancy=tenancy, ends_on=TODAY, reason="moved", next_situation="own_home"
     )
-    with pytest.raises(PersonDataError, match="aktivt lejemål"):
+    with pytest.raises(HousingDataError, match="aktivt lejemål"):
         services.tenancy_flag_eviction(actor=worker_a, tenancy=tenancy, flagged_on=TODAY)
 
 
@@ -330,7 +330,7 @@ def test_waiting_list_shows_who_lacks_a_plan_until_one_is_recorded(login, users_
 
 def test_a_waiting_plan_needs_all_three_parts(worker_a, person_factory):
     person = person_factory(worker_a, start=TODAY - timedelta(days=30))
-    with pytest.raises(PersonDataError, match="støtter"):
+    with pytest.raises(HousingDataError, match="støtter"):
         services.waiting_plan_record(
             actor=worker_a,
             person=person,

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from housing import services
+from housing.errors import HousingDataError
 from housing.models import Landlord, Tenancy, Unit, UnitType
-from people.services import PersonDataError
 from people.statuses import Status
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_unit_cannot_have_two_open_tenancies(worker_a, person_factory, unit_a):
     first = person_factory(worker_a, first_name="A", start=start - timedelta(days=10))
     second = person_factory(worker_a, first_name="B", start=start - timedelta(days=10))
     services.tenancy_start(actor=worker_a, person=first, unit=unit_a, starts_on=start)
-    with pytest.raises(PersonDataError):
+    with pytest.raises(HousingDataError):
         services.tenancy_start(actor=worker_a, person=second, unit=unit_a, starts_on=start)
     assert Tenancy.objects.filter(unit=unit_a).count() == 1
 
@@ -65,5 +65,5 @@ def test_tenancy_cannot_end_before_it_starts(worker_a, person_factory, unit_a):
     start = date(2026, 5, 1)
     person = person_factory(worker_a, start=date(2026, 1, 1))
     tenancy = services.tenancy_start(actor=worker_a, person=person, unit=unit_a, starts_on=start)
-    with pytest.raises(PersonDataError):
+    with pytest.raises(HousingDataError):
         services.tenancy_end(actor=worker_a, tenancy=tenancy, ends_on=date(2026, 4, 1), reason="moved")

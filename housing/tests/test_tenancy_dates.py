@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from housing import retention, selectors, services
+from housing.errors import HousingDataError
 from housing.models import Tenancy
 from housing.tests.factories import make_stock
-from people.services import PersonDataError
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -21,14 +21,14 @@ TOMORROW = TODAY + timedelta(days=1)
 def test_moving_in_after_today_is_refused(worker_a, person_factory, municipality_a):
     _, unit = make_stock(municipality_a)
     person = person_factory(worker_a, start=TODAY - timedelta(days=30))
-    with pytest.raises(PersonDataError, match="fremtiden") as caught:
+    with pytest.raises(HousingDataError, match="fremtiden") as caught:
         services.tenancy_start(actor=worker_a, person=person, unit=unit, starts_on=TOMORROW)
     assert caught.value.field == "starts_on" and not Tenancy.objects.filter(person=person).exists()
 
 
 def test_moving_in_before_1900_is_refused(worker_a, person_factory):
     person = person_factory(worker_a, start=TODAY - timedelta(days=30))
-    with pytest.raises(PersonDataError, match="1900"):
+    with pytest.raises(HousingDataError, match="1900"):
         services.tenancy_start(actor=worker_a, person=person, address="Privatvej 1", starts_on=date(1, 1, 1))
 
 
@@ -37,7 +37,7 @@ def test_moving_out_after_today_is_refused(worker_a, person_factory):
     tenancy = services.tenancy_start(
         actor=worker_a, person=person, address="Privatvej 1", starts_on=TODAY - timedelta(days=60)
     )
-    with pytest.raises(PersonDataError, match="fremtiden") as caught:
+    with pytest.raises(HousingDataError, match="fremtiden") as caught:
         services.tenancy_end(actor=worker_a, tenancy=tenancy, ends_on=date(9999, 12, 31), reason="moved")
     assert caught.value.field == "ends_on"
     assert Tenancy.objects.get(pk=tenancy.pk).ends_on is None
@@ -48,7 +48,7 @@ def test_an_eviction_case_after_today_is_refused(worker_a, person_factory):
     tenancy = services.tenancy_start(
         actor=worker_a, person=person, address="Privatvej 1", starts_on=TODAY - timedelta(days=60)
     )
-    with pytest.raises(PersonDataError, match="fremtiden") as caught:
+    with pytest.raises(HousingDataError, match="fremtiden") as caught:
         services.tenancy_flag_eviction(actor=worker_a, tenancy=tenancy, flagged_on=TOMORROW)
     assert caught.value.field == "flagged_on"
     assert Tenancy.objects.get(pk=tenancy.pk).eviction_case_on is None
