@@ -79,3 +79,18 @@ def test_no_app_guards_against_a_project_app_being_missing():
                 if node.type.id in ("ImportError", "ModuleNotFoundError"):
                     found.append(f"{rel}:{node.lineno} except {node.type.id}")
     assert not found, "Guards against a missing project app:\n" + "\n".join(found)
+
+
+def test_data_migrations_do_not_import_todays_application_code():
+    """A migration runs years later on a fresh database: it may use the historical models it is given and
+    frozen copies beside it (``<app>/migrations/_*.py``), never the app's current modules."""
+    found = []
+    for path in sorted(ROOT.glob("*/migrations/*.py")):
+        app = path.parent.parent.name
+        if app not in APPS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for module, _name in _imported(node):
+                if module.split(".")[0] in APPS and not module.startswith(f"{app}.migrations"):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {module}")
+    assert not found, "Migrations importing application code:\n" + "\n".join(found)

@@ -2,10 +2,10 @@
 
 from django.db import migrations
 
+from . import _frozen_formdata as formdata
+
 
 def forwards(apps, schema_editor):
-    from fidelity import formdata
-
     formdata.load(
         formdata.read(formdata.FIRST_FILE),
         FormVersion=apps.get_model("fidelity", "FormVersion"),

@@ -6,6 +6,8 @@ version 1 stays as the record of what the form said."""
 
 from django.db import migrations
 
+from . import _frozen_formdata as formdata
+
 V1, V2 = "hf-2023-bilag1", "hf-2023-bilag1-v2"
 V2_FILE = "hf-004-bilag1-v2.json"
 
@@ -32,15 +34,11 @@ def _system_access(schema_editor):
 
 
 def forwards(apps, schema_editor):
-    from fidelity import formdata
-
     _system_access(schema_editor)
     formdata.load(formdata.read(V2_FILE), **_models(apps))
 
 
 def backwards(apps, schema_editor):
-    from fidelity import formdata
-
     _system_access(schema_editor)
     m = _models(apps)
     v1, v2 = (

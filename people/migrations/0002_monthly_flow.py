@@ -3,20 +3,18 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ._frozen import drop_sql, monthly_flow_rebuild, trigger_sql
+
 
 def create_triggers(apps, schema_editor):
-    from people.flows import monthly_flow_rebuild, trigger_sql
-
     for sql in trigger_sql(schema_editor.connection.vendor):
         schema_editor.execute(sql)
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("SELECT set_config('app.tenant_id', 'all', true)")
-    monthly_flow_rebuild()
+    monthly_flow_rebuild(schema_editor.connection)
 
 
 def drop_triggers(apps, schema_editor):
-    from people.flows import drop_sql
-
     for sql in drop_sql(schema_editor.connection.vendor):
         schema_editor.execute(sql)
 

@@ -1,10 +1,10 @@
 from django.db import migrations, models
 
+from ._frozen import search_name
+
 
 def fill_search_name(apps, schema_editor):
     """Existing people get their folded search name (system work, every municipality)."""
-    from people.search import search_name
-
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("SELECT set_config('app.tenant_id', 'all', true)")
     Person = apps.get_model("people", "Person")
