@@ -119,7 +119,13 @@ def housing_benefit(
     pension: str = PENSION_NONE,
 ) -> int:
     """Estimated housing benefit in kr. a month for one household and one home."""
-    parts = benefit_parts(
+    parts = _one_household(rent, size_m2, monthly_income, adults, children, pension, params)
+    return int(parts["monthly"][0, 0])
+
+
+def _one_household(rent, size_m2, monthly_income, adults, children, pension, params) -> dict:
+    """benefit_parts for a single household and home (the vectorised rule with arrays of one)."""
+    return benefit_parts(
         np.array([rent]),
         np.array([size_of(size_m2)]),
         np.array([income_of(monthly_income, params)]),
@@ -128,7 +134,6 @@ def housing_benefit(
         np.array([pension]),
         params,
     )
-    return int(parts["monthly"][0, 0])
 
 
 def income_of(monthly_income, params) -> float:
@@ -205,15 +210,7 @@ def payment(
     pension: str = PENSION_NONE,
 ) -> Payment:
     """What the household pays for the home after estimated housing benefit, and whether it can pay it."""
-    parts = benefit_parts(
-        np.array([rent]),
-        np.array([size_of(size_m2)]),
-        np.array([income_of(monthly_income, params)]),
-        np.array([adults]),
-        np.array([children]),
-        np.array([pension]),
-        params,
-    )
+    parts = _one_household(rent, size_m2, monthly_income, adults, children, pension, params)
     benefit = int(parts["monthly"][0, 0])
     net = rent + utilities - benefit
     return Payment(
