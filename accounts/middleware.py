@@ -4,6 +4,7 @@ from allauth.mfa.models import Authenticator
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from . import expired_post
 from .membership import active_membership
 
 
@@ -72,8 +73,6 @@ class ExpiredPostMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from . import expired_post
-
         if request.user.is_authenticated and expired_post.SESSION_KEY in request.session:
             expired_post.restore(request)
         return expired_post.on_response(request, self.get_response(request))

@@ -12,8 +12,9 @@ from accounts.roles import Capability, may_see_protected
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 
-from . import conf, crypto, search
+from . import conf, crypto, duplicates, search
 from . import cpr as cpr_rules
+from .duplicates import Candidate, prefix_variants
 from .figures import (
     AGE_GROUPS,
     DURATION_BUCKETS,
@@ -22,7 +23,15 @@ from .figures import (
     months_between,
     shelter_counts,
 )
-from .models import MonthlyFlow, NeedsListEntry, Person, SituationPeriod, StatusChange
+from .models import (
+    SITUATION_CHOICES,
+    STATUS_CHOICES,
+    MonthlyFlow,
+    NeedsListEntry,
+    Person,
+    SituationPeriod,
+    StatusChange,
+)
 from .situations import AT_RISK, HOMELESS, SHELTER
 from .statuses import ACTIVE, Status
 
@@ -167,8 +176,6 @@ def list_rows(people, *, today: date) -> list[dict]:
     """Display values for a list page, computed once in Python: rendering 50 rows through template
     filters was the largest cost of the by-name list at national scale (BENCHMARKS.md)."""
     from django.urls import reverse
-
-    from .models import SITUATION_CHOICES, STATUS_CHOICES
 
     situations, statuses = dict(SITUATION_CHOICES), dict(STATUS_CHOICES)
     url = reverse("people:detail", args=[0])[:-2]  # "/borgere/" + id + "/"
@@ -360,9 +367,6 @@ def person_with_cpr(actor, cpr: str) -> Person | None:
 
 def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, birth_year, cpr: str):
     """Existing people who may be the one being created (shown before creating)."""
-    from .duplicates import Candidate, prefix_variants
-    from .duplicates import likely_duplicates as rank
-
     cpr_hash = ""
     if cpr and cpr_rules.looks_like_cpr(cpr):
         cpr_hash = crypto.keyed_hash(cpr.replace("-", "").strip())
@@ -382,7 +386,7 @@ def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, bir
         "id", "first_name", "last_name", "birth_date", "birth_year", "cpr_hash"
     )[:500]
     candidates = [Candidate(*r) for r in rows]
-    ranked = rank(
+    ranked = duplicates.likely_duplicates(
         first_name=first_name,
         last_name=last_name,
         birth_date=birth_date,

@@ -16,7 +16,7 @@ from . import conf, crypto, rules, situations
 from . import cpr as cpr_rules
 from .durations import Period, current_spell_start
 from .models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
-from .statuses import Status, StatusError, check_transition, is_active, reentry_status
+from .statuses import ACTIVE, Status, StatusError, check_transition, is_active, reentry_status
 
 PERSON_FIELDS = [
     "first_name",
@@ -403,7 +403,6 @@ def _needs_list_end(actor: Actor, person: Person, on: date, reason: str) -> None
 @transaction.atomic
 def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
     """Mark active people with no contact or situation update for N days as inactive (issue 2)."""
-    from .statuses import ACTIVE
 
     after = conf.value("INACTIVE_AFTER_DAYS", municipality=municipality)
     cutoff = date.fromordinal(today.toordinal() - after)

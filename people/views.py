@@ -15,7 +15,8 @@ from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 
 from . import cpr as cpr_rules
-from . import crypto, search, selectors, services
+from . import crypto, exports, search, selectors, services
+from .durations import Period, days_at_shelter, days_homeless
 from .forms import (
     ContactForm,
     ListFilterForm,
@@ -25,6 +26,7 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
+from .models import ExportStatus, ListExport
 from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
@@ -114,7 +116,6 @@ def needs_list(request, actor):
 def person_detail(request, actor, pk):
     person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE)
     today = timezone.localdate()
-    from .durations import Period, days_at_shelter, days_homeless
 
     periods = [Period(p.situation, p.start_date, p.end_date) for p in person.situations.all()]
     context = {
@@ -341,8 +342,6 @@ def export(request, actor, fmt):
     by a task: the request queues it and goes to its page (people.exports)."""
     from django.http import Http404
 
-    from . import exports
-
     if fmt not in exports.CONTENT_TYPES:
         raise Http404(_("Ukendt format."))
     today, query = timezone.localdate(), request.GET.urlencode()
@@ -355,8 +354,6 @@ def export(request, actor, fmt):
 
 
 def _file_response(body: bytes, fmt: str, day):
-    from . import exports
-
     response = HttpResponse(body, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="hjemloeselisten-{day:%Y-%m-%d}.{fmt}"'
     return response
@@ -364,8 +361,6 @@ def _file_response(body: bytes, fmt: str, day):
 
 def _own_export(actor, pk):
     from django.shortcuts import get_object_or_404
-
-    from .models import ListExport
 
     # Only the one who asked for it: the file is that person's export, logged in their name.
     return get_object_or_404(
@@ -386,9 +381,6 @@ def export_status(request, actor, pk):
 @with_actor(Capability.EXPORT_PEOPLE)
 def export_download(request, actor, pk):
     from django.http import Http404
-
-    from . import exports
-    from .models import ExportStatus
 
     export = _own_export(actor, pk)
     if export.status != ExportStatus.DONE or not export.content:
