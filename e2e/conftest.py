@@ -87,6 +87,12 @@ def page(context):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The Content-Security-Policy is on in the tests too: anything it blocks (an inline script or style,
+    # eval) is reported on the console and fails the test.
+    page.on(
+        "console",
+        lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     page.js_errors = errors
     yield page
     assert not errors, f"JavaScript errors in the page: {errors}"
