@@ -12,6 +12,7 @@ from accounts.access import require
 from accounts.models import User
 from accounts.roles import Capability, Role
 from audit.services import log_many_reads
+from core.pagination import page_of
 from people.models import Person, SituationPeriod
 from people.selectors import log_list_shown, needs_list_entries, person_get, visible_in_lists
 from people.situations import HOMELESS
@@ -35,11 +36,20 @@ def _get(qs, actor, pk, what: str):
         raise Http404(f"{what} findes ikke.") from exc
 
 
-def landlord_list(actor):
+def landlord_list(actor, *, name: str = ""):
+    """The landlords (organisations, no citizens), by name; ``name`` narrows to names containing it."""
     require(actor, Capability.VIEW_HOUSING)
-    return Landlord.objects.filter(municipality=actor.municipality).annotate(
+    qs = Landlord.objects.filter(municipality=actor.municipality)
+    if name:
+        qs = qs.filter(name__icontains=name)
+    return qs.annotate(
         unit_count=Count("units", distinct=True), agreement_count=Count("agreements", distinct=True)
-    )
+    ).order_by("name", "id")
+
+
+def landlord_page(actor, *, name: str = "", page=None):
+    """One page of the landlords (nothing to log: no citizens)."""
+    return page_of(landlord_list(actor, name=name), page, size=housing_setting("LIST_PAGE_SIZE"))
 
 
 def landlord_get(actor, pk: int) -> Landlord:
@@ -81,6 +91,11 @@ def unit_list(actor, *, filters: dict):
     if filters.get("vacant_only"):
         qs = qs.filter(occupied=False, active=True)
     return qs.order_by("address", "id")
+
+
+def unit_page(actor, *, filters: dict, page=None):
+    """One page of the units (homes, no citizens: nothing to log)."""
+    return page_of(unit_list(actor, filters=filters), page, size=housing_setting("LIST_PAGE_SIZE"))
 
 
 def _reported_vacant():
@@ -341,9 +356,10 @@ def _support_decision(actor):
     return q, _("et aktivt støtteforløb eller en afgørelse om støttemetode")
 
 
-def waiting_list(actor, *, missing_only: bool = False):
-    """People with a support decision and no current home, each with their latest waiting plan; the
-    list is a search and each person on it is logged."""
+def waiting_list(actor, *, missing_only: bool = False, page=None):
+    """People with a support decision and no current home, each with their latest waiting plan, one page
+    at a time (without a plan first); returns the page, the basis and how many in all lack a plan. The
+    list is a search and each person on the page is logged."""
     require(actor, Capability.VIEW_PEOPLE)
     require(actor, Capability.VIEW_HOUSING)
     decided, basis = _support_decision(actor)
@@ -355,21 +371,23 @@ def waiting_list(actor, *, missing_only: bool = False):
         .exclude(current_situation="own_home")
         .filter(~Exists(housed_now))
         .annotate(has_plan=Exists(has_plan))
-        .prefetch_related(
-            Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id"))
-        )
-        .order_by("has_plan", "homeless_since", "last_name", "id")
     )
+    counts = qs.aggregate(total=Count("id"), missing=Count("id", filter=Q(has_plan=False)))
+    missing = counts["missing"]
     if missing_only:
         qs = qs.filter(has_plan=False)
-    people = list(qs)
+    qs = qs.prefetch_related(
+        Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id"))
+    ).order_by("has_plan", "homeless_since", "last_name", "id")
+    total = missing if missing_only else counts["total"]
+    shown = page_of(qs, page, size=housing_setting("LIST_PAGE_SIZE"), count=total)
     log_list_shown(
         actor,
-        people=people,
+        people=shown.object_list,
         filters={"waiting_plan_missing": "yes" if missing_only else ""},
         purpose="Plan for tiden indtil bolig",
     )
-    return people, basis
+    return shown, basis, missing
 
 
 def latest_waiting_plan(person: Person) -> WaitingPlan | None:
