@@ -136,6 +136,24 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
     """Current leases with an eviction case, for the person's own workers (the support worker's front
     page); a leader sees every case in the municipality (oversight). ``people`` (person ids, e.g.
     support.selectors.my_citizens) narrows the list to those people. Each person shown is logged."""
+    cases = list(_eviction_cases(actor, people=people))
+    log_list_shown(actor, people=[c.person for c in cases], filters={"eviction_case": "yes"}, purpose=purpose)
+    return cases
+
+
+def eviction_page(actor, *, page=None):
+    """One page of ``eviction_cases`` (the eviction list); only the people on the page are logged."""
+    shown = page_of(_eviction_cases(actor), page, size=housing_setting("LIST_PAGE_SIZE"))
+    log_list_shown(
+        actor,
+        people=[c.person for c in shown.object_list],
+        filters={"eviction_case": "yes"},
+        purpose="Forebyggelse af udsættelse",
+    )
+    return shown
+
+
+def _eviction_cases(actor, *, people=None):
     require(actor, Capability.VIEW_PEOPLE)
     qs = (
         Tenancy.objects.filter(
@@ -150,9 +168,7 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
         qs = qs.filter(person__workers=actor.user)
     else:
         qs = qs.filter(person__in=visible_in_lists(actor))
-    cases = list(qs)
-    log_list_shown(actor, people=[c.person for c in cases], filters={"eviction_case": "yes"}, purpose=purpose)
-    return cases
+    return qs
 
 
 def moving_in_warnings(actor, *, today: date) -> list[dict]:

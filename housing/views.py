@@ -388,7 +388,8 @@ def tenancy_eviction_clear(request, actor, tenancy_id):
 
 @with_actor(Capability.VIEW_PEOPLE)
 def eviction_list(request, actor):
-    return render(request, "housing/eviction_list.html", {"cases": selectors.eviction_cases(actor)})
+    page = selectors.eviction_page(actor, page=request.GET.get(PAGE_PARAM))
+    return render(request, "housing/eviction_list.html", {"page": page, "cases": page.object_list})
 
 
 # --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------

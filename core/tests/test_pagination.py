@@ -20,7 +20,7 @@ from audit.models import AccessLogEntry, Action
 from audit.services import log_access
 from conftest import make_user
 from core.pagination import cursor_of, keyset_page, page_of, parse_cursor
-from housing.models import Landlord
+from housing.models import Landlord, Tenancy
 from housing.tests.factories import make_stock
 from support.models import SupportEpisode, WaitingListEntry, WorkerProfile
 from support.tests.helpers import icm_setup, recent
@@ -114,6 +114,20 @@ def add_meetings(w, n):
         )
 
 
+def add_evictions(w, n):
+    for _ in range(n):
+        person = w.person()
+        _, unit = make_stock(w.municipality, address=f"Fogedvej {w.made}")
+        Tenancy.objects.create(
+            municipality=w.municipality,
+            person=person,
+            unit=unit,
+            address=unit.address,
+            starts_on=recent(100),
+            eviction_case_on=recent(3),
+        )
+
+
 def add_users(w, n):
     for _ in range(n):
         w.made += 1
@@ -128,6 +142,7 @@ PAGES = {
     "housing:units": (Role.LEADER, add_units, False),
     "housing:landlords": (Role.LEADER, add_landlords, False),
     "housing:waiting_list": (Role.LEADER, add_episodes, True),
+    "housing:evictions": (Role.LEADER, add_evictions, True),
     "allocation:vacancies": (Role.LEADER, add_vacancies, False),
     "allocation:meetings": (Role.LEADER, add_meetings, False),
     "accounts:users": (Role.ADMINISTRATOR, add_users, False),
