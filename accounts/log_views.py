@@ -1,7 +1,6 @@
 import csv
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,10 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action
 from core.exports import safe_row
+from core.pagination import NEWER_PARAM, OLDER_PARAM, keyset_page, parse_cursor
 
 from . import selectors
 from .access import with_actor
 from .roles import ROLE_LABELS, Capability, Role
+
+# Log rows a page; the page is found by its place in the (time, id) order (keyset), never by counting.
+LOG_PAGE_SIZE = 100
 
 
 class LogFilterForm(forms.Form):
@@ -34,13 +37,23 @@ def log_list(request, actor):
     form = LogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.log_entries(actor, **{k: v for k, v in filters.items() if v})
-    page = Paginator(qs, 100).get_page(request.GET.get("side"))
+    older, newer = parse_cursor(request.GET.get(OLDER_PARAM)), parse_cursor(request.GET.get(NEWER_PARAM))
+    page = keyset_page(qs, size=LOG_PAGE_SIZE, older_than=older, newer_than=newer)
     query = request.GET.copy()
-    query.pop("side", None)
+    for param in ("side", OLDER_PARAM, NEWER_PARAM):
+        query.pop(param, None)
     return render(
         request,
         "accounts/log.html",
-        {"form": form, "page": page, "query": query.urlencode(), "person_id": filters.get("person_id")},
+        {
+            "form": form,
+            "page": page,
+            "first_page": older is None and newer is None,
+            "query": query.urlencode(),
+            "person_id": filters.get("person_id"),
+            "older_param": OLDER_PARAM,
+            "newer_param": NEWER_PARAM,
+        },
     )
 
 

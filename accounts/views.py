@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
 from core.forms import apply_error
+from core.pagination import PAGE_PARAM, page_of
 from core.params import int_param
 
 from . import services
@@ -16,22 +17,31 @@ from .membership import SESSION_KEY
 from .models import Membership
 from .roles import Capability
 
+# Users a page on the user list (issue 11 item 5).
+USERS_PAGE_SIZE = 50
+
 
 def _memberships(actor):
     return (
         Membership.objects.filter(municipality=actor.municipality)
         .select_related("user")
-        .order_by("user__username")
+        .order_by("user__username", "id")
     )
 
 
 @with_actor(Capability.MANAGE_USERS)
 def user_list(request, actor):
     mfa_form = MfaRolesForm(initial={"roles": actor.municipality.mfa_required_roles})
+    page = page_of(_memberships(actor), request.GET.get(PAGE_PARAM), size=USERS_PAGE_SIZE)
     return render(
         request,
         "accounts/user_list.html",
-        {"memberships": _memberships(actor), "mfa_form": mfa_form, "create_form": UserCreateForm()},
+        {
+            "page": page,
+            "memberships": page.object_list,
+            "mfa_form": mfa_form,
+            "create_form": UserCreateForm(),
+        },
     )
 
 

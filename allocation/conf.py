@@ -37,6 +37,9 @@ DEFAULTS = {
     ],
     # Candidates shown on a vacancy page.
     "CANDIDATES_SHOWN": 25,
+    # Rows a page on the vacancy and committee meeting lists, and the most stalled offers named at once
+    # (issue 11 item 5): no page grows with the municipality.
+    "LIST_PAGE_SIZE": 50,
 }
 
 

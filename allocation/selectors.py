@@ -13,6 +13,7 @@ from accounts.access import require
 from accounts.roles import Capability
 from audit.models import Action
 from audit.services import log_many_reads
+from core.pagination import page_of
 from housing.affordability import payment_for
 from housing.benefit import PENSION_NONE, Payment
 from housing.models import VacancyStatus
@@ -66,6 +67,13 @@ def vacancy_list(actor, *, open_only: bool = True):
     if open_only:
         qs = qs.filter(status__in=[VacancyStatus.OPEN, VacancyStatus.NOMINATED])
     return qs
+
+
+def vacancy_page(actor, *, page=None):
+    """One page of the open vacancies, nearest deadline first, with their live offers (no citizens
+    shown: nothing to log)."""
+    qs = with_live_offers(vacancy_list(actor).order_by("nominate_by", "id"))
+    return page_of(qs, page, size=allocation_setting("LIST_PAGE_SIZE"))
 
 
 def with_live_offers(qs):
@@ -399,15 +407,21 @@ def offer_payment(offer: Offer) -> Payment | None:
     return payment_for(offer.person, offer.vacancy.unit)
 
 
-def stalled_offers(actor, *, today: date):
-    """Offers that have not moved for STALL_DAYS (issue 4 item 4): they need a nudge."""
+def stalled_offers(actor, *, today: date, limit: int | None = None):
+    """Offers that have not moved for STALL_DAYS (issue 4 item 4): they need a nudge. ``limit``: at most
+    that many, longest stalled first (only those are logged)."""
     require(actor, Capability.VIEW_HOUSING)
-    limit = today - timedelta(days=allocation_setting("STALL_DAYS"))
-    offers = list(
-        Offer.objects.filter(municipality=actor.municipality, status__in=LIVE, status_since__lte=limit)
+    since = today - timedelta(days=allocation_setting("STALL_DAYS"))
+    qs = (
+        Offer.objects.filter(municipality=actor.municipality, status__in=LIVE, status_since__lte=since)
         .select_related("person", "vacancy__unit")
-        .order_by("status_since")
+        .order_by("status_since", "id")
     )
+    offers = list(qs[:limit] if limit else qs)
+    if limit:
+        offers_total = len(offers) if len(offers) < limit else qs.count()
+        for offer in offers:
+            offer.stalled_total = offers_total
     log_people_shown(actor, [o.person_id for o in offers], "Anvisning: tilbud der står stille")
     return offers
 
@@ -457,9 +471,11 @@ def step_durations(actor) -> list[dict]:
 # --- committee ------------------------------------------------------------------------------------------
 
 
-def meeting_list(actor):
+def meeting_list(actor, *, page=None):
+    """One page of the committee's meetings, newest first (no citizens: nothing to log)."""
     require(actor, Capability.VIEW_HOUSING)
-    return CommitteeMeeting.objects.filter(municipality=actor.municipality)
+    qs = CommitteeMeeting.objects.filter(municipality=actor.municipality).order_by("-held_on", "-id")
+    return page_of(qs, page, size=allocation_setting("LIST_PAGE_SIZE"))
 
 
 MEETING_PURPOSE = "Boligudvalget: dagsorden og beslutninger"

@@ -12,6 +12,7 @@ from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.errors import DomainError
 from core.forms import apply_error
+from core.pagination import PAGE_PARAM
 from core.params import int_param
 
 from . import selectors, services
@@ -65,18 +66,22 @@ def _may_manage(actor) -> bool:
 @with_actor(Capability.VIEW_HOUSING)
 def vacancy_list(request, actor):
     today = timezone.localdate()
-    vacancies = list(selectors.with_live_offers(selectors.vacancy_list(actor)))
+    page = selectors.vacancy_page(actor, page=request.GET.get(PAGE_PARAM))
+    vacancies = page.object_list
     warn = allocation_setting("DEADLINE_WARNING_DAYS")
     rows = [
         {"vacancy": v, "days_left": (v.nominate_by - today).days, "due": (v.nominate_by - today).days <= warn}
         for v in vacancies
     ]
+    stalled = selectors.stalled_offers(actor, today=today, limit=allocation_setting("LIST_PAGE_SIZE"))
     return render(
         request,
         "allocation/vacancy_list.html",
         {
+            "page": page,
             "rows": rows,
-            "stalled": selectors.stalled_offers(actor, today=today),
+            "stalled": stalled,
+            "stalled_total": stalled[0].stalled_total if stalled else 0,
             "stall_days": allocation_setting("STALL_DAYS"),
             "may_manage": _may_manage(actor),
         },
@@ -418,10 +423,11 @@ def meeting_list(request, actor):
                     request, _("Mødet er oprettet med %(n)s punkter på dagsordenen.") % {"n": len(agenda)}
                 )
                 return redirect("allocation:meeting_detail", meeting_id=meeting.pk)
+    page = selectors.meeting_list(actor, page=request.GET.get(PAGE_PARAM))
     return render(
         request,
         "allocation/meeting_list.html",
-        {"meetings": selectors.meeting_list(actor), "form": form, "may_manage": _may_manage(actor)},
+        {"page": page, "meetings": page.object_list, "form": form, "may_manage": _may_manage(actor)},
     )
 
 

@@ -26,6 +26,9 @@ DEFAULTS = {
     "RETURN_WINDOWS": [(0, 180), (181, 365), (366, 730)],
     # Housing benefit: the dated rates and the income assumed when none is recorded (housing/benefit.py).
     **BENEFIT_DEFAULTS,
+    # Rows a page on the unit, landlord and "while waiting" lists (issue 11 item 5): no page grows with
+    # the municipality. The by-name list's size (people.conf LIST_PAGE_SIZE).
+    "LIST_PAGE_SIZE": 50,
 }
 
 

@@ -104,11 +104,15 @@ class UnitFilterForm(forms.Form):
     unit_type = forms.ModelChoiceField(
         label=_("Boligtype"), queryset=None, required=False, empty_label=_("Alle")
     )
+    landlord = forms.ModelChoiceField(
+        label=_("Udlejer"), queryset=None, required=False, empty_label=_("Alle")
+    )
     vacant_only = forms.BooleanField(label=_("Kun boliger uden lejer"), required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit_type"].queryset = UnitType.objects.filter(municipality=municipality)
+        self.fields["landlord"].queryset = Landlord.objects.filter(municipality=municipality).order_by("name")
 
 
 class TenancyStartForm(forms.Form):

@@ -12,6 +12,7 @@ from accounts.access import require
 from accounts.models import User
 from accounts.roles import Capability, Role
 from audit.services import log_many_reads
+from core.pagination import page_of
 from people.models import Person, SituationPeriod
 from people.selectors import log_list_shown, needs_list_entries, person_get, visible_in_lists
 from people.situations import HOMELESS
@@ -35,11 +36,20 @@ def _get(qs, actor, pk, what: str):
         raise Http404(f"{what} findes ikke.") from exc
 
 
-def landlord_list(actor):
+def landlord_list(actor, *, name: str = ""):
+    """The landlords (organisations, no citizens), by name; ``name`` narrows to names containing it."""
     require(actor, Capability.VIEW_HOUSING)
-    return Landlord.objects.filter(municipality=actor.municipality).annotate(
+    qs = Landlord.objects.filter(municipality=actor.municipality)
+    if name:
+        qs = qs.filter(name__icontains=name)
+    return qs.annotate(
         unit_count=Count("units", distinct=True), agreement_count=Count("agreements", distinct=True)
-    )
+    ).order_by("name", "id")
+
+
+def landlord_page(actor, *, name: str = "", page=None):
+    """One page of the landlords (nothing to log: no citizens)."""
+    return page_of(landlord_list(actor, name=name), page, size=housing_setting("LIST_PAGE_SIZE"))
 
 
 def landlord_get(actor, pk: int) -> Landlord:
@@ -83,6 +93,11 @@ def unit_list(actor, *, filters: dict):
     return qs.order_by("address", "id")
 
 
+def unit_page(actor, *, filters: dict, page=None):
+    """One page of the units (homes, no citizens: nothing to log)."""
+    return page_of(unit_list(actor, filters=filters), page, size=housing_setting("LIST_PAGE_SIZE"))
+
+
 def _reported_vacant():
     """A unit is "Ledig" when it is reported vacant to the municipality (an open vacancy, read along the
     vacancies' foreign key to the unit); a unit merely without a tenant is "uden lejer" (issue 9 item 7)."""
@@ -121,6 +136,24 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
     """Current leases with an eviction case, for the person's own workers (the support worker's front
     page); a leader sees every case in the municipality (oversight). ``people`` (person ids, e.g.
     support.selectors.my_citizens) narrows the list to those people. Each person shown is logged."""
+    cases = list(_eviction_cases(actor, people=people))
+    log_list_shown(actor, people=[c.person for c in cases], filters={"eviction_case": "yes"}, purpose=purpose)
+    return cases
+
+
+def eviction_page(actor, *, page=None):
+    """One page of ``eviction_cases`` (the eviction list); only the people on the page are logged."""
+    shown = page_of(_eviction_cases(actor), page, size=housing_setting("LIST_PAGE_SIZE"))
+    log_list_shown(
+        actor,
+        people=[c.person for c in shown.object_list],
+        filters={"eviction_case": "yes"},
+        purpose="Forebyggelse af udsættelse",
+    )
+    return shown
+
+
+def _eviction_cases(actor, *, people=None):
     require(actor, Capability.VIEW_PEOPLE)
     qs = (
         Tenancy.objects.filter(
@@ -135,9 +168,7 @@ def eviction_cases(actor, *, purpose: str = "Forebyggelse af udsættelse", peopl
         qs = qs.filter(person__workers=actor.user)
     else:
         qs = qs.filter(person__in=visible_in_lists(actor))
-    cases = list(qs)
-    log_list_shown(actor, people=[c.person for c in cases], filters={"eviction_case": "yes"}, purpose=purpose)
-    return cases
+    return qs
 
 
 def moving_in_warnings(actor, *, today: date) -> list[dict]:
@@ -341,9 +372,10 @@ def _support_decision(actor):
     return q, _("et aktivt støtteforløb eller en afgørelse om støttemetode")
 
 
-def waiting_list(actor, *, missing_only: bool = False):
-    """People with a support decision and no current home, each with their latest waiting plan; the
-    list is a search and each person on it is logged."""
+def waiting_list(actor, *, missing_only: bool = False, page=None):
+    """People with a support decision and no current home, each with their latest waiting plan, one page
+    at a time (without a plan first); returns the page, the basis and how many in all lack a plan. The
+    list is a search and each person on the page is logged."""
     require(actor, Capability.VIEW_PEOPLE)
     require(actor, Capability.VIEW_HOUSING)
     decided, basis = _support_decision(actor)
@@ -355,21 +387,23 @@ def waiting_list(actor, *, missing_only: bool = False):
         .exclude(current_situation="own_home")
         .filter(~Exists(housed_now))
         .annotate(has_plan=Exists(has_plan))
-        .prefetch_related(
-            Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id"))
-        )
-        .order_by("has_plan", "homeless_since", "last_name", "id")
     )
+    counts = qs.aggregate(total=Count("id"), missing=Count("id", filter=Q(has_plan=False)))
+    missing = counts["missing"]
     if missing_only:
         qs = qs.filter(has_plan=False)
-    people = list(qs)
+    qs = qs.prefetch_related(
+        Prefetch("waiting_plans", queryset=WaitingPlan.objects.order_by("-recorded_on", "-id"))
+    ).order_by("has_plan", "homeless_since", "last_name", "id")
+    total = missing if missing_only else counts["total"]
+    shown = page_of(qs, page, size=housing_setting("LIST_PAGE_SIZE"), count=total)
     log_list_shown(
         actor,
-        people=people,
+        people=shown.object_list,
         filters={"waiting_plan_missing": "yes" if missing_only else ""},
         purpose="Plan for tiden indtil bolig",
     )
-    return people, basis
+    return shown, basis, missing
 
 
 def latest_waiting_plan(person: Person) -> WaitingPlan | None:

@@ -11,6 +11,7 @@ from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.errors import DomainError
 from core.forms import apply_error
+from core.pagination import PAGE_PARAM
 from people.selectors import person_get
 
 from . import selectors, services
@@ -48,11 +49,15 @@ def _save(request, form, call, success: str):
 
 @with_actor(Capability.VIEW_HOUSING)
 def landlord_list(request, actor):
+    name = request.GET.get("navn", "").strip()[:200]
+    page = selectors.landlord_page(actor, name=name, page=request.GET.get(PAGE_PARAM))
     return render(
         request,
         "housing/landlord_list.html",
         {
-            "landlords": selectors.landlord_list(actor),
+            "page": page,
+            "landlords": page.object_list,
+            "name": name,
             "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING),
         },
     )
@@ -77,14 +82,15 @@ def landlord_create(request, actor):
 @with_actor(Capability.VIEW_HOUSING)
 def landlord_detail(request, actor, landlord_id):
     landlord = selectors.landlord_get(actor, landlord_id)
-    units = selectors.unit_list(actor, filters={"landlord": landlord})
+    page = selectors.unit_page(actor, filters={"landlord": landlord}, page=request.GET.get(PAGE_PARAM))
     return render(
         request,
         "housing/landlord_detail.html",
         {
             "landlord": landlord,
             "agreements": landlord.agreements.all(),
-            "units": units,
+            "page": page,
+            "units": page.object_list,
             "legal_share": housing_setting("LEGAL_ALLOCATION_SHARE"),
             "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING),
         },
@@ -208,13 +214,14 @@ def unit_type_edit(request, actor, unit_type_id):
 def unit_list(request, actor):
     form = UnitFilterForm(request.GET or None, municipality=actor.municipality)
     filters = form.cleaned_data if form.is_valid() else {}
-    units = list(selectors.unit_list(actor, filters=filters))
+    page = selectors.unit_page(actor, filters=filters, page=request.GET.get(PAGE_PARAM))
     return render(
         request,
         "housing/unit_list.html",
         {
             "form": form,
-            "units": units,
+            "page": page,
+            "units": page.object_list,
             "threshold": housing_setting("RENT_THRESHOLD"),
             "may_manage": has_capability(actor.role, Capability.MANAGE_HOUSING),
         },
@@ -381,7 +388,8 @@ def tenancy_eviction_clear(request, actor, tenancy_id):
 
 @with_actor(Capability.VIEW_PEOPLE)
 def eviction_list(request, actor):
-    return render(request, "housing/eviction_list.html", {"cases": selectors.eviction_cases(actor)})
+    page = selectors.eviction_page(actor, page=request.GET.get(PAGE_PARAM))
+    return render(request, "housing/eviction_list.html", {"page": page, "cases": page.object_list})
 
 
 # --- while waiting (seed 004, 4.2) ----------------------------------------------------------------------
@@ -390,16 +398,19 @@ def eviction_list(request, actor):
 @with_actor(Capability.VIEW_HOUSING)
 def waiting_list(request, actor):
     missing_only = request.GET.get("mangler") == "1"
-    people, basis = selectors.waiting_list(actor, missing_only=missing_only)
-    rows = [(p, next(iter(p.waiting_plans.all()), None)) for p in people]
+    page, basis, missing = selectors.waiting_list(
+        actor, missing_only=missing_only, page=request.GET.get(PAGE_PARAM)
+    )
+    rows = [(p, next(iter(p.waiting_plans.all()), None)) for p in page.object_list]
     return render(
         request,
         "housing/waiting_list.html",
         {
+            "page": page,
             "rows": rows,
             "basis": basis,
             "missing_only": missing_only,
-            "missing": sum(1 for _, plan in rows if plan is None),
+            "missing": missing,
             "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
         },
     )

@@ -42,6 +42,10 @@ DEFAULTS.update(
     }
 )
 
+# Rows a page on the episode, waiting-list and worker lists (issue 11 item 5): no page grows with the
+# municipality. The by-name list's size (people.conf LIST_PAGE_SIZE).
+DEFAULTS["LIST_PAGE_SIZE"] = 50
+
 _read = AppSettings("SUPPORT", DEFAULTS, merge_dicts=True)
 
 

@@ -221,3 +221,24 @@ class AssignWorkerForm(forms.Form):
         self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [
             (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]})") for p in workers
         ]
+
+
+class EpisodeFilterForm(forms.Form):
+    """The episode list's filters (shown unbound, with the filters in force as initial values: the view
+    reads the query string leniently, so a stale or odd link still shows a list)."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    method = forms.ChoiceField(label=_("Metode"), required=False)
+    team = forms.ChoiceField(label=_("Team"), required=False)
+    worker = forms.ChoiceField(label=_("Medarbejder"), required=False)
+    due = forms.BooleanField(label=_("Kun borgere der ikke er truffet i for lang tid"), required=False)
+
+    def __init__(self, *args, statuses, teams, workers, **kwargs):
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("Alle"))]
+        self.fields["status"].choices = everyone + list(statuses)
+        self.fields["method"].choices = everyone + [(m.value, METHOD_LABELS[m]) for m in Method]
+        self.fields["team"].choices = everyone + [(str(t.pk), t.name) for t in teams]
+        self.fields["worker"].choices = everyone + [
+            (str(u.pk), u.get_full_name() or u.username) for u in workers
+        ]

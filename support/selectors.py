@@ -13,9 +13,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts.access import require
-from accounts.models import Membership
-from accounts.roles import Capability, has_capability
+from accounts.models import User
+from accounts.roles import Capability, Role, has_capability
 from audit.services import log_many_reads
+from core.pagination import page_of
 from people.models import Contact, Person
 from people.selectors import person_get
 from plans.labels import METHOD as METHOD_LABELS
@@ -445,8 +446,10 @@ def _due_q(today: date) -> Q:
 EPISODE_FILTERS = ("status", "method", "team", "worker", "due")
 
 
-def episode_list(actor, *, filters: dict, today: date) -> list[dict]:
-    """The people behind a figure: episodes filtered by status, method, team, worker or persistence due."""
+def episode_list(actor, *, filters: dict, today: date, page=None):
+    """The people behind a figure: one page (``page``, from ``?side=``) of the episodes filtered by status,
+    method, team, worker or persistence due; each row is a dict (``_row``) and only the people on the page
+    are logged."""
     require(actor, Capability.WORK_SUPPORT)
     qs = _visible(episodes(actor), actor)
     if filters.get("status"):
@@ -460,27 +463,35 @@ def episode_list(actor, *, filters: dict, today: date) -> list[dict]:
     qs = _with_contacts(qs)
     if filters.get("due"):
         qs = qs.filter(_due_q(today), status=EpisodeStatus.ACTIVE)
-    rows = [
-        _row(e, today)
-        for e in qs.select_related("person", "worker", "team").order_by("person__last_name", "id")
-    ]
-    _log_people(actor, [r["person"].pk for r in rows], purpose="Specialiseret støtte: liste over forløb")
-    return rows
+    shown = page_of(
+        qs.select_related("person", "worker", "team").order_by("person__last_name", "id"),
+        page,
+        size=conf.value("LIST_PAGE_SIZE"),
+    )
+    shown.object_list = [_row(e, today) for e in shown.object_list]
+    _log_people(
+        actor, [r["person"].pk for r in shown.object_list], purpose="Specialiseret støtte: liste over forløb"
+    )
+    return shown
 
 
-def waiting_list(actor, *, method: str = "", today: date) -> list:
+def waiting_list(actor, *, method: str = "", today: date, page=None):
+    """One page of the open support waiting list, longest waiting first; only the people on it are logged."""
     require(actor, Capability.WORK_SUPPORT)
     qs = _visible(
         WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True), actor
     )
     if method:
         qs = qs.filter(method=method)
-    waits = list(qs.select_related("person", "team").order_by("since", "id"))
+    shown = page_of(
+        qs.select_related("person", "team").order_by("since", "id"), page, size=conf.value("LIST_PAGE_SIZE")
+    )
+    shown.object_list = waits = list(shown.object_list)
     for w in waits:
         w.days_waiting = (today - w.since).days
         w.method_label = METHOD_LABELS[Method(w.method)]
     _log_people(actor, [w.person_id for w in waits], purpose="Venteliste til støtte")
-    return waits
+    return shown
 
 
 def person_episodes(actor, person: Person) -> list[SupportEpisode]:
@@ -505,13 +516,17 @@ def worker_profiles(actor):
 
 
 def support_users(actor):
-    """Users of this municipality whose role may work with support (candidates for a worker profile)."""
-    members = (
-        Membership.objects.filter(municipality=actor.municipality)
-        .select_related("user")
-        .order_by("user__first_name")
-    )
-    return [m.user for m in members if has_capability(m.role, Capability.WORK_SUPPORT)]
+    """Users of this municipality whose role may work with support (candidates for a worker profile),
+    as a queryset ordered by name."""
+    roles = [role.value for role in Role if has_capability(role, Capability.WORK_SUPPORT)]
+    return User.objects.filter(
+        memberships__municipality=actor.municipality, memberships__role__in=roles
+    ).order_by("first_name", "last_name", "id")
+
+
+def support_users_page(actor, *, page=None):
+    """One page of the support users (staff, no citizens: nothing is logged)."""
+    return page_of(support_users(actor), page, size=conf.value("LIST_PAGE_SIZE"))
 
 
 def workers_for_assignment(actor):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
+from core.pagination import PAGE_PARAM
 from core.params import parse_id
 from people.selectors import person_get
 from plans.labels import method as method_label
@@ -23,6 +24,7 @@ from .forms import (
     CloseWaitForm,
     ContactForm,
     EndForm,
+    EpisodeFilterForm,
     EpisodeStartForm,
     HandOverForm,
     PauseForm,
@@ -44,7 +46,9 @@ def episode_list(request, actor):
         filters["status"] = ""
     if filters["method"] not in [m.value for m in Method]:
         filters["method"] = ""
-    rows = selectors.episode_list(actor, filters=filters, today=timezone.localdate())
+    page = selectors.episode_list(
+        actor, filters=filters, today=timezone.localdate(), page=request.GET.get(PAGE_PARAM)
+    )
     described = []
     if filters["status"]:
         described.append(EpisodeStatus(filters["status"]).label.lower())
@@ -52,7 +56,17 @@ def episode_list(request, actor):
         described.append(method_label(filters["method"]))
     if filters["due"]:
         described.append(_("ikke truffet i for lang tid"))
-    return render(request, "support/episode_list.html", {"rows": rows, "described": ", ".join(described)})
+    form = EpisodeFilterForm(
+        initial=filters,
+        statuses=EpisodeStatus.choices,
+        teams=selectors.teams(actor).order_by("name", "id"),
+        workers=selectors.support_users(actor).filter(support_profiles__municipality=actor.municipality),
+    )
+    return render(
+        request,
+        "support/episode_list.html",
+        {"page": page, "rows": page.object_list, "form": form, "described": ", ".join(described)},
+    )
 
 
 def _episode_context(actor, episode, **forms):
@@ -317,12 +331,17 @@ def waiting(request, actor):
     method = request.GET.get("method", "")
     if method not in [m.value for m in Method]:
         method = ""
-    rows = selectors.waiting_list(actor, method=method, today=timezone.localdate())
+    page = selectors.waiting_list(
+        actor, method=method, today=timezone.localdate(), page=request.GET.get(PAGE_PARAM)
+    )
     return render(
         request,
         "support/waiting.html",
         {
-            "rows": rows,
+            "page": page,
+            "rows": page.object_list,
+            "method": method,
+            "methods": [(m.value, method_label(m.value)) for m in Method],
             "method_label": method_label(method) if method else "",
             "may_manage": has_capability(actor.role, Capability.MANAGE_SUPPORT),
             "close_form": CloseWaitForm(),
@@ -396,18 +415,21 @@ def _team_form(request, actor, team):
 
 @with_actor(Capability.MANAGE_SUPPORT)
 def workers(request, actor):
-    profiles = {p.user_id: p for p in selectors.worker_profiles(actor)}
-    users = selectors.support_users(actor)
+    page = selectors.support_users_page(actor, page=request.GET.get(PAGE_PARAM))
+    users = list(page.object_list)
+    profiles = {p.user_id: p for p in selectors.worker_profiles(actor).filter(user__in=users)}
     load = {w["user_id"]: w for w in selectors.capacity_overview(actor).workers}
     rows = [(u, profiles.get(u.pk), load.get(u.pk)) for u in users]
     return render(
-        request, "support/workers.html", {"rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")}
+        request,
+        "support/workers.html",
+        {"page": page, "rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")},
     )
 
 
 @with_actor(Capability.MANAGE_SUPPORT)
 def worker_edit(request, actor, user_id):
-    user = next((u for u in selectors.support_users(actor) if u.pk == user_id), None)
+    user = selectors.support_users(actor).filter(pk=user_id).first()
     if user is None:
         raise Http404(_("Medarbejderen findes ikke."))
     profile = selectors.worker_profiles(actor).filter(user=user).first()

@@ -234,6 +234,9 @@ if os.environ.get("LOG_RETENTION_DAYS"):
 if os.environ.get("EXPORT_SYNC_MAX_ROWS"):
     HF["PEOPLE"] = {"EXPORT_SYNC_MAX_ROWS": int(os.environ["EXPORT_SYNC_MAX_ROWS"])}
 
+# The database roles the owner grants to after every migration (tenants/conf.py, tenants/roles.py).
+HF["TENANTS"] = {k: os.environ[f"PG_{k}"] for k in ("APP_ROLE", "SYSTEM_ROLE") if os.environ.get(f"PG_{k}")}
+
 # Whether this database holds only demo data, so `manage.py seed_demo` may wipe the demo
 # municipalities and create users with the published demo password. Only local.py and test.py set it;
 # production.py sets it False whatever the environment says.

@@ -49,6 +49,7 @@ def test_every_override_in_the_settings_names_a_setting_that_exists():
     from people.conf import DEFAULTS as people
     from plans.conf import DEFAULTS as plans
     from support.conf import DEFAULTS as support
+    from tenants.conf import DEFAULTS as tenants
 
     known = {
         "ALLOCATION": allocation,
@@ -58,6 +59,7 @@ def test_every_override_in_the_settings_names_a_setting_that_exists():
         "PEOPLE": people,
         "PLANS": plans,
         "SUPPORT": support,
+        "TENANTS": tenants,
     }
     for app, overrides in django_settings.HF.items():
         assert app in known, app

@@ -21,6 +21,7 @@ from django.db import connection
 
 from accounts.roles import Role
 from conftest import PASSWORD
+from tenants import conf as tenants_conf
 
 pytestmark = [
     pytest.mark.postgres,
@@ -39,8 +40,14 @@ def free_port() -> int:
 
 
 def database_url() -> str:
+    """The test database as production's web server reaches it: as the application role (which owns
+    nothing and has only its grants, tenants/roles.py) when that role exists, else as the tests' own."""
     db = settings.DATABASES["default"]
-    auth = quote(db["USER"] or "")
+    app_role = tenants_conf.value("APP_ROLE")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [app_role])
+        user = app_role if cursor.fetchone() else db["USER"]
+    auth = quote(user or "")
     if db.get("PASSWORD"):
         auth += ":" + quote(db["PASSWORD"])
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

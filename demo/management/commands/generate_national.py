@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             raise CommandError(
                 f"generate_national kræver PostgreSQL (COPY); databasen er {connection.vendor}. "
-                "Sæt DATABASE_URL=postgres://hf@127.0.0.1:5432/<database>."
+                "Sæt DATABASE_URL=postgres://hf_owner@127.0.0.1:5432/<database> (ejeren)."
             )
         try:
             load_national(
