@@ -1,13 +1,11 @@
-import csv
-
 from django import forms
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action
-from core.exports import safe_row
+from core.downloads import CSV, file_download
+from core.exports import csv_file
 from core.pagination import NEWER_PARAM, OLDER_PARAM, keyset_page, parse_cursor
 
 from . import selectors
@@ -60,22 +58,18 @@ def log_list(request, actor):
 @with_actor(Capability.READ_LOGS)
 def person_log_export(request, actor, person_id):
     rows = selectors.person_access_report_export(actor, person_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="opslag-borger-{person_id}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Tidspunkt", "Handling", "Formål", "Medarbejderens rolle"])
     labels = dict(Action.choices)
-    for at, action, purpose, role in rows:
-        role_label = ROLE_LABELS.get(Role(role), role) if role in Role._value2member_map_ else role
-        writer.writerow(
-            safe_row(
-                [
-                    timezone.localtime(at).strftime("%d.%m.%Y %H:%M"),
-                    labels.get(action, action),
-                    purpose,
-                    role_label,
-                ]
-            )
-        )
-    return response
+
+    def lines():
+        for at, action, purpose, role in rows.iterator():
+            role_label = ROLE_LABELS.get(Role(role), role) if role in Role._value2member_map_ else role
+            yield [
+                timezone.localtime(at).strftime("%d.%m.%Y %H:%M"),
+                labels.get(action, action),
+                purpose,
+                role_label,
+            ]
+
+    # Written to a temporary file in the request's transaction, streamed from it (core.downloads).
+    file = csv_file(["Tidspunkt", "Handling", "Formål", "Medarbejderens rolle"], lines())
+    return file_download(file, content_type=CSV, filename=f"opslag-borger-{person_id}.csv")

@@ -4,7 +4,7 @@ from allauth.mfa.models import Authenticator
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from . import expired_post
+from . import expired_post, session_activity
 from .membership import active_membership
 
 
@@ -20,6 +20,20 @@ class MembershipMiddleware:
         request.membership = membership
         request.municipality = membership.municipality if membership else None
         return self.get_response(request)
+
+
+class SessionActivityMiddleware:
+    """The inactivity timeout, saving the session at most once a minute (accounts/session_activity.py).
+    After AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session_activity.renew_if_due(request)
+        response = self.get_response(request)
+        session_activity.mark_if_saved(request)
+        return response
 
 
 def session_passed_mfa(request) -> bool:

@@ -121,8 +121,9 @@ def switch_municipality(request):
 
 @require_POST
 def session_extend(request):
-    """The timeout warning's "Forlæng": any request renews the session (SESSION_SAVE_EVERY_REQUEST);
-    this one does nothing else, reads nothing and answers with no personal data."""
+    """The timeout warning's "Forlæng": the session is saved now with a full age (other requests save it
+    at most once a minute: accounts/session_activity.py); this one does nothing else, reads nothing and
+    answers with no personal data."""
     if not request.user.is_authenticated:
         return JsonResponse({"expired": True}, status=401)
     request.session.modified = True

@@ -47,24 +47,31 @@ def log_access(
 
 
 def log_many_reads(
-    *, actor, municipality, person_ids, purpose: str, role: str = "", path: str = "", action=Action.READ
+    *,
+    actor,
+    municipality,
+    person_ids,
+    purpose: str,
+    role: str = "",
+    path: str = "",
+    action=Action.READ,
+    search_detail: str | None = None,
 ):
-    """One row per person shown, written in one statement (a list page or an export)."""
-    AccessLogEntry.objects.bulk_create(
-        [
-            AccessLogEntry(
-                municipality=municipality,
-                user=actor,
-                user_label=str(actor),
-                role=role,
-                action=action,
-                person_id=pid,
-                purpose=purpose,
-                path=path[:300],
-            )
-            for pid in person_ids
-        ]
-    )
+    """One row per person shown, written in one statement (a list page or an export); with
+    ``search_detail``, the list's search (its terms) is the first row of the same statement."""
+    common = {
+        "municipality": municipality,
+        "user": actor,
+        "user_label": str(actor),
+        "role": role,
+        "purpose": purpose,
+        "path": path[:300],
+    }
+    entries = [AccessLogEntry(action=action, person_id=pid, **common) for pid in person_ids]
+    if search_detail is not None:
+        entries.insert(0, AccessLogEntry(action=Action.SEARCH, detail=search_detail[:2000], **common))
+    if entries:
+        AccessLogEntry.objects.bulk_create(entries)
 
 
 @transaction.atomic

@@ -10,9 +10,19 @@ formula is written as text (OWASP, "CSV Injection"). A citizen named "=HYPERLINK
 
 Numbers, dates and empty cells are left untouched. Every xlsx and CSV writer goes through this module
 (``core/tests/test_exports.py`` checks that). Pure: no Django import.
+
+Files are written to a temporary file, never built in memory (``csv_file``, ``xlsx_workbook``): the rows are
+read from the database in the request's transaction (row-level security's tenant is set only there) and
+written out as they come, and the response streams the file from disk (``core.downloads``). The file has no
+name on disk and is gone when the response closes it.
 """
 
+import csv
+import io
+import tempfile
 from collections.abc import Iterable
+
+import xlsxwriter
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,3 +52,30 @@ def write_row(sheet, row: int, col: int, values: Iterable, cell_format=None) -> 
             sheet.write_string(row, col + offset, value, cell_format)
         else:
             sheet.write(row, col + offset, value, cell_format)
+
+
+def export_file():
+    """A temporary file for one export, deleted when closed (it has no name on disk)."""
+    return tempfile.TemporaryFile()
+
+
+def csv_file(headers: Iterable, rows: Iterable[Iterable]):
+    """CSV for Danish Excel (semicolon, UTF-8 with BOM) in a temporary file, rewound: every row through
+    ``safe_row``. The rows are written as they come (an iterator keeps the memory constant)."""
+    file = export_file()
+    text = io.TextIOWrapper(file, encoding="utf-8", newline="")
+    text.write("\ufeff")  # BOM: Danish Excel then reads UTF-8 (æøå) correctly
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(safe_row(headers))
+    writer.writerows(safe_row(row) for row in rows)
+    text.flush()
+    text.detach()
+    file.seek(0)
+    return file
+
+
+def xlsx_workbook(file):
+    """An XlsxWriter workbook writing into ``file`` in constant memory: each row goes to disk when the next
+    begins (rows in order, through ``write_row``), never the whole sheet in memory (XlsxWriter's in-memory
+    option would turn that off)."""
+    return xlsxwriter.Workbook(file, {"constant_memory": True})

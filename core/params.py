@@ -1,4 +1,4 @@
-"""Numbers and ids read from a query string or a posted form (issue 9 item 15).
+"""Numbers, ids and search text read from a query string or a posted form (issue 9 item 15).
 
 A view that reads ``?enhed=abc``, ``?item=1e5`` or ``?person=99999999999999999999`` must answer 404 or
 a form error, never a 500: ``int()`` raises on the first two, and the third overflows a database
@@ -28,3 +28,10 @@ def int_param(data, name: str, *, required: bool = False) -> int | None:
     if number is None and required:
         raise Http404(_("Siden findes ikke."))
     return number
+
+
+def text_param(data, name: str, *, max_length: int = 200) -> str:
+    """Search text ``name`` from ``request.GET``: trimmed, at most ``max_length`` characters, with control
+    characters (a NUL byte, which PostgreSQL refuses in text) removed."""
+    text = str(data.get(name) or "")
+    return "".join(c for c in text if c.isprintable()).strip()[:max_length]

@@ -2,9 +2,11 @@
 written as "mangler", never as 0; the citizens' questionnaires (Brief INSPIRE, WHO-5) only for groups at
 the anonymity threshold, as on the page."""
 
-import io
-
-from core.exports import write_row  # text as text: never a formula (OWASP CSV injection)
+from core.exports import (  # text as text: never a formula (OWASP CSV injection)
+    export_file,
+    write_row,
+    xlsx_workbook,
+)
 
 MISSING = "mangler"
 
@@ -13,11 +15,10 @@ def _v(score):
     return MISSING if score is None or score.value is None else score.value
 
 
-def xlsx(data) -> bytes:
-    import xlsxwriter
-
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+def xlsx(data):
+    """The workbook in a temporary file (constant memory, core.exports), rewound."""
+    file = export_file()
+    book = xlsx_workbook(file)
     bold = book.add_format({"bold": True})
     ws = book.add_worksheet("Udsagn")
     write_row(ws, 0, 0, ["Enhed", data["unit"].name, "Kvartal", data["quarter"].label], bold)
@@ -120,7 +121,8 @@ def xlsx(data) -> bytes:
     ws5.set_column(0, 0, 22)
     ws5.set_column(3, 3, 28)
     book.close()
-    return buf.getvalue()
+    file.seek(0)
+    return file
 
 
 def _survey_mean(row):

@@ -11,6 +11,7 @@ from django_scopes import scope
 
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
+from core.downloads import XLSX, file_download
 from core.forms import apply_error
 from core.params import int_param
 from tenants import rls
@@ -238,10 +239,8 @@ def results_export(request, actor, fmt):
     data = selectors.results_export(actor, unit=unit, quarter=quarter, fmt=fmt)
     name = f"efterlevelse-{unit.pk}-{quarter}"
     if fmt == "xlsx":
-        body = exports.xlsx(data)
-        response = HttpResponse(
-            body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        # Streamed from a temporary file, deleted once sent (core.downloads).
+        return file_download(exports.xlsx(data), content_type=XLSX, filename=f"{name}.xlsx")
     else:
         html = render_to_string(
             "fidelity/report_pdf.html", {"data": data, "min_group": conf.value("MIN_GROUP")}

@@ -12,6 +12,7 @@ from accounts.roles import Capability, has_capability
 from core.errors import DomainError
 from core.forms import apply_error
 from core.pagination import PAGE_PARAM
+from core.params import text_param
 from people.selectors import person_get
 
 from . import selectors, services
@@ -49,7 +50,7 @@ def _save(request, form, call, success: str):
 
 @with_actor(Capability.VIEW_HOUSING)
 def landlord_list(request, actor):
-    name = request.GET.get("navn", "").strip()[:200]
+    name = text_param(request.GET, "navn")
     page = selectors.landlord_page(actor, name=name, page=request.GET.get(PAGE_PARAM))
     return render(
         request,

@@ -6,18 +6,16 @@ A list of up to EXPORT_SYNC_MAX_ROWS (people/conf.py) people is made in the requ
 its requester from a page that follows its progress. Either way ``build`` logs it the same way.
 """
 
-import csv
-import io
 from datetime import date, timedelta
 
-import xlsxwriter
 from django.http import QueryDict
 from django.utils import timezone
 from django_scopes import scope
 
 from accounts.access import Actor
 from core.crypto import decrypt, fernet
-from core.exports import safe_row, write_row
+from core.downloads import CSV, XLSX
+from core.exports import csv_file, export_file, write_row, xlsx_workbook
 from tenants import rls
 from tenants.models import Municipality
 
@@ -27,10 +25,7 @@ from .forms import ListFilterForm
 from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport
 
 PURPOSE = "Udtræk af hjemløselisten"
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {"csv": CSV, "xlsx": XLSX}
 
 HEADERS = [
     "Borger-id",
@@ -102,26 +97,24 @@ def rows(queryset, *, today: date):
         ]
 
 
-def to_csv(data) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # BOM: Danish Excel then reads UTF-8 (æøå) correctly
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    writer.writerows(safe_row(row) for row in data)
-    return buffer.getvalue().encode("utf-8")
+def to_csv(data):
+    """The rows as CSV in a temporary file (core.exports.csv_file), rewound."""
+    return csv_file(HEADERS, data)
 
 
-def to_xlsx(data) -> bytes:
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": True})
+def to_xlsx(data):
+    """The rows as xlsx in a temporary file, written in constant memory, rewound."""
+    file = export_file()
+    book = xlsx_workbook(file)
     sheet = book.add_worksheet("Hjemløselisten")
     bold = book.add_format({"bold": True})
-    sheet.write_row(0, 0, HEADERS, bold)
+    write_row(sheet, 0, 0, HEADERS, bold)
     for i, row in enumerate(data, start=1):
         write_row(sheet, i, 0, row)
     sheet.freeze_panes(1, 0)
     book.close()
-    return buffer.getvalue()
+    file.seek(0)
+    return file
 
 
 def _queryset(actor: Actor, query: str, today: date):
@@ -135,15 +128,23 @@ def person_ids(actor: Actor, *, query: str, today: date) -> list[int]:
     return list(_queryset(actor, query, today)[0].values_list("id", flat=True))
 
 
-def build(
-    actor: Actor, *, query: str, fmt: str, today: date, ids: list[int] | None = None
-) -> tuple[bytes, int]:
-    """The filtered list as a file; the selector logs every person in it as shown and the export."""
+def build_file(actor: Actor, *, query: str, fmt: str, today: date, ids: list[int] | None = None):
+    """The filtered list as a temporary file (read from the database as it is written, in the caller's
+    transaction); the selector logs every person in it as shown and the export."""
     form = ListFilterForm(QueryDict(query) or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs, count = selectors.by_name_export(actor, filters=filters, fmt=fmt, today=today, ids=ids)
     data = rows(qs, today=today)
     return (to_csv(data) if fmt == "csv" else to_xlsx(data)), count
+
+
+def build(
+    actor: Actor, *, query: str, fmt: str, today: date, ids: list[int] | None = None
+) -> tuple[bytes, int]:
+    """The file's bytes, for the task that seals it (build_file)."""
+    file, count = build_file(actor, query=query, fmt=fmt, today=today, ids=ids)
+    with file:
+        return file.read(), count
 
 
 def is_large(n: int) -> bool:

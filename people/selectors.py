@@ -239,16 +239,7 @@ def search_terms_for_log(filters: dict) -> str:
 
 
 def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
-    """A list page is a search (with its terms) and a read of each person shown."""
-    log_access(
-        actor=actor.user,
-        municipality=actor.municipality,
-        action=Action.SEARCH,
-        purpose=purpose,
-        detail=search_terms_for_log(filters),
-        role=actor.role,
-        path=actor.path,
-    )
+    """A list page is a search (with its terms) and a read of each person shown: one statement."""
     log_many_reads(
         actor=actor.user,
         municipality=actor.municipality,
@@ -256,6 +247,7 @@ def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
         purpose=purpose,
         role=actor.role,
         path=actor.path,
+        search_detail=search_terms_for_log(filters),
     )
 
 

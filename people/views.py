@@ -1,5 +1,7 @@
 """Thin views: parse input, call a selector or service, render."""
 
+import io
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
+from core.downloads import file_download
 from core.forms import apply_error
 
 from . import cpr as cpr_rules
@@ -349,14 +352,15 @@ def export(request, actor, fmt):
     if exports.is_large(len(ids)):
         export = exports.export_create(actor, query=query, fmt=fmt, total=len(ids))
         return redirect("people:export_status", pk=export.pk)
-    body, _count = exports.build(actor, query=query, fmt=fmt, today=today, ids=ids)
-    return _file_response(body, fmt, today)
+    file, _count = exports.build_file(actor, query=query, fmt=fmt, today=today, ids=ids)
+    return _file_response(file, fmt, today)
 
 
-def _file_response(body: bytes, fmt: str, day):
-    response = HttpResponse(body, content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="hjemloeselisten-{day:%Y-%m-%d}.{fmt}"'
-    return response
+def _file_response(file, fmt: str, day):
+    """Streamed from the temporary file, which is deleted once sent (core.downloads)."""
+    return file_download(
+        file, content_type=exports.CONTENT_TYPES[fmt], filename=f"hjemloeselisten-{day:%Y-%m-%d}.{fmt}"
+    )
 
 
 def _own_export(actor, pk):
@@ -385,4 +389,4 @@ def export_download(request, actor, pk):
     export = _own_export(actor, pk)
     if export.status != ExportStatus.DONE or not export.content:
         raise Http404(_("Filen er allerede hentet eller slettet."))
-    return _file_response(exports.export_fetch(export), export.fmt, export.finished_at)
+    return _file_response(io.BytesIO(exports.export_fetch(export)), export.fmt, export.finished_at)

@@ -54,7 +54,52 @@ def test_lockout_is_per_username_not_per_office(client, users_a):
 
 def test_session_expires_after_thirty_minutes():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # 30 minutes of inactivity, not since login
+    # 30 minutes of inactivity, not since login: renewed at most once a minute (accounts/session_activity.py)
+    assert not settings.SESSION_SAVE_EVERY_REQUEST
+    assert "accounts.middleware.SessionActivityMiddleware" in settings.MIDDLEWARE
+
+
+def _session_row(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.cookies[settings.SESSION_COOKIE_NAME].value)
+
+
+def test_a_request_renews_the_session_at_most_once_a_minute(login, users_a):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+
+    from accounts import session_activity
+
+    client = login(users_a[Role.LEADER])
+    client.get(reverse("core:accessibility"))
+    expires = _session_row(client).expire_date
+    client.get(reverse("core:accessibility"))
+    assert _session_row(client).expire_date == expires  # not saved again within the minute
+
+    # A minute later the next request saves it with a full age again.
+    session = client.session
+    session[session_activity.RENEWED_KEY] -= 61
+    session.save()
+    Session.objects.filter(session_key=session.session_key).update(expire_date=expires - timedelta(minutes=5))
+    client.get(reverse("core:accessibility"))
+    assert _session_row(client).expire_date >= expires
+
+
+def test_the_warning_counts_from_the_time_left(login, users_a):
+    from accounts import session_activity
+
+    client = login(users_a[Role.LEADER])
+    client.get(reverse("core:accessibility"))
+    session = client.session
+    session[session_activity.RENEWED_KEY] -= 40  # saved 40 seconds ago, not yet renewed
+    session.save()
+    page = client.get(reverse("core:accessibility")).content.decode()
+    age = settings.SESSION_COOKIE_AGE
+    left = int(page.split('data-expires-in="')[1].split('"')[0])
+    assert age - 42 <= left <= age - 40
+    assert f'data-renewed-in="{age - 60}"' in page
 
 
 def test_a_logged_in_session_uses_the_session_age(login, users_a):

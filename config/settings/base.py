@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "accounts.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -98,9 +99,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
-# Every request is one transaction: the tenant is set per transaction for row-level security,
+# Every request is one transaction, opened by tenants.middleware.TenantMiddleware (not ATOMIC_REQUESTS,
+# which would nest a savepoint inside it): the tenant is set per transaction for row-level security,
 # and a failing multi-step change leaves nothing half-saved.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The local demo runs a task worker (imports) beside the requests that poll it:
     # IMMEDIATE takes the write lock at BEGIN so two writers wait for each other (busy timeout)
@@ -175,7 +177,8 @@ AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 # that extends the session (templates/includes/session_timeout.html, static/js/session.js).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
 SESSION_WARNING_SECONDS = int(os.environ.get("SESSION_WARNING_SECONDS", str(3 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+# Not every request: accounts.middleware.SessionActivityMiddleware saves it at most once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

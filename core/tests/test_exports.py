@@ -88,12 +88,13 @@ def test_every_spreadsheet_writer_goes_through_the_helper():
 
 
 def _csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
-def _xlsx_cells(response, sheet=None):
-    book = load_workbook(io.BytesIO(response.content))
-    return [c for row in (book[sheet] if sheet else book.active).iter_rows() for c in row]
+def _xlsx_cells(response, *sheets):
+    """The cells of the named sheets (else the first); a streamed file is read once."""
+    book = load_workbook(io.BytesIO(response.getvalue()))
+    return [c for ws in ([book[s] for s in sheets] or [book.active]) for row in ws.iter_rows() for c in row]
 
 
 @pytest.fixture
@@ -172,7 +173,55 @@ def test_the_fidelity_results_xlsx_writes_formulas_as_text(login, users_a, munic
     )
     url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K1"
     response = login(users_a[Role.LEADER]).get(url)
-    cells = _xlsx_cells(response, "Udsagn") + _xlsx_cells(response, "Handlinger")
+    cells = _xlsx_cells(response, "Udsagn", "Handlinger")
     nasty = [c for c in cells if is_formula_like(c.value)]
     assert {c.value for c in nasty} == {NASTY[0], "@SUM(1)", "+45 12 34 56 78", "-Leder"}
     assert all(c.data_type == "s" for c in nasty)
+
+
+# Streamed, in constant memory (issue 11 item 7) -------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_by_name_list_export_is_streamed_from_a_temporary_file(fmt, login, users_a, nasty_people):
+    response = login(users_a[Role.LEADER]).get(reverse("people:export", args=[fmt]))
+    assert response.status_code == 200 and response.streaming
+    assert int(response["Content-Length"]) == len(response.getvalue()) > 0
+    assert response["Content-Disposition"].startswith('attachment; filename="hjemloeselisten-')
+
+
+@pytest.mark.django_db
+def test_the_citizens_access_report_csv_is_streamed(login, users_a, nasty_people):
+    response = login(users_a[Role.LEADER]).get(reverse("audit:person_export", args=[nasty_people[0].pk]))
+    assert response.status_code == 200 and response.streaming
+
+
+@pytest.mark.django_db
+def test_xlsx_workbooks_are_written_in_constant_memory(login, users_a, nasty_people, monkeypatch):
+    from core import exports
+
+    made = []
+    real = xlsxwriter.Workbook
+
+    def recording(target, options=None):
+        made.append((target, options))
+        return real(target, options)
+
+    monkeypatch.setattr(exports.xlsxwriter, "Workbook", recording)
+    response = login(users_a[Role.LEADER]).get(reverse("people:export", args=["xlsx"]))
+    assert response.status_code == 200
+    [(target, options)] = made
+    assert options == {"constant_memory": True}  # never in_memory, which turns constant memory off
+    assert not isinstance(target, (str, io.BytesIO))  # a temporary file without a name on disk
+    assert load_workbook(io.BytesIO(response.getvalue())).active.max_row == 3
+
+
+def test_no_workbook_is_built_in_memory():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in ROOT.rglob("*.py")
+        if not {".venv", "node_modules", "tests", "e2e", "benchmarks"} & set(path.relative_to(ROOT).parts)
+        and "in_memory" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -112,7 +112,7 @@ def test_exports_pdf_and_xlsx(leader, login, users_a):
     url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K1"
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(client.get(url).content))
+    book = load_workbook(io.BytesIO(client.get(url).getvalue()))
     rows = list(book["Udsagn"].iter_rows(values_only=True))
     assert rows[3][4] == 3 and rows[18][4] == "mangler"  # statement 16 unanswered: "mangler", not 0
     pdf = client.get(reverse("fidelity:results_export", args=["pdf"]) + f"?enhed={unit.pk}&kvartal=2026-K1")
@@ -348,7 +348,7 @@ def test_who5_in_the_xlsx_export_under_the_same_threshold(leader, login, users_a
     from openpyxl import load_workbook
 
     url = reverse("fidelity:results_export", args=["xlsx"]) + f"?enhed={unit.pk}&kvartal=2026-K2"
-    book = load_workbook(io.BytesIO(login(users_a[Role.LEADER]).get(url).content))
+    book = load_workbook(io.BytesIO(login(users_a[Role.LEADER]).get(url).getvalue()))
     rows = [r for r in book["Borgernes stemme"].iter_rows(values_only=True) if r[0] == "WHO-5 Trivselsindeks"]
     by_quarter = {r[1]: r[2:4] for r in rows}
     assert by_quarter["1. kvartal 2026"] == (5, 48)
@@ -402,7 +402,7 @@ def test_four_all_not_relevant_answers_and_one_real_one_show_no_result_on_any_ou
     assert "Færre end 5 svar: vises ikke" in pdf_table and "75" not in pdf_table
 
     book = load_workbook(
-        io.BytesIO(client.get(reverse("fidelity:results_export", args=["xlsx"]) + query).content)
+        io.BytesIO(client.get(reverse("fidelity:results_export", args=["xlsx"]) + query).getvalue())
     )
     rows = [
         r

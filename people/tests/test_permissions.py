@@ -95,7 +95,9 @@ def test_protected_person_is_in_the_list_and_search_for_their_own_worker(login, 
 
 
 def test_protected_person_is_not_in_a_non_own_workers_export(login, users_a, hidden):
-    body = login(users_a[Role.LEADER]).get(reverse("people:export", args=["csv"])).content.decode("utf-8-sig")
+    body = (
+        login(users_a[Role.LEADER]).get(reverse("people:export", args=["csv"])).getvalue().decode("utf-8-sig")
+    )
     assert "Beskyttet" not in body
 
 

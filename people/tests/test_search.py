@@ -133,8 +133,10 @@ def test_the_export_follows_the_token(login, users_a, worker_a, person_factory):
     person_factory(worker_a, last_name="Andersen", start=RECENT)
     client = login(users_a[Role.LEADER])
     location = client.post(reverse("people:list"), {"q": CPR})["Location"]
-    body = client.get(reverse("people:export", args=["csv"]) + "?" + urlsplit(location).query).content.decode(
-        "utf-8-sig"
+    body = (
+        client.get(reverse("people:export", args=["csv"]) + "?" + urlsplit(location).query)
+        .getvalue()
+        .decode("utf-8-sig")
     )
     assert "Cprsen" in body and "Andersen" not in body
 

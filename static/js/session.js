@@ -1,8 +1,9 @@
 /* Session timeout warning and the return of a form typed before the session ran out.
  *
  * The countdown starts from the seconds the server rendered (data-expires-in) and restarts with every
- * request this page makes (HTMX) and with any other tab's page load (localStorage), since every request
- * renews the session. Nothing is asked of the server until the user chooses "Forlæng". */
+ * request this page makes (HTMX, from data-renewed-in: the server saves the session at most once a
+ * minute, so a request renews it to at least that) and with any other tab's page load (localStorage).
+ * Nothing is asked of the server until the user chooses "Forlæng". */
 (function () {
   "use strict";
   var STORAGE_KEY = "hf-session-deadline";
@@ -15,6 +16,7 @@
     var extendButton = modal.querySelector("[data-extend]");
     var failed = modal.querySelector("[data-extend-failed]");
     var expiresIn = parseInt(modal.dataset.expiresIn, 10);
+    var renewedIn = parseInt(modal.dataset.renewedIn, 10) || expiresIn;
     var warnBefore = parseInt(modal.dataset.warnBefore, 10);
     var deadline = 0, shownFor = 0, expired = false, returnFocus = null;
     var lang = document.documentElement.lang || "da";
@@ -99,7 +101,7 @@
       else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
     });
     document.body.addEventListener("htmx:afterRequest", function (event) {
-      if (event.detail && event.detail.successful && !expired) restart(expiresIn, true);
+      if (event.detail && event.detail.successful && !expired) restart(renewedIn, true);
     });
     window.addEventListener("storage", function (event) {
       // Another tab loaded a page: the session was renewed (or the user logged in again there).
