@@ -176,7 +176,7 @@ def populate(worker, person_factory, n):
         )
 
 
-PINNED = {"sqlite": 18, "postgresql": 21}
+PINNED = {"sqlite": 13, "postgresql": 16}
 
 
 @pytest.mark.parametrize("n", [3, 30])

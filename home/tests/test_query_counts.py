@@ -15,11 +15,11 @@ from support.tests.helpers import icm_setup, recent
 pytestmark = pytest.mark.django_db
 
 PINNED = {
-    ("home:worker", "sqlite"): 18,
-    ("home:worker", "postgresql"): 21,
+    ("home:worker", "sqlite"): 13,
+    ("home:worker", "postgresql"): 16,
     # The moving-in warnings (housing.selectors) log their people in a row of their own.
-    ("home:leader", "sqlite"): 28,
-    ("home:leader", "postgresql"): 31,
+    ("home:leader", "sqlite"): 23,
+    ("home:leader", "postgresql"): 26,
 }
 
 

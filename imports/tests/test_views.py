@@ -129,7 +129,7 @@ def test_status_page_query_count_is_pinned(login, users_a, municipality_a, djang
     client.get(url)  # warm the session
     # session, user, membership; the job with its uploader inside two savepoints (request and tenant
     # transactions); the session save in its own savepoint. PostgreSQL adds three for the RLS setting.
-    expected = 11 + (3 if connection.vendor == "postgresql" else 0)
+    expected = 6 + (3 if connection.vendor == "postgresql" else 0)
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
     with django_assert_num_queries(expected):

@@ -15,14 +15,14 @@ pytestmark = pytest.mark.django_db
 RECENT = timezone.localdate() - timedelta(days=20)
 
 PINNED_SQLITE = {
-    "plans:assessment": 16,
-    "plans:assessment_compare": 18,
-    "plans:method": 16,
-    "plans:plan": 16,
-    "plans:plan_compare": 18,
-    "plans:consents": 14,
-    "plans:assessment_edit": 15,
-    "plans:plan_edit": 15,
+    "plans:assessment": 11,
+    "plans:assessment_compare": 13,
+    "plans:method": 11,
+    "plans:plan": 11,
+    "plans:plan_compare": 13,
+    "plans:consents": 9,
+    "plans:assessment_edit": 10,
+    "plans:plan_edit": 10,
 }
 TENANT_QUERIES = {"sqlite": 0, "postgresql": 3}
 
