@@ -94,6 +94,9 @@ def _deploy_check(**env):
         "CPR_HASH_KEY": "deploy-check-hash-key",
         **env,
     }
+    # The browser tests allow Django's ORM in Playwright's event loop for their own process; a deployment
+    # never sets it, and the check refuses it (async.E001).
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
