@@ -33,14 +33,14 @@ def renew_if_due(request) -> None:
         return
     renewed = request.session.get(RENEWED_KEY)
     if renewed is None or time.time() - renewed >= renew_after():
-        request.session[RENEWED_KEY] = int(time.time())
+        request.session[RENEWED_KEY] = round(time.time(), 3)
 
 
 def mark_if_saved(request) -> None:
     """After the view: a session that will be saved anyway (login, a changed municipality) is marked now."""
     session = getattr(request, "session", None)
     if session is not None and session.modified and _logged_in(request):
-        session[RENEWED_KEY] = int(time.time())
+        session[RENEWED_KEY] = round(time.time(), 3)
 
 
 def seconds_left(request) -> int:
