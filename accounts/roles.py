@@ -43,6 +43,8 @@ class Capability(StrEnum):
     # Fidelity (issue 5)
     RUN_FIDELITY = "run_fidelity"  # quarterly assessments, results, citizens' questionnaires
     VIEW_FIDELITY = "view_fidelity"
+    # Leaders steer (issue 12): goals on the measures of the leaders' front page
+    STEER = "steer"
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -62,6 +64,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.MANAGE_HOUSING,
             Capability.RUN_FIDELITY,
             Capability.VIEW_FIDELITY,
+            Capability.STEER,
         }
     ),
     Role.HOUSING_BROKER: frozenset(

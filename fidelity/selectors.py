@@ -250,3 +250,30 @@ def overview(actor, *, today) -> dict:
         "overdue": overdue,
         "may_run": has_capability(actor.role, Capability.RUN_FIDELITY),
     }
+
+
+def latest_results(actor) -> list[dict]:
+    """Each active unit's latest completed quarterly assessment with its overall and theme scores: the
+    leader's front page shows where fidelity stands (aggregates, no person)."""
+    structure_refs = refs(form_structure(formdata.current_version()))
+    out = []
+    newest = {}
+    for pk, unit_id in completed(actor).order_by("year", "quarter", "id").values_list("id", "unit_id"):
+        newest[unit_id] = pk
+    latest = {
+        a.unit_id: a for a in completed(actor).filter(pk__in=newest.values()).prefetch_related("answers")
+    }
+    for unit in units(actor):
+        a = latest.get(unit.id)
+        r = score(structure_refs, {x.statement_id: x.value for x in a.answers.all()}) if a else None
+        out.append(
+            {
+                "unit": unit.name,
+                "quarter": Quarter(a.year, a.quarter) if a else None,
+                "overall": r.overall.value if r else None,
+                "themes": [r.themes[t].value if t in r.themes else None for t in sorted(r.themes)]
+                if r
+                else [],
+            }
+        )
+    return out

@@ -10,6 +10,9 @@ def platform(request):
     membership = getattr(request, "membership", None)
     role = membership.role if membership else None
     nav = []
+    # Leaders and analysts start from the figures they steer by (issue 12).
+    if has_capability(role, Capability.STEER) or role == Role.ANALYST:
+        nav.append(("steering:front", _("Ledelsens overblik")))
     if has_capability(role, Capability.VIEW_PEOPLE):
         nav.append(("people:list", _("Hjemløselisten")))
         nav.append(("people:needs_list", _("Boligbehovslisten")))

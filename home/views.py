@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.access import with_actor
-from accounts.roles import Capability, has_capability
+from accounts.roles import Capability, Role, has_capability
 from fidelity.selectors import overview as fidelity_overview
 from housing.selectors import eviction_cases, moving_in_warnings
 from people.selectors import needs_list_contact_due
@@ -69,8 +69,11 @@ def start(request):
     """The start page: each role's own front page (also where a login lands)."""
     role = request.membership.role if request.membership else None
     # A support worker's day starts with their own citizens (issue 3, front pages).
-    if role == "support_worker":
+    if role == Role.SUPPORT_WORKER:
         return redirect("home:worker")
+    # Leaders land on the figures they steer by; analysts see the same without names (issue 12).
+    if has_capability(role, Capability.STEER) or role == Role.ANALYST:
+        return redirect("steering:front")
     if has_capability(role, Capability.VIEW_PEOPLE):
         return redirect("people:list")
     if has_capability(role, Capability.MANAGE_USERS):

@@ -79,6 +79,9 @@ DURATION_BUCKETS = [
     ("3-12m", "3-12 måneder", 91, 365),
     ("1-2y", "1-2 år", 366, 730),
     ("gt2y", "Over 2 år", 731, None),
+    # Long-term homelessness as the leader's front page counts it (steering/measures.py).
+    ("gt6m", "Over 6 måneder", 183, None),
+    ("gt12m", "Over 12 måneder", 365, None),
 ]
 
 

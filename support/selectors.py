@@ -371,9 +371,8 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     # Waiting: the figures from every open entry (protected people count too: no names), the rows
     # for the longest waiting the leader may see.
     open_waits = WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True)
-    by_since = {}
-    for r in open_waits.values("method", "since").annotate(n=Count("id")).order_by():
-        by_since.setdefault(r["method"], []).append(((today - r["since"]).days, r["n"]))
+    by_since = _waits_by_method(actor, today)
+    page.methods = method_figures(actor, today=today, cap=cap, by_since=by_since)
     visible = _visible(open_waits, actor)
     page.waiting_total = visible.count()
     page.waiting = list(visible.select_related("person", "team").order_by("since", "id")[:ROWS_SHOWN])
@@ -381,25 +380,6 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     for w in page.waiting:
         w.days_waiting = (today - w.since).days
         w.method_label = METHOD_LABELS[Method(w.method)]
-
-    for m in SPECIALISED_ORDER:
-        rows = [r for r in cap.teams if r["method"] == m]
-        waited = by_since.get(m.value, [])
-        n_wait = sum(n for _, n in waited)
-        limit, used = sum(r["limit"] for r in rows), sum(r["active"] for r in rows)
-        page.methods.append(
-            {
-                "method": m.value,
-                "label": METHOD_LABELS[m],
-                "limit": limit,
-                "active": used,
-                "free": max(0, limit - used),
-                "use": capacity.use_share(used, limit),
-                "waiting": n_wait,
-                "longest_wait": max(d for d, _ in waited) if waited else None,
-                "mean_wait": round(sum(d * n for d, n in waited) / n_wait) if n_wait else None,
-            }
-        )
 
     counts = {r["status"]: r["n"] for r in episodes(actor).values("status").annotate(n=Count("id"))}
     page.by_status = [
@@ -428,6 +408,42 @@ def leader_page(actor, *, today: date) -> LeaderPage:
         [w.person_id for w in page.waiting] + [r["person"].pk for r in page.tasks],
     )
     return page
+
+
+def _waits_by_method(actor, today: date) -> dict[str, list[tuple[int, int]]]:
+    """method -> [(days waited, open entries)] over every open entry (protected people count too)."""
+    by_since = {}
+    open_waits = WaitingListEntry.objects.filter(municipality=actor.municipality, closed_on__isnull=True)
+    for r in open_waits.values("method", "since").annotate(n=Count("id")).order_by():
+        by_since.setdefault(r["method"], []).append(((today - r["since"]).days, r["n"]))
+    return by_since
+
+
+def method_figures(actor, *, today: date, cap: Capacity | None = None, by_since=None) -> list[dict]:
+    """Places, use and waiting per specialised method (aggregates, no names): the support leader's page
+    and the leaders' front page show the same figures from here."""
+    cap = cap or capacity_overview(actor)
+    by_since = _waits_by_method(actor, today) if by_since is None else by_since
+    out = []
+    for m in SPECIALISED_ORDER:
+        rows = [r for r in cap.teams if r["method"] == m]
+        waited = by_since.get(m.value, [])
+        n_wait = sum(n for _, n in waited)
+        limit, used = sum(r["limit"] for r in rows), sum(r["active"] for r in rows)
+        out.append(
+            {
+                "method": m.value,
+                "label": METHOD_LABELS[m],
+                "limit": limit,
+                "active": used,
+                "free": max(0, limit - used),
+                "use": capacity.use_share(used, limit),
+                "waiting": n_wait,
+                "longest_wait": max(d for d, _ in waited) if waited else None,
+                "mean_wait": round(sum(d * n for d, n in waited) / n_wait) if n_wait else None,
+            }
+        )
+    return out
 
 
 SPECIALISED_ORDER = [Method.CTI, Method.ICM, Method.ACT]

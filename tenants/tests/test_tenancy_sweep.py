@@ -25,6 +25,7 @@ from housing.tests.factories import make_b_housing
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from plans.tests.helpers import sweep_consent, sweep_version
+from steering.tests.factories import make_b_goal
 from support.tests.helpers import make_b_episode, make_b_hand_over, make_b_team, make_b_wait
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,10 @@ OWNED |= {
     ("allocation", "meeting_id"),
     ("allocation", "person_id"),
 }
+
+# Leaders' goals (issue 12).
+FILLERS[("steering", "goal_id")] = lambda w: make_b_goal(w).pk
+OWNED.add(("steering", "goal_id"))
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
