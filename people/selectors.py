@@ -3,16 +3,17 @@
 from datetime import date, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.http import Http404
 from django.utils.translation import gettext
 
+import figures
 from accounts.access import require
 from accounts.roles import Capability, may_see_protected
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 
-from . import conf, crypto, duplicates, search
+from . import aggregates, conf, crypto, duplicates, search
 from . import cpr as cpr_rules
 from .duplicates import Candidate, prefix_variants
 from .figures import (
@@ -21,7 +22,6 @@ from .figures import (
     birth_date_range,
     monthly_series,
     months_between,
-    shelter_counts,
 )
 from .models import (
     SITUATION_CHOICES,
@@ -29,10 +29,8 @@ from .models import (
     MonthlyFlow,
     NeedsListEntry,
     Person,
-    SituationPeriod,
-    StatusChange,
 )
-from .situations import AT_RISK, HOMELESS, SHELTER
+from .situations import AT_RISK, HOMELESS
 from .statuses import ACTIVE, Status
 
 
@@ -391,14 +389,18 @@ def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, bir
 
 
 def list_figures(actor, *, today: date, months: int = 24) -> dict:
-    """Aggregates only, never names: active, inflow and outflow by month, days to housing, shelters."""
+    """Aggregates only, never names: active, inflow and outflow by month, days to housing, shelters.
+    The scans of the people and their histories are a snapshot kept by the figures app
+    (people/aggregates.py); inflow and outflow come from the trigger-kept monthly rollup."""
     require(actor, Capability.VIEW_FIGURES)
-    first = date(today.year, today.month, 1)
-    for _ in range(months - 1):
-        first = (first - timedelta(days=1)).replace(day=1)
+    first = aggregates.first_month(today, months)
     month_list = months_between(first, today)
-    changes = StatusChange.objects.filter(municipality=actor.municipality)
-    active_values = [s.value for s in ACTIVE]
+    if months <= aggregates.MONTHS:
+        snap = figures.read(actor.municipality, aggregates.LIST_FIGURES, today)
+        data, computed_at = snap.data, snap.computed_at
+    else:  # a longer window than the one kept
+        data = aggregates.compute_list_figures(actor.municipality, today, months)
+        computed_at = None
     # Inflow and outflow come from the trigger-kept monthly rollup (people/flows.py), not a scan of
     # the history: the same figures, a few rows per month.
     flows = MonthlyFlow.objects.filter(municipality=actor.municipality)
@@ -408,43 +410,20 @@ def list_figures(actor, *, today: date, months: int = 24) -> dict:
         "month", "inflow", "outflow"
     ):
         inflow[month], outflow[month] = i, o
-    spans = list(
-        SituationPeriod.objects.filter(
-            municipality=actor.municipality, situation__in=[s.value for s in SHELTER], start_date__lte=today
-        )
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
-        .values_list("start_date", "end_date")
-    )
     rows = monthly_series(
         months=month_list,
         inflow=inflow,
         outflow=outflow,
         active_before=(before["i"] or 0) - (before["o"] or 0),
-        shelter=shelter_counts(spans, month_list, today),
-    )
-    housed = changes.filter(status=Status.HOUSED, previous_status__in=active_values)
-    avg_all = housed.aggregate(a=Avg("days_on_list"))["a"]
-    avg_year = housed.filter(changed_on__gt=today - timedelta(days=365)).aggregate(a=Avg("days_on_list"))["a"]
-    # One query over the municipality's people: the needs list counts everyone on it, active or not,
-    # with the same definition as the list itself (needs_list_q).
-    active = Q(current_status__in=active_values)
-    current = (
-        _people(actor)
-        .filter(active | needs_list_q())
-        .aggregate(
-            active=Count("id", filter=active),
-            homeless=Count("id", filter=active & Q(current_situation__in=[s.value for s in HOMELESS])),
-            at_risk=Count("id", filter=active & Q(current_situation__in=[s.value for s in AT_RISK])),
-            shelter=Count("id", filter=active & Q(current_situation__in=[s.value for s in SHELTER])),
-            needs_list=Count("id", filter=needs_list_q()),
-        )
+        shelter={m: data["shelter"][m.isoformat()] for m in month_list},
     )
     return {
         "rows": rows,
-        "current": current,
-        "avg_days_to_housing": round(avg_all) if avg_all is not None else None,
-        "avg_days_to_housing_year": round(avg_year) if avg_year is not None else None,
-        "housed_count": housed.count(),
+        "current": data["current"],
+        "avg_days_to_housing": data["avg_days_to_housing"],
+        "avg_days_to_housing_year": data["avg_days_to_housing_year"],
+        "housed_count": data["housed_count"],
         "inflow_year": sum(r.inflow for r in rows[-12:]),
         "outflow_year": sum(r.outflow for r in rows[-12:]),
+        "computed_at": computed_at,
     }
