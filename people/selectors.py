@@ -496,17 +496,23 @@ def _silent_places(municipality, *, today: date) -> list[str]:
 def quality_q(check: Check, *, municipality, today: date, silent_places=()) -> Q:
     """The people a quality check finds (besides being on the active list, which the caller filters)."""
     if check == Check.DUPLICATES:
-        # Others on the active list with the same name key and birth year (no birth year groups with no
-        # birth year): GROUP BY the key, HAVING two or more and at least one without a CPR number.
-        groups = (
-            Person.objects.filter(_active_q(), municipality=municipality, name_key=OuterRef("name_key"))
-            .annotate(year_key=Coalesce("birth_year", 0))
-            .filter(year_key=Coalesce(OuterRef("birth_year"), 0))
-            .values("name_key", "year_key")
-            .annotate(n=Count("id"), without_cpr=Count("id", filter=Q(cpr_hash="")))
-            .filter(n__gt=1, without_cpr__gt=0)
+        # GROUP BY the name key and birth year (no birth year groups with no birth year) over the active
+        # list, HAVING two or more and at least one without a CPR number. The keys of such groups are
+        # one hashed subquery; the correlated one then checks the birth year for those few rows only.
+        def groups(**outer):
+            return (
+                Person.objects.filter(_active_q(), municipality=municipality, **outer)
+                .exclude(name_key="")
+                .annotate(year_key=Coalesce("birth_year", 0))
+                .values("name_key", "year_key")
+                .annotate(n=Count("id"), without_cpr=Count("id", filter=Q(cpr_hash="")))
+                .filter(n__gt=1, without_cpr__gt=0)
+            )
+
+        same_group = groups(name_key=OuterRef("name_key")).filter(
+            year_key=Coalesce(OuterRef("birth_year"), 0)
         )
-        return ~Q(name_key="") & Q(Exists(groups))
+        return Q(name_key__in=groups().values("name_key")) & Q(Exists(same_group))
     if check == Check.NO_UPDATE:
         after = conf.value("INACTIVE_AFTER_DAYS", municipality=municipality)
         return Q(last_activity_on__isnull=True) | Q(
@@ -521,13 +527,14 @@ def quality_q(check: Check, *, municipality, today: date, silent_places=()) -> Q
     if check == Check.SILENT_SHELTER:
         if not silent_places:
             return Q(pk__in=[])
-        open_stay = SituationPeriod.objects.filter(
-            person_id=OuterRef("pk"),
-            end_date__isnull=True,
+        # The open § 110 stays at those places: one subquery (index municipality, situation, start_date).
+        open_stays = SituationPeriod.objects.filter(
+            municipality=municipality,
             situation=Situation.SHELTER,
+            end_date__isnull=True,
             place__in=silent_places,
-        )
-        return Q(current_situation=Situation.SHELTER) & Q(Exists(open_stay))
+        ).values("person_id")
+        return Q(current_situation=Situation.SHELTER) & Q(pk__in=open_stays)
     raise ValueError(check)
 
 
@@ -599,7 +606,7 @@ def list_quality(actor, *, today: date) -> dict:
         # Counted but not shown to this reader in the list: protected people they are not a worker of.
         own = Person.workers.through.objects.filter(person_id=OuterRef("pk"), user_id=actor.user.pk)
         hidden = Q(protected=True) & ~Q(Exists(own))
-        counts |= {f"{c.value}_hidden": Count("id", filter=q & hidden) for c, q in filters.items()}
+        counts |= {f"{c.value}_hidden": Count("id", filter=hidden & q) for c, q in filters.items()}
     totals = _people(actor).filter(_active_q()).aggregate(active=Count("id"), **counts)
     texts = _quality_texts(
         window=window, silent_days=silent_days, known_days=conf.value("SHELTER_KNOWN_DAYS")
