@@ -23,6 +23,7 @@ from audit.models import AccessLogEntry
 from core import crypto as core_crypto
 from people import crypto
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from people.quality import name_key
 from people.search import search_name
 from people.situations import HOMELESS
 from people.statuses import ACTIVE
@@ -296,6 +297,7 @@ def _person(municipality: Municipality, p: PersonData) -> Person:
         last_name=p.last_name,
         initials=p.initials,
         search_name=search_name(p.first_name, p.last_name, p.initials),
+        name_key=name_key(p.first_name, p.last_name),
         cpr_encrypted=core_crypto.encrypt(p.cpr) if p.cpr else "",
         cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
         birth_date=p.birth_date,

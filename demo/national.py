@@ -25,6 +25,7 @@ from django.utils import timezone
 import figures
 from people.flows import monthly_flow_rebuild
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from people.quality import name_key
 from tenants.models import Municipality
 from tenants.rls import system_access
 
@@ -157,6 +158,7 @@ def load_national(
                 "first_name",
                 "last_name",
                 "initials",
+                "name_key",
                 "birth_date",
                 "birth_year",
                 "gender",
@@ -281,6 +283,7 @@ def _add(p: PersonData, pid: int, mid: int, t_person, t_sit, t_stat, t_con, t_ne
         p.first_name,
         p.last_name,
         p.initials,
+        name_key(p.first_name, p.last_name),  # possible duplicates on the figures page (people/quality.py)
         p.birth_date,
         p.birth_date.year,
         p.gender,
