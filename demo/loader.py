@@ -16,12 +16,14 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+import figures
 from accounts.models import Membership, User
 from accounts.roles import ROLE_LABELS, Role
 from audit.models import AccessLogEntry
 from core import crypto as core_crypto
 from people import crypto
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from people.quality import name_key
 from people.search import search_name
 from people.situations import HOMELESS
 from people.statuses import ACTIVE
@@ -111,8 +113,11 @@ def seed_demo(*, seed: int = 1, today: date | None = None, deletes_data_confirme
     today = today or timezone.localdate()
     start = today - timedelta(days=365 * DEMO_YEARS)
     summary = {}
-    with system_access(), transaction.atomic():
+    # The loads bypass the model signals (bulk_create): every demo municipality's figures (the figures
+    # app) are marked stale once, in the same transaction; the per-row signals of the reset only collect.
+    with system_access(), transaction.atomic(), figures.collected():
         municipalities = {d.code: _municipality(d) for d in DEMO_MUNICIPALITIES}
+        figures.mark_stale(*municipalities.values())
         _reset(list(municipalities.values()))
         users = _users(municipalities)
         for i, spec in enumerate(DEMO_MUNICIPALITIES):
@@ -280,6 +285,8 @@ def load_people(
         (through, workers),
     ):
         model.objects.bulk_create(rows, batch_size=batch_size * 4)
+    # bulk_create sends no signal: the people's figures (the figures app) are marked stale here.
+    figures.mark_stale(municipality)
     return len(persons)
 
 
@@ -290,6 +297,7 @@ def _person(municipality: Municipality, p: PersonData) -> Person:
         last_name=p.last_name,
         initials=p.initials,
         search_name=search_name(p.first_name, p.last_name, p.initials),
+        name_key=name_key(p.first_name, p.last_name),
         cpr_encrypted=core_crypto.encrypt(p.cpr) if p.cpr else "",
         cpr_hash=crypto.keyed_hash(p.cpr) if p.cpr else "",
         birth_date=p.birth_date,

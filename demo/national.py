@@ -22,8 +22,10 @@ from pathlib import Path
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+import figures
 from people.flows import monthly_flow_rebuild
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
+from people.quality import name_key
 from tenants.models import Municipality
 from tenants.rls import system_access
 
@@ -118,7 +120,7 @@ def load_national(
     total_people = sum(per_municipality.values())
     began = time.monotonic()
     counts = {m.__name__: 0 for m in MODELS}
-    with system_access(), transaction.atomic(), connection.cursor() as cursor:
+    with system_access(), transaction.atomic(), figures.collected(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         ids = {}
         for r in rows:
@@ -156,6 +158,7 @@ def load_national(
                 "first_name",
                 "last_name",
                 "initials",
+                "name_key",
                 "birth_date",
                 "birth_year",
                 "gender",
@@ -253,6 +256,9 @@ def load_national(
             municipalities=ids, names={r.code: r.name for r in rows}, today=today, seed=seed, out=out
         )
         support_seconds = time.monotonic() - t_sup
+        # COPY, TRUNCATE and bulk_create bypass the model signals: every figure (the figures app) of every
+        # municipality loaded is stale, marked in the same transaction.
+        figures.mark_stale(*ids.values())
     events = sum(v for k, v in counts.items() if k != "Person")
     seconds = time.monotonic() - began
     out(
@@ -277,6 +283,7 @@ def _add(p: PersonData, pid: int, mid: int, t_person, t_sit, t_stat, t_con, t_ne
         p.first_name,
         p.last_name,
         p.initials,
+        name_key(p.first_name, p.last_name),  # possible duplicates on the figures page (people/quality.py)
         p.birth_date,
         p.birth_date.year,
         p.gender,

@@ -5,6 +5,7 @@ now, and waiting plans for most of those still waiting. Names of landlords are i
 
 from datetime import timedelta
 
+import figures
 from people.models import NeedsListEntry, Person, SituationPeriod
 from people.situations import HOMELESS
 
@@ -188,6 +189,8 @@ def _tenancies(municipality, units, staff, rng, today):
             )
         )
     Tenancy.objects.bulk_create(rows)
+    # bulk_create sends no signal: the homes' figures (the figures app) are marked stale here.
+    figures.mark_stale(municipality)
 
 
 def _waiting_plans(municipality, staff, rng, today):

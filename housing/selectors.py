@@ -8,14 +8,14 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+import figures
 from accounts.access import require
 from accounts.models import User
 from accounts.roles import Capability, Role
 from audit.services import log_many_reads
 from core.pagination import page_of
-from people.models import Person, SituationPeriod
-from people.selectors import log_list_shown, needs_list_entries, person_get, visible_in_lists
-from people.situations import HOMELESS
+from people.models import Person
+from people.selectors import log_list_shown, person_get, visible_in_lists
 from plans.methods import LABELS as METHOD_LABELS
 from plans.models import MethodDecision
 from support import conf as support_conf
@@ -23,8 +23,7 @@ from support import moving_in
 from support import selectors as support_selectors
 from support.models import EpisodeStatus, SupportEpisode
 
-from . import retention as retention_calc
-from . import stock
+from . import aggregates
 from .conf import housing_setting
 from .models import OPEN_VACANCY_STATUSES, Agreement, Landlord, Tenancy, Unit, UnitType, WaitingPlan
 
@@ -218,141 +217,39 @@ def moving_in_warnings(actor, *, today: date) -> list[dict]:
     ]
 
 
-# --- stock analysis (seed 001, Indsats 3) ----------------------------------------------------------------
-
-
-def _reported_vacancies(actor, years: list[int]) -> list[tuple[int, int]]:
-    """(unit, year) of every home reported vacant to the municipality in the years: the date it is vacant
-    from, else the date it was reported (allocation.Vacancy, read along its foreign key to the unit)."""
-    rows = Unit.objects.filter(municipality=actor.municipality, vacancies__isnull=False).values_list(
-        "id", "vacancies__available_from", "vacancies__reported_on"
-    )
-    out = []
-    for unit_id, available_from, reported_on in rows:
-        day = available_from or reported_on
-        if day is not None and day.year in years:
-            out.append((unit_id, day.year))
-    return out
+# --- stock analysis (seed 001, Indsats 3) and retention (issue 4 item 7) ---------------------------------
+# Both are kept as snapshots (housing/aggregates.py, the figures app): a page reads the stored figure
+# while nothing it depends on changed today, else the figure is computed from the rows at once.
 
 
 def stock_analysis(actor, *, today: date) -> dict:
     """Aggregates only: no person is named or logged, so analysts may see it (VIEW_FIGURES)."""
     require(actor, Capability.VIEW_FIGURES)
-    n_years = housing_setting("VACANCY_YEARS")
-    years = list(range(today.year - n_years, today.year))  # whole calendar years only
-    units = [
-        stock.UnitRow(uid, rent, rooms, type_name, area)
-        for uid, rent, rooms, type_name, area in Unit.objects.filter(
-            municipality=actor.municipality, active=True
-        ).values_list("id", "rent", "rooms", "unit_type__name", "area")
-    ]
-    tenancies = Tenancy.objects.filter(municipality=actor.municipality, unit__isnull=False)
-    starts = [
-        (u, d.year)
-        for u, d in tenancies.filter(starts_on__year__in=years).values_list("unit_id", "starts_on")
-    ]
-    ends = [
-        (u, d.year) for u, d in tenancies.filter(ends_on__year__in=years).values_list("unit_id", "ends_on")
-    ]
-    reported = _reported_vacancies(actor, years)
-    per_unit_year = stock.vacancies_per_unit_year(starts=starts, ends=ends, vacancies=reported)
-    applicants = [
-        stock.Applicant(m, r) for m, r in needs_list_entries(actor).values_list("max_rent", "min_rooms")
-    ]
-    return stock.analyse(
-        units=units,
-        unit_year_vacancies=per_unit_year,
-        applicants=applicants,
-        years=years,
-        limits=housing_setting("RENT_BAND_LIMITS"),
-        room_groups=housing_setting("ROOM_GROUPS"),
-        threshold=housing_setting("RENT_THRESHOLD"),
-    )
+    snap = figures.read(actor.municipality, aggregates.STOCK, today)
+    return {**snap.data, "computed_at": snap.computed_at}
 
 
-# --- retention (issue 4 item 7) -------------------------------------------------------------------------
-
-
-def _support_methods(actor, moved_in: dict[int, date]) -> dict[int, str]:
-    """person_id -> the method of the support episode open on the day the person moved in, else of the
-    first episode that began after it (support often starts with the keys)."""
-    episodes: dict[int, list] = {}
-    for person_id, method, start, end in (
-        SupportEpisode.objects.filter(municipality=actor.municipality, person_id__in=list(moved_in))
-        .order_by("start_date", "id")
-        .values_list("person_id", "method", "start_date", "end_date")
-    ):
-        episodes.setdefault(person_id, []).append((method, start, end))
-    out = {}
-    for person_id, day in moved_in.items():
-        mine = episodes.get(person_id, [])
-        chosen = next((m for m, s, e in mine if s <= day and (e is None or e >= day)), None) or next(
-            (m for m, s, _ in mine if s > day), None
-        )
-        if chosen:
-            out[person_id] = METHOD_LABELS.get(chosen, chosen)
-    return out
+def _labelled(rows: list[dict], label) -> list[dict]:
+    return sorted(({**r, "label": label(r["label"])} for r in rows), key=lambda r: str(r["label"]))
 
 
 def retention_figures(actor, *, today: date) -> dict:
     """Aggregates only (VIEW_FIGURES). A placement is a person's first tenancy; housed means an own-home
-    situation or a tenancy covers the day."""
+    situation or a tenancy covers the day (housing/aggregates.py)."""
     require(actor, Capability.VIEW_FIGURES)
-    first = {}
-    # A tenancy dated after today is no placement (yet): a typo such as 31.12.9999 stored before the
-    # date rule existed must not count, nor break the page.
-    for person_id, starts_on, type_name in (
-        Tenancy.objects.filter(municipality=actor.municipality, starts_on__lte=today)
-        .order_by("starts_on", "id")
-        .values_list("person_id", "starts_on", "unit__unit_type__name")
-    ):
-        first.setdefault(person_id, (starts_on, type_name or _("Bolig uden for oversigten")))
-    housed: dict[int, list] = {p: [] for p in first}
-    homeless_starts: dict[int, list] = {p: [] for p in first}
-    died: dict[int, date] = {}
-    for person_id, situation, start, end in SituationPeriod.objects.filter(
-        municipality=actor.municipality, person_id__in=list(first)
-    ).values_list("person_id", "situation", "start_date", "end_date"):
-        if situation == "own_home":
-            housed[person_id].append((start, end))
-        elif situation in HOMELESS:
-            homeless_starts[person_id].append(start)
-    for person_id, start, end in Tenancy.objects.filter(
-        municipality=actor.municipality, person_id__in=list(first)
-    ).values_list("person_id", "starts_on", "ends_on"):
-        housed[person_id].append((start, end))
-    for person_id, on in Person.objects.filter(
-        municipality=actor.municipality, pk__in=list(first), current_status="died"
-    ).values_list("pk", "status_since"):
-        died[person_id] = on
-    methods = _support_methods(actor, {p: day for p, (day, _) in first.items()})
-    placements = []
-    for person_id, (moved_in, type_name) in first.items():
-        later = [d for d in homeless_starts[person_id] if d > moved_in]
-        groups = {"type": type_name, "method": methods.get(person_id, _("Ingen støtteforløb registreret"))}
-        placements.append(
-            retention_calc.Placement(
-                moved_in=moved_in,
-                housed=housed[person_id],
-                first_homeless_after=min(later) if later else None,
-                died_on=died.get(person_id),
-                groups=groups,
-            )
-        )
-    months = housing_setting("RETENTION_MONTHS")
+    snap = figures.read(actor.municipality, aggregates.RETENTION, today)
+    data = snap.data
     return {
-        "months": months,
-        "placements": len(placements),
-        "total": retention_calc.retention_table(placements, months_list=months, today=today, dimension=None),
-        "by_type": retention_calc.retention_table(
-            placements, months_list=months, today=today, dimension="type"
+        **data,
+        "by_type": _labelled(data["by_type"], lambda code: code or _("Bolig uden for oversigten")),
+        "by_method": _labelled(
+            data["by_method"],
+            lambda code: METHOD_LABELS.get(code, code) if code else _("Ingen støtteforløb registreret"),
         ),
-        "by_method": retention_calc.retention_table(
-            placements, months_list=months, today=today, dimension="method"
-        ),
-        "returns": retention_calc.returns(placements, windows=housing_setting("RETURN_WINDOWS"), today=today),
+        "months": housing_setting("RETENTION_MONTHS"),
         "target_low": housing_setting("RETENTION_TARGET_LOW"),
         "target_high": housing_setting("RETENTION_TARGET_HIGH"),
+        "computed_at": snap.computed_at,
     }
 
 

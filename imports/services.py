@@ -18,6 +18,7 @@ from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connec
 from django.utils import timezone
 from django_scopes import scope
 
+import figures
 from accounts.access import Actor
 from accounts.models import User
 from audit.models import Action
@@ -228,7 +229,9 @@ def import_run(*, actor: Actor, job: ImportJob) -> ImportJob:
     row = None
     live = _LiveCount(job)
     try:
-        with transaction.atomic():
+        # The figures (the figures app) the new people change are marked stale once, at the end of the
+        # import's transaction, instead of for every row.
+        with transaction.atomic(), figures.collected():
             for done, row in enumerate(result.rows, start=1):
                 person = people_services.person_create(
                     actor=actor,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_noop
 
 from .figures import AGE_GROUPS, DURATION_BUCKETS
 from .models import STATUS_CHOICES, ContactKind, Gender, Sharing
+from .quality import Check
 from .situations import GROUPS as SITUATION_GROUPS
 from .situations import LABELS as SITUATION_LABELS
 from .statuses import Status
@@ -104,6 +105,20 @@ class ListFilterForm(forms.Form):
     )
     needs_list = forms.ChoiceField(label=_("På boligbehovslisten"), choices=YES_NO, required=False)
     protected = forms.ChoiceField(label=_("Navne- og adressebeskyttelse"), choices=YES_NO, required=False)
+    kvalitet = forms.ChoiceField(
+        label=_("Listens kvalitet"),
+        choices=[
+            ("", _("Alle")),
+            (Check.DUPLICATES.value, _("Mulige dubletter")),
+            (Check.NO_UPDATE.value, _("Ingen opdatering inden for inaktivitetsgrænsen")),
+            (Check.NO_BIRTH_YEAR.value, _("Mangler fødselsår")),
+            (Check.NO_SITUATION.value, _("Mangler situation")),
+            (Check.NO_WORKER.value, _("Ingen medarbejder")),
+            (Check.SILENT_SHELTER.value, _("På boform uden indberetning")),
+        ],
+        required=False,
+        help_text=_("Borgere, som en kontrol af listens kvalitet finder (se Tal og udvikling)."),
+    )
     sort = forms.ChoiceField(
         label=_("Sortér efter"),
         choices=[

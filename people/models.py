@@ -7,6 +7,7 @@ from core.crypto import decrypt
 from tenants.models import TenantModel
 
 from . import cpr as cpr_rules
+from .quality import name_key
 from .search import search_name
 from .situations import SHORT_LABELS, Situation
 from .statuses import LABELS as STATUS_LABELS
@@ -24,7 +25,7 @@ SITUATION_CHOICES = [(s.value, SHORT_LABELS[s]) for s in Situation]
 STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
 
 
-@pghistory.track(exclude=["cpr_encrypted", "search_name"])
+@pghistory.track(exclude=["cpr_encrypted", "search_name", "name_key"])
 class Person(TenantModel):
     """A citizen on the municipality's by-name list.
 
@@ -46,6 +47,9 @@ class Person(TenantModel):
     protected = models.BooleanField(_("navne- og adressebeskyttelse"), default=False)
     # Names and initials folded for search (people/search.py), kept by save() and the bulk loaders.
     search_name = models.CharField(max_length=250, blank=True, editable=False)
+    # First and last name folded, in word order: possible duplicates are grouped on it with the birth
+    # year (people/quality.py), kept by save() and the bulk loaders like search_name.
+    name_key = models.CharField(max_length=250, blank=True, editable=False)
     workers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="own_people", verbose_name=_("egne medarbejdere")
     )
@@ -73,6 +77,7 @@ class Person(TenantModel):
         indexes = [
             models.Index(fields=["municipality", "current_status", "homeless_since"]),
             models.Index(fields=["municipality", "last_name", "first_name"]),
+            models.Index(fields=["municipality", "name_key", "birth_year"], name="person_duplicate_key"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -91,9 +96,10 @@ class Person(TenantModel):
 
     def save(self, *args, **kwargs):
         self.search_name = search_name(self.first_name, self.last_name, self.initials)
+        self.name_key = name_key(self.first_name, self.last_name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"first_name", "last_name", "initials"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "search_name"}
+            kwargs["update_fields"] = {*update_fields, "search_name", "name_key"}
         super().save(*args, **kwargs)
 
     @property

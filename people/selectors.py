@@ -3,16 +3,19 @@
 from datetime import date, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext
 
+import figures
 from accounts.access import require
-from accounts.roles import Capability, may_see_protected
+from accounts.roles import Capability, has_capability, may_see_protected
 from audit.models import Action
 from audit.services import log_access, log_many_reads
 
-from . import conf, crypto, duplicates, search
+from . import aggregates, conf, crypto, duplicates, quality, search
 from . import cpr as cpr_rules
 from .duplicates import Candidate, prefix_variants
 from .figures import (
@@ -21,7 +24,6 @@ from .figures import (
     birth_date_range,
     monthly_series,
     months_between,
-    shelter_counts,
 )
 from .models import (
     SITUATION_CHOICES,
@@ -30,9 +32,9 @@ from .models import (
     NeedsListEntry,
     Person,
     SituationPeriod,
-    StatusChange,
 )
-from .situations import AT_RISK, HOMELESS, SHELTER
+from .quality import Check
+from .situations import AT_RISK, HOMELESS, Situation
 from .statuses import ACTIVE, Status
 
 
@@ -143,6 +145,11 @@ def by_name_list(actor, *, filters: dict, today: date):
         qs = qs.exclude(needs_list_q())
     if filters.get("protected") in ("yes", "no"):
         qs = qs.filter(protected=filters["protected"] == "yes")
+    if filters.get("kvalitet") in {c.value for c in Check}:
+        # The figures page's quality links (list_quality): exactly the people a check counts.
+        check = Check(filters["kvalitet"])
+        silent = _silent_places(actor.municipality, today=today) if check == Check.SILENT_SHELTER else ()
+        qs = qs.filter(quality_q(check, municipality=actor.municipality, today=today, silent_places=silent))
     if q:
         qs = _search(qs, q, today=today)
     # Longest time homeless first; people at risk (not homeless, no spell) after them on every engine.
@@ -175,8 +182,6 @@ LIST_FIELDS = [
 def list_rows(people, *, today: date) -> list[dict]:
     """Display values for a list page, computed once in Python: rendering 50 rows through template
     filters was the largest cost of the by-name list at national scale (BENCHMARKS.md)."""
-    from django.urls import reverse
-
     situations, statuses = dict(SITUATION_CHOICES), dict(STATUS_CHOICES)
     url = reverse("people:detail", args=[0])[:-2]  # "/borgere/" + id + "/"
     rows = []
@@ -391,14 +396,18 @@ def likely_duplicates(actor, *, first_name: str, last_name: str, birth_date, bir
 
 
 def list_figures(actor, *, today: date, months: int = 24) -> dict:
-    """Aggregates only, never names: active, inflow and outflow by month, days to housing, shelters."""
+    """Aggregates only, never names: active, inflow and outflow by month, days to housing, shelters.
+    The scans of the people and their histories are a snapshot kept by the figures app
+    (people/aggregates.py); inflow and outflow come from the trigger-kept monthly rollup."""
     require(actor, Capability.VIEW_FIGURES)
-    first = date(today.year, today.month, 1)
-    for _ in range(months - 1):
-        first = (first - timedelta(days=1)).replace(day=1)
+    first = aggregates.first_month(today, months)
     month_list = months_between(first, today)
-    changes = StatusChange.objects.filter(municipality=actor.municipality)
-    active_values = [s.value for s in ACTIVE]
+    if months <= aggregates.MONTHS:
+        snap = figures.read(actor.municipality, aggregates.LIST_FIGURES, today)
+        data, computed_at = snap.data, snap.computed_at
+    else:  # a longer window than the one kept
+        data = aggregates.compute_list_figures(actor.municipality, today, months)
+        computed_at = None
     # Inflow and outflow come from the trigger-kept monthly rollup (people/flows.py), not a scan of
     # the history: the same figures, a few rows per month.
     flows = MonthlyFlow.objects.filter(municipality=actor.municipality)
@@ -408,43 +417,201 @@ def list_figures(actor, *, today: date, months: int = 24) -> dict:
         "month", "inflow", "outflow"
     ):
         inflow[month], outflow[month] = i, o
-    spans = list(
-        SituationPeriod.objects.filter(
-            municipality=actor.municipality, situation__in=[s.value for s in SHELTER], start_date__lte=today
-        )
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
-        .values_list("start_date", "end_date")
-    )
     rows = monthly_series(
         months=month_list,
         inflow=inflow,
         outflow=outflow,
         active_before=(before["i"] or 0) - (before["o"] or 0),
-        shelter=shelter_counts(spans, month_list, today),
-    )
-    housed = changes.filter(status=Status.HOUSED, previous_status__in=active_values)
-    avg_all = housed.aggregate(a=Avg("days_on_list"))["a"]
-    avg_year = housed.filter(changed_on__gt=today - timedelta(days=365)).aggregate(a=Avg("days_on_list"))["a"]
-    # One query over the municipality's people: the needs list counts everyone on it, active or not,
-    # with the same definition as the list itself (needs_list_q).
-    active = Q(current_status__in=active_values)
-    current = (
-        _people(actor)
-        .filter(active | needs_list_q())
-        .aggregate(
-            active=Count("id", filter=active),
-            homeless=Count("id", filter=active & Q(current_situation__in=[s.value for s in HOMELESS])),
-            at_risk=Count("id", filter=active & Q(current_situation__in=[s.value for s in AT_RISK])),
-            shelter=Count("id", filter=active & Q(current_situation__in=[s.value for s in SHELTER])),
-            needs_list=Count("id", filter=needs_list_q()),
-        )
+        shelter={m: data["shelter"][m.isoformat()] for m in month_list},
     )
     return {
         "rows": rows,
-        "current": current,
-        "avg_days_to_housing": round(avg_all) if avg_all is not None else None,
-        "avg_days_to_housing_year": round(avg_year) if avg_year is not None else None,
-        "housed_count": housed.count(),
+        "current": data["current"],
+        "avg_days_to_housing": data["avg_days_to_housing"],
+        "avg_days_to_housing_year": data["avg_days_to_housing_year"],
+        "housed_count": data["housed_count"],
         "inflow_year": sum(r.inflow for r in rows[-12:]),
         "outflow_year": sum(r.outflow for r in rows[-12:]),
+        "computed_at": computed_at,
+    }
+
+
+# --- the by-name list's quality (issue 12 item 3; the rules in people/quality.py) ------------------------
+# Every check is a filter on people (quality_q); the figures page counts it on the active list in one
+# aggregate, and the by-name list's "kvalitet" filter applies the same filter, so a link shows exactly
+# the people counted (protected people only to their own workers, as everywhere in lists).
+
+
+def _active_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}current_status__in": [s.value for s in ACTIVE]})
+
+
+def _silent_shelters(municipality, *, today: date) -> list[quality.Shelter]:
+    """The § 110 places of the lookback period with their latest reported stay: one GROUP BY over the
+    municipality's shelter stays of that period (index municipality, situation, start_date)."""
+    known = today - timedelta(days=conf.value("SHELTER_KNOWN_DAYS"))
+    reports = (
+        SituationPeriod.objects.filter(
+            municipality=municipality,
+            situation=Situation.SHELTER,
+            start_date__gt=known,
+            start_date__lte=today,
+        )
+        .exclude(place="")
+        .values("place")
+        .annotate(last=Max("start_date"), stays=Count("id"))
+        .order_by()
+    )
+    return quality.silent_shelters(
+        [(r["place"], r["last"], r["stays"]) for r in reports],
+        today=today,
+        silent_after_days=conf.value("SHELTER_SILENT_AFTER_DAYS"),
+    )
+
+
+def _silent_places(municipality, *, today: date) -> list[str]:
+    return [place for shelter in _silent_shelters(municipality, today=today) for place in shelter.places]
+
+
+def quality_q(check: Check, *, municipality, today: date, silent_places=()) -> Q:
+    """The people a quality check finds (besides being on the active list, which the caller filters)."""
+    if check == Check.DUPLICATES:
+        # GROUP BY the name key and birth year (no birth year groups with no birth year) over the active
+        # list, HAVING two or more and at least one without a CPR number. The keys of such groups are
+        # one hashed subquery; the correlated one then checks the birth year for those few rows only.
+        def groups(**outer):
+            return (
+                Person.objects.filter(_active_q(), municipality=municipality, **outer)
+                .exclude(name_key="")
+                .annotate(year_key=Coalesce("birth_year", 0))
+                .values("name_key", "year_key")
+                .annotate(n=Count("id"), without_cpr=Count("id", filter=Q(cpr_hash="")))
+                .filter(n__gt=1, without_cpr__gt=0)
+            )
+
+        same_group = groups(name_key=OuterRef("name_key")).filter(
+            year_key=Coalesce(OuterRef("birth_year"), 0)
+        )
+        return Q(name_key__in=groups().values("name_key")) & Q(Exists(same_group))
+    if check == Check.NO_UPDATE:
+        after = conf.value("INACTIVE_AFTER_DAYS", municipality=municipality)
+        return Q(last_activity_on__isnull=True) | Q(
+            last_activity_on__lte=quality.inactivity_cutoff(today, after)
+        )
+    if check == Check.NO_BIRTH_YEAR:
+        return Q(birth_year__isnull=True, birth_date__isnull=True)
+    if check == Check.NO_SITUATION:
+        return Q(current_situation="")
+    if check == Check.NO_WORKER:
+        return ~Q(Exists(Person.workers.through.objects.filter(person_id=OuterRef("pk"))))
+    if check == Check.SILENT_SHELTER:
+        if not silent_places:
+            return Q(pk__in=[])
+        # The open § 110 stays at those places: one subquery (index municipality, situation, start_date).
+        open_stays = SituationPeriod.objects.filter(
+            municipality=municipality,
+            situation=Situation.SHELTER,
+            end_date__isnull=True,
+            place__in=silent_places,
+        ).values("person_id")
+        return Q(current_situation=Situation.SHELTER) & Q(pk__in=open_stays)
+    raise ValueError(check)
+
+
+def _quality_texts(*, window: int, silent_days: int, known_days: int) -> dict:
+    """Label and definition ("hvordan tælles det?") of each check, in the request's language."""
+    return {
+        Check.DUPLICATES: (
+            gettext("Mulige dubletter"),
+            gettext(
+                "Borgere på den aktive liste, der har samme for- og efternavn (store og små bogstaver, accenter, "
+                "æ/ae, ø/oe/o, å/aa og ordenes rækkefølge ses der bort fra) og samme fødselsår som mindst én "
+                "anden på listen, eller som begge mangler fødselsår. Har alle i gruppen et CPR-nummer, er de "
+                "forskellige borgere og tælles ikke. Borgere, der kun kendes ved initialer, indgår ikke."
+            ),
+        ),
+        Check.NO_UPDATE: (
+            gettext("Ingen opdatering i %(days)s dage") % {"days": window},
+            gettext(
+                "Borgere på den aktive liste uden en registreret kontakt, situation eller statusændring de "
+                "seneste %(days)s dage (kommunens grænse for inaktivitet), eller helt uden registreret "
+                "aktivitet. Den daglige kørsel gør de første inaktive; de sidste bliver aldrig inaktive af sig "
+                "selv."
+            )
+            % {"days": window},
+        ),
+        Check.NO_BIRTH_YEAR: (
+            gettext("Mangler fødselsår"),
+            gettext("Borgere på den aktive liste uden fødselsdato og uden fødselsår."),
+        ),
+        Check.NO_SITUATION: (
+            gettext("Mangler situation"),
+            gettext("Borgere på den aktive liste uden en aktuel situation (hvor borgeren opholder sig)."),
+        ),
+        Check.NO_WORKER: (
+            gettext("Ingen medarbejder"),
+            gettext(
+                "Borgere på den aktive liste, som ingen medarbejder er tilknyttet som egen medarbejder "
+                "(hverken opsøgende medarbejder, sagsbehandler eller støttemedarbejder)."
+            ),
+        ),
+        Check.SILENT_SHELTER: (
+            gettext("På boform uden indberetning i %(days)s dage") % {"days": silent_days},
+            gettext(
+                "En boform (§ 110) skal underrette kommunen om et ophold inden for 3 hverdage. En boform er "
+                "det sted, der er angivet på ophold på boform, der er begyndt de seneste %(known)s dage; en "
+                "boform er tavs, når intet ophold dér er begyndt de seneste %(days)s dage. Tallet er borgerne "
+                "på den aktive liste, hvis aktuelle ophold er på en tavs boform: tjek, om de stadig bor der."
+            )
+            % {"days": silent_days, "known": known_days},
+        ),
+    }
+
+
+def list_quality(actor, *, today: date) -> dict:
+    """The by-name list's quality beside the figures: one row per check with its count, its share of
+    the active list and, for roles that may see names, the by-name list address showing those people.
+    Aggregates only, no names: two queries (the shelters' latest reports, then one aggregate over the
+    municipality's active list with a filtered count per check)."""
+    require(actor, Capability.VIEW_FIGURES)
+    municipality = actor.municipality
+    window = conf.value("INACTIVE_AFTER_DAYS", municipality=municipality)
+    silent_days = conf.value("SHELTER_SILENT_AFTER_DAYS")
+    shelters = _silent_shelters(municipality, today=today)
+    places = [place for shelter in shelters for place in shelter.places]
+    may_see_names = has_capability(actor.role, Capability.VIEW_PEOPLE)
+    filters = {c: quality_q(c, municipality=municipality, today=today, silent_places=places) for c in Check}
+    counts = {c.value: Count("id", filter=q) for c, q in filters.items()}
+    if may_see_names:
+        # Counted but not shown to this reader in the list: protected people they are not a worker of.
+        own = Person.workers.through.objects.filter(person_id=OuterRef("pk"), user_id=actor.user.pk)
+        hidden = Q(protected=True) & ~Q(Exists(own))
+        counts |= {f"{c.value}_hidden": Count("id", filter=hidden & q) for c, q in filters.items()}
+    totals = _people(actor).filter(_active_q()).aggregate(active=Count("id"), **counts)
+    texts = _quality_texts(
+        window=window, silent_days=silent_days, known_days=conf.value("SHELTER_KNOWN_DAYS")
+    )
+    list_url = reverse("people:list")
+    rows = []
+    for check in Check:
+        label, definition = texts[check]
+        count = totals[check.value]
+        rows.append(
+            {
+                "code": check.value,
+                "label": label,
+                "definition": definition,
+                "count": count,
+                "share": quality.share(count, totals["active"]),
+                "query": f"kvalitet={check.value}",
+                "url": f"{list_url}?kvalitet={check.value}" if may_see_names and count else None,
+                "hidden": totals.get(f"{check.value}_hidden", 0),
+            }
+        )
+    return {
+        "rows": rows,
+        "active": totals["active"],
+        "shelters": shelters,
+        "window_days": window,
+        "silent_days": silent_days,
     }

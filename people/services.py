@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import figures
 from accounts.access import Actor, actor_log
 from audit.models import Action
 from core import crypto as core_crypto
@@ -318,7 +319,8 @@ def contact_record(
 
 def contact_summary_rebuild(person_ids) -> int:
     """Recompute last contact and last reached for these people from their contacts, in one UPDATE:
-    for code that inserts contacts in bulk (demo loaders) instead of through contact_record."""
+    for code that inserts contacts in bulk (demo loaders) instead of through contact_record. No
+    maintained figure (the figures app) reads these columns, so none is marked stale."""
     from django.db.models import Max, OuterRef, Subquery
 
     contacts = Contact.objects.filter(person_id=OuterRef("pk")).order_by().values("person_id")
@@ -369,6 +371,8 @@ def needs_list_register(
 @transaction.atomic
 def needs_list_remove(*, actor: Actor, person: Person, removed_on: date) -> None:
     person = Person.objects.select_for_update().get(pk=person.pk)
+    # A queryset update sends no signal; the save of on_needs_list below marks the figures that read
+    # the needs list stale (the figures app: people.Person's on_needs_list is their dependency).
     person.needs_entries.filter(removed_on__isnull=True).update(removed_on=removed_on)
     person.on_needs_list = False
     person.save(update_fields=["on_needs_list", "updated_at"])
@@ -410,6 +414,11 @@ def mark_inactive(*, municipality, today: date, actor_user=None) -> int:
     stale = Person.objects.filter(
         municipality=municipality, current_status__in=[s.value for s in ACTIVE], last_activity_on__lte=cutoff
     )
+    with figures.collected():  # the figures (the figures app) are marked stale once, not per person
+        return _mark_inactive_rows(actor, stale, after, today)
+
+
+def _mark_inactive_rows(actor, stale, after: int, today: date) -> int:
     count = 0
     for person in stale.select_for_update():
         before = person.current_status

@@ -328,15 +328,20 @@ def needs_remove(request, actor, pk):
 
 @with_actor(Capability.VIEW_FIGURES)
 def figures(request, actor):
-    data = selectors.list_figures(actor, today=timezone.localdate())
+    today = timezone.localdate()
+    data = selectors.list_figures(actor, today=today)
+    list_quality = selectors.list_quality(actor, today=today)
     chart = {
         "labels": [r.month.strftime("%m.%Y") for r in data["rows"]],
         "active": [r.active_end for r in data["rows"]],
         "inflow": [r.inflow for r in data["rows"]],
         "outflow": [r.outflow for r in data["rows"]],
         "shelter": [r.at_shelter_end for r in data["rows"]],
+        "quality_labels": [r["label"] for r in list_quality["rows"]],
+        "quality": [r["count"] for r in list_quality["rows"]],
+        "quality_axis": _("Borgere"),
     }
-    return render(request, "people/figures.html", {"data": data, "chart": chart})
+    return render(request, "people/figures.html", {"data": data, "chart": chart, "quality": list_quality})
 
 
 @with_actor(Capability.EXPORT_PEOPLE)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from accounts.access import Actor
 from accounts.roles import Role
+from people.aggregates import compute_measures
 
 from . import selectors, services
 from .models import Goal
@@ -52,7 +53,7 @@ def seed(*, municipality, staff, rng, today, areas) -> None:
         return
     actor = Actor(user=leader, municipality=municipality, role=Role.LEADER, path="/demo/")
     set_on = today - timedelta(days=182)
-    then = selectors.compute_measures(municipality, today=set_on)
+    then = compute_measures(municipality, set_on)
     for code, share, direction, owner, why in GOALS:
         baseline = selectors.current_value(then, code)
         if baseline is None:

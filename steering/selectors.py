@@ -1,72 +1,35 @@
 """Reads for the leaders' front page and the goals: aggregates only, never names, in the actor's
 municipality. Each domain's figures come from its own selector (retention from housing, capacity from
 support, fidelity from fidelity, inflow and outflow from the by-name list's monthly rollup); the
-measures of homelessness on a day are computed here from the dated history (steering/measures.py)."""
+measures of homelessness on a day come from the by-name list's dated history (people/measures.py), kept
+as a snapshot by the figures app."""
 
 from datetime import date
 
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy
 
+import figures
 from accounts.access import require
 from accounts.roles import Capability, has_capability
 from fidelity.selectors import latest_results
 from housing.selectors import retention_figures
-from people.durations import Period
-from people.models import Person, SituationPeriod, StatusChange
+from people import aggregates
 from people.selectors import list_figures
 from people.situations import HOMELESS, SHORT_LABELS, Situation
-from people.statuses import ACTIVE, Status
 from support.selectors import method_figures
 
-from . import catalogue, measures, progress
+from . import catalogue, progress
 from .models import Direction, Goal
 
 SERIES_MONTHS = 24
 
 
-def compute_measures(municipality, *, today: date) -> dict:
-    """The measures from the municipality's raw history (system work: no actor, no names)."""
-    people: dict[int, measures.History] = {}
-    for pk, birth_date, birth_year in Person.objects.filter(municipality=municipality).values_list(
-        "id", "birth_date", "birth_year"
-    ):
-        people[pk] = measures.History(birth_date=birth_date, birth_year=birth_year)
-    statuses: dict[int, list] = {}
-    for person_id, on, status in (
-        StatusChange.objects.filter(municipality=municipality)
-        .order_by("changed_on", "id")
-        .values_list("person_id", "changed_on", "status")
-    ):
-        statuses.setdefault(person_id, []).append((on, status))
-    for person_id, situation, start, end in (
-        SituationPeriod.objects.filter(municipality=municipality)
-        .order_by("start_date", "id")
-        .values_list("person_id", "situation", "start_date", "end_date")
-    ):
-        if person_id in people:
-            people[person_id].periods.append(Period(situation, start, end))
-    histories = []
-    for pk, h in people.items():
-        histories.append(
-            measures.History(
-                statuses=statuses.get(pk, []),
-                periods=h.periods,
-                birth_date=h.birth_date,
-                birth_year=h.birth_year,
-            )
-        )
-    housed = list(
-        StatusChange.objects.filter(
-            municipality=municipality, status=Status.HOUSED, previous_status__in=[s.value for s in ACTIVE]
-        ).values_list("changed_on", "days_on_list")
-    )
-    return measures.compute(histories, housed, today=today, months=SERIES_MONTHS)
-
-
 def homelessness(actor, *, today: date) -> dict:
+    """The measures (people/measures.py), from the snapshot kept exact by the figures app."""
     require(actor, Capability.VIEW_FIGURES)
-    return compute_measures(actor.municipality, today=today)
+    snap = figures.read(actor.municipality, aggregates.MEASURES, today)
+    return {**snap.data, "computed_at": snap.computed_at}
 
 
 def value_rows(data: dict) -> list[dict]:

@@ -10,8 +10,10 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, Greatest
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import figures
 from accounts.access import require
 from accounts.models import User
 from accounts.roles import Capability, Role, has_capability
@@ -22,7 +24,7 @@ from people.selectors import person_get
 from plans.labels import METHOD as METHOD_LABELS
 from plans.methods import Method
 
-from . import capacity, conf, cti, persistence
+from . import aggregates, capacity, conf, cti, persistence
 from .labels import CTI_PHASE
 from .models import EpisodeStatus, HandOver, SupportEpisode, Team, WaitingListEntry, WorkerProfile
 
@@ -238,116 +240,37 @@ class LeaderPage:
     waiting_total: int = 0
     hidden_waiting: int = 0
     hand_overs: list = field(default_factory=list)
+    capacity_computed_at: object = None  # when the capacity figures were computed (figures app)
 
 
 @dataclass
 class Capacity:
     workers: list  # one row per active CTI/ICM worker
     teams: list  # one row per team, and one per method for workers without a team
+    computed_at: object = None  # when the snapshot was computed (figures app)
 
 
-def capacity_overview(actor) -> Capacity:
+def capacity_overview(actor, *, today: date | None = None) -> Capacity:
     """Caseload against the limits (seed 004, 4.1 and 3.1): per CTI/ICM worker, per team (the sum of its
-    members' limits; for ACT the team's own limit) and for workers without a team. Three queries,
-    whatever the number of workers; no names of citizens."""
-    # Plain values, not model instances: a large municipality has hundreds of workers.
-    profiles = list(
-        WorkerProfile.objects.filter(municipality=actor.municipality, active=True).values(
-            "user_id",
-            "method",
-            "team_id",
-            "caseload_limit",
-            "team__name",
-            "user__first_name",
-            "user__last_name",
-            "user__username",
-        )
-    )
-    teams = list(Team.objects.filter(municipality=actor.municipality, active=True).order_by("method", "name"))
-    active = episodes(actor).filter(status=EpisodeStatus.ACTIVE)
-    per_worker, per_team = {}, {}
-    for r in (
-        active.filter(method__in=[m.value for m in SPECIALISED_ORDER])
-        .values("worker", "team", "method")
-        .annotate(n=Count("id"))
-    ):
-        per_worker[(r["worker"], r["method"])] = per_worker.get((r["worker"], r["method"]), 0) + r["n"]
-        if r["method"] == Method.ACT:
-            per_team[r["team"]] = per_team.get(r["team"], 0) + r["n"]
-    members = {}
-    for p in profiles:
-        members.setdefault(p["team_id"], []).append(p)
-    workers = []
-    for p in profiles:
-        method_limit = conf.caseload_limit(p["method"])
-        if method_limit is None:
-            continue
-        limit = capacity.worker_limit(method_limit=method_limit, own_limit=p["caseload_limit"])
-        n = per_worker.get((p["user_id"], p["method"]), 0)
-        name = f"{p['user__first_name']} {p['user__last_name']}".strip() or p["user__username"]
-        workers.append(
-            {
-                "kind": "worker",
-                "name": name,
-                "method": p["method"],
-                "method_label": METHOD_LABELS[Method(p["method"])],
-                "team": {"pk": p["team_id"], "name": p["team__name"]} if p["team_id"] else None,
-                "team_id": p["team_id"],
-                "active": n,
-                "limit": limit,
-                "use": capacity.use_share(n, limit),
-                "user_id": p["user_id"],
-                "lowered": p["caseload_limit"] is not None and p["caseload_limit"] < method_limit,
-            }
-        )
-    rows = []
-    for t in teams:
-        if t.method == Method.ACT:
-            limit = capacity.act_team_limit(
-                team_max=capacity.act_team_max(own_max=t.max_citizens, ceiling=conf.value("ACT_TEAM_MAX")),
-                members=len(members.get(t.pk, [])),
-                per_member=conf.value("ACT_PER_STAFF"),
-            )
-            n, full = per_team.get(t.pk, 0), None
-        else:
-            mine = [w for w in workers if w["team_id"] == t.pk and w["method"] == t.method]
-            limit, n = sum(w["limit"] for w in mine), sum(w["active"] for w in mine)
-            full = sum(1 for w in mine if w["active"] >= w["limit"])
-        rows.append(
-            {
-                "kind": "team",
-                "name": t.name,
-                "method": t.method,
-                "method_label": METHOD_LABELS[Method(t.method)],
-                "team": t,
-                "active": n,
-                "limit": limit,
-                "use": capacity.use_share(n, limit),
-                "members": len(members.get(t.pk, [])),
-                "full_workers": full,
-            }
-        )
-    # Workers whose team is missing or of another method still count for their method.
-    team_methods = {t.pk: t.method for t in teams}
-    for m in (Method.CTI, Method.ICM):
-        loose = [w for w in workers if w["method"] == m and team_methods.get(w["team_id"]) != m]
-        if loose:
-            limit, n = sum(w["limit"] for w in loose), sum(w["active"] for w in loose)
-            rows.append(
-                {
-                    "kind": "no_team",
-                    "name": _("Uden team"),
-                    "method": m.value,
-                    "method_label": METHOD_LABELS[m],
-                    "team": None,
-                    "active": n,
-                    "limit": limit,
-                    "use": capacity.use_share(n, limit),
-                    "members": len(loose),
-                    "full_workers": sum(1 for w in loose if w["active"] >= w["limit"]),
-                }
-            )
-    return Capacity(workers=workers, teams=rows)
+    members' limits; for ACT the team's own limit) and for workers without a team. The counts are a
+    snapshot kept by the figures app (support/aggregates.py); here the labels and the workers' names
+    (one query) are added. No names of citizens."""
+    snap = figures.read(actor.municipality, aggregates.CAPACITY, today or timezone.localdate())
+    workers, teams = snap.data["workers"], snap.data["teams"]
+    names = {
+        pk: f"{first} {last}".strip() or username
+        for pk, first, last, username in User.objects.filter(
+            pk__in=[w["user_id"] for w in workers]
+        ).values_list("pk", "first_name", "last_name", "username")
+    }
+    for w in workers:
+        w["name"] = names.get(w["user_id"], "")
+        w["method_label"] = METHOD_LABELS[Method(w["method"])]
+    for r in teams:
+        r["method_label"] = METHOD_LABELS[Method(r["method"])]
+        if r["kind"] == "no_team":
+            r["name"] = _("Uden team")
+    return Capacity(workers=workers, teams=teams, computed_at=snap.computed_at)
 
 
 def leader_page(actor, *, today: date) -> LeaderPage:
@@ -356,8 +279,9 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     link to the full list; capacity is per team, with the workers at or over their limit."""
     require(actor, Capability.MANAGE_SUPPORT)
     page = LeaderPage()
-    cap = capacity_overview(actor)
+    cap = capacity_overview(actor, today=today)
     page.capacity = cap.teams
+    page.capacity_computed_at = cap.computed_at
     full = sorted(
         (w for w in cap.workers if w["active"] >= w["limit"]),
         key=lambda w: (-(w["active"] - w["limit"]), w["name"]),
@@ -422,7 +346,7 @@ def _waits_by_method(actor, today: date) -> dict[str, list[tuple[int, int]]]:
 def method_figures(actor, *, today: date, cap: Capacity | None = None, by_since=None) -> list[dict]:
     """Places, use and waiting per specialised method (aggregates, no names): the support leader's page
     and the leaders' front page show the same figures from here."""
-    cap = cap or capacity_overview(actor)
+    cap = cap or capacity_overview(actor, today=today)
     by_since = _waits_by_method(actor, today) if by_since is None else by_since
     out = []
     for m in SPECIALISED_ORDER:
@@ -446,7 +370,7 @@ def method_figures(actor, *, today: date, cap: Capacity | None = None, by_since=
     return out
 
 
-SPECIALISED_ORDER = [Method.CTI, Method.ICM, Method.ACT]
+SPECIALISED_ORDER = aggregates.SPECIALISED_ORDER
 ROWS_SHOWN = 50  # rows of people (or workers) on a front page; the total and a link lead to the rest
 
 

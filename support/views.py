@@ -418,12 +418,18 @@ def workers(request, actor):
     page = selectors.support_users_page(actor, page=request.GET.get(PAGE_PARAM))
     users = list(page.object_list)
     profiles = {p.user_id: p for p in selectors.worker_profiles(actor).filter(user__in=users)}
-    load = {w["user_id"]: w for w in selectors.capacity_overview(actor).workers}
+    cap = selectors.capacity_overview(actor)
+    load = {w["user_id"]: w for w in cap.workers}
     rows = [(u, profiles.get(u.pk), load.get(u.pk)) for u in users]
     return render(
         request,
         "support/workers.html",
-        {"page": page, "rows": rows, "limits": conf.value("CASELOAD_PER_WORKER")},
+        {
+            "page": page,
+            "rows": rows,
+            "limits": conf.value("CASELOAD_PER_WORKER"),
+            "computed_at": cap.computed_at,
+        },
     )
 
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "axes",
     "tenants",
+    "figures",
     "accounts",
     "audit",
     "people",
@@ -122,6 +123,7 @@ DAILY_TASKS = [
     "audit.tasks.purge_logs",
     "imports.tasks.fail_stale_imports",
     "people.tasks.purge_list_exports",
+    "figures.tasks.refresh_all_figures",
 ]
 
 AUTH_USER_MODEL = "accounts.User"

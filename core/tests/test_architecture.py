@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = {
-    "core", "tenants", "audit", "accounts", "people", "plans", "support", "housing", "allocation",
+    "core", "tenants", "figures", "audit", "accounts", "people", "plans", "support", "housing", "allocation",
     "fidelity", "home", "imports", "demo", "benchmarks", "config",
 }  # fmt: skip
 # Scripts that must configure Django before they may import models (a standalone benchmark run).

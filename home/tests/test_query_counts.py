@@ -18,8 +18,10 @@ PINNED = {
     ("home:worker", "sqlite"): 13,
     ("home:worker", "postgresql"): 16,
     # The moving-in warnings (housing.selectors) log their people in a row of their own.
-    ("home:leader", "sqlite"): 23,
-    ("home:leader", "postgresql"): 26,
+    # One fewer since capacity is a snapshot (figures app) read in one query after the warm-up computed
+    # it, and the workers' names in one more.
+    ("home:leader", "sqlite"): 22,
+    ("home:leader", "postgresql"): 25,
 }
 
 

@@ -108,3 +108,8 @@ def search_name(first_name: str, last_name: str, initials: str) -> str:
     """The stored search key of a person: folded names and initials, with spaces at both ends so a
     term can also be matched from the start of a word."""
     return f" {fold(' '.join(filter(None, [first_name, last_name, initials])))} "[:250]
+
+
+def name_key(first_name: str, last_name: str) -> str:
+    """The name possible duplicates are grouped on (people/quality.py, frozen here for migration 0008)."""
+    return " ".join(sorted(fold(f"{first_name or ''} {last_name or ''}").split()))[:250]

@@ -22,4 +22,14 @@
     data: { labels: d.labels, datasets: [{ label: "På boform (§ 110)", data: d.shelter, borderColor: "#6b2e8f", backgroundColor: "#6b2e8f" }] },
     options: { animation: reduce ? false : {}, scales: { y: { beginAtZero: true } } }
   });
+  var quality = document.getElementById("chart-quality");
+  if (quality) {
+    // The by-name list's quality: one bar per check; the table below holds the same numbers.
+    new Chart(quality, {
+      type: "bar",
+      data: { labels: d.quality_labels, datasets: [{ label: d.quality_axis, data: d.quality, backgroundColor: "#b35900" }] },
+      options: { indexAxis: "y", animation: reduce ? false : {}, plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: d.quality_axis } } } }
+    });
+  }
 })();

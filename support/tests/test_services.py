@@ -363,7 +363,7 @@ def test_leader_capacity_per_team_sums_the_workers_and_lists_the_full_ones(
     for p in people(worker_a, person_factory, 2):
         services.episode_start(actor=worker, person=p, method="icm", start_date=recent(), worker=worker.user)
     page = selectors.leader_page(boss, today=timezone.localdate())
-    row = next(r for r in page.capacity if r["kind"] == "team" and r["team"].pk == team.pk)
+    row = next(r for r in page.capacity if r["kind"] == "team" and r["team"]["pk"] == team.pk)
     assert (row["active"], row["limit"], row["members"], row["full_workers"], row["use"]) == (2, 2, 1, 1, 100)
     assert [(w["user_id"], w["active"], w["limit"], w["lowered"]) for w in page.full_workers] == [
         (worker.user.pk, 2, 2, True)

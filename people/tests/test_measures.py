@@ -1,10 +1,10 @@
-"""The leader's measures on known histories (steering/measures.py): one rule for now and a year ago."""
+"""The measures on known histories (people/measures.py): one rule for now and a year ago."""
 
 from datetime import date
 
+from people import measures
 from people.durations import Period
-from steering import measures
-from steering.measures import History
+from people.measures import History
 
 D = date
 

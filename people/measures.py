@@ -1,4 +1,5 @@
-"""The leader's measures of homelessness on a day or over a window, from dated history. No Django.
+"""The measures of homelessness on a day or over a window, from dated history, as the leaders' front page
+and the figures page show them (one definition each). No Django.
 
 Each measure is computed from the same dated history the by-name list keeps (status changes and
 situation periods), so "now" and "a year ago" are counted by one rule:
@@ -20,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import median
 
-from people.durations import Period, current_spell_start
-from people.situations import HOMELESS, SHELTER
-from people.statuses import ACTIVE
+from .durations import Period, current_spell_start
+from .situations import HOMELESS, SHELTER
+from .statuses import ACTIVE
 
 LONG_TERM_DAYS = {"6": 183, "12": 365}
 YOUNG = (18, 24)
