@@ -43,6 +43,9 @@ class Capability(StrEnum):
     # Fidelity (issue 5)
     RUN_FIDELITY = "run_fidelity"  # quarterly assessments, results, citizens' questionnaires
     VIEW_FIDELITY = "view_fidelity"
+    # The national homelessness count (issue 12 item 4)
+    RUN_COUNT = "run_count"  # open and close a count week, export its forms
+    FILL_COUNT = "fill_count"  # complete citizens' count forms
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -62,6 +65,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.MANAGE_HOUSING,
             Capability.RUN_FIDELITY,
             Capability.VIEW_FIDELITY,
+            Capability.RUN_COUNT,
+            Capability.FILL_COUNT,
         }
     ),
     Role.HOUSING_BROKER: frozenset(
@@ -81,6 +86,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.WORK_SUPPORT,
             Capability.VIEW_HOUSING,
             Capability.VIEW_FIDELITY,
+            Capability.FILL_COUNT,
         }
     ),
     Role.OUTREACH_WORKER: frozenset(
@@ -92,6 +98,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.WORK_SUPPORT,
             Capability.VIEW_HOUSING,
             Capability.VIEW_FIDELITY,
+            Capability.FILL_COUNT,
         }
     ),
     # Analysts see aggregates only: never names, never CPR.
@@ -124,3 +131,12 @@ def may_see_health(*, role: str | None, is_own_worker: bool) -> bool:
     if not has_capability(role, Capability.VIEW_PEOPLE):
         return False
     return is_own_worker or role == Role.LEADER
+
+
+def may_fill_count_form(*, role: str | None, is_own_worker: bool, has_own_workers: bool) -> bool:
+    """The count's person form holds health and substance answers, so it is for the citizen's own workers
+    and their leader (as ``may_see_health``); a citizen with no own worker (met on the street in the
+    count week) may be counted by any worker who works on the count."""
+    if not has_capability(role, Capability.FILL_COUNT):
+        return False
+    return is_own_worker or role == Role.LEADER or not has_own_workers

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "plans",
     "support",
     "fidelity",
+    "count",
     "imports",
     "home",
     "core",
