@@ -16,6 +16,7 @@ urlpatterns = [
     path("stoette/", include("support.urls")),
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),
+    path("optaelling/", include("count.urls")),
     path("log/", include("accounts.log_urls")),
     path("indlaes/", include("imports.urls")),
     path("brugere/", include("accounts.urls")),
