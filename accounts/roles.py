@@ -133,10 +133,14 @@ def may_see_health(*, role: str | None, is_own_worker: bool) -> bool:
     return is_own_worker or role == Role.LEADER
 
 
-def may_fill_count_form(*, role: str | None, is_own_worker: bool, has_own_workers: bool) -> bool:
+def may_fill_count_form(
+    *, role: str | None, is_own_worker: bool, has_own_workers: bool, protected: bool = False
+) -> bool:
     """The count's person form holds health and substance answers, so it is for the citizen's own workers
     and their leader (as ``may_see_health``); a citizen with no own worker (met on the street in the
-    count week) may be counted by any worker who works on the count."""
+    count week) may be counted by any worker who works on the count, unless the citizen is protected."""
     if not has_capability(role, Capability.FILL_COUNT):
         return False
-    return is_own_worker or role == Role.LEADER or not has_own_workers
+    if is_own_worker or role == Role.LEADER:
+        return True
+    return not has_own_workers and not protected

@@ -19,7 +19,7 @@ from people.selectors import person_get
 from . import conf
 from . import questionnaire as q
 from .models import CountForm, CountWeek, WeekStatus
-from .services import PURPOSE
+from .services import PURPOSE, may_fill
 
 
 def weeks(actor):
@@ -85,7 +85,10 @@ def forms_page(actor, week: CountWeek, *, page, missing_only: bool = False):
     questions = q.questionnaire(week.form_version)
     for f in shown.object_list:
         f.may_fill = may_fill_count_form(
-            role=actor.role, is_own_worker=f.own, has_own_workers=f.person_id in with_workers
+            role=actor.role,
+            is_own_worker=f.own,
+            has_own_workers=f.person_id in with_workers,
+            protected=f.person.protected,
         )
         f.missing_count = len(q.missing(questions, f.answers))
     if ids:
@@ -112,10 +115,7 @@ def form_get(actor, form_id: int) -> CountForm:
     if form is None:
         raise Http404(_("Skemaet findes ikke."))
     person = person_get(actor, form.person_id, purpose=PURPOSE, log=False)  # protected: 404 for others
-    workers = set(person.workers.values_list("pk", flat=True))
-    if not may_fill_count_form(
-        role=actor.role, is_own_worker=actor.user.pk in workers, has_own_workers=bool(workers)
-    ):
+    if not may_fill(actor, person):
         raise PermissionDenied(_("Skemaet udfyldes af borgerens egne medarbejdere eller deres leder."))
     form.person = person
     log_access(
