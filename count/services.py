@@ -216,6 +216,7 @@ def may_fill(actor: Actor, person: Person) -> bool:
         role=actor.role,
         is_own_worker=getattr(actor.user, "pk", None) in workers,
         has_own_workers=bool(workers),
+        protected=person.protected,
     )
 
 

@@ -12,6 +12,7 @@ from count import questionnaire as q
 from count import services
 from count.models import CountForm, CountWeek
 from people import services as people
+from people.models import Person
 from plans.models import ActionPlan
 
 pytestmark = pytest.mark.django_db
@@ -218,4 +219,18 @@ def test_a_citizens_form_is_for_their_own_workers_when_they_have_any(
     form.person.workers.clear()  # nobody's citizen: any worker on the count may fill it
     assert (
         services.form_save(actor=support, form=form, answers={"income": "none"}).answers["income"] == "none"
+    )
+
+
+def test_a_protected_citizen_with_no_own_worker_is_not_filled_by_any_worker(
+    town, leader_a, users_a, municipality_a, actor_factory
+):
+    form = forms_by_name(services.week_open(actor=leader_a, year=2026, today=TODAY))["Karl"]
+    form.person.workers.clear()
+    Person.objects.filter(pk=form.person_id).update(protected=True)
+    support = actor_factory(users_a[Role.SUPPORT_WORKER], municipality_a, Role.SUPPORT_WORKER)
+    with pytest.raises(services.CountError, match="egne medarbejdere"):
+        services.form_save(actor=support, form=form, answers={"income": "none"})
+    assert (
+        services.form_save(actor=leader_a, form=form, answers={"income": "none"}).answers["income"] == "none"
     )
