@@ -45,6 +45,9 @@ class Capability(StrEnum):
     VIEW_FIDELITY = "view_fidelity"
     # Leaders steer (issue 12): goals on the measures of the leaders' front page
     STEER = "steer"
+    # The national homelessness count (issue 12 item 4)
+    RUN_COUNT = "run_count"  # open and close a count week, export its forms
+    FILL_COUNT = "fill_count"  # complete citizens' count forms
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -65,6 +68,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.RUN_FIDELITY,
             Capability.VIEW_FIDELITY,
             Capability.STEER,
+            Capability.RUN_COUNT,
+            Capability.FILL_COUNT,
         }
     ),
     Role.HOUSING_BROKER: frozenset(
@@ -84,6 +89,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.WORK_SUPPORT,
             Capability.VIEW_HOUSING,
             Capability.VIEW_FIDELITY,
+            Capability.FILL_COUNT,
         }
     ),
     Role.OUTREACH_WORKER: frozenset(
@@ -95,6 +101,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.WORK_SUPPORT,
             Capability.VIEW_HOUSING,
             Capability.VIEW_FIDELITY,
+            Capability.FILL_COUNT,
         }
     ),
     # Analysts see aggregates only: never names, never CPR.
@@ -127,3 +134,16 @@ def may_see_health(*, role: str | None, is_own_worker: bool) -> bool:
     if not has_capability(role, Capability.VIEW_PEOPLE):
         return False
     return is_own_worker or role == Role.LEADER
+
+
+def may_fill_count_form(
+    *, role: str | None, is_own_worker: bool, has_own_workers: bool, protected: bool = False
+) -> bool:
+    """The count's person form holds health and substance answers, so it is for the citizen's own workers
+    and their leader (as ``may_see_health``); a citizen with no own worker (met on the street in the
+    count week) may be counted by any worker who works on the count, unless the citizen is protected."""
+    if not has_capability(role, Capability.FILL_COUNT):
+        return False
+    if is_own_worker or role == Role.LEADER:
+        return True
+    return not has_own_workers and not protected

@@ -29,6 +29,8 @@ def platform(request):
         nav.append(("allocation:vacancies", _("Ledige boliger")))
     if has_capability(role, Capability.VIEW_FIGURES):
         nav.append(("housing:stock_analysis", _("Boliganalyse")))
+    if has_capability(role, Capability.VIEW_FIGURES):
+        nav.append(("count:weeks", _("Hjemløsetælling")))
     if has_capability(role, Capability.VIEW_FIDELITY):
         nav.append(("fidelity:overview", _("Efterlevelse")))
     if has_capability(role, Capability.READ_LOGS):

@@ -21,6 +21,7 @@ from accounts.roles import Role
 from allocation.models import AgendaItem, MeetingDecision, Offer, Vacancy
 from allocation.tests.factories import make_b_allocation
 from audit.models import AccessLogEntry, Action
+from count.tests.factories import make_b_count
 from fidelity.tests.factories import make_b_fidelity
 from housing.tests.factories import make_b_housing, make_stock
 from people import cpr as cpr_rules
@@ -129,6 +130,7 @@ def town(users_a, worker_a, person_factory):
     )
     make_b_episode(world)
     make_b_fidelity(world)
+    make_b_count(world)
     make_versions(main.person)
     make_consent(main.person)
     SupportEpisode.objects.create(

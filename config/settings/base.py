@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "support",
     "fidelity",
     "steering",
+    "count",
     "imports",
     "home",
     "core",

@@ -93,6 +93,7 @@ def test_every_app_with_wrapped_text_has_a_catalogue():
         "housing",
         "allocation",
         "fidelity",
+        "count",
         "accounts",
         "audit",
         "imports",

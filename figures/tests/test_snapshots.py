@@ -26,8 +26,8 @@ from imports.tests.conftest import HEADER, csv_bytes
 from people import aggregates as people_aggregates
 from people import selectors as people_selectors
 from people import services as people_services
-from support import aggregates as support_aggregates
 from steering import selectors as steering_selectors
+from support import aggregates as support_aggregates
 from support import selectors as support_selectors
 from support import services as support_services
 from support.models import SupportEpisode

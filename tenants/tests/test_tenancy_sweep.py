@@ -20,6 +20,7 @@ from accounts.models import Membership
 from accounts.roles import Role
 from allocation.tests.factories import make_b_allocation
 from audit.models import AccessLogEntry, Action
+from count.tests.factories import make_b_count
 from fidelity.tests.factories import make_b_fidelity
 from housing.tests.factories import make_b_housing
 from people import services
@@ -132,6 +133,14 @@ OWNED |= {
 # Leaders' goals (issue 12).
 FILLERS[("steering", "goal_id")] = lambda w: make_b_goal(w).pk
 OWNED.add(("steering", "goal_id"))
+# The national homelessness count (issue 12 item 4): B's count week and B's person's form in it.
+FILLERS.update(
+    {
+        ("count", "week_id"): lambda w: make_b_count(w)["week"].pk,
+        ("count", "form_id"): lambda w: make_b_count(w)["form"].pk,
+    }
+)
+OWNED |= {("count", "week_id"), ("count", "form_id")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
