@@ -309,3 +309,29 @@ def latest_waiting_plan(person: Person) -> WaitingPlan | None:
         .order_by("-recorded_on", "-id")
         .first()
     )
+
+
+# --- the rent-subsidy pool (seeds 000, 001) ---------------------------------------------------------------
+
+
+def agreements_in_force(actor, *, today: date) -> list[Agreement]:
+    """Letting agreements with the housing organisations in force today (organisations only, no citizens)."""
+    require(actor, Capability.VIEW_FIGURES)
+    return list(
+        Agreement.objects.filter(municipality=actor.municipality, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .select_related("landlord")
+        .order_by("landlord__name", "starts_on", "id")
+    )
+
+
+def homes_by_rent(actor, *, limit: int, reach_rent: int) -> dict:
+    """Active homes in the stock at or below the rent limit, and above it but at or below ``reach_rent``
+    (rent without utilities, as the stock analysis counts it). Two counts on the (municipality, rent) index."""
+    require(actor, Capability.VIEW_FIGURES)
+    units = Unit.objects.filter(municipality=actor.municipality, active=True)
+    return units.aggregate(
+        at_limit=Count("id", filter=Q(rent__lte=limit)),
+        within_reach=Count("id", filter=Q(rent__gt=limit, rent__lte=reach_rent)),
+        total=Count("id"),
+    )

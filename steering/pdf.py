@@ -29,3 +29,19 @@ def goals_pdf(actor, *, today, request=None) -> bytes:
     )
     base_url = request.build_absolute_uri("/") if request is not None else None
     return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def rent_subsidy_pdf(actor, *, today, request=None) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "steering/rent_subsidy_pdf.html",
+        {
+            "data": selectors.rent_subsidy(actor, today=today),
+            "printed": timezone.localtime(),
+            "municipality": actor.municipality,
+        },
+    )
+    actor_log(actor, Action.EXPORT, "Tal til ansøgning om huslejetilskud", detail=f"PDF {today.isoformat()}")
+    base_url = request.build_absolute_uri("/") if request is not None else None
+    return HTML(string=html, base_url=base_url).write_pdf()

@@ -6,20 +6,23 @@ as a snapshot by the figures app."""
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext, gettext_lazy
 
 import figures
 from accounts.access import require
 from accounts.roles import Capability, has_capability
+from count import conf as count_conf
+from count.models import WeekStatus
+from count.selectors import weeks as count_weeks
 from fidelity.selectors import latest_results
-from housing.selectors import retention_figures
+from housing.selectors import agreements_in_force, homes_by_rent, retention_figures
 from people import aggregates
-from people.selectors import list_figures
+from people.selectors import list_figures, needs_list_entries
 from people.situations import HOMELESS, SHORT_LABELS, Situation
 from support.selectors import method_figures
 
-from . import catalogue, progress
+from . import catalogue, conf, progress, subsidy
 from .models import Direction, Goal
 
 SERIES_MONTHS = 24
@@ -178,3 +181,35 @@ def goal_history(actor, goal: Goal) -> list[dict]:
             }
         )
     return out
+
+
+def rent_subsidy(actor, *, today: date) -> dict:
+    """What an application to the rent-subsidy pool needs (seeds 000, 001): the latest count, homes at or
+    below the rent limit and those the subsidy would bring within reach, the people on the needs list who
+    can pay at most the limit, the letting agreements in force, and the municipality's goals."""
+    require(actor, Capability.VIEW_FIGURES)
+    limit = conf.value("RENT_SUBSIDY_LIMIT")
+    per_home_year = conf.value("RENT_SUBSIDY_PER_HOME_YEAR")
+    r = subsidy.reach(limit=limit, per_home_year=per_home_year)
+    homes = homes_by_rent(actor, limit=limit, reach_rent=r.reach_rent)
+    counts = list(count_weeks(actor).order_by("-year").values("year", "status", "total", "completed"))
+    latest = next((w for w in counts if w["status"] == WeekStatus.CLOSED), None)
+    national = {int(y): n for y, n in count_conf.value("NATIONAL_TOTALS").items()}
+    return {
+        "today": today,
+        "reach": r,
+        "per_home_year": per_home_year,
+        "price_level": conf.value("RENT_SUBSIDY_PRICE_LEVEL"),
+        "pool": conf.value("RENT_SUBSIDY_POOL"),
+        "source": conf.value("RENT_SUBSIDY_SOURCE"),
+        "homes": homes,
+        "reach_cost": subsidy.yearly_cost(homes["within_reach"], per_home_year=per_home_year),
+        "applicants": needs_list_entries(actor).aggregate(
+            at_limit=Count("id", filter=Q(max_rent__lte=limit)), total=Count("id")
+        ),
+        "latest_count": latest,
+        "counts": [{**w, "national": national.get(w["year"])} for w in counts],
+        "national_source": count_conf.value("NATIONAL_SOURCE"),
+        "agreements": agreements_in_force(actor, today=today),
+        "goals": goal_progress(actor, today=today),
+    }

@@ -12,3 +12,8 @@ urlpatterns = [
     path("maal/<int:goal_id>/afslut/", views.goal_archive, name="goal_archive"),
     path("maal/rapport.pdf", views.goals_pdf, name="goals_pdf"),
 ]
+
+urlpatterns += [
+    path("huslejetilskud/", views.rent_subsidy, name="rent_subsidy"),
+    path("huslejetilskud/ansoegning.pdf", views.rent_subsidy_pdf, name="rent_subsidy_pdf"),
+]

@@ -111,3 +111,18 @@ def goals_pdf(request, actor):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="maal-{today.isoformat()}.pdf"'
     return response
+
+
+@with_actor(Capability.VIEW_FIGURES)
+def rent_subsidy(request, actor):
+    data = selectors.rent_subsidy(actor, today=timezone.localdate())
+    return render(request, "steering/rent_subsidy.html", {"data": data})
+
+
+@with_actor(Capability.VIEW_FIGURES)
+def rent_subsidy_pdf(request, actor):
+    today = timezone.localdate()
+    content = pdf.rent_subsidy_pdf(actor, today=today, request=request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="huslejetilskud-{today.isoformat()}.pdf"'
+    return response
