@@ -79,7 +79,7 @@ CATALOGUES = [CATALOGUE] + sorted(Path(settings.BASE_DIR).glob("*/locale/en/LC_M
 )
 def catalogue(request):
     entries = [e for e in parse_po(request.param) if not e["obsolete"] and e["msgid"] != ""]
-    assert len(entries) > 20, f"the parser found too few entries in {request.param}"
+    assert entries, f"the parser found no entries in {request.param}"
     return entries
 
 
@@ -94,6 +94,8 @@ def test_every_app_with_wrapped_text_has_a_catalogue():
         "allocation",
         "fidelity",
         "count",
+        "steering",
+        "figures",
         "accounts",
         "audit",
         "imports",

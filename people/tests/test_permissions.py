@@ -58,8 +58,9 @@ def test_analyst_sees_the_figures_page(login, users_a, anna):
     assert "Aalborg" not in response.content.decode()
 
 
-def test_analyst_is_sent_from_home_to_the_figures(login, users_a):
-    assert login(users_a[Role.ANALYST]).get("/").url == reverse("people:figures")
+def test_analyst_is_sent_from_home_to_the_leaders_overview(login, users_a):
+    # The same figures a leader steers by, without names (issue 12).
+    assert login(users_a[Role.ANALYST]).get("/").url == reverse("steering:front")
 
 
 def test_analyst_reads_are_not_logged_as_person_reads(login, users_a, anna):
