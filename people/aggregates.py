@@ -79,30 +79,39 @@ def _housed(municipality) -> list[tuple[date, int | None]]:
 
 def compute_measures(municipality, today: date) -> dict:
     """The leaders' measures now, a year ago and month by month (people/measures.py) from the raw history."""
-    people: dict[int, measures.History] = {}
-    for pk, birth_date, birth_year in Person.objects.filter(municipality=municipality).values_list(
-        "id", "birth_date", "birth_year"
-    ):
-        people[pk] = measures.History(birth_date=birth_date, birth_year=birth_year)
+    # Only people with a homeless period reaching the measures' first day can count in them: the rows of
+    # everyone else are never read (a subquery, not a list of ids).
+    earliest = measures.earliest_day(today, MONTHS)
+    ids = (
+        SituationPeriod.objects.filter(municipality=municipality, situation__in=[s.value for s in HOMELESS])
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=earliest))
+        .values("person_id")
+    )
+    births = {
+        pk: (birth_date, birth_year)
+        for pk, birth_date, birth_year in Person.objects.filter(
+            municipality=municipality, pk__in=ids
+        ).values_list("id", "birth_date", "birth_year")
+    }
+    statuses: dict[int, list] = {}
     for person_id, on, status in (
-        StatusChange.objects.filter(municipality=municipality)
+        StatusChange.objects.filter(municipality=municipality, person_id__in=ids)
         .order_by("changed_on", "id")
         .values_list("person_id", "changed_on", "status")
     ):
-        if person_id in people:
-            people[person_id].statuses.append((on, status))
+        statuses.setdefault(person_id, []).append((on, status))
+    periods: dict[int, list] = {}
     for person_id, situation, start, end in (
-        SituationPeriod.objects.filter(municipality=municipality)
+        SituationPeriod.objects.filter(municipality=municipality, person_id__in=ids)
         .order_by("start_date", "id")
         .values_list("person_id", "situation", "start_date", "end_date")
     ):
-        if person_id in people:
-            people[person_id].periods.append(Period(situation, start, end))
+        periods.setdefault(person_id, []).append(Period(situation, start, end))
     histories = [
         measures.History(
-            statuses=h.statuses, periods=h.periods, birth_date=h.birth_date, birth_year=h.birth_year
+            statuses=statuses.get(pk, []), periods=periods.get(pk, []), birth_date=bd, birth_year=by
         )
-        for h in people.values()
+        for pk, (bd, by) in births.items()
     ]
     return measures.compute(histories, _housed(municipality), today=today, months=MONTHS)
 

@@ -39,6 +39,8 @@ class History:
     birth_year: int | None = None
 
     def __post_init__(self):
+        # The homeless periods alone: most days most people have none covering them, which is checked first.
+        self.homeless = [(p.start, p.end) for p in self.periods if p.situation in HOMELESS]
         # By date only, keeping the order given (the database's id order) for changes on the same day.
         self.statuses = sorted(self.statuses, key=lambda change: change[0])
         self._days = [d for d, _ in self.statuses]
@@ -66,6 +68,8 @@ class History:
 
     def homeless_situation_on(self, day: date) -> str | None:
         """The count's situation when the person is homeless on the day and active on the list, else None."""
+        if not any(s <= day and (e is None or day < e) for s, e in self.homeless):
+            return None
         if self.status_on(day) not in ACTIVE:
             return None
         situation = self.situation_on(day)
@@ -121,26 +125,29 @@ def on_day(people: list[History], day: date) -> dict:
 
 def hit_between(people: list[History], start: date, end: date) -> int:
     """Distinct people with a homeless situation period overlapping [start, end] (both days included)."""
-    return sum(
-        1
-        for h in people
-        if any(
-            p.situation in HOMELESS and p.start <= end and (p.end is None or p.end > start) for p in h.periods
-        )
-    )
+    return sum(1 for h in people if any(s <= end and (e is None or e > start) for s, e in h.homeless))
 
 
 def shelter_days_between(people: list[History], start: date, end: date) -> int:
-    """Days spent at a § 110 shelter within [start, end), a day counted once per person."""
+    """Days spent at a § 110 shelter within [start, end), a day counted once per person (overlapping
+    periods are joined before their days are counted)."""
     total = 0
     for h in people:
-        days: set[date] = set()
-        for p in h.periods:
-            if p.situation not in SHELTER:
-                continue
-            s, e = max(p.start, start), min(p.end or end, end)
-            days.update(s + timedelta(days=i) for i in range((e - s).days))
-        total += len(days)
+        spans = sorted(
+            (max(p.start, start), min(p.end or end, end))
+            for p in h.periods
+            if p.situation in SHELTER and p.start < end and (p.end is None or p.end > start)
+        )
+        cur_start = cur_end = None
+        for s, e in spans:
+            if cur_end is None or s > cur_end:
+                if cur_end is not None:
+                    total += (cur_end - cur_start).days
+                cur_start, cur_end = s, e
+            else:
+                cur_end = max(cur_end, e)
+        if cur_end is not None:
+            total += (cur_end - cur_start).days
     return total
 
 
@@ -172,10 +179,23 @@ def year_before(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+def earliest_day(today: date, months: int) -> date:
+    """The first day any measure of ``compute`` looks at: the 12-month window before the series' first
+    month end, or before the day a year ago, whichever is earlier."""
+    return min(year_before(month_ends(today, months)[0]), year_before(year_before(today)))
+
+
+def relevant(h: History, earliest: date) -> bool:
+    """Whether a person can count in any measure from ``earliest`` on: a homeless period reaches it."""
+    return any(p.situation in HOMELESS and (p.end is None or p.end > earliest) for p in h.periods)
+
+
 def compute(
     people: list[History], housed: list[tuple[date, int | None]], *, today: date, months: int = 24
 ) -> dict:
     """Every measure now and a year ago, and the month-end series behind the charts."""
+    earliest = earliest_day(today, months)
+    people = [h for h in people if relevant(h, earliest)]
     ago = year_before(today)
     series = []
     for end in month_ends(today, months):
