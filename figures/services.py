@@ -3,7 +3,9 @@
 Why the figures are always exact (equal to a recomputation from the raw rows):
 - a write marks the snapshots that depend on it stale *in its own transaction* (not after commit), so
   the data and the mark commit together; it also draws a new ``generation``;
-- a read uses a snapshot only when it is not stale, was computed for today and with today's settings;
+- a read uses a snapshot only when it is not stale, was computed for today and with today's settings
+  (in production a stale one computed within SERVE_STALE_SECONDS is shown while its refresh is queued:
+  figures/conf.py; the tests run with 0);
   otherwise it computes and stores the result as fresh only where the generation is still the one it
   read first (``UPDATE ... WHERE generation = g``). A write that commits while the computation runs
   changed the generation (or holds the row until it commits, and PostgreSQL re-checks the condition
@@ -71,9 +73,20 @@ def read(municipality: Municipality, key: str, today: date) -> Figures:
     figure = registry.get(key)
     fp = fingerprint(figure)
     snap = FigureSnapshot.objects.filter(municipality_id=municipality.pk, key=key).first()
-    if snap is not None and not snap.stale and snap.computed_for == today and snap.fingerprint == fp:
-        return Figures(data=snap.data, computed_at=snap.computed_at)
+    if snap is not None and snap.computed_for == today and snap.fingerprint == fp:
+        if not snap.stale or _recent(snap.computed_at):
+            return Figures(data=snap.data, computed_at=snap.computed_at)
     return _compute(municipality, figure, today, fp, snap)
+
+
+def _recent(computed_at) -> bool:
+    """A stale snapshot computed within SERVE_STALE_SECONDS may be shown while its refresh is queued."""
+    seconds = figures_setting("SERVE_STALE_SECONDS")
+    return (
+        bool(seconds)
+        and computed_at is not None
+        and timezone.now() - computed_at <= timedelta(seconds=seconds)
+    )
 
 
 def _compute(municipality, figure, today, fp, snap) -> Figures:

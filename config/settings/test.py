@@ -7,3 +7,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Test databases are throw-away: the demo seeding tests may reset them.
 HF_DEMO_DATABASE = True
+
+# Figures always exact in the tests: a snapshot marked stale by a write is never shown (figures/conf.py).
+HF["FIGURES"] = {"SERVE_STALE_SECONDS": 0}  # noqa: F405

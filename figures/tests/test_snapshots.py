@@ -318,3 +318,20 @@ def test_collected_marks_once_at_the_end_of_the_block(municipality_a, worker_a, 
     assert inside == 0
     assert FigureSnapshot.objects.filter(municipality=municipality_a, stale=True).count() == len(KEYS)
     assert sum("figures_figuresnapshot" in q["sql"] for q in queries.captured_queries) == 3  # incl. the count
+
+
+def test_in_production_a_recently_computed_stale_snapshot_is_shown_until_its_refresh(
+    users_a, municipality_a, worker_a, person_factory, settings
+):
+    """SERVE_STALE_SECONDS (300 outside the tests): right after a write the page shows the figures of a
+    moment ago with their time, instead of computing them itself; older than that, it computes."""
+    settings.HF = {**settings.HF, "FIGURES": {"SERVE_STALE_SECONDS": 300}}
+    boss = actor(users_a, municipality_a, Role.LEADER)
+    before = people_selectors.list_figures(boss, today=TODAY)["current"]["shelter"]
+    person_factory(worker_a, first_name="Ny", situation="shelter", start=TODAY)
+    snap = FigureSnapshot.objects.get(municipality=municipality_a, key=people_aggregates.LIST_FIGURES)
+    assert snap.stale
+    assert people_selectors.list_figures(boss, today=TODAY)["current"]["shelter"] == before
+    FigureSnapshot.objects.filter(pk=snap.pk).update(computed_at=timezone.now() - timedelta(seconds=301))
+    assert people_selectors.list_figures(boss, today=TODAY)["current"]["shelter"] == before + 1
+    assert not FigureSnapshot.objects.get(pk=snap.pk).stale
