@@ -11,6 +11,9 @@ def front(page: dict) -> dict:
     for m in catalogue.MEASURES:
         if m.series:
             charts[m.code] = [m.series(r) for r in series]
+    charts["situation_labels"] = [s["label"] for s in page["situations"]]
+    charts["situation_now"] = [s["now"] for s in page["situations"]]
+    charts["situation_then"] = [s["then"] for s in page["situations"]]
     flows = page["flows"]["rows"]
     charts["flow_labels"] = [r.month.strftime("%m.%Y") for r in flows]
     charts["inflow"] = [r.inflow for r in flows]

@@ -18,7 +18,7 @@ from count.selectors import weeks as count_weeks
 from fidelity.selectors import latest_results
 from housing.selectors import agreements_in_force, homes_by_rent, retention_figures
 from people import aggregates
-from people.selectors import list_figures, needs_list_entries
+from people.selectors import list_figures, list_quality, needs_list_entries
 from people.situations import HOMELESS, SHORT_LABELS, Situation
 from support.selectors import method_figures
 
@@ -83,6 +83,8 @@ def front_page(actor, *, today: date) -> dict:
         "flows": flows,
         "retention": retention,
         "capacity": method_figures(actor, today=today),
+        # A list is only as good as its quality (Built for Zero's scorecard): beside the figures.
+        "quality": list_quality(actor, today=today),
         "fidelity": latest_results(actor) if has_capability(actor.role, Capability.VIEW_FIDELITY) else None,
         "goals": goal_progress(actor, today=today, data=data),
         "may_see_people": has_capability(actor.role, Capability.VIEW_PEOPLE),

@@ -18,6 +18,13 @@
     ] },
     options: base
   });
+  new Chart(document.getElementById("chart-situation"), {
+    data: { labels: d.situation_labels, datasets: [
+      { type: "bar", label: "Nu", data: d.situation_now, backgroundColor: "#0059b3" },
+      { type: "bar", label: "For et år siden", data: d.situation_then, backgroundColor: "#9aa5b1" }
+    ] },
+    options: { animation: reduce ? false : {}, indexAxis: "y", scales: { x: { beginAtZero: true } } }
+  });
   new Chart(document.getElementById("chart-flow"), {
     data: { labels: d.flow_labels, datasets: [
       { type: "bar", label: "Tilgang", data: d.inflow, backgroundColor: "#b35900" },
