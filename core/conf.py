@@ -42,3 +42,9 @@ class AppSettings:
         if self.merge_dicts and isinstance(default, dict):
             return {**default, **override}
         return override
+
+
+def overrides(app: str) -> dict:
+    """The installation's overrides of an app's settings (``settings.HF["<APP>"]``), for code that must
+    know whether they changed (the figures' fingerprint), not to read a value."""
+    return settings.HF.get(app, {})

@@ -26,10 +26,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core.conf import overrides
 from tenants.models import Municipality
 
 from . import registry
@@ -56,7 +56,7 @@ def _token() -> int:
 
 def fingerprint(figure: registry.Figure) -> str:
     """The settings the figure is computed with (the sections of settings.HF it reads)."""
-    used = {name: settings.HF.get(name) for name in figure.settings}
+    used = {name: overrides(name) for name in figure.settings}
     raw = json.dumps([figure.key, used], sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()
 
