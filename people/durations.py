@@ -25,7 +25,7 @@ def _clip(periods: Iterable[Period], kinds, today: date) -> list[tuple[date, dat
     return spans
 
 
-def _union_days(spans: list[tuple[date, date]]) -> int:
+def union_days(spans: list[tuple[date, date]]) -> int:
     """Days covered by the union of spans; a day is counted once even if periods overlap.
     A period runs from its start up to (not including) its end date; an open one up to today."""
     total = 0
@@ -43,26 +43,42 @@ def _union_days(spans: list[tuple[date, date]]) -> int:
 
 
 def days_homeless(periods: Iterable[Period], today: date) -> int:
-    return _union_days(_clip(periods, HOMELESS, today))
+    return union_days(_clip(periods, HOMELESS, today))
 
 
 def days_at_shelter(periods: Iterable[Period], today: date) -> int:
-    return _union_days(_clip(periods, SHELTER, today))
+    return union_days(_clip(periods, SHELTER, today))
 
 
-def current_spell_start(periods: Iterable[Period], today: date) -> date | None:
-    """Start of the homelessness spell going on today: homeless periods joined where they overlap or
-    follow each other (a gap of at most one day does not break it); None when not homeless today."""
+def spell_start(periods: Iterable[Period], today: date, kinds=HOMELESS) -> date | None:
+    """Start of the spell of ``kinds`` going on today (homelessness unless told otherwise): periods joined
+    where they overlap or follow each other (a gap of at most one day does not break it); None when no
+    such period covers today."""
     periods = list(periods)
     if not any(
-        p.situation in HOMELESS and p.start <= today and (p.end is None or p.end > today) for p in periods
+        p.situation in kinds and p.start <= today and (p.end is None or p.end > today) for p in periods
     ):
         return None
     # Join the spans in start order; the last joined run is the one that reaches today.
     start = end = None
-    for s, e in sorted(_clip(periods, HOMELESS, today)):
+    for s, e in sorted(_clip(periods, kinds, today)):
         if end is None or s > end + timedelta(days=1):
             start, end = s, e
         else:
             end = max(end, e)
     return start
+
+
+def current_spell_start(periods: Iterable[Period], today: date) -> date | None:
+    """Start of the homelessness spell going on today (``homeless_since`` on the by-name list)."""
+    return spell_start(periods, today, HOMELESS)
+
+
+def age_on(birth_date: date | None, birth_year: int | None, day: date) -> int | None:
+    """Age on a day from the birth date; with only a birth year, the age reached in the day's year (the
+    by-name list's age groups count the same way)."""
+    if birth_date:
+        return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+    if birth_year:
+        return day.year - birth_year
+    return None

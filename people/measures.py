@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import median
 
-from .durations import Period, current_spell_start
+from .durations import Period, age_on, current_spell_start, spell_start, union_days
 from .situations import HOMELESS, SHELTER
 from .statuses import ACTIVE
 
@@ -59,12 +59,7 @@ class History:
         return best.situation if best else None
 
     def age_on(self, day: date) -> int | None:
-        if self.birth_date:
-            b = self.birth_date
-            return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
-        if self.birth_year:
-            return day.year - self.birth_year
-        return None
+        return age_on(self.birth_date, self.birth_year, day)
 
     def homeless_situation_on(self, day: date) -> str | None:
         """The count's situation when the person is homeless on the day and active on the list, else None."""
@@ -74,20 +69,6 @@ class History:
             return None
         situation = self.situation_on(day)
         return situation if situation in HOMELESS else None
-
-
-def _spell_start(periods: list[Period], kinds, day: date) -> date | None:
-    """Start of the unbroken run of ``kinds`` periods reaching the day (a one-day gap does not break it)."""
-    spans = sorted(
-        (p.start, min(p.end or day, day)) for p in periods if p.situation in kinds and p.start <= day
-    )
-    start = end = None
-    for s, e in spans:
-        if end is None or s > end + timedelta(days=1):
-            start, end = s, e
-        else:
-            end = max(end, e)
-    return start
 
 
 def on_day(people: list[History], day: date) -> dict:
@@ -102,7 +83,7 @@ def on_day(people: list[History], day: date) -> dict:
             continue
         by_situation[situation] = by_situation.get(situation, 0) + 1
         if situation in SHELTER:
-            start = _spell_start(h.periods, SHELTER, day)
+            start = spell_start(h.periods, day, SHELTER)
             shelter_days.append((day - start).days if start else 0)
         spell = current_spell_start(h.periods, day)
         for key, days in LONG_TERM_DAYS.items():
@@ -131,24 +112,16 @@ def hit_between(people: list[History], start: date, end: date) -> int:
 def shelter_days_between(people: list[History], start: date, end: date) -> int:
     """Days spent at a § 110 shelter within [start, end), a day counted once per person (overlapping
     periods are joined before their days are counted)."""
-    total = 0
-    for h in people:
-        spans = sorted(
-            (max(p.start, start), min(p.end or end, end))
-            for p in h.periods
-            if p.situation in SHELTER and p.start < end and (p.end is None or p.end > start)
+    return sum(
+        union_days(
+            [
+                (max(p.start, start), min(p.end or end, end))
+                for p in h.periods
+                if p.situation in SHELTER and p.start < end and (p.end is None or p.end > start)
+            ]
         )
-        cur_start = cur_end = None
-        for s, e in spans:
-            if cur_end is None or s > cur_end:
-                if cur_end is not None:
-                    total += (cur_end - cur_start).days
-                cur_start, cur_end = s, e
-            else:
-                cur_end = max(cur_end, e)
-        if cur_end is not None:
-            total += (cur_end - cur_start).days
-    return total
+        for h in people
+    )
 
 
 def days_to_housing(housed: list[tuple[date, int | None]], start: date, end: date) -> dict:

@@ -7,6 +7,7 @@ from core.crypto import decrypt
 from tenants.models import TenantModel
 
 from . import cpr as cpr_rules
+from . import durations
 from .quality import name_key
 from .search import search_name
 from .situations import SHORT_LABELS, Situation
@@ -116,12 +117,7 @@ class Person(TenantModel):
         return cpr_rules.mask(self.cpr) if self.cpr_encrypted else ""
 
     def age_on(self, day) -> int | None:
-        if self.birth_date:
-            b = self.birth_date
-            return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
-        if self.birth_year:
-            return day.year - self.birth_year
-        return None
+        return durations.age_on(self.birth_date, self.birth_year, day)
 
 
 @pghistory.track()
