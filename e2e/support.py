@@ -105,3 +105,15 @@ def assert_all_tab_reachable(page, selectors: list[str], *, max_presses: int = 2
         sorted(seen),
     )
     pytest.fail(f"Not reachable with Tab: {unreached}", pytrace=False)
+
+
+def wait_for_charts(page, *, timeout_ms: int = 10_000) -> None:
+    """Wait until Chart.js has loaded. Polled from here with page.evaluate (the devtools protocol, which the
+    page's CSP does not govern): page.wait_for_function evaluates its predicate with eval inside the page,
+    which the CSP refuses whenever the first check is not already true."""
+    waited = 0
+    while not page.evaluate("typeof Chart === 'function'"):
+        if waited >= timeout_ms:
+            raise AssertionError("Chart.js did not load")
+        page.wait_for_timeout(100)
+        waited += 100

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from e2e.support import assert_all_tab_reachable, check_a11y
+from e2e.support import assert_all_tab_reachable, check_a11y, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -25,9 +25,7 @@ def test_leader_figures_log_and_citizen_export(page, login_as, e2e_users, some_p
     expect(page.get_by_role("heading", level=1)).to_have_text("Tal og udvikling")
     expect(page.get_by_role("link", name="Tal og udvikling")).to_have_attribute("aria-current", "page")
     # Chart.js is served from node_modules through the static files and draws both canvases.
-    page.wait_for_function(
-        "typeof Chart === 'function'"
-    )  # the script follows the heading: wait, do not race it
+    wait_for_charts(page)  # the script follows the heading: wait, do not race it
     for canvas_id in ("chart-flow", "chart-shelter"):
         canvas = page.locator(f"#{canvas_id}")
         expect(canvas).to_be_visible()

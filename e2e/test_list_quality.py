@@ -4,7 +4,7 @@ the people it counts; the chart is drawn and the page passes axe-core."""
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y
+from e2e.support import check_a11y, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -13,7 +13,7 @@ def test_leader_follows_a_quality_check_to_the_people_behind_it(page, login_as, 
     login_as(e2e_users["leader"])
     page.goto("/borgere/tal/")
     expect(page.get_by_role("heading", name="Listens kvalitet")).to_be_visible()
-    page.wait_for_function("typeof Chart === 'function'")
+    wait_for_charts(page)
     drawn = page.evaluate(
         """() => { const c = document.getElementById('chart-quality'); const chart = Chart.getChart(c);
             return !!chart && chart.data.datasets[0].data.length === 6; }"""
