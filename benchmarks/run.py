@@ -140,6 +140,12 @@ def main() -> int:
     parser.add_argument("--scales", default="1,3", help="Data scales to measure, e.g. 1 or 1,3.")
     parser.add_argument("--requests", type=int, default=100, help="Timed requests per page and role.")
     parser.add_argument("--warmup", type=int, default=5, help="Untimed requests per page and role first.")
+    parser.add_argument(
+        "--page-seconds",
+        type=float,
+        default=30.0,
+        help="Time budget per page and role: a slower page stops after 5 timed requests once it is spent.",
+    )
     parser.add_argument("--throughput-seconds", type=float, default=10.0)
     parser.add_argument("--throughput-clients", type=int, default=4)
     parser.add_argument("--load-users", type=int, default=50)
@@ -234,6 +240,7 @@ def passthrough(args) -> list[str]:
         f"--years={args.years}",
         f"--requests={args.requests}",
         f"--warmup={args.warmup}",
+        f"--page-seconds={args.page_seconds}",
         f"--throughput-seconds={args.throughput_seconds}",
         f"--throughput-clients={args.throughput_clients}",
         f"--load-users={args.load_users}",
@@ -676,7 +683,10 @@ def time_all_pages(args, data, port) -> list[dict]:
             for _ in range(args.warmup):
                 browser.get(url)
             times, sizes, bad = [], [], 0
-            for _ in range(args.requests):
+            budget_ends = time.monotonic() + args.page_seconds
+            for i in range(args.requests):
+                if i >= 5 and time.monotonic() > budget_ends:
+                    break
                 r = browser.get(url)
                 times.append(r.ms)
                 sizes.append(len(r.body))
@@ -692,6 +702,7 @@ def time_all_pages(args, data, port) -> list[dict]:
                 "bytes": int(statistics.median(sizes)),
                 "errors": bad,
                 "status": r.status,
+                "n": len(times),
                 **q,
             }
             rows.append(row)
@@ -985,7 +996,8 @@ def write_report(args, results: list[dict], memory: list[dict], load_before, loa
         "off, static files by WhiteNoise after collectstatic, `BEHIND_TLS_PROXY=1` with the client sending",
         "`X-Forwarded-Proto: https` as the proxy does. Each role's user in Copenhagen logs in with a password,",
         f"then each page gets {args.warmup} warm-up requests and {args.requests} timed sequential requests on one",
-        "keep-alive connection (time to the last byte of the body; client on the same machine). Queries per",
+        "keep-alive connection (time to the last byte of the body; client on the same machine); a page that",
+        f"spends its {args.page_seconds:g} s budget (`--page-seconds`) stops after 5 and shows how many (n). Queries per",
         "request: one request through Django's test client in the benchmark's process against the same database,",
         "for Copenhagen and for the small municipality (same role, same page): equal counts show the page does",
         "not grow with the municipality. The person page is one of the Copenhagen support worker's citizens",
@@ -1007,7 +1019,9 @@ def write_report(args, results: list[dict], memory: list[dict], load_before, loa
             if p.get("cph") != p.get("small"):
                 q += " (differs)"
             lines.append(
-                f"| {p['label']} (`{p['url']}`) | {p['role']} | {_ms(p['p50'])} | {_ms(p['p95'])} | {q} | "
+                f"| {p['label']} (`{p['url']}`) | {p['role']} | {_ms(p['p50'])} | {_ms(p['p95'])}"
+                + (f" (n={p['n']})" if p.get("n", args.requests) < args.requests else "")
+                + f" | {q} | "
                 f"{p['bytes']:,} | <= {target} ms | {'yes' if ok else '**no**'}"
                 + (f" ({p['errors']} unexpected responses)" if p["errors"] else "")
                 + " |"

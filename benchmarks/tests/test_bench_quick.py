@@ -25,7 +25,9 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-ROW = re.compile(r"^\| (.+?) \(`([^`]*)`\) \| (\w+) \| ([\d.]+) \| ([\d.]+) \| (\d+) / (\d+)", re.M)
+ROW = re.compile(
+    r"^\| (.+?) \(`([^`]*)`\) \| (\w+) \| ([\d.]+) \| ([\d.]+)(?: \(n=\d+\))? \| (\d+) / (\d+)", re.M
+)
 
 
 def test_quick_bench_reports_every_page_of_every_role_and_no_errors(tmp_path):
