@@ -381,6 +381,7 @@ def phase_scale(args) -> int:
             load_note(args.db).write_text(f"{load_seconds:.0f} s on {datetime.date.today():%Y-%m-%d}")
     data = prepare(args)
     result = {"scale": args.scale, "db": args.db, "load_seconds": load_seconds, **data["facts"]}
+    result["load_before"] = os.getloadavg()
     data["queries"] = result["queries"] = count_all_queries(data, warm=not args.quick)
     static_root = BENCH_DATA / ("static-quick" if args.quick else "static")
     with gunicorn(args.db, static_root) as port:
@@ -403,6 +404,7 @@ def phase_scale(args) -> int:
             )
     if args.flows:
         result["flows"] = measure_flows(args)
+    result["load_after"] = os.getloadavg()
     Path(args.json).write_text(json.dumps(result, default=str))
     return 0
 
@@ -1016,6 +1018,9 @@ def write_report(args, results: list[dict], memory: list[dict], load_before, loa
         lines += [
             "",
             f"### {r['scale']:g}x data ({r['counts']['Person']:,} people; {r['cph_name']} {r['sizes'][next(iter(r['sizes']))]['people']:,})",
+            "",
+            f"Load average during this scale's pass: {_load(r['load_before'])} at its start, "
+            f"{_load(r['load_after'])} at its end.",
             "",
             f"| page | role | p50 ms | p95 ms | queries {r['cph_name']} / {r['small_name']} | bytes | target p95 | within |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |",
