@@ -106,6 +106,12 @@ DATABASES = {
 # which would nest a savepoint inside it): the tenant is set per transaction for row-level security,
 # and a failing multi-step change leaves nothing half-saved.
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compiling of queries: a page's queries are small, but where the row-level security filter
+    # inflates the planner's cost estimate past jit_above_cost, compiling costs seconds (the while-waiting
+    # list for Copenhagen: 1.9 s with JIT, 50 ms without, at 3x national data; BENCHMARKS.md).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (_options.get("options", "") + " -c jit=off").strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The local demo runs a task worker (imports) beside the requests that poll it:
     # IMMEDIATE takes the write lock at BEGIN so two writers wait for each other (busy timeout)
