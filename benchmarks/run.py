@@ -90,6 +90,11 @@ PAGES = [
     ("log", "log page", "audit:log", "read_logs"),
     ("imports", "imports list", "imports:upload", "import_people"),
     ("users", "users", "accounts:users", "manage_users"),
+    # Leaders steer (issue 12): the front page, goals, the rent-subsidy figures, the national count.
+    ("steering", "leaders' overview", "steering:front", "view_figures"),
+    ("goals", "goals and progress", "steering:goals", "view_figures"),
+    ("rent_subsidy", "rent-subsidy figures", "steering:rent_subsidy", "view_figures"),
+    ("count", "national count weeks", "count:weeks", "view_figures"),
 ]
 ROLES = ["leader", "support_worker", "outreach_worker", "housing_broker", "analyst", "administrator"]
 
