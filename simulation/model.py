@@ -186,15 +186,27 @@ def _binomial(rng, n, p):
     return rng.binomial(n, np.broadcast_to(np.asarray(p, dtype=float), n.shape))
 
 
-def simulate(params: Parameters, *, runs: int, months: int, seed: int, progress=None) -> dict:
+def simulate(
+    params: Parameters, *, runs: int, months: int, seed: int, progress=None, detail: bool = False
+) -> dict:
     """``runs`` runs of ``months`` months: each series in SERIES as an int/float array [runs, months], and
-    the final state [runs, N_HOUSING, N_SUPPORT]. ``progress(done_months)`` is called once a month."""
+    the final state [runs, N_HOUSING, N_SUPPORT]. ``progress(done_months)`` is called once a month.
+    ``detail`` also keeps the month's events as the calibration reads them from a municipality's records
+    (by situation, moves between situations, new on the needs list, support ended): for tests that
+    calibrate on a simulated history."""
     rng = np.random.default_rng(seed)
     state = np.broadcast_to(np.asarray(params.initial, dtype=np.int64), (runs, N_HOUSING, N_SUPPORT)).copy()
     out = {
         name: np.zeros((runs, months), dtype=np.float64 if name == "cost" else np.int64) for name in SERIES
     }
     exits_total = np.zeros(runs, dtype=np.int64)
+    if detail:
+        out["homeless_by_situation"] = np.zeros((runs, months, N_SIT), dtype=np.int64)
+        out["inflow_by_situation"] = np.zeros((runs, months, N_SIT), dtype=np.int64)
+        out["moves"] = np.zeros((runs, months, N_SIT, N_SIT), dtype=np.int64)
+        out["registered"] = np.zeros((runs, months), dtype=np.int64)
+        out["ended"] = np.zeros((runs, months, len(METHODS)), dtype=np.int64)
+        out["homeless_exits"] = np.zeros((runs, months), dtype=np.int64)
 
     season = np.asarray(params.seasonality, dtype=float)
     arrival_shares = np.outer(params.inflow_situation, params.need_mix).ravel()
@@ -221,12 +233,16 @@ def simulate(params: Parameters, *, runs: int, months: int, seed: int, progress=
         split = _split(rng, arrivals, arrival_shares).reshape(runs, N_SIT, len(NEEDS))
         state[:, IDENTIFIED_ROWS, need_col] += split
         out["inflow"][:, t] = arrivals
+        if detail:
+            out["inflow_by_situation"][:, t] = split.sum(axis=2)
 
         # 2. Exits.
         leaving = _binomial(rng, state, exit_rows[None, :, None])
         state -= leaving
         out["exits"][:, t] = leaving.sum(axis=(1, 2))
         exits_total += out["exits"][:, t]
+        if detail:
+            out["homeless_exits"][:, t] = leaving[:, HOMELESS_ROWS, :].sum(axis=(1, 2))
 
         # 3. Lost homes: back to homelessness (identified), keeping the support state.
         lost = _binomial(rng, state[:, HOME, :], lose[None, :])
@@ -246,12 +262,16 @@ def simulate(params: Parameters, *, runs: int, months: int, seed: int, progress=
             dest[s] = 0
             split = _split(rng, movers[:, :, s, :], dest)  # [runs, 2, support, situation]
             homeless += split.transpose(0, 1, 3, 2)
+            if detail:
+                out["moves"][:, t, s] = split.sum(axis=(1, 2))
         state[:, HOMELESS_ROWS, :] = homeless.reshape(runs, HOME, N_SUPPORT)
 
         # 5. Ready for a home.
         ready = _binomial(rng, state[:, IDENTIFIED_ROWS, :], p_ready)
         state[:, IDENTIFIED_ROWS, :] -= ready
         state[:, READY_ROWS, :] += ready
+        if detail:
+            out["registered"][:, t] = ready.sum(axis=(1, 2))
 
         # 6. Homes for those ready.
         homes = rng.poisson(params.homes_per_month, size=runs)
@@ -265,6 +285,8 @@ def simulate(params: Parameters, *, runs: int, months: int, seed: int, progress=
         ended = _binomial(rng, state[:, :, IN_COLS], ends[None, None, :])
         state[:, :, IN_COLS] -= ended
         state[:, :, NONE] += ended.sum(axis=2)
+        if detail:
+            out["ended"][:, t] = ended.sum(axis=1)
         admitted_total = np.zeros(runs, dtype=np.int64)
         for i, m in enumerate(METHODS):
             free = np.maximum(capacity[i] - state[:, :, IN[m]].sum(axis=1), 0)
@@ -283,6 +305,9 @@ def simulate(params: Parameters, *, runs: int, months: int, seed: int, progress=
             out[f"in_{m}"][:, t] = state[:, :, IN[m]].sum(axis=1)
         out["housed"][:, t] = state[:, HOME, :].sum(axis=1)
         out["cost"][:, t] = (state * cost).sum(axis=(1, 2))
+        if detail:
+            by_sit = state[:, HOMELESS_ROWS, :].reshape(runs, 2, N_SIT, N_SUPPORT).sum(axis=(1, 3))
+            out["homeless_by_situation"][:, t] = by_sit
         if progress is not None:
             progress(t + 1)
 
