@@ -241,3 +241,9 @@ def month_end(iso_month: str) -> str:
     year, month = int(iso_month[:4]), int(iso_month[5:7])
     nxt = (year + month // 12, month % 12 + 1)
     return (datetime.date(nxt[0], nxt[1], 1) - datetime.timedelta(days=1)).isoformat()
+
+
+def month_label(iso_day: str, ahead: int) -> str:
+    """ "MM.YYYY" of the month ``ahead`` months after the one holding ``iso_day``."""
+    year, month = int(iso_day[:4]), int(iso_day[5:7]) - 1 + ahead
+    return f"{month % 12 + 1:02d}.{year + month // 12}"
