@@ -125,5 +125,11 @@ def compare(request, actor):
             "chosen_ids": [s.pk for s in chosen],
             "data": data,
             "chart": data["chart"] if data else None,
+            "prices": {
+                "shelter": conf.value("SHELTER_YEAR_PRICE"),
+                "support": conf.value("SUPPORT_YEAR_PRICE"),
+                "shelter_source": conf.value("SHELTER_YEAR_SOURCE"),
+                "support_source": conf.value("SUPPORT_YEAR_SOURCE"),
+            },
         },
     )
