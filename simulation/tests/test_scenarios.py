@@ -268,3 +268,32 @@ def test_another_municipalitys_scenario_and_run_are_not_found(client, users_a, m
     page = client.get(reverse("simulation:compare"), {"scenarie": [scenario.pk]}).content.decode()
     assert "Odenses" not in page
     assert SimulationRun.objects.count() == 1
+
+
+def _list_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("simulation:list"))
+    return response, len(ctx.captured_queries)
+
+
+def test_the_scenario_list_shows_one_page_and_its_queries_do_not_grow(
+    client, users_a, municipality_a, settings
+):
+    settings.HF = {**settings.HF, "SIMULATION": {"LIST_PAGE_SIZE": 2}}
+    client.force_login(users_a[Role.LEADER])
+    for i in range(3):
+        s = make_scenario(municipality_a, name=f"Scenarie {i}")
+        SimulationRun.objects.create(municipality=municipality_a, scenario=s, role="leader")
+    client.get(reverse("simulation:list"))  # the first request after login does the session's work
+    few, few_queries = _list_queries(client)
+    for i in range(3, 9):
+        s = make_scenario(municipality_a, name=f"Scenarie {i}")
+        SimulationRun.objects.create(municipality=municipality_a, scenario=s, role="leader")
+    many, many_queries = _list_queries(client)
+    body = many.content.decode()
+    assert "Scenarie 0" in body and "Scenarie 1" in body and "Scenarie 2" not in body
+    assert "side=2" in body
+    assert many_queries == few_queries
