@@ -26,6 +26,7 @@ from housing.tests.factories import make_b_housing
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from plans.tests.helpers import sweep_consent, sweep_version
+from simulation.tests.factories import make_b_run, make_b_scenario
 from steering.tests.factories import make_b_goal
 from support.tests.helpers import make_b_episode, make_b_hand_over, make_b_team, make_b_wait
 
@@ -141,6 +142,14 @@ FILLERS.update(
     }
 )
 OWNED |= {("count", "week_id"), ("count", "form_id")}
+# The capacity and cost simulation (issue 13 item 3): B's scenario and its run.
+FILLERS.update(
+    {
+        ("simulation", "scenario_id"): lambda w: make_b_scenario(w).pk,
+        ("simulation", "run_id"): lambda w: make_b_run(w).pk,
+    }
+)
+OWNED |= {("simulation", "scenario_id"), ("simulation", "run_id")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
