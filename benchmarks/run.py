@@ -95,6 +95,9 @@ PAGES = [
     ("goals", "goals and progress", "steering:goals", "view_figures"),
     ("rent_subsidy", "rent-subsidy figures", "steering:rent_subsidy", "view_figures"),
     ("count", "national count weeks", "count:weeks", "view_figures"),
+    # The capacity and cost simulation (issue 13 item 3).
+    ("scenarios", "simulation scenarios", "simulation:list", "view_figures"),
+    ("compare", "scenario comparison", "simulation:compare", "view_figures"),
 ]
 ROLES = ["leader", "support_worker", "outreach_worker", "housing_broker", "analyst", "administrator"]
 
