@@ -13,6 +13,7 @@ def platform(request):
     # Leaders and analysts start from the figures they steer by (issue 12).
     if has_capability(role, Capability.STEER) or role == Role.ANALYST:
         nav.append(("steering:front", _("Ledelsens overblik")))
+        nav.append(("economy:page", _("Økonomi")))
     if has_capability(role, Capability.VIEW_PEOPLE):
         nav.append(("people:list", _("Hjemløselisten")))
         nav.append(("people:needs_list", _("Boligbehovslisten")))

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "support",
     "fidelity",
     "steering",
+    "economy",
     "count",
     "imports",
     "home",
