@@ -18,6 +18,7 @@ urlpatterns = [
     path("efterlevelse/", include("fidelity.urls")),
     path("ledelse/", include("steering.urls")),
     path("simulering/", include("simulation.urls")),
+    path("oekonomi/", include("economy.urls")),
     path("optaelling/", include("count.urls")),
     path("log/", include("accounts.log_urls")),
     path("indlaes/", include("imports.urls")),

@@ -14,6 +14,7 @@ def platform(request):
     if has_capability(role, Capability.STEER) or role == Role.ANALYST:
         nav.append(("steering:front", _("Ledelsens overblik")))
         nav.append(("simulation:list", _("Scenarier")))
+        nav.append(("economy:page", _("Økonomi")))
     if has_capability(role, Capability.VIEW_PEOPLE):
         nav.append(("people:list", _("Hjemløselisten")))
         nav.append(("people:needs_list", _("Boligbehovslisten")))

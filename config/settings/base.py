@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "fidelity",
     "steering",
     "simulation",
+    "economy",
     "count",
     "imports",
     "home",

@@ -96,6 +96,7 @@ def test_every_app_with_wrapped_text_has_a_catalogue():
         "count",
         "steering",
         "simulation",
+        "economy",
         "figures",
         "accounts",
         "audit",

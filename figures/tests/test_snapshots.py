@@ -14,6 +14,8 @@ from accounts.access import Actor
 from accounts.roles import Role
 from allocation import services as allocation_services
 from core.testing import run_tasks
+from economy import aggregates as economy_aggregates
+from economy import selectors as economy_selectors
 from figures import registry, services
 from figures.models import FigureSnapshot
 from figures.tasks import refresh_all_figures, refresh_figures
@@ -42,6 +44,7 @@ KEYS = [
     support_aggregates.CAPACITY,
     people_aggregates.LIST_FIGURES,
     people_aggregates.MEASURES,
+    economy_aggregates.KEY,
 ]
 
 
@@ -62,6 +65,7 @@ def shown(users, municipality):
         "leader": support_selectors.leader_page(boss, today=TODAY),
         "list": people_selectors.list_figures(boss, today=TODAY),
         "measures": steering_selectors.homelessness(boss, today=TODAY),
+        "economy": economy_selectors.economy(boss, today=TODAY),
     }
 
 
@@ -93,6 +97,11 @@ def assert_exact(users, municipality):
     assert page["list"]["housed_count"] == listed["housed_count"]
     assert page["list"]["current"] == listed["current"]
     assert [r.at_shelter_end for r in page["list"]["rows"]] == list(listed["shelter"].values())
+    costs = recomputed(municipality, economy_aggregates.KEY)
+    assert [(r["label"], r["shelter_days"]) for r in page["economy"]["years"]] == [
+        (y["year"], y["shelter_days"]) for y in costs["years"]
+    ]
+    assert page["economy"]["pooled_people"] == costs["all_cohorts"]["people"]
     return page
 
 
@@ -203,17 +212,21 @@ def test_a_write_marks_only_its_own_municipality_and_the_task_refreshes_it(
     with django_capture_on_commit_callbacks() as callbacks:
         person_factory(worker_a, first_name="Ny", situation="shelter", start=TODAY)
     stale = set(FigureSnapshot.objects.filter(stale=True).values_list("municipality_id", "key"))
-    # A new person changes the list figures, retention (a status) and the stock (the needs list flag):
-    # not the support capacity, and nothing in B.
+    # A new person changes the list figures, retention (a status), the stock (the needs list flag) and the
+    # economy (a shelter situation): not the support capacity, and nothing in B.
     assert stale == {
         (municipality_a.pk, people_aggregates.LIST_FIGURES),
         (municipality_a.pk, people_aggregates.MEASURES),
         (municipality_a.pk, housing_aggregates.RETENTION),
         (municipality_a.pk, housing_aggregates.STOCK),
+        (municipality_a.pk, economy_aggregates.KEY),
     }
-    assert len(callbacks) == 1  # one refresh queued, however many rows the write saved
+    # One refresh queued for the person's row, however many rows the write saved; its shelter situation
+    # marks the economy (which does not depend on the person's row) and queues a second, which finds
+    # nothing left stale once the first has run.
+    assert len(callbacks) == 2
 
-    assert refresh_figures.call(municipality_a.pk) == 4
+    assert refresh_figures.call(municipality_a.pk) == 5
     assert not FigureSnapshot.objects.filter(stale=True).exists()
     shelter = FigureSnapshot.objects.get(municipality=municipality_a, key=people_aggregates.LIST_FIGURES)
     assert shelter.data == recomputed(municipality_a, people_aggregates.LIST_FIGURES)
