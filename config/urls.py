@@ -17,6 +17,7 @@ urlpatterns = [
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),
     path("ledelse/", include("steering.urls")),
+    path("implementering/", include("implementation.urls")),
     path("optaelling/", include("count.urls")),
     path("log/", include("accounts.log_urls")),
     path("indlaes/", include("imports.urls")),

@@ -13,6 +13,9 @@ def platform(request):
     # Leaders and analysts start from the figures they steer by (issue 12).
     if has_capability(role, Capability.STEER) or role == Role.ANALYST:
         nav.append(("steering:front", _("Ledelsens overblik")))
+    # The plan, its networks and the Landkort (one entry: the pages link to each other).
+    if has_capability(role, Capability.VIEW_FIGURES) or has_capability(role, Capability.STEER):
+        nav.append(("implementation:plan", _("Implementeringsplan")))
     if has_capability(role, Capability.VIEW_PEOPLE):
         nav.append(("people:list", _("Hjemløselisten")))
         nav.append(("people:needs_list", _("Boligbehovslisten")))

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "support",
     "fidelity",
     "steering",
+    "implementation",
     "count",
     "imports",
     "home",

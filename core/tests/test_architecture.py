@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APPS = {
     "core", "tenants", "figures", "audit", "accounts", "people", "plans", "support", "housing", "allocation",
-    "fidelity", "count", "steering", "home", "imports", "demo", "benchmarks", "config",
+    "fidelity", "count", "steering", "implementation", "home", "imports", "demo", "benchmarks", "config",
 }  # fmt: skip
 # Scripts that must configure Django before they may import models (a standalone benchmark run).
 SET_UP_FIRST = {"benchmarks/run.py"}
