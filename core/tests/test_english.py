@@ -95,6 +95,7 @@ def test_every_app_with_wrapped_text_has_a_catalogue():
         "fidelity",
         "count",
         "steering",
+        "implementation",
         "figures",
         "accounts",
         "audit",

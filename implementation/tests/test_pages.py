@@ -287,3 +287,14 @@ def test_a_focus_area_is_created_through_the_page(login, users_a):
     )
     assert response.status_code == 302
     assert FocusArea.objects.get().source == "Udviklingsmål 1"
+
+
+def test_the_plan_and_the_landkort_are_english_when_english_is_chosen(plan, leader, login, users_a):
+    services.map_actor_save(actor=leader, kind="addiction", name="Rusmiddelcentret", phone="47 35 00 00")
+    client = login(users_a[Role.LEADER])
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("implementation:plan")).content.decode()
+    assert "Implementation plan" in html and "Deadline passed" in html and "Not started" in html
+    assert "Fristen er overskredet" not in html
+    landkort = client.get(reverse("implementation:landkort")).content.decode()
+    assert "The citizen" in landkort and "Addiction treatment" in landkort
