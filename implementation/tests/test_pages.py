@@ -298,3 +298,37 @@ def test_the_plan_and_the_landkort_are_english_when_english_is_chosen(plan, lead
     assert "Fristen er overskredet" not in html
     landkort = client.get(reverse("implementation:landkort")).content.decode()
     assert "The citizen" in landkort and "Addiction treatment" in landkort
+
+
+def test_the_plan_pages_query_count_does_not_grow_with_the_plan(leader, login, users_a, municipality_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(users_a[Role.LEADER])
+    goal = make_goal(municipality_a)
+
+    def add(n):
+        for i in range(n):
+            area = services.focus_area_save(
+                actor=leader, number=FocusArea.objects.count() + 1, title=f"Område {i}"
+            )
+            services.initiative_save(
+                actor=leader,
+                focus_area=area,
+                title=f"Initiativ {i}",
+                owner="Chefen",
+                today=timezone.localdate(),
+                principles=[1, 2],
+                goals=[goal],
+            )
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    add(2)
+    count(reverse("implementation:plan"))  # the session's first request costs more (its activity saved)
+    small = {u: count(u) for u in (reverse("implementation:plan"), reverse("implementation:landkort"))}
+    add(6)
+    assert {u: count(u) for u in small} == small
