@@ -19,6 +19,7 @@ urlpatterns = [
     path("ledelse/", include("steering.urls")),
     path("simulering/", include("simulation.urls")),
     path("oekonomi/", include("economy.urls")),
+    path("implementering/", include("implementation.urls")),
     path("optaelling/", include("count.urls")),
     path("log/", include("accounts.log_urls")),
     path("indlaes/", include("imports.urls")),

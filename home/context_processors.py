@@ -15,6 +15,9 @@ def platform(request):
         nav.append(("steering:front", _("Ledelsens overblik")))
         nav.append(("simulation:list", _("Scenarier")))
         nav.append(("economy:page", _("Økonomi")))
+        # The plan, its networks and the Landkort (one entry: the pages link to each other); other roles
+        # reach it from the links on the pages (the navigation by role is regrouped in a later change).
+        nav.append(("implementation:plan", _("Implementeringsplan")))
     if has_capability(role, Capability.VIEW_PEOPLE):
         nav.append(("people:list", _("Hjemløselisten")))
         nav.append(("people:needs_list", _("Boligbehovslisten")))

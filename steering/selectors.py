@@ -22,7 +22,7 @@ from people.selectors import list_figures, list_quality, needs_list_entries
 from people.situations import HOMELESS, SHORT_LABELS, Situation
 from support.selectors import method_figures
 
-from . import catalogue, conf, progress, subsidy
+from . import catalogue, conf, municipal_plan, progress, subsidy
 from .models import Direction, Goal
 
 SERIES_MONTHS = 24
@@ -89,6 +89,7 @@ def front_page(actor, *, today: date) -> dict:
         "goals": goal_progress(actor, today=today, data=data),
         "may_see_people": has_capability(actor.role, Capability.VIEW_PEOPLE),
         "reference_days": catalogue.DAYS_TO_HOUSING_REFERENCE,
+        "plan": municipal_plan.summary(actor),
     }
 
 
@@ -214,4 +215,6 @@ def rent_subsidy(actor, *, today: date) -> dict:
         "national_source": count_conf.value("NATIONAL_SOURCE"),
         "agreements": agreements_in_force(actor, today=today),
         "goals": goal_progress(actor, today=today),
+        # The municipality's own plan (its focus areas), kept by the app above that registers the reader.
+        "plan": municipal_plan.summary(actor),
     }

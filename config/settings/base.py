@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "steering",
     "simulation",
     "economy",
+    "implementation",
     "count",
     "imports",
     "home",

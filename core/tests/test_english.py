@@ -97,6 +97,7 @@ def test_every_app_with_wrapped_text_has_a_catalogue():
         "steering",
         "simulation",
         "economy",
+        "implementation",
         "figures",
         "accounts",
         "audit",

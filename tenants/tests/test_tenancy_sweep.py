@@ -23,6 +23,7 @@ from audit.models import AccessLogEntry, Action
 from count.tests.factories import make_b_count
 from fidelity.tests.factories import make_b_fidelity
 from housing.tests.factories import make_b_housing
+from implementation.tests.factories import make_b_plan
 from people import services
 from people.models import Contact, NeedsListEntry, Person, SituationPeriod, StatusChange
 from plans.tests.helpers import sweep_consent, sweep_version
@@ -150,6 +151,25 @@ FILLERS.update(
     }
 )
 OWNED |= {("simulation", "scenario_id"), ("simulation", "run_id")}
+# The implementation plan, its networks and the Landkort (issue 13): B's objects of each kind.
+FILLERS.update(
+    {
+        ("implementation", "focus_area_id"): lambda w: make_b_plan(w)["area"].pk,
+        ("implementation", "initiative_id"): lambda w: make_b_plan(w)["initiative"].pk,
+        ("implementation", "network_id"): lambda w: make_b_plan(w)["network"].pk,
+        ("implementation", "member_id"): lambda w: make_b_plan(w)["member"].pk,
+        ("implementation", "meeting_id"): lambda w: make_b_plan(w)["meeting"].pk,
+        ("implementation", "actor_id"): lambda w: make_b_plan(w)["actor"].pk,
+    }
+)
+OWNED |= {
+    ("implementation", "focus_area_id"),
+    ("implementation", "initiative_id"),
+    ("implementation", "network_id"),
+    ("implementation", "member_id"),
+    ("implementation", "meeting_id"),
+    ("implementation", "actor_id"),
+}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
