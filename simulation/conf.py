@@ -1,21 +1,12 @@
 """The simulation's settings: defaults with their units and sources; read with ``value`` (core/conf.py).
 An installation overrides them in settings.HF["SIMULATION"].
 
-The prices are the simulation's own scenario inputs until the economy app's prices per municipality and
-year exist on this branch; each names its public source (DOMAIN.md, "Economy")."""
+The prices are the municipality's own, as the economy page shows them (economy/conf.py defaults, a
+leader's own price per year): one price list for both (simulation/selectors.py prices_now)."""
 
 from core.conf import AppSettings
 
 DEFAULTS = {
-    # A year at a § 110 shelter costs about 550,000 kr. (DOMAIN.md, Economy, secondary sources): a month
-    # 550,000 / 12.
-    "SHELTER_YEAR_PRICE": 550_000,
-    "SHELTER_YEAR_SOURCE": "Et år på forsorgshjem (§ 110) koster omkring 550.000 kr. (offentlige opgørelser)",
-    # Housing First support costs 40,000-130,000 kr. a year per citizen (DOMAIN.md, Economy): CTI, time
-    # limited and the least intensive, at the range's low end; ACT, a whole team, at its high end; ICM
-    # between. The placement in the range is a local assumption, shown on the page.
-    "SUPPORT_YEAR_PRICE": {"cti": 40_000, "icm": 85_000, "act": 130_000},
-    "SUPPORT_YEAR_SOURCE": "Housing First-støtte koster 40.000-130.000 kr. om året pr. borger (offentlige opgørelser)",
     # Street, sofa and other situations: no municipal price is known (0 kr.), so the cost compares shelter
     # and support only.
     "OTHER_SITUATION_YEAR_PRICE": 0,
@@ -52,9 +43,10 @@ DEFAULTS = {
 value = AppSettings("SIMULATION", DEFAULTS)
 
 
-def model_defaults() -> dict:
-    """The calibration's defaults (calibrate.calibrate ``defaults``) from the settings, per month."""
-    shelter_month = value("SHELTER_YEAR_PRICE") / 12
+def model_defaults(prices: dict) -> dict:
+    """The calibration's defaults (calibrate.calibrate ``defaults``) from the settings, per month, with
+    ``prices`` (kr. a year: "shelter" per citizen, "support" per method) from the economy's price list."""
+    shelter_month = prices["shelter"] / 12
     other_month = value("OTHER_SITUATION_YEAR_PRICE") / 12
     moves = [[0.0] * 4 for _ in range(4)]
     for i in range(4):
@@ -73,5 +65,5 @@ def model_defaults() -> dict:
         "exit_split": value("EXIT_SPLIT"),
         "exit_housed": value("EXIT_HOUSED"),
         "housing_cost": [other_month, other_month, other_month, shelter_month],
-        "support_cost": {m: p / 12 for m, p in value("SUPPORT_YEAR_PRICE").items()},
+        "support_cost": {m: p / 12 for m, p in prices["support"].items()},
     }

@@ -40,6 +40,7 @@ def seed(*, municipality, staff, rng, today, areas) -> None:
     actor = Actor(user=leader, municipality=municipality, role=Role.LEADER, path="/demo/")
     history = selectors.calibration_history(actor, today=today)
     places = selectors.places_now(actor, today=today)
+    prices = selectors.prices_now(actor, today=today)
     for name, description, changes in SCENARIOS:
         scenario = services.scenario_save(
             actor=actor,
@@ -50,7 +51,13 @@ def seed(*, municipality, staff, rng, today, areas) -> None:
             horizon_months=60,
         )
         result = services.compute(
-            history, places=places, changes=scenario.changes, runs=DEMO_RUNS, months=60, seed=scenario.seed
+            history,
+            places=places,
+            prices=prices,
+            changes=scenario.changes,
+            runs=DEMO_RUNS,
+            months=60,
+            seed=scenario.seed,
         )
         SimulationRun.objects.create(
             municipality=municipality,

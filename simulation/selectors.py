@@ -13,6 +13,8 @@ from accounts.access import require
 from accounts.roles import Capability
 from allocation.models import Vacancy
 from core.pagination import page_of
+from economy import costs as economy_costs
+from economy.aggregates import price_book
 from housing.models import Tenancy
 from people.durations import Period
 from people.figures import add_months, month_end, month_start
@@ -316,3 +318,20 @@ def latest_runs(actor, scenario_ids, *, done_only: bool = False) -> dict[int, Si
     for run in qs.order_by("scenario_id", "-created_at", "-id").defer("result" if not done_only else "path"):
         out.setdefault(run.scenario_id, run)
     return out
+
+
+def prices_now(actor, *, today: date) -> dict:
+    """This year's prices a year per citizen, as the economy page shows them (the municipality's own where a
+    leader set one, else the default with its source): a shelter year (the day price x 365) and each
+    specialised method's support."""
+    require(actor, Capability.VIEW_FIGURES)
+    book = price_book(actor.municipality)
+    year = today.year
+    return {
+        "year": year,
+        "shelter": round(book.daily(economy_costs.SHELTER, year) * economy_costs.DAYS_A_YEAR),
+        "support": {
+            m: round(book.per_citizen_year(m, year))
+            for m in (economy_costs.CTI, economy_costs.ICM, economy_costs.ACT)
+        },
+    }

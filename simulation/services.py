@@ -187,13 +187,21 @@ def _set_progress(run: SimulationRun, progress: int, **fields) -> None:
 
 
 def compute(
-    history: calibrate.History, *, places: dict, changes: dict, runs: int, months: int, seed: int, report=None
+    history: calibrate.History,
+    *,
+    places: dict,
+    prices: dict,
+    changes: dict,
+    runs: int,
+    months: int,
+    seed: int,
+    report=None,
 ) -> dict:
     """The result a run stores: the base (the municipality's history carried forward) and the scenario,
     each as percentiles per month, waits, cost and savings, and the back-test. Plain data; ``report(p)``
     gets the progress 0-100."""
     report = report or (lambda p: None)
-    defaults = conf.model_defaults()
+    defaults = conf.model_defaults(prices)
     backtest = calibrate.backtest(history, defaults=defaults, runs=conf.value("BACKTEST_RUNS"), seed=seed)
     report(20)
     base, basis = calibrate.calibrate(history, defaults=defaults, capacity=places)
@@ -215,6 +223,8 @@ def compute(
         "base": model.summarise(base_result),
         "scenario": model.summarise(scen_result, base=base_result),
         "parameters": {"base": parameters_shown(base), "scenario": parameters_shown(scenario)},
+        # The prices the run used: a later change of a price does not change a finished run.
+        "prices": prices,
         "basis": basis,
         "backtest": backtest,
         "runs": runs,
@@ -249,6 +259,7 @@ def run_execute(run_id: int, municipality_id: int) -> str:
                 today = timezone.localdate()
                 history = selectors.calibration_history(actor, today=today)
                 places = selectors.places_now(actor, today=today)
+                prices = selectors.prices_now(actor, today=today)
                 _set_progress(run, 10)
                 last = [10]
 
@@ -261,6 +272,7 @@ def run_execute(run_id: int, municipality_id: int) -> str:
                 result = compute(
                     history,
                     places=places,
+                    prices=prices,
                     changes=s.changes,
                     runs=s.runs,
                     months=s.horizon_months,

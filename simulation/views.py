@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,11 +126,8 @@ def compare(request, actor):
             "chosen_ids": [s.pk for s in chosen],
             "data": data,
             "chart": data["chart"] if data else None,
-            "prices": {
-                "shelter": conf.value("SHELTER_YEAR_PRICE"),
-                "support": conf.value("SUPPORT_YEAR_PRICE"),
-                "shelter_source": conf.value("SHELTER_YEAR_SOURCE"),
-                "support_source": conf.value("SUPPORT_YEAR_SOURCE"),
-            },
+            # The prices the base run used (each run keeps its own), else this year's from the economy page.
+            "prices": (chosen and (finished[chosen[0].pk].result or {}).get("prices"))
+            or selectors.prices_now(actor, today=timezone.localdate()),
         },
     )
