@@ -2,6 +2,7 @@
 writes the log."""
 
 from datetime import timedelta
+from itertools import chain, islice
 
 import pgtrigger
 from django.db import transaction
@@ -46,6 +47,9 @@ def log_access(
     )
 
 
+LOG_BATCH = 2000  # rows per statement when an export logs many people
+
+
 def log_many_reads(
     *,
     actor,
@@ -57,8 +61,9 @@ def log_many_reads(
     action=Action.READ,
     search_detail: str | None = None,
 ):
-    """One row per person shown, written in one statement (a list page or an export); with
-    ``search_detail``, the list's search (its terms) is the first row of the same statement."""
+    """One row per person shown, written in one statement for a page (a list page) and in statements of
+    LOG_BATCH rows for an export, so memory stays flat however many people it holds; with
+    ``search_detail``, the list's search (its terms) is the first row of the first statement."""
     common = {
         "municipality": municipality,
         "user": actor,
@@ -67,11 +72,13 @@ def log_many_reads(
         "purpose": purpose,
         "path": path[:300],
     }
-    entries = [AccessLogEntry(action=action, person_id=pid, **common) for pid in person_ids]
+    entries = (AccessLogEntry(action=action, person_id=pid, **common) for pid in person_ids)
     if search_detail is not None:
-        entries.insert(0, AccessLogEntry(action=Action.SEARCH, detail=search_detail[:2000], **common))
-    if entries:
-        AccessLogEntry.objects.bulk_create(entries)
+        entries = chain(
+            [AccessLogEntry(action=Action.SEARCH, detail=search_detail[:2000], **common)], entries
+        )
+    while batch := list(islice(entries, LOG_BATCH)):
+        AccessLogEntry.objects.bulk_create(batch)
 
 
 @transaction.atomic
