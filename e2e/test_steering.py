@@ -22,6 +22,8 @@ def test_leader_steers_from_the_front_page_and_the_analyst_sees_no_names(
     page.get_by_text("Hvordan tælles det?").click()
     expect(page.locator("#definitions")).to_contain_text("nationale hjemløsetællings ni situationer")
     check_a11y(page, "ledelsens overblik")
+    # A leader's many menu links wrap: nothing scrolls sideways at a laptop's width (WCAG 1.4.10).
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
     # A goal: at most 0 at a shelter within a year; set long ago, it is behind its path today.
     page.get_by_role("link", name="Mål og fremdrift").first.click()
