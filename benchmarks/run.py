@@ -98,6 +98,10 @@ PAGES = [
     # The capacity and cost simulation (issue 13 item 3).
     ("scenarios", "simulation scenarios", "simulation:list", "view_figures"),
     ("compare", "scenario comparison", "simulation:compare", "view_figures"),
+    # Economy and the implementation plan (issue 13).
+    ("economy", "economy page", "economy:page", "view_figures"),
+    ("plan", "implementation plan", "implementation:plan", "view_figures"),
+    ("landkort", "Housing First Landkort", "implementation:landkort", "view_figures"),
 ]
 ROLES = ["leader", "support_worker", "outreach_worker", "housing_broker", "analyst", "administrator"]
 
