@@ -40,7 +40,8 @@ class AccessLogEntry(TenantModel):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [
-            models.Index(fields=["municipality", "-at"]),
+            # The log page reads a municipality's newest rows by (at, id), keyset style: the index holds both.
+            models.Index(fields=["municipality", "-at", "-id"]),
             models.Index(fields=["municipality", "person_id"]),
         ]
         verbose_name = _("logpost")
