@@ -1,7 +1,7 @@
 """Thin views on allocation: parse input, call a selector or service, render."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from core.errors import DomainError
 from core.forms import apply_error
 from core.pagination import PAGE_PARAM
 from core.params import int_param
+from core.pdf import pdf_response
 
 from . import selectors, services
 from .conf import allocation_setting
@@ -483,8 +484,7 @@ def meeting_detail(request, actor, meeting_id):
 @with_actor(Capability.VIEW_HOUSING)
 def meeting_pdf(request, actor, meeting_id):
     meeting, items = selectors.meeting_export(actor, meeting_id)
-    response = HttpResponse(
-        meeting_pdf_bytes(meeting, items, request=request), content_type="application/pdf"
+    return pdf_response(
+        meeting_pdf_bytes(meeting, items, request=request),
+        filename=f"boligudvalget-{meeting.held_on:%Y-%m-%d}.pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="boligudvalget-{meeting.held_on:%Y-%m-%d}.pdf"'
-    return response

@@ -1,7 +1,6 @@
 """The economy page, its workbook and PDF, and the leaders' price page. Thin: parse, call, render."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from accounts.access import with_actor
 from accounts.roles import Capability
 from core.downloads import XLSX, file_download
 from core.forms import apply_error
+from core.pdf import pdf_response
 
 from . import charts, costs, exports, pdf, selectors, services
 from .errors import PriceDataError
@@ -34,9 +34,7 @@ def workbook(request, actor):
 def pdf_report(request, actor):
     today = timezone.localdate()
     content = pdf.economy_pdf(actor, today=today, request=request)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="oekonomi-{today.isoformat()}.pdf"'
-    return response
+    return pdf_response(content, filename=f"oekonomi-{today.isoformat()}.pdf")
 
 
 def _int(value, default: int) -> int:

@@ -132,9 +132,3 @@ def _survey_mean(row):
     if not row["shown"]:
         return "vises ikke (for få svar)"
     return MISSING if row["mean"] is None else row["mean"]
-
-
-def pdf(html: str, *, base_url: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=base_url).write_pdf()

@@ -1,9 +1,8 @@
 """Thin views of the fidelity app."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -14,6 +13,7 @@ from accounts.roles import Capability, has_capability
 from core.downloads import XLSX, file_download
 from core.forms import apply_error
 from core.params import int_param
+from core.pdf import pdf_response, render_pdf
 from tenants import rls
 from tenants.models import Municipality
 
@@ -242,14 +242,10 @@ def results_export(request, actor, fmt):
         # Streamed from a temporary file, deleted once sent (core.downloads).
         return file_download(exports.xlsx(data), content_type=XLSX, filename=f"{name}.xlsx")
     else:
-        html = render_to_string(
-            "fidelity/report_pdf.html", {"data": data, "min_group": conf.value("MIN_GROUP")}
+        content = render_pdf(
+            "fidelity/report_pdf.html", {"data": data, "min_group": conf.value("MIN_GROUP")}, request=request
         )
-        response = HttpResponse(
-            exports.pdf(html, base_url=request.build_absolute_uri("/")), content_type="application/pdf"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+        return pdf_response(content, filename=f"{name}.pdf")
 
 
 @with_actor(Capability.RUN_FIDELITY)

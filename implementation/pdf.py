@@ -1,19 +1,17 @@
 """The plan's status report as a PDF for the political committee (WeasyPrint): per focus area the
 initiatives, status, owner, deadline, latest note and linked goals with their progress. No citizen's data."""
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.access import actor_log
 from audit.models import Action
+from core.pdf import render_pdf
 
 from . import selectors
 
 
 def status_report_pdf(actor, *, today, request=None) -> bytes:
-    from weasyprint import HTML  # imported here: loading pango costs time every other page does not need
-
-    html = render_to_string(
+    content = render_pdf(
         "implementation/report_pdf.html",
         {
             "data": selectors.status_report(actor, today=today),
@@ -21,6 +19,7 @@ def status_report_pdf(actor, *, today, request=None) -> bytes:
             "printed": timezone.localtime(),
             "municipality": actor.municipality,
         },
+        request=request,
     )
     actor_log(
         actor,
@@ -28,5 +27,4 @@ def status_report_pdf(actor, *, today, request=None) -> bytes:
         "Implementeringsplanens status til det politiske udvalg",
         detail=f"PDF {today.isoformat()}",
     )
-    base_url = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html, base_url=base_url).write_pdf()
+    return content

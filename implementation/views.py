@@ -3,7 +3,7 @@ Everyone with the leaders' figures reads them; leaders (Capability.STEER) edit."
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
 from core.pagination import PAGE_PARAM
+from core.pdf import pdf_response
 
 from . import pdf, selectors, services
 from . import principles as hf_principles
@@ -57,9 +58,7 @@ def plan(request, actor):
 def report_pdf(request, actor):
     today = timezone.localdate()
     content = pdf.status_report_pdf(actor, today=today, request=request)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="implementeringsplan-{today.isoformat()}.pdf"'
-    return response
+    return pdf_response(content, filename=f"implementeringsplan-{today.isoformat()}.pdf")
 
 
 def _focus_area_form(request, actor, area):

@@ -1,7 +1,7 @@
 """The leaders' front page and their goals. Thin: parse, call a selector or service, render."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
+from core.pdf import pdf_response
 
 from . import charts, pdf, selectors, services
 from .errors import GoalDataError
@@ -108,9 +109,7 @@ def goal_archive(request, actor, goal_id):
 def goals_pdf(request, actor):
     today = timezone.localdate()
     content = pdf.goals_pdf(actor, today=today, request=request)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="maal-{today.isoformat()}.pdf"'
-    return response
+    return pdf_response(content, filename=f"maal-{today.isoformat()}.pdf")
 
 
 @with_actor(Capability.VIEW_FIGURES)
@@ -123,6 +122,4 @@ def rent_subsidy(request, actor):
 def rent_subsidy_pdf(request, actor):
     today = timezone.localdate()
     content = pdf.rent_subsidy_pdf(actor, today=today, request=request)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="huslejetilskud-{today.isoformat()}.pdf"'
-    return response
+    return pdf_response(content, filename=f"huslejetilskud-{today.isoformat()}.pdf")
