@@ -11,7 +11,7 @@ from accounts.access import Actor, actor_log, require
 from accounts.roles import Capability
 from audit.models import Action
 
-from . import catalogue
+from . import catalogue, selectors
 from .errors import GoalDataError
 from .models import Direction, Goal, GoalChange
 
@@ -57,11 +57,12 @@ def goal_save(
     deadline: date | None,
     owner: str,
     why: str = "",
-    baseline: float | None,
+    baseline: float | None = None,
     today: date,
     goal: Goal | None = None,
 ) -> Goal:
-    """Create a goal (its baseline is the measure's value today) or change one (its baseline stays)."""
+    """Create a goal (its starting point is the measure's value today, read here unless given, as the demo
+    does for a goal set half a year ago) or change one (its starting point stays)."""
     require(actor, Capability.STEER)
     value, owner = _validated(
         measure=measure, direction=direction, target=target, deadline=deadline, owner=owner, today=today
@@ -71,6 +72,8 @@ def goal_save(
     before = {} if goal is None else _snapshot(goal)
     if goal is None or goal.measure != measure:
         goal = goal or Goal(municipality=actor.municipality, created_by=actor.user)
+        if baseline is None:
+            baseline = selectors.current_value(selectors.homelessness(actor, today=today), measure)
         # A new measure starts from its own value today: the path runs from there.
         goal.baseline = None if baseline is None else Decimal(str(baseline)).quantize(Decimal("0.1"))
         goal.baseline_on = today

@@ -62,15 +62,8 @@ def _goal_form(request, actor, goal):
     )
     form = GoalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = selectors.homelessness(actor, today=today)
         try:
-            saved = services.goal_save(
-                actor=actor,
-                goal=goal,
-                baseline=selectors.current_value(data, form.cleaned_data["measure"]),
-                today=today,
-                **form.cleaned_data,
-            )
+            saved = services.goal_save(actor=actor, goal=goal, today=today, **form.cleaned_data)
             messages.success(request, _("Målet er gemt."))
             return redirect("steering:goal_edit", goal_id=saved.pk)
         except GoalDataError as exc:
