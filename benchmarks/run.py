@@ -304,16 +304,15 @@ def phase_export_memory(args) -> int:
     """Peak RSS of making the by-name list export. ``writer``: the first ``rows`` people of the whole
     database (system access) through people.exports.rows and the CSV/xlsx writer into a temporary file,
     as the request and the task both make it. ``task``: what the export task does for Copenhagen's
-    leader with every status (people.exports.build: the selector, the access log of every row, the
-    file, then its bytes for sealing)."""
+    leader with every status (people.exports.export_run: the selector, the access log of every row, the
+    file, sealed block by block into the export's parts); the export is deleted afterwards."""
     setup_django(args.db)
     from django.utils import timezone
     from django_scopes import scope
 
-    from accounts.access import Actor
     from accounts.models import User
     from people import exports
-    from people.models import Person
+    from people.models import ListExport, Person
     from tenants import rls
     from tenants.models import Municipality
     from tenants.rls import system_access
@@ -337,9 +336,21 @@ def phase_export_memory(args) -> int:
         leader = User.objects.get(username="bench-leader-0101")
         rls.set_tenant(str(cph.pk), local=False)
         with scope(municipality=cph):
-            actor = Actor(user=leader, municipality=cph, role="leader", path="/borgere/udtraek")
-            body, total = exports.build(actor, query="status=all", fmt=args.fmt, today=today)
-        return total, len(body)
+            export = ListExport.objects.create(
+                municipality=cph,
+                requested_by=leader,
+                role="leader",
+                path="/borgere/udtraek",
+                fmt=args.fmt,
+                query="status=all",
+            )
+        exports.export_run(export.pk, cph.pk)
+        with scope(municipality=cph):
+            export.refresh_from_db()
+            size = sum(len(bytes(d)) for d in export.parts.values_list("data", flat=True).iterator())
+            total = export.total_rows
+            export.delete()
+        return total, size
 
     # Warm up (imports, connection, templates of the writer) with a small run, then measure.
     writer(100)
@@ -1136,18 +1147,15 @@ def write_report(args, results: list[dict], memory: list[dict], load_before, loa
         "Writer: the first N people of the whole database (system access) through `people.exports.rows` and",
         "the CSV or xlsx writer (`core/exports.py`) into a temporary file, as every export is made. Task: what",
         "the export task does for a list above the synchronous limit, for Copenhagen's leader with every status",
-        "(`people.exports.build`: the selector, an access-log entry per row, the file, then its bytes to seal).",
+        "(`people.exports.export_run`: the selector, an access-log entry per row, the file, sealed block by",
+        "block into the export's parts; the file column is the sealed size).",
         "Target: constant in the number of rows.",
         "",
         "| export | rows | file | peak RSS | growth | time |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for m in memory:
-        what = (
-            f"writer, {m['fmt']}"
-            if m["mode"] == "writer"
-            else f"task (build), {m['fmt']}, {m['scale']:g}x data"
-        )
+        what = f"writer, {m['fmt']}" if m["mode"] == "writer" else f"task, {m['fmt']}, {m['scale']:g}x data"
         lines.append(
             f"| {what} | {m['rows']:,} | {m['bytes'] / 1e6:.1f} MB | {m['peak_mb']:.0f} MB | "
             f"+{m['growth_mb']:.0f} MB | {m['seconds']:.1f} s |"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_scopes import scope
 
 from accounts.access import Actor
-from core.crypto import decrypt, fernet
+from core.crypto import decrypt, open_blocks, seal_blocks
 from core.downloads import CSV, XLSX
 from core.exports import csv_file, export_file, write_row, xlsx_workbook
 from tenants import rls
@@ -22,7 +22,7 @@ from tenants.models import Municipality
 from . import conf, selectors
 from . import cpr as cpr_rules
 from .forms import ListFilterForm
-from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport
+from .models import SITUATION_CHOICES, STATUS_CHOICES, ExportStatus, ListExport, ListExportPart
 
 PURPOSE = "Udtræk af hjemløselisten"
 CONTENT_TYPES = {"csv": CSV, "xlsx": XLSX}
@@ -138,15 +138,6 @@ def build_file(actor: Actor, *, query: str, fmt: str, today: date, ids: list[int
     return (to_csv(data) if fmt == "csv" else to_xlsx(data)), count
 
 
-def build(
-    actor: Actor, *, query: str, fmt: str, today: date, ids: list[int] | None = None
-) -> tuple[bytes, int]:
-    """The file's bytes, for the task that seals it (build_file)."""
-    file, count = build_file(actor, query=query, fmt=fmt, today=today, ids=ids)
-    with file:
-        return file.read(), count
-
-
 def is_large(n: int) -> bool:
     return n > conf.value("EXPORT_SYNC_MAX_ROWS")
 
@@ -181,29 +172,53 @@ def export_run(export_id: int, municipality_id: int) -> str:
                 user=export.requested_by, municipality=municipality, role=export.role, path=export.path
             )
             try:
-                body, total = build(actor, query=export.query, fmt=export.fmt, today=timezone.localdate())
+                file, total = build_file(
+                    actor, query=export.query, fmt=export.fmt, today=timezone.localdate()
+                )
+                with file:
+                    file.seek(0)
+                    seal(export, file)
             except Exception:
                 export.status, export.finished_at = ExportStatus.FAILED, timezone.now()
                 export.save(update_fields=["status", "finished_at"])
                 raise
-            export.content, export.total_rows = fernet().encrypt(body), total
+            export.total_rows = total
             export.status, export.finished_at = ExportStatus.DONE, timezone.now()
-            export.save(update_fields=["content", "total_rows", "status", "finished_at"])
+            export.save(update_fields=["total_rows", "status", "finished_at"])
             return export.status
     finally:
         rls.set_tenant(previous, local=False)
 
 
-def export_fetch(export: ListExport) -> bytes:
-    """The file, once: wiped as it is handed out."""
-    body = fernet().decrypt(bytes(export.content))
-    export.content, export.downloaded_at = b"", timezone.now()
-    export.save(update_fields=["content", "downloaded_at"])
-    return body
+def seal(export: ListExport, file) -> None:
+    """The file sealed block by block into the export's parts: one block in memory at a time."""
+    ListExportPart.objects.filter(export=export).delete()
+    for seq, token in enumerate(seal_blocks(file)):
+        ListExportPart.objects.create(
+            municipality_id=export.municipality_id, export=export, seq=seq, data=token
+        )
+
+
+def has_file(export: ListExport) -> bool:
+    return export.status == ExportStatus.DONE and export.parts.exists()
+
+
+def export_fetch(export: ListExport):
+    """The file, once, opened into a temporary file (streamed from disk by the response): the sealed parts
+    are read one at a time and wiped as it is handed out."""
+    out = export_file()
+    part_ids = list(export.parts.order_by("seq").values_list("id", flat=True))
+    open_blocks((ListExportPart.objects.values_list("data", flat=True).get(pk=pk) for pk in part_ids), out)
+    export.parts.all().delete()
+    export.downloaded_at = timezone.now()
+    export.save(update_fields=["downloaded_at"])
+    out.seek(0)
+    return out
 
 
 def purge_exports(*, now=None) -> int:
     """Delete exports older than EXPORT_KEEP_HOURS (people/conf.py), fetched or not; the caller gives system access."""
     now = now or timezone.now()
     cutoff = now - timedelta(hours=conf.value("EXPORT_KEEP_HOURS"))
-    return ListExport.objects.filter(created_at__lt=cutoff).delete()[0]
+    # The number of exports (their sealed parts go with them).
+    return ListExport.objects.filter(created_at__lt=cutoff).delete()[1].get(ListExport._meta.label, 0)

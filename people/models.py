@@ -264,6 +264,8 @@ class ListExport(TenantModel):
 
     The file holds personal data, so it is encrypted at rest, only its requester may fetch it, it is
     wiped when fetched and deleted after EXPORT_KEEP_HOURS (people/conf.py) (people.tasks.purge_list_exports).
+    The sealed file is kept in parts (ListExportPart), so neither the task nor the download holds it whole
+    in memory.
     """
 
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -273,7 +275,6 @@ class ListExport(TenantModel):
     query = models.TextField(blank=True)  # the list's filters as the request's query string
     status = models.CharField(max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
     total_rows = models.PositiveIntegerField(default=0)
-    content = models.BinaryField(editable=False, default=b"")
     task_id = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -281,3 +282,15 @@ class ListExport(TenantModel):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class ListExportPart(TenantModel):
+    """One sealed block of a large export's file (core.crypto.seal_blocks), in order by ``seq``."""
+
+    export = models.ForeignKey(ListExport, on_delete=models.CASCADE, related_name="parts")
+    seq = models.PositiveIntegerField()
+    data = models.BinaryField(editable=False)
+
+    class Meta:
+        ordering = ["export", "seq"]
+        constraints = [models.UniqueConstraint(fields=["export", "seq"], name="list_export_part_unique_seq")]

@@ -1,7 +1,5 @@
 """Thin views: parse input, call a selector or service, render."""
 
-import io
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +27,7 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
-from .models import ExportStatus, ListExport
+from .models import ListExport
 from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
@@ -373,7 +371,7 @@ def _own_export(actor, pk):
 
     # Only the one who asked for it: the file is that person's export, logged in their name.
     return get_object_or_404(
-        ListExport.objects.defer("content"),
+        ListExport.objects.all(),
         pk=pk,
         municipality=actor.municipality,
         requested_by=actor.user,
@@ -392,6 +390,6 @@ def export_download(request, actor, pk):
     from django.http import Http404
 
     export = _own_export(actor, pk)
-    if export.status != ExportStatus.DONE or not export.content:
+    if not exports.has_file(export):
         raise Http404(_("Filen er allerede hentet eller slettet."))
-    return _file_response(io.BytesIO(exports.export_fetch(export)), export.fmt, export.finished_at)
+    return _file_response(exports.export_fetch(export), export.fmt, export.finished_at)
