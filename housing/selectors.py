@@ -180,14 +180,14 @@ def moving_in_warnings(actor, *, today: date) -> list[dict]:
     open_episodes = support_selectors.episodes(actor).filter(
         status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED], worker__isnull=False
     )
-    tenancies = Tenancy.objects.filter(
-        municipality=actor.municipality,
-        starts_on__range=window,
-        person_id__in=open_episodes.values("person_id"),
-    ).values_list("person_id", "starts_on")
+    # Both reads are bounded by the tenancies starting inside the window, never by all open episodes.
+    moving = Tenancy.objects.filter(municipality=actor.municipality, starts_on__range=window)
     workers = {}
-    for person_id, worker_id in open_episodes.values_list("person_id", "worker_id"):
+    for person_id, worker_id in open_episodes.filter(person_id__in=moving.values("person_id")).values_list(
+        "person_id", "worker_id"
+    ):
         workers.setdefault(person_id, set()).add(worker_id)
+    tenancies = moving.filter(person_id__in=list(workers)).values_list("person_id", "starts_on")
     move_ins = [(w, on, pid) for pid, on in tenancies for w in workers.get(pid, ())]
     found = moving_in.clusters(move_ins, count=count, days=days)
     if not found:
