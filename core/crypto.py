@@ -25,7 +25,9 @@ def decrypt(token: str) -> str:
 
 # A sealed file is a series of blocks, each sealed on its own, so neither sealing nor opening ever holds
 # more than one block (plus its token) in memory, whatever the file's size (issue 11: export memory).
-SEAL_BLOCK_BYTES = 1 << 20
+SEAL_BLOCK_BYTES = (
+    128 * 1024
+)  # measured: 1 MiB blocks cost ~13 MB of peak memory (copies while sealing and storing), 128 KiB ~2 MB
 
 
 def seal_blocks(file, *, block_bytes: int | None = None) -> Iterator[bytes]:

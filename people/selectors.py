@@ -243,12 +243,13 @@ def search_terms_for_log(filters: dict) -> str:
     return "; ".join(parts)
 
 
-def log_list_shown(actor, *, people, filters: dict, purpose: str) -> None:
-    """A list page is a search (with its terms) and a read of each person shown: one statement."""
+def log_list_shown(actor, *, people=(), person_ids=None, filters: dict, purpose: str) -> None:
+    """A list page is a search (with its terms) and a read of each person shown: one statement.
+    ``person_ids`` instead of ``people`` for an export: ids only, no model object per row."""
     log_many_reads(
         actor=actor.user,
         municipality=actor.municipality,
-        person_ids=[p.pk for p in people],
+        person_ids=person_ids if person_ids is not None else [p.pk for p in people],
         purpose=purpose,
         role=actor.role,
         path=actor.path,
@@ -290,9 +291,7 @@ def by_name_export(actor, *, filters: dict, fmt: str, today: date, ids: list[int
     qs = by_name_list(actor, filters=filters, today=today)
     if ids is None:
         ids = list(qs.values_list("id", flat=True))
-    log_list_shown(
-        actor, people=[Person(pk=i) for i in ids], filters=filters | {"format": fmt}, purpose=EXPORT_PURPOSE
-    )
+    log_list_shown(actor, person_ids=ids, filters=filters | {"format": fmt}, purpose=EXPORT_PURPOSE)
     log_access(
         actor=actor.user,
         municipality=actor.municipality,
