@@ -23,9 +23,7 @@ class DocumentForm(forms.Form):
         },
     )
     kind = forms.ChoiceField(label=_("Type"), choices=DocumentKind.choices)
-    title = forms.CharField(
-        label=_("Titel"), max_length=200, help_text=_("Fx ”Lejekontrakt Storgade 4”.")
-    )
+    title = forms.CharField(label=_("Titel"), max_length=200, help_text=_("Fx ”Lejekontrakt Storgade 4”."))
     expires_on = forms.DateField(
         label=_("Udløber"),
         required=False,

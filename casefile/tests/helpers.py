@@ -14,7 +14,9 @@ from casefile.models import Document, Note, NoteVersion
 from casefile.samples import pdf_bytes
 
 
-def make_document(person, *, user=None, kind="consent", title="Samtykkeerklæring", expires_on=None, data=None):
+def make_document(
+    person, *, user=None, kind="consent", title="Samtykkeerklæring", expires_on=None, data=None
+):
     data = data if data is not None else pdf_bytes(title, ["Underskrevet af borgeren."])
     name = storages["documents"].save(f"{person.municipality_id}/{uuid.uuid4().hex}", ContentFile(seal(data)))
     return Document.objects.create(
@@ -32,7 +34,9 @@ def make_document(person, *, user=None, kind="consent", title="Samtykkeerklærin
     )
 
 
-def make_note(person, *, user, kind="home_visit", text="Besøg i boligen. Alt vel.", health=False, episode=None):
+def make_note(
+    person, *, user, kind="home_visit", text="Besøg i boligen. Alt vel.", health=False, episode=None
+):
     note = Note.objects.create(
         municipality=person.municipality,
         person=person,

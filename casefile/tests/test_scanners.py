@@ -40,7 +40,9 @@ def test_clamav_streams_the_bytes_and_reads_the_verdict(tmp_path, monkeypatch, a
     monkeypatch.setenv("CLAMAV_ADDRESS", str(path))
     assert scanners.clamav(b"%PDF-1.4 hello", filename="a.pdf", content_type="application/pdf") == verdict
     thread.join(5)
-    assert received["data"] == b"zINSTREAM\0" + struct.pack("!L", 14) + b"%PDF-1.4 hello" + struct.pack("!L", 0)
+    assert received["data"] == b"zINSTREAM\0" + struct.pack("!L", 14) + b"%PDF-1.4 hello" + struct.pack(
+        "!L", 0
+    )
 
 
 def test_clamav_raises_on_an_error_so_the_hook_refuses(tmp_path, monkeypatch):

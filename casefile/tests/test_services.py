@@ -174,7 +174,9 @@ def test_the_broker_may_upload_documents(actors, person):
     assert upload(actors[Role.HOUSING_BROKER], person, kind="lease", title="Lejekontrakt").pk
 
 
-def test_a_person_of_another_municipality_is_refused(actors, users_b, municipality_b, actor_factory, person_factory):
+def test_a_person_of_another_municipality_is_refused(
+    actors, users_b, municipality_b, actor_factory, person_factory
+):
     other = person_factory(actor_factory(users_b[Role.OUTREACH_WORKER], municipality_b, Role.OUTREACH_WORKER))
     with pytest.raises(PermissionDenied):
         upload(actors[Role.LEADER], other)
@@ -416,7 +418,12 @@ def test_only_the_author_corrects_a_note(actors, person):
     for role in (Role.LEADER, Role.OUTREACH_WORKER):
         with pytest.raises(PermissionDenied):
             services.note_correct(
-                actor=actors[role], note=note, text="Andet", written_on=note.written_on, health=False, reason="x"
+                actor=actors[role],
+                note=note,
+                text="Andet",
+                written_on=note.written_on,
+                health=False,
+                reason="x",
             )
 
 

@@ -8,7 +8,10 @@ def test_the_file_system_under_var_by_default_readable_by_the_owner_only():
     assert storage["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert storage["OPTIONS"]["location"] == str(BASE_DIR / "var" / "documents")
     assert storage["OPTIONS"]["file_permissions_mode"] == 0o600
-    assert _documents_storage({"DOCUMENT_ROOT": "/srv/hf/documents"})["OPTIONS"]["location"] == "/srv/hf/documents"
+    assert (
+        _documents_storage({"DOCUMENT_ROOT": "/srv/hf/documents"})["OPTIONS"]["location"]
+        == "/srv/hf/documents"
+    )
 
 
 def test_an_s3_compatible_store_from_the_environment():
@@ -34,7 +37,11 @@ def test_the_s3_options_are_ones_django_storages_accepts():
     from storages.backends.s3 import S3Storage
 
     options = _documents_storage(
-        {"DOCUMENT_STORAGE": "s3", "DOCUMENT_S3_BUCKET": "hf", "DOCUMENT_S3_ENDPOINT_URL": "http://127.0.0.1:9"}
+        {
+            "DOCUMENT_STORAGE": "s3",
+            "DOCUMENT_S3_BUCKET": "hf",
+            "DOCUMENT_S3_ENDPOINT_URL": "http://127.0.0.1:9",
+        }
     )["OPTIONS"]
     storage = S3Storage(**options)
     assert storage.bucket_name == "hf" and storage.location == "documents"

@@ -89,11 +89,16 @@ def test_upload_a_document_and_open_it(person, users_a, login):
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == plain
     assert download["Content-Type"] == "application/pdf"
-    assert download["Content-Disposition"].startswith("attachment") and "samtykke.pdf" in download["Content-Disposition"]
+    assert (
+        download["Content-Disposition"].startswith("attachment")
+        and "samtykke.pdf" in download["Content-Disposition"]
+    )
     assert "no-store" in download["Cache-Control"] and download["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in download["Content-Security-Policy"]
     actions = list(
-        AccessLogEntry.objects.filter(person_id=person.pk, purpose="Dokumenter").values_list("action", flat=True)
+        AccessLogEntry.objects.filter(person_id=person.pk, purpose="Dokumenter").values_list(
+            "action", flat=True
+        )
     )
     assert actions.count(Action.CREATE) == 1 and actions.count(Action.EXPORT) == 1
     assert actions.count(Action.READ) >= 2  # the list and the document's page
@@ -214,7 +219,9 @@ def test_the_journal_filters_by_episode(person, users_a, login):
     assert "Om noget andet." in client.get(f"{journal_url(person)}?forloeb=abc").content.decode()
 
 
-def test_the_journal_page_reads_a_fixed_number_of_queries(person, users_a, login, django_assert_max_num_queries):
+def test_the_journal_page_reads_a_fixed_number_of_queries(
+    person, users_a, login, django_assert_max_num_queries
+):
     for i in range(30):
         make_note(person, user=users_a[Role.SUPPORT_WORKER], text=f"Note {i}")
     client = login(users_a[Role.SUPPORT_WORKER])
