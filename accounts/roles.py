@@ -48,6 +48,9 @@ class Capability(StrEnum):
     # The national homelessness count (issue 12 item 4)
     RUN_COUNT = "run_count"  # open and close a count week, export its forms
     FILL_COUNT = "fill_count"  # complete citizens' count forms
+    # The citizen's case file (issue 14 items 6-7)
+    CASE_DOCUMENTS = "case_documents"  # see, download and upload a citizen's documents (lease, consent, ID)
+    JOURNAL = "journal"  # read and write journal notes on a citizen
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -70,8 +73,11 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.STEER,
             Capability.RUN_COUNT,
             Capability.FILL_COUNT,
+            Capability.CASE_DOCUMENTS,
+            Capability.JOURNAL,
         }
     ),
+    # A broker handles leases and the papers a home needs (documents), not the social work's journal.
     Role.HOUSING_BROKER: frozenset(
         _CASEWORK
         | {
@@ -80,6 +86,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_HOUSING,
             Capability.MANAGE_HOUSING,
             Capability.VIEW_FIDELITY,
+            Capability.CASE_DOCUMENTS,
         }
     ),
     Role.SUPPORT_WORKER: frozenset(
@@ -90,6 +97,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_HOUSING,
             Capability.VIEW_FIDELITY,
             Capability.FILL_COUNT,
+            Capability.CASE_DOCUMENTS,
+            Capability.JOURNAL,
         }
     ),
     Role.OUTREACH_WORKER: frozenset(
@@ -102,6 +111,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_HOUSING,
             Capability.VIEW_FIDELITY,
             Capability.FILL_COUNT,
+            Capability.CASE_DOCUMENTS,
+            Capability.JOURNAL,
         }
     ),
     # Analysts see aggregates only: never names, never CPR.
@@ -147,3 +158,17 @@ def may_fill_count_form(
     if is_own_worker or role == Role.LEADER:
         return True
     return not has_own_workers and not protected
+
+
+def may_delete_document(*, role: str | None, is_uploader: bool) -> bool:
+    """A document is deleted (with a reason) by whoever uploaded it, e.g. the wrong file, or by a leader;
+    other workers ask one of them, so a citizen's papers do not disappear by someone else's mistake."""
+    if not has_capability(role, Capability.CASE_DOCUMENTS):
+        return False
+    return is_uploader or role == Role.LEADER
+
+
+def may_correct_note(*, role: str | None, is_author: bool) -> bool:
+    """A journal note is corrected (a new version, the old kept) only by its author; anyone else who
+    disagrees writes a note of their own, so every version says whose words it holds."""
+    return has_capability(role, Capability.JOURNAL) and is_author

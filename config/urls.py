@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("borgere/", include("people.urls")),
     path("borgere/", include("plans.urls")),
+    path("borgere/", include("casefile.urls")),
     path("boliger/", include("housing.urls")),
     path("stoette/", include("support.urls")),
     path("ledige-boliger/", include("allocation.urls")),

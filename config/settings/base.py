@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "economy",
     "implementation",
     "count",
+    "casefile",
     "imports",
     "home",
     "core",
@@ -235,6 +236,48 @@ if NODE_MODULES.exists():
         ("chartjs", NODE_MODULES / "chart.js" / "dist"),
     ]
 
+
+# Citizens' documents (casefile): the bytes are encrypted by the platform before they reach this storage
+# (casefile/crypto.py), so neither the disk nor the bucket ever holds a plaintext file. The file system
+# under var/documents by default; DOCUMENT_STORAGE=s3 for an S3-compatible store through django-storages.
+def _documents_storage(env) -> dict:
+    if env.get("DOCUMENT_STORAGE", "filesystem") == "s3":
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env["DOCUMENT_S3_BUCKET"],
+                "endpoint_url": env.get("DOCUMENT_S3_ENDPOINT_URL") or None,
+                "region_name": env.get("DOCUMENT_S3_REGION") or None,
+                "access_key": env.get("DOCUMENT_S3_ACCESS_KEY_ID") or None,
+                "secret_key": env.get("DOCUMENT_S3_SECRET_ACCESS_KEY") or None,
+                "location": env.get("DOCUMENT_S3_PREFIX", "documents"),
+                # Private objects, never a public or signed address: every download goes through the
+                # platform, which checks access, logs it and decrypts.
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.get("DOCUMENT_ROOT") or str(BASE_DIR / "var" / "documents"),
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
+
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": _documents_storage(os.environ),
+}
+# The key the documents are encrypted with (casefile/crypto.py): a dedicated secret, several separated by
+# commas while a key is rotated (the first encrypts, each decrypts). Unset: derived from CPR_ENCRYPTION_KEY.
+DOCUMENT_ENCRYPTION_KEY = os.environ.get("DOCUMENT_ENCRYPTION_KEY", "")
+
 # CPR encryption at rest and the keyed hash for lookups. Production must set both.
 CPR_ENCRYPTION_KEY = os.environ.get("CPR_ENCRYPTION_KEY", "ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZC0=")
 CPR_HASH_KEY = os.environ.get("CPR_HASH_KEY", "dev-only-cpr-hash-key")
@@ -249,6 +292,10 @@ if os.environ.get("LOG_RETENTION_DAYS"):
 # A by-name list export above this many rows is made by a task (people/conf.py EXPORT_SYNC_MAX_ROWS).
 if os.environ.get("EXPORT_SYNC_MAX_ROWS"):
     HF["PEOPLE"] = {"EXPORT_SYNC_MAX_ROWS": int(os.environ["EXPORT_SYNC_MAX_ROWS"])}
+
+# A virus scanner the documents pass before they are stored (casefile/conf.py VIRUS_SCANNER): a dotted path.
+if os.environ.get("DOCUMENT_VIRUS_SCANNER"):
+    HF["CASEFILE"] = {"VIRUS_SCANNER": os.environ["DOCUMENT_VIRUS_SCANNER"]}
 
 # The database roles the owner grants to after every migration (tenants/conf.py, tenants/roles.py).
 HF["TENANTS"] = {k: os.environ[f"PG_{k}"] for k in ("APP_ROLE", "SYSTEM_ROLE") if os.environ.get(f"PG_{k}")}

@@ -38,6 +38,7 @@ STORAGES = {
         if _flag("STATIC_COMPRESS", True)
         else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
     },
+    "documents": STORAGES["documents"],
 }
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True

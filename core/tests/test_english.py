@@ -102,6 +102,7 @@ def test_every_app_with_wrapped_text_has_a_catalogue():
         "accounts",
         "audit",
         "imports",
+        "casefile",
     } <= apps
 
 

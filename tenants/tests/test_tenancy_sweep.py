@@ -20,6 +20,7 @@ from accounts.models import Membership
 from accounts.roles import Role
 from allocation.tests.factories import make_b_allocation
 from audit.models import AccessLogEntry, Action
+from casefile.tests.helpers import sweep_document, sweep_note
 from count.tests.factories import make_b_count
 from fidelity.tests.factories import make_b_fidelity
 from housing.tests.factories import make_b_housing
@@ -170,6 +171,16 @@ OWNED |= {
     ("implementation", "meeting_id"),
     ("implementation", "actor_id"),
 }
+
+# The case file (issue 14 items 6-7): B's person's document and journal note.
+FILLERS.update(
+    {
+        ("casefile", "person_id"): lambda w: w.person_b.pk,
+        ("casefile", "document_id"): sweep_document,
+        ("casefile", "note_id"): sweep_note,
+    }
+)
+OWNED |= {("casefile", "person_id"), ("casefile", "document_id"), ("casefile", "note_id")}
 
 # Data a POST to one of B's objects might try; valid for the people forms so a missing check shows.
 POST_DATA = {
