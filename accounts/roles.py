@@ -48,6 +48,8 @@ class Capability(StrEnum):
     # The national homelessness count (issue 12 item 4)
     RUN_COUNT = "run_count"  # open and close a count week, export its forms
     FILL_COUNT = "fill_count"  # complete citizens' count forms
+    # Merge two records of one citizen and undo a merge (issue 14 item 5, people/merge.py)
+    MERGE_PEOPLE = "merge_people"
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -70,6 +72,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.STEER,
             Capability.RUN_COUNT,
             Capability.FILL_COUNT,
+            Capability.MERGE_PEOPLE,
         }
     ),
     Role.HOUSING_BROKER: frozenset(
