@@ -31,6 +31,7 @@ from datetime import date, datetime
 import pghistory.models
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import Http404
 from django.utils import timezone
@@ -46,6 +47,7 @@ from . import conf, merging, rules
 from . import cpr as cpr_rules
 from .merge_registry import Resolution, table_rule
 from .models import Person, PersonMerge
+from .selectors import by_name_list, log_list_shown
 from .services import _refresh_summary
 
 PURPOSE = "Sammenlægning af registreringer"
@@ -599,9 +601,34 @@ def recent_merges(actor: Actor):
     )
 
 
+def merges_page(actor: Actor, *, page):
+    """One page of the municipality's merges; the two records named on each row are logged."""
+    shown = Paginator(recent_merges(actor), conf.value("LIST_PAGE_SIZE")).get_page(page)
+    people = [p for m in shown.object_list for p in (m.survivor, m.duplicate)]
+    log_list_shown(actor, people=people, filters={}, purpose=PURPOSE)
+    return shown
+
+
 def merge_get(actor: Actor, pk: int) -> PersonMerge:
+    """One merge with its two records (both logged as read)."""
     require(actor, Capability.MERGE_PEOPLE)
     merge = recent_merges(actor).filter(pk=pk).first()
     if merge is None:
         raise Http404(_("Sammenlægningen findes ikke."))
+    for person_id in (merge.survivor_id, merge.duplicate_id):
+        actor_log(actor, Action.READ, PURPOSE, person_id)
     return merge
+
+
+PICK_PURPOSE = "Sammenlægning: søgning efter den anden registrering"
+
+
+def merge_candidates(actor: Actor, *, person: Person, q: str, today: date, limit: int) -> list[Person]:
+    """The other records a leader may merge with this one, found by name, initials, birth date or CPR
+    number (the by-name list's search, every status) in the municipality; the search and each record
+    shown are logged."""
+    require(actor, Capability.MERGE_PEOPLE)
+    filters = {"q": q, "status": "all"}
+    found = list(by_name_list(actor, filters=filters, today=today).exclude(pk=person.pk)[:limit])
+    log_list_shown(actor, people=found, filters=filters, purpose=PICK_PURPOSE)
+    return found
