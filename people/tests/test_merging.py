@@ -9,7 +9,13 @@ def test_the_survivors_values_win_and_its_empty_fields_are_filled():
     survivor = {"first_name": "Jens", "phone": "", "gender": "unknown", "protected": False, "email": "a@b.dk"}
     duplicate = {"first_name": "Jes", "phone": "1234", "gender": "male", "protected": True, "email": ""}
     values, differences = merging.resolve_fields(survivor, duplicate)
-    assert values == {"first_name": "Jens", "phone": "1234", "gender": "male", "protected": True, "email": "a@b.dk"}
+    assert values == {
+        "first_name": "Jens",
+        "phone": "1234",
+        "gender": "male",
+        "protected": True,
+        "email": "a@b.dk",
+    }
     assert {d.field for d in differences} == {"first_name", "phone", "gender", "protected", "email"}
     assert {d.field for d in differences if d.from_duplicate} == {"phone", "gender", "protected"}
 
