@@ -12,7 +12,9 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import merging
+from accounts.selectors import register_merged_ids
+
+from . import merge, merging
 from .merge_registry import Resolution, register
 
 
@@ -58,3 +60,5 @@ def register_rules() -> None:
     register("people.Person", field="merged_into", keep=True)
     register("people.PersonMerge", field="survivor", keep=True)
     register("people.PersonMerge", field="duplicate", keep=True)
+    # A citizen's access log and access report include the rows about the records merged into theirs.
+    register_merged_ids(merge.merged_ids)
