@@ -51,6 +51,8 @@ class Capability(StrEnum):
     # The citizen's case file (issue 14 items 6-7)
     CASE_DOCUMENTS = "case_documents"  # see, download and upload a citizen's documents (lease, consent, ID)
     JOURNAL = "journal"  # read and write journal notes on a citizen
+    # Merge two records of one citizen and undo a merge (issue 14 item 5, people/merge.py)
+    MERGE_PEOPLE = "merge_people"
 
 
 _CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
@@ -75,6 +77,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.FILL_COUNT,
             Capability.CASE_DOCUMENTS,
             Capability.JOURNAL,
+            Capability.MERGE_PEOPLE,
         }
     ),
     # A broker handles leases and the papers a home needs (documents), not the social work's journal.

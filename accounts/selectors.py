@@ -7,6 +7,25 @@ from audit.services import log_access
 
 from .roles import Capability, has_capability
 
+# The records merged into a citizen's record (people.merge.merged_ids), registered by people (above
+# accounts) in its AppConfig.ready: a citizen's log and access report include the rows about them, and
+# every row keeps the id it was written with.
+_merged_ids = []
+
+
+def register_merged_ids(fn) -> None:
+    """fn(municipality, person_id) -> the ids of the records merged into that record."""
+    if fn not in _merged_ids:
+        _merged_ids.append(fn)
+
+
+def person_ids(municipality, person_id: int) -> list[int]:
+    """A citizen's id and the ids of the records merged into theirs."""
+    ids = [person_id]
+    for fn in _merged_ids:
+        ids += [i for i in fn(municipality, person_id) if i not in ids]
+    return ids
+
 
 def log_entries(
     actor,
@@ -24,7 +43,8 @@ def log_entries(
     if action:
         qs = qs.filter(action=action)
     if person_id:
-        qs = qs.filter(person_id=person_id)
+        ids = person_ids(actor.municipality, person_id)
+        qs = qs.filter(person_id=person_id) if len(ids) == 1 else qs.filter(person_id__in=ids)
     if user_query:
         qs = qs.filter(user_label__icontains=user_query)
     if date_from:

@@ -6,6 +6,7 @@ class HousingConfig(AppConfig):
     verbose_name = "Boliger"
 
     def ready(self):
-        from . import aggregates
+        from . import aggregates, merge_rules
 
         aggregates.register_figures()
+        merge_rules.register_rules()

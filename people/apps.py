@@ -6,6 +6,7 @@ class PeopleConfig(AppConfig):
     verbose_name = "Borgere"
 
     def ready(self):
-        from . import aggregates
+        from . import aggregates, merge_rules
 
         aggregates.register_figures()
+        merge_rules.register_rules()

@@ -22,6 +22,10 @@ DEFAULTS = {
     "EXPORT_SYNC_MAX_ROWS": 5000,
     # A task's export file is kept (encrypted) until it is fetched, at most this many hours.
     "EXPORT_KEEP_HOURS": 24,
+    # A merge of two records (people/merge.py) can be undone for this many days. After that the record
+    # has been worked on for weeks and undo would more likely tear apart new work than repair a mistake;
+    # the leader then corrects the record by hand. Days.
+    "MERGE_UNDO_DAYS": 30,
 }
 
 value = AppSettings("PEOPLE", DEFAULTS, per_municipality={"INACTIVE_AFTER_DAYS"})

@@ -2,6 +2,7 @@ import pghistory
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
 
 from core.crypto import decrypt
 from tenants.models import TenantModel
@@ -24,6 +25,14 @@ class Gender(models.TextChoices):
 
 SITUATION_CHOICES = [(s.value, SHORT_LABELS[s]) for s in Situation]
 STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
+
+
+class CurrentPeopleManager(models.Manager):
+    """People not merged into another record (people/merge.py). The one rule that takes a merged
+    record out of every list, search, figure, selector and service: they all read ``Person.objects``."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(merged_into__isnull=True)
 
 
 @pghistory.track(exclude=["cpr_encrypted", "search_name", "name_key"])
@@ -69,8 +78,20 @@ class Person(TenantModel):
     last_reached_on = models.DateField(_("senest truffet"), null=True)
     on_needs_list = models.BooleanField(_("på boligbehovslisten"), default=False)
 
+    # A duplicate merged into the record that stays (people/merge.py): kept, so the merge can be undone
+    # and the access log's rows about it still name a record, but out of every list (``objects``).
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_records", editable=False
+    )
+    merged_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # The default manager leaves merged records out; ``all_objects`` (the merge service, the redirect
+    # from a merged record's page) sees them. Both are scoped to the tenant like every TenantModel.
+    objects = ScopedManager(_manager_class=CurrentPeopleManager, municipality="municipality")
+    all_objects = ScopedManager(municipality="municipality")
 
     class Meta:
         verbose_name = _("borger")
@@ -294,3 +315,36 @@ class ListExportPart(TenantModel):
     class Meta:
         ordering = ["export", "seq"]
         constraints = [models.UniqueConstraint(fields=["export", "seq"], name="list_export_part_unique_seq")]
+
+
+class PersonMerge(TenantModel):
+    """One merge of a duplicate record into the record that stays (people/merge.py), with what is needed
+    to undo exactly it: the rows that moved (per table, their ids), the rows a table's rule changed
+    (before and after), the surviving record's values before and after, and the duplicate's CPR when the
+    surviving record took it. The access log has the merge and its undo too; this is the domain event."""
+
+    survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    duplicate = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    # {"app.Model.field": [ids]}: the duplicate's rows now on the surviving record.
+    moved = models.JSONField(default=dict)
+    # [{"table": "app.Model", "pk": id, "before": {...}, "after": {...}}] in the order applied.
+    changed = models.JSONField(default=list)
+    # {"app.Model.field": count}: the duplicate's rows that stayed with it (e.g. a second profile).
+    stayed = models.JSONField(default=dict)
+    survivor_before = models.JSONField(default=dict)
+    survivor_after = models.JSONField(default=dict)
+    duplicate_before = models.JSONField(default=dict)
+    # {"app.Model": {id: hash}} of every row moved or changed, as the merge left it (undo's check).
+    fingerprints = models.JSONField(default=dict)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        indexes = [models.Index(fields=["municipality", "-merged_at"], name="person_merge_recent")]
+        verbose_name = _("sammenlægning")
+        verbose_name_plural = _("sammenlægninger")

@@ -165,6 +165,7 @@ def by_name_list(actor, *, filters: dict, today: date):
 
 LIST_FIELDS = [
     "id",
+    "name_key",
     "first_name",
     "last_name",
     "initials",
@@ -515,6 +516,26 @@ def quality_q(check: Check, *, municipality, today: date, silent_places=()) -> Q
         ).values("person_id")
         return Q(current_situation=Situation.SHELTER) & Q(pk__in=open_stays)
     raise ValueError(check)
+
+
+def duplicate_partners(actor, people) -> dict[int, list[int]]:
+    """For the people on a page of the "possible duplicates" check: the other active records of their
+    group (same name key and birth year), so a leader can open the merge preview of the pair. Ids only
+    (no names are shown), one query."""
+    keys = {p.name_key for p in people if p.name_key}
+    if not keys:
+        return {}
+    rows = list(
+        visible_in_lists(actor)
+        .filter(_active_q(), name_key__in=keys)
+        .values_list("pk", "name_key", "birth_year")
+    )
+    out = {}
+    for p in people:
+        out[p.pk] = [
+            pk for pk, key, year in rows if pk != p.pk and key == p.name_key and year == p.birth_year
+        ]
+    return out
 
 
 def _quality_texts(*, window: int, silent_days: int, known_days: int) -> dict:

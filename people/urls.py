@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import merge_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -19,4 +19,9 @@ urlpatterns = [
     path("<int:pk>/kontakt/", views.contact_add, name="contact_add"),
     path("<int:pk>/boligbehov/", views.needs_edit, name="needs_edit"),
     path("<int:pk>/boligbehov/fjern/", views.needs_remove, name="needs_remove"),
+    path("<int:pk>/sammenlaeg/", merge_views.merge_pick, name="merge_pick"),
+    path("<int:pk>/sammenlaeg/<int:other>/", merge_views.merge_preview, name="merge_preview"),
+    path("sammenlaegninger/", merge_views.merge_list, name="merges"),
+    path("sammenlaegninger/<int:merge_id>/", merge_views.merge_result, name="merge_result"),
+    path("sammenlaegninger/<int:merge_id>/fortryd/", merge_views.merge_undo, name="merge_undo"),
 ]

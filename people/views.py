@@ -1,7 +1,7 @@
 """Thin views: parse input, call a selector or service, render."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from core.downloads import file_download
 from core.forms import apply_error
 
 from . import cpr as cpr_rules
-from . import crypto, exports, search, selectors, services
+from . import crypto, exports, merge, search, selectors, services
 from .durations import Period, days_at_shelter, days_homeless
 from .forms import (
     ContactForm,
@@ -28,6 +28,7 @@ from .forms import (
     StatusForm,
 )
 from .models import ListExport
+from .quality import Check
 from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
 
@@ -78,6 +79,13 @@ def person_list(request, actor):
     today = timezone.localdate()
     page = selectors.by_name_page(actor, filters=filters, today=today, page=request.GET.get("side"))
     rows = selectors.list_rows(page.object_list, today=today)
+    if filters.get("kvalitet") == Check.DUPLICATES and has_capability(actor.role, Capability.MERGE_PEOPLE):
+        # The quality check's possible duplicates link to the merge preview of each pair (people/merge.py).
+        partners = selectors.duplicate_partners(actor, page.object_list)
+        for row, person in zip(rows, page.object_list, strict=True):
+            row["merge_urls"] = [
+                reverse("people:merge_preview", args=[person.pk, o]) for o in partners[person.pk]
+            ]
     query = request.GET.copy()
     query.pop("side", None)
     q_tokens = ""
@@ -115,7 +123,17 @@ def needs_list(request, actor):
 
 @with_actor(Capability.VIEW_PEOPLE)
 def person_detail(request, actor, pk):
-    person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE)
+    try:
+        person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE)
+    except Http404:
+        # A record merged into another (people/merge.py) answers with the record it lives on in.
+        target = merge.merged_into(actor, pk)
+        if target is None:
+            raise
+        messages.info(
+            request, _("Registrering nr. %(id)s er lagt sammen med denne registrering.") % {"id": pk}
+        )
+        return redirect("people:detail", pk=target.pk)
     today = timezone.localdate()
 
     periods = [Period(p.situation, p.start_date, p.end_date) for p in person.situations.all()]
@@ -131,6 +149,7 @@ def person_detail(request, actor, pk):
         "age": person.age_on(today),
         "may_edit": has_capability(actor.role, Capability.EDIT_PEOPLE),
         "may_reveal": has_capability(actor.role, Capability.VIEW_FULL_CPR) and bool(person.cpr_encrypted),
+        "may_merge": has_capability(actor.role, Capability.MERGE_PEOPLE),
         "situation_form": SituationForm(),
         "status_form": StatusForm(),
         "contact_form": ContactForm(),

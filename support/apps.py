@@ -7,6 +7,7 @@ class SupportConfig(AppConfig):
     verbose_name = "Specialiseret støtte"
 
     def ready(self):
-        from . import aggregates
+        from . import aggregates, merge_rules
 
         aggregates.register_figures()
+        merge_rules.register_rules()

@@ -133,6 +133,24 @@ OWNED |= {
     ("allocation", "person_id"),
 }
 
+
+# Person merge (issue 14 item 5): the other record of a pair, and a merge of B's records.
+def make_b_merge(world):
+    from people.models import PersonMerge
+
+    if getattr(world, "merge_b", None) is None:
+        m = world.person_b.municipality
+        other = Person.objects.create(municipality=m, first_name="Bent", last_name="Bornholmsen")
+        world.merge_b = PersonMerge.objects.create(
+            municipality=m, survivor=world.person_b, duplicate=other, merged_by=world.user_b
+        )
+    return world.merge_b
+
+
+FILLERS[("people", "other")] = lambda w: w.person_b.pk
+FILLERS[("people", "merge_id")] = lambda w: make_b_merge(w).pk
+OWNED |= {("people", "other"), ("people", "merge_id")}
+
 # Leaders' goals (issue 12).
 FILLERS[("steering", "goal_id")] = lambda w: make_b_goal(w).pk
 OWNED.add(("steering", "goal_id"))
