@@ -11,6 +11,7 @@ from accounts.roles import Role
 from accounts.selectors import log_entries, person_access_report
 from allocation.models import AgendaItem, CandidateProfile, CommitteeMeeting, Offer, Vacancy
 from audit.models import AccessLogEntry
+from casefile.models import Document, Note
 from count import questionnaire as q
 from count.models import CountForm, CountWeek
 from housing.models import Tenancy, WaitingPlan
@@ -81,6 +82,20 @@ def _every_kind(person, worker):
         municipality=m, year=2026, defaults={"week_start": q.week_start(2026), "form_version": q.CURRENT}
     )
     CountForm.objects.create(municipality=m, count_week=week, person=person, answers={}, prefilled={})
+    Document.objects.create(
+        municipality=m,
+        person=person,
+        kind="lease",
+        title="Lejekontrakt",
+        file_name="lejekontrakt.pdf",
+        file_type="pdf",
+        size=1,
+        sha256="0" * 64,
+        storage_name=f"test/{person.pk}",
+    )
+    Note.objects.create(
+        municipality=m, person=person, kind="free", written_on=DAY, text="Note", created_by=worker.user
+    )
 
 
 def _rows(person) -> dict[str, set[int]]:
@@ -112,6 +127,8 @@ def test_every_related_table_is_found(db):
         "allocation.AgendaItem.proposed_person",
         "allocation.AgendaItem.chosen_person",
         "count.CountForm.person",
+        "casefile.Document.person",
+        "casefile.Note.person",
     ]:
         assert key in keys
     # History events, the merge records and the link to the survivor never move.
