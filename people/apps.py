@@ -6,6 +6,9 @@ class PeopleConfig(AppConfig):
     verbose_name = "Borgere"
 
     def ready(self):
-        from . import aggregates
+        from accounts import log_citizens
+
+        from . import aggregates, selectors
 
         aggregates.register_figures()
+        log_citizens.register(selectors.LOG_FINDER)
