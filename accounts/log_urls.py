@@ -7,4 +7,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.log_list, name="log"),
     path("borger/<int:person_id>.csv", views.person_log_export, name="person_export"),
+    path("borger/<int:person_id>.pdf", views.person_report_pdf, name="person_report"),
 ]

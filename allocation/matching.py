@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from core.messages import Msg, Seq
 from housing.benefit import BOLIGYDELSE, PENSION_NONE, Payment, benefit_parts, income_of, size_of
 from housing.benefit import payment as benefit_payment
 
@@ -70,6 +71,17 @@ class Fit:
     payment: Payment | None = None
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a message id for makemessages; the text itself is returned unchanged (no Django import: the
+    reasons are core.messages.Msg, Danish text the Django layer shows in the user's language)."""
+    return text
+
+
+# The two housing benefit schemes by name, as the reasons show them.
+gettext_noop("boligsikring")
+gettext_noop("boligydelse")
+
+
 def _kr(value) -> str:
     return f"{int(round(value)):,} kr.".replace(",", ".")
 
@@ -116,23 +128,43 @@ def payment_text(p: Payment) -> str:
     """The arithmetic in plain Danish, marked as an estimate."""
     notes = []
     if p.income_assumed:
-        notes.append("indkomst ikke oplyst: anslået ud fra kontanthjælp")
+        notes.append(Msg(gettext_noop("indkomst ikke oplyst: anslået ud fra kontanthjælp")))
     if p.counted_m2:
-        notes.append(f"huslejen tæller kun for {p.counted_m2} af boligens {p.size_m2} m²")
+        notes.append(
+            Msg(
+                gettext_noop("huslejen tæller kun for %(counted)s af boligens %(size)s m²"),
+                {"counted": p.counted_m2, "size": p.size_m2},
+            )
+        )
     if p.capped_15:
-        notes.append("højst 15 % af boligudgiften, da der ikke er børn under 18 i husstanden")
+        # xgettext:no-python-format
+        notes.append(
+            Msg(gettext_noop("højst 15 % af boligudgiften, da der ikke er børn under 18 i husstanden"))
+        )
     if p.scheme == BOLIGYDELSE:
-        notes.append("boligydelse for pensionister er beregnet forenklet")
-    note = f" ({'; '.join(notes)})" if notes else ""
-    return (
-        f"husleje og forbrug {_kr(p.total)} minus anslået {p.scheme} {_kr(p.benefit)}{note} giver "
-        f"{_kr(p.net)} om måneden, og borgeren kan betale {_kr(p.can_pay)}"
+        notes.append(Msg(gettext_noop("boligydelse for pensionister er beregnet forenklet")))
+    params = {
+        "total": _kr(p.total),
+        "scheme": Msg(p.scheme),
+        "benefit": _kr(p.benefit),
+        "net": _kr(p.net),
+        "can_pay": _kr(p.can_pay),
+    }
+    if notes:
+        return Msg(
+            gettext_noop(
+                "husleje og forbrug %(total)s minus anslået %(scheme)s %(benefit)s (%(notes)s) giver %(net)s om "
+                "måneden, og borgeren kan betale %(can_pay)s"
+            ),
+            params | {"notes": Seq(notes, "; ")},
+        )
+    return Msg(
+        gettext_noop(
+            "husleje og forbrug %(total)s minus anslået %(scheme)s %(benefit)s giver %(net)s om måneden, og "
+            "borgeren kan betale %(can_pay)s"
+        ),
+        params,
     )
-
-
-def _sentence(text: str) -> str:
-    """A full stop at the end, unless the text already ends with one (amounts end with "kr.")."""
-    return text if text.endswith(".") else text + "."
 
 
 def _wishes_area(candidate: Candidate, area: str) -> bool:
@@ -151,49 +183,65 @@ def evaluate(candidate: Candidate, home: Home, params: dict) -> Fit:
             0.0,
             net,
             benefit,
-            [_sentence(f"Kan ikke betales: {payment_text(pay)}")],
+            [Msg(gettext_noop("Kan ikke betales: %(payment)s"), {"payment": payment_text(pay)})],
             pay,
         )
-    reasons = [_sentence(f"Kan betales (anslået): {payment_text(pay)}")]
+    # The payment text ends with an amount ("... kr."), which ends the sentence too.
+    reasons = [Msg(gettext_noop("Kan betales (anslået): %(payment)s"), {"payment": payment_text(pay)})]
     score = float(params["SCORE_BASE"])
     if candidate.areas:
         if _wishes_area(candidate, home.area):
             score += params["SCORE_AREA_WISH"]
-            reasons.append(f"Ligger i et ønsket område ({home.area}).")
+            reasons.append(Msg(gettext_noop("Ligger i et ønsket område (%(area)s)."), {"area": home.area}))
         else:
-            reasons.append("Ligger ikke i de ønskede områder.")
+            reasons.append(Msg(gettext_noop("Ligger ikke i de ønskede områder.")))
     if candidate.min_rooms and home.rooms < candidate.min_rooms:
         score += params["SCORE_ROOMS_SHORT"]
-        reasons.append(f"Har {home.rooms} værelse(r); borgeren ønsker mindst {candidate.min_rooms}.")
+        reasons.append(
+            Msg(
+                gettext_noop("Har %(rooms)s værelse(r); borgeren ønsker mindst %(wanted)s."),
+                {"rooms": home.rooms, "wanted": candidate.min_rooms},
+            )
+        )
     if candidate.sharing == SHARING_ALONE and home.shared:
         score += params["SCORE_SHARING_UNWANTED"]
-        reasons.append("Er et bofællesskab; borgeren ønsker at bo alene.")
+        reasons.append(Msg(gettext_noop("Er et bofællesskab; borgeren ønsker at bo alene.")))
     elif candidate.sharing == SHARING_SHARED and not home.shared:
         score += params["SCORE_SHARING_UNWANTED"]
-        reasons.append("Er ikke et bofællesskab; borgeren ønsker at bo sammen med andre.")
+        reasons.append(Msg(gettext_noop("Er ikke et bofællesskab; borgeren ønsker at bo sammen med andre.")))
     elif candidate.sharing != SHARING_EITHER:
         score += params["SCORE_SHARING_MATCH"]
-        reasons.append("Passer til ønsket om at bo alene eller i fællesskab.")
+        reasons.append(Msg(gettext_noop("Passer til ønsket om at bo alene eller i fællesskab.")))
     if not home.ordinary_building:
         if candidate.wants_ordinary_building:
             score += params["SCORE_SKAEV_UNWANTED"]
-            reasons.append("Er ikke almindeligt byggeri; borgeren har ikke ønsket en skæv bolig (princip 4).")
+            reasons.append(
+                Msg(
+                    gettext_noop(
+                        "Er ikke almindeligt byggeri; borgeren har ikke ønsket en skæv bolig (princip 4)."
+                    )
+                )
+            )
         else:
             score += params["SCORE_SKAEV_WANTED"]
-            reasons.append("Er en skæv bolig, som borgeren har ønsket.")
+            reasons.append(Msg(gettext_noop("Er en skæv bolig, som borgeren har ønsket.")))
     if candidate.has_pet and not home.pets_allowed:
         score += params["SCORE_PET_NOT_ALLOWED"]
-        reasons.append("Husdyr er ikke tilladt, og borgeren har et dyr.")
+        reasons.append(Msg(gettext_noop("Husdyr er ikke tilladt, og borgeren har et dyr.")))
     if candidate.needs_accessible and not home.accessible:
         score += params["SCORE_NOT_ACCESSIBLE"]
-        reasons.append("Boligen er ikke tilgængelig, og borgeren har brug for det.")
+        reasons.append(Msg(gettext_noop("Boligen er ikke tilgængelig, og borgeren har brug for det.")))
     months = min(candidate.homeless_days // 30, params["SCORE_MONTHS_CAP"])
     score += months * params["SCORE_PER_MONTH_HOMELESS"]
-    reasons.append(f"Hjemløs i {candidate.homeless_days} dage.")
+    reasons.append(Msg(gettext_noop("Hjemløs i %(days)s dage."), {"days": candidate.homeless_days}))
     urgency = params["SCORE_URGENCY"].get(candidate.urgency, 0)
     if urgency:
         score += urgency
-        reasons.append("Sagen haster." if candidate.urgency == "high" else "Sagen er akut.")
+        reasons.append(
+            Msg(gettext_noop("Sagen haster."))
+            if candidate.urgency == "high"
+            else Msg(gettext_noop("Sagen er akut."))
+        )
     return Fit(candidate.person_id, home.vacancy_id, True, max(score, 1.0), net, benefit, reasons, pay)
 
 

@@ -8,6 +8,6 @@ ROLE_LABELS = [
     gettext_noop("Leder"),
     gettext_noop("Socialboligformidler"),
     gettext_noop("Støttemedarbejder"),
-    gettext_noop("Gademedarbejder"),
+    gettext_noop("Gadeplansmedarbejder"),
     gettext_noop("Analytiker"),
 ]

@@ -58,7 +58,7 @@ def test_leader_figures_log_and_citizen_export(page, login_as, e2e_users, some_p
         page.locator("tbody tr", has_text="Sagsbehandling: borgerens side").filter(has_text="Opslag").first
     )
     expect(read_row).to_contain_text(str(person.pk))
-    expect(read_row).to_contain_text("leader")
+    expect(read_row).to_contain_text("Leder")  # the role by its label, not its code
     check_a11y(page, "log")
     assert_all_tab_reachable(
         page,

@@ -23,8 +23,9 @@ class Gender(models.TextChoices):
     UNKNOWN = "unknown", _("Ukendt")
 
 
-SITUATION_CHOICES = [(s.value, SHORT_LABELS[s]) for s in Situation]
-STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
+# The pure modules' Danish labels, shown in the user's language (the msgids are listed in people/forms.py).
+SITUATION_CHOICES = [(s.value, _(SHORT_LABELS[s])) for s in Situation]
+STATUS_CHOICES = [(s.value, _(STATUS_LABELS[s])) for s in Status]
 
 
 class CurrentPeopleManager(models.Manager):

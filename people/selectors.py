@@ -7,9 +7,11 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 import figures
+from accounts import log_citizens
 from accounts.access import require
 from accounts.roles import Capability, has_capability, may_see_protected
 from audit.models import Action
@@ -329,6 +331,50 @@ def person_get(actor, pk: int, *, purpose: str, log: bool = True) -> Person:
     return person
 
 
+# The log page's citizen search for an access request (accounts.log_citizens): at most this many found.
+LOG_SEARCH_LIMIT = 20
+
+
+class LogFinder:
+    """Finds citizens for a leader reading the access log, with the by-name list's own search (names
+    folded, birth dates, CPR by its keyed hash). Every citizen of the municipality can be found, moved away
+    and inactive too; a protected citizen only by their exact CPR number (an access request names the
+    citizen by CPR, and protected people are never found by name outside their own workers). The search
+    is logged with its terms (a CPR number masked) and each citizen found is logged as read."""
+
+    def search(self, actor, *, query: str, purpose: str) -> list[log_citizens.Citizen]:
+        require(actor, Capability.READ_LOGS)
+        terms = search.split_terms(query)
+        if not terms:
+            return []
+        by_cpr = any(search.is_cpr(t) or t.startswith(crypto.SEARCH_TOKEN_PREFIX) for t in terms)
+        base = _people(actor) if by_cpr else visible_in_lists(actor)
+        found = list(
+            _search(base, query, today=timezone.localdate()).order_by("last_name", "first_name", "id")[
+                :LOG_SEARCH_LIMIT
+            ]
+        )
+        log_list_shown(actor, people=found, filters={"q": query}, purpose=purpose)
+        return [log_citizens.Citizen(p.pk, p.display_name, p.birth_date) for p in found]
+
+    def get(self, actor, *, person_id: int, purpose: str, log: bool = True) -> log_citizens.Citizen | None:
+        require(actor, Capability.READ_LOGS)
+        person = _people(actor).filter(pk=person_id).first()
+        if person is None:
+            return None
+        if log:
+            log_access(
+                actor=actor.user,
+                municipality=actor.municipality,
+                action=Action.READ,
+                purpose=purpose,
+                person_id=person.pk,
+                role=actor.role,
+                path=actor.path,
+            )
+        return log_citizens.Citizen(person.pk, person.display_name, person.birth_date)
+
+
 def reveal_cpr(actor, person: Person) -> str:
     require(actor, Capability.VIEW_FULL_CPR)
     log_access(
@@ -635,3 +681,6 @@ def list_quality(actor, *, today: date) -> dict:
         "window_days": window,
         "silent_days": silent_days,
     }
+
+
+LOG_FINDER = LogFinder()

@@ -1,5 +1,8 @@
 """Which support method an assessment points to, with the reason in plain Danish. No Django import.
 
+The reason is a core.messages.Msg: the Danish text, which the Django layer shows in the user's language
+(its message ids are marked with gettext_noop, a local function makemessages finds by name).
+
 The rules (seed 004, ch. 4 "for whom"; seed 002; DOMAIN.md), in order:
 
 1. The citizen wants a residential offer themself (§ 107/108): "another offer". Never derived from
@@ -21,8 +24,15 @@ principle 1; 4.1). Every input gives a recommendation; a citizen is never refuse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from core.messages import Msg, joined
+
 from .dimensions import DIMENSION_LABELS, LEVEL_LABELS, SERVICES_USE_LABELS, Dimension, Level, ServicesUse
 from .methods import Method
+
+
+def gettext_noop(text: str) -> str:
+    """Marks a message id for makemessages; the text itself is returned unchanged."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -50,13 +60,13 @@ class Recommendation:
 
 
 def _names(dims, hidden=frozenset()) -> str:
-    names = [DIMENSION_LABELS[d].lower() for d in dims if d not in hidden]
+    names = [Msg(DIMENSION_LABELS[d], context="life dimension", lower=True) for d in dims if d not in hidden]
     if any(d in hidden for d in dims):
         # A reader who may not see health details learns nothing of them from the reason either.
-        names.append("dimensioner, som kun borgerens egne medarbejdere og deres leder kan se")
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " og " + names[-1]
+        names.append(
+            Msg(gettext_noop("dimensioner, som kun borgerens egne medarbejdere og deres leder kan se"))
+        )
+    return joined(names)
 
 
 def recommend(
@@ -70,30 +80,50 @@ def recommend(
     if data.wants_residential_care:
         return Recommendation(
             Method.OTHER,
-            "Borgeren ønsker selv et botilbud (§ 107/108). Det er borgerens valg; støtte i egen bolig med "
-            "CTI, ICM eller ACT kan fortsat tilbydes, hvis borgeren ombestemmer sig.",
+            Msg(
+                gettext_noop(
+                    "Borgeren ønsker selv et botilbud (§ 107/108). Det er borgerens valg; støtte i egen bolig med "
+                    "CTI, ICM eller ACT kan fortsat tilbydes, hvis borgeren ombestemmer sig."
+                )
+            ),
         )
     use = ServicesUse(data.services_use) if data.services_use else None
     if use is not None:
-        use_text = f"Borgeren kan benytte eksisterende tilbud: {SERVICES_USE_LABELS[use].lower()}."
+        use_text = Msg(
+            gettext_noop("Borgeren kan benytte eksisterende tilbud: %(use)s."),
+            {"use": Msg(SERVICES_USE_LABELS[use], lower=True)},
+        )
         if use is ServicesUse.LITTLE:
             extra = (
-                f" Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)}."
+                Msg(
+                    gettext_noop(" Svært eller fuldstændigt nedsat funktionsevne inden for %(dimensions)s."),
+                    {"dimensions": _names(severe, hidden)},
+                )
                 if severe
                 else ""
             )
             return Recommendation(
                 Method.ACT,
-                f"{use_text}{extra} ACT er til borgere, der kun i meget lav grad eller slet ikke kan benytte "
-                "eksisterende tilbud og har komplekse behov: et tværfagligt team leverer selv støtten og "
-                "behandlingen, så længe der er behov.",
+                Msg(
+                    gettext_noop(
+                        "%(use)s%(extra)s ACT er til borgere, der kun i meget lav grad eller slet ikke kan benytte "
+                        "eksisterende tilbud og har komplekse behov: et tværfagligt team leverer selv støtten og "
+                        "behandlingen, så længe der er behov."
+                    ),
+                    {"use": use_text, "extra": extra},
+                ),
             )
         if use is ServicesUse.SOME:
             return Recommendation(
                 Method.ICM,
-                f"{use_text} ICM er til borgere, der i nogen grad kan benytte eksisterende tilbud og har brug "
-                "for længerevarende, intensiv støtte: en fast medarbejder koordinerer og hjælper borgeren ind i "
-                "de tilbud, der findes.",
+                Msg(
+                    gettext_noop(
+                        "%(use)s ICM er til borgere, der i nogen grad kan benytte eksisterende tilbud og har brug "
+                        "for længerevarende, intensiv støtte: en fast medarbejder koordinerer og hjælper borgeren "
+                        "ind i de tilbud, der findes."
+                    ),
+                    {"use": use_text},
+                ),
             )
         mild = len(ordered) >= thresholds.s85_min_assessed and all(
             levels[d] <= thresholds.s85_max_level for d in ordered
@@ -101,42 +131,81 @@ def recommend(
         if mild:
             return Recommendation(
                 Method.SECTION_85,
-                f"{use_text} Ingen af de {len(ordered)} vurderede dimensioner viser mere end "
-                f"{LEVEL_LABELS[Level(thresholds.s85_max_level)].split('– ')[1].lower()}. Almindelig § 85-støtte i "
-                "eget hjem er nok; de specialiserede metoder holdes til borgere med større behov.",
+                Msg(
+                    gettext_noop(
+                        "%(use)s Ingen af de %(count)s vurderede dimensioner viser mere end %(level)s. Almindelig "
+                        "§ 85-støtte i eget hjem er nok; de specialiserede metoder holdes til borgere med større "
+                        "behov."
+                    ),
+                    {
+                        "use": use_text,
+                        "count": len(ordered),
+                        "level": Msg(
+                            LEVEL_LABELS[Level(thresholds.s85_max_level)], tail_after="– ", lower=True
+                        ),
+                    },
+                ),
             )
         return Recommendation(
             Method.CTI,
-            f"{use_text} CTI er til borgere, der i høj grad kan benytte eksisterende tilbud og har brug for "
-            "støtte gennem en kritisk overgang, fx fra gade, herberg eller fængsel til egen bolig: ni måneder "
-            "med aftagende intensitet, hvor støtten overdrages til det almindelige system.",
+            Msg(
+                gettext_noop(
+                    "%(use)s CTI er til borgere, der i høj grad kan benytte eksisterende tilbud og har brug for "
+                    "støtte gennem en kritisk overgang, fx fra gade, herberg eller fængsel til egen bolig: ni "
+                    "måneder med aftagende intensitet, hvor støtten overdrages til det almindelige system."
+                ),
+                {"use": use_text},
+            ),
         )
 
-    prefix = "Foreløbig anbefaling: det er endnu ikke vurderet, hvor meget borgeren kan benytte eksisterende tilbud."
     if not ordered:
         return Recommendation(
             Method.ICM,
-            f"{prefix} Ingen dimensioner er vurderet endnu. ICM er åben i længde og intensitet, så støtten kan "
-            "begynde nu og tilpasses, mens udredningen fortsætter. Udredningen må ikke forsinke bolig eller støtte.",
+            Msg(
+                gettext_noop(
+                    "Foreløbig anbefaling: det er endnu ikke vurderet, hvor meget borgeren kan benytte eksisterende "
+                    "tilbud. Ingen dimensioner er vurderet endnu. ICM er åben i længde og intensitet, så støtten "
+                    "kan begynde nu og tilpasses, mens udredningen fortsætter. Udredningen må ikke forsinke bolig "
+                    "eller støtte."
+                )
+            ),
             provisional=True,
         )
     if len(severe) >= thresholds.act_severe_dimensions:
         return Recommendation(
             Method.ACT,
-            f"{prefix} Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)} peger på "
-            "komplekse behov, som et tværfagligt ACT-team kan møde direkte.",
+            Msg(
+                gettext_noop(
+                    "Foreløbig anbefaling: det er endnu ikke vurderet, hvor meget borgeren kan benytte eksisterende "
+                    "tilbud. Svært eller fuldstændigt nedsat funktionsevne inden for %(dimensions)s peger på "
+                    "komplekse behov, som et tværfagligt ACT-team kan møde direkte."
+                ),
+                {"dimensions": _names(severe, hidden)},
+            ),
             provisional=True,
         )
     if severe:
         return Recommendation(
             Method.ICM,
-            f"{prefix} Svært eller fuldstændigt nedsat funktionsevne inden for {_names(severe, hidden)} peger på behov "
-            "for længerevarende, intensiv støtte (ICM).",
+            Msg(
+                gettext_noop(
+                    "Foreløbig anbefaling: det er endnu ikke vurderet, hvor meget borgeren kan benytte eksisterende "
+                    "tilbud. Svært eller fuldstændigt nedsat funktionsevne inden for %(dimensions)s peger på behov "
+                    "for længerevarende, intensiv støtte (ICM)."
+                ),
+                {"dimensions": _names(severe, hidden)},
+            ),
             provisional=True,
         )
     return Recommendation(
         Method.CTI,
-        f"{prefix} Ingen af de vurderede dimensioner ({_names(ordered, hidden)}) viser svært nedsat funktionsevne, så "
-        "støtte gennem overgangen til egen bolig med CTI ser ud til at passe.",
+        Msg(
+            gettext_noop(
+                "Foreløbig anbefaling: det er endnu ikke vurderet, hvor meget borgeren kan benytte eksisterende "
+                "tilbud. Ingen af de vurderede dimensioner (%(dimensions)s) viser svært nedsat funktionsevne, så "
+                "støtte gennem overgangen til egen bolig med CTI ser ud til at passe."
+            ),
+            {"dimensions": _names(ordered, hidden)},
+        ),
         provisional=True,
     )
