@@ -68,9 +68,9 @@ def leader(request, actor):
 def start(request):
     """The start page: each role's own front page (also where a login lands)."""
     role = request.membership.role if request.membership else None
-    # A support worker's day starts with their own citizens (issue 3, front pages).
-    if role == Role.SUPPORT_WORKER:
-        return redirect("home:worker")
+    # Support workers, outreach workers and brokers start from what needs them today (issue 14 item 1).
+    if role in (Role.SUPPORT_WORKER, Role.OUTREACH_WORKER, Role.HOUSING_BROKER):
+        return redirect("today:page")
     # Leaders land on the figures they steer by; analysts see the same without names (issue 12).
     if has_capability(role, Capability.STEER) or role == Role.ANALYST:
         return redirect("steering:front")
