@@ -160,6 +160,26 @@ def without_worker(actor, *, today: date):
     )
 
 
+OWN_PURPOSE = "Mine borgere: egne borgere på hjemløselisten"
+
+
+def own_citizens_page(actor, *, page):
+    """One page of the actor's own citizens (Person.workers: the outreach worker who registered or took
+    them) on the active list, longest without activity first: the outreach worker's "Mine borgere"
+    (issue 14 item 1; a support worker's are their open episodes, support.selectors.my_episodes). Each
+    person on the page is logged."""
+    require(actor, Capability.VIEW_PEOPLE)
+    qs = (
+        visible_in_lists(actor)
+        .filter(_active_q(), workers=actor.user)
+        .order_by(F("last_activity_on").asc(nulls_first=True), "last_name", "id")
+        .only(*LIST_FIELDS)
+    )
+    shown = Paginator(qs, conf.value("LIST_PAGE_SIZE")).get_page(page)
+    log_list_shown(actor, people=shown.object_list, filters={"workers": "mine"}, purpose=OWN_PURPOSE)
+    return shown
+
+
 def by_name_list(actor, *, filters: dict, today: date):
     """Everyone currently homeless or at risk, filtered and sorted (time homeless first).
 
