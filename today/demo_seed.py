@@ -9,6 +9,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from accounts.access import Actor
 from accounts.roles import Role
@@ -101,18 +102,19 @@ def _near_inactive(me, staff, today, rng):
 
 
 def _home_at_risk(me, staff, today, rng):
+    # A support worker's own citizens are those of their open episodes; an outreach worker's are those he
+    # is own worker of (housing.selectors.eviction_cases_query).
+    mine = _my_people(me) if me.role == Role.SUPPORT_WORKER else Person.objects.filter(workers=me.user)
+    mine = mine.filter(municipality=me.municipality)
     tenancy = (
         Tenancy.objects.filter(
-            municipality=me.municipality,
-            ends_on__isnull=True,
-            eviction_case_on__isnull=True,
-            person__workers=me.user,
+            municipality=me.municipality, ends_on__isnull=True, eviction_case_on__isnull=True, person__in=mine
         )
         .order_by("id")
         .first()
     )
     if tenancy is None:
-        person = _my_people(me).first() if me.role == Role.SUPPORT_WORKER else None
+        person = mine.exclude(tenancies__ends_on__isnull=True).order_by("id").first()
         if person is None:
             return
         tenancy = Tenancy.objects.create(
@@ -121,6 +123,7 @@ def _home_at_risk(me, staff, today, rng):
             address="Slotsgade 4, 2. tv.",
             starts_on=today - timedelta(days=300),
         )
+    tenancy.person.workers.add(me.user)
     Tenancy.objects.filter(pk=tenancy.pk).update(eviction_case_on=today - timedelta(days=4))
 
 
@@ -246,8 +249,14 @@ def _waiting(me, staff, today, rng):
         Person.objects.filter(
             municipality=me.municipality, current_status__in=[s.value for s in ACTIVE], protected=False
         )
-        .exclude(support_waits__closed_on__isnull=True)
-        .exclude(support_episodes__status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED])
+        .exclude(Exists(WaitingListEntry.objects.filter(person_id=OuterRef("pk"), closed_on__isnull=True)))
+        .exclude(
+            Exists(
+                SupportEpisode.objects.filter(
+                    person_id=OuterRef("pk"), status__in=[EpisodeStatus.ACTIVE, EpisodeStatus.PAUSED]
+                )
+            )
+        )
         .order_by("id")
         .first()
     )
