@@ -30,6 +30,7 @@ from .models import (
     CandidateProfile,
     CommitteeMeeting,
     DeclineReason,
+    MeetingDecision,
     Offer,
     OfferStatus,
     Vacancy,
@@ -670,3 +671,66 @@ def candidate_get(actor, pk: int) -> Person:
 
 def allocation_profile(person: Person) -> CandidateProfile | None:
     return CandidateProfile.objects.filter(person=person).first()
+
+
+# --- what needs the broker and the worker today (the "I dag" page, today/selectors.py; issue 14 item 1) ---
+# Unevaluated querysets, not logged: the caller counts them, shows the first rows and logs those people.
+
+
+def _visible_offers(actor, qs):
+    own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
+    return qs.filter(Q(person__protected=False) | Exists(own))
+
+
+def offers_awaiting_answer(actor, *, people=None):
+    """Offers made to the citizen and not yet answered, oldest first; ``people``: a queryset of person ids
+    (a worker's own citizens)."""
+    require(actor, Capability.VIEW_HOUSING)
+    qs = Offer.objects.filter(municipality=actor.municipality, status=OfferStatus.OFFERED)
+    if people is not None:
+        qs = qs.filter(person_id__in=people)
+    return _visible_offers(actor, qs).select_related("person", "vacancy__unit").order_by("status_since", "id")
+
+
+def offers_stalled(actor, *, today: date, days_by_status: dict[str, int]):
+    """Live offers that have stayed in their step longer than that step's number of days
+    (``days_by_status``: status -> days), longest waiting first."""
+    require(actor, Capability.VIEW_HOUSING)
+    waited = Q(pk__in=[])
+    for status, days in days_by_status.items():
+        if status in LIVE:
+            waited |= Q(status=status, status_since__lte=today - timedelta(days=days))
+    qs = Offer.objects.filter(municipality=actor.municipality, status__in=LIVE).filter(waited)
+    return _visible_offers(actor, qs).select_related("person", "vacancy__unit").order_by("status_since", "id")
+
+
+def vacancies_near_deadline(actor, *, today: date):
+    """Open vacancies with nobody proposed whose nomination deadline is within DEADLINE_WARNING_DAYS
+    (or has passed), nearest deadline first. No citizens."""
+    require(actor, Capability.VIEW_HOUSING)
+    live = Offer.objects.filter(vacancy_id=OuterRef("pk"), status__in=LIVE)
+    return (
+        Vacancy.objects.filter(
+            municipality=actor.municipality,
+            status=VacancyStatus.OPEN,
+            nominate_by__lte=today + timedelta(days=allocation_setting("DEADLINE_WARNING_DAYS")),
+        )
+        .exclude(Exists(live))
+        .select_related("unit")
+        .order_by("nominate_by", "id")
+    )
+
+
+def agenda_pending(actor):
+    """Agenda items of the allocation committee without a decision, on vacancies still open, by meeting
+    date: the committee (or the broker after it) has yet to decide them."""
+    require(actor, Capability.VIEW_HOUSING)
+    return (
+        AgendaItem.objects.filter(
+            municipality=actor.municipality,
+            decision=MeetingDecision.PENDING,
+            vacancy__status=VacancyStatus.OPEN,
+        )
+        .select_related("meeting", "vacancy__unit")
+        .order_by("meeting__held_on", "id")
+    )

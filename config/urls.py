@@ -18,6 +18,7 @@ urlpatterns = [
     path("ledige-boliger/", include("allocation.urls")),
     path("efterlevelse/", include("fidelity.urls")),
     path("ledelse/", include("steering.urls")),
+    path("i-dag/", include("today.urls")),
     path("simulering/", include("simulation.urls")),
     path("oekonomi/", include("economy.urls")),
     path("implementering/", include("implementation.urls")),

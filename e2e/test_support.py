@@ -192,8 +192,8 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     person = cti_worker["person"]
     today = timezone.localdate()
 
-    # Opening the site and logging in with the keyboard, a support worker lands on "Mine borgere".
-    # (The login page opened directly goes to LOGIN_REDIRECT_URL, the by-name list, instead.)
+    # Opening the site and logging in with the keyboard, a support worker lands on "I dag" (issue 14) and
+    # finds "Mine borgere" in the menu. (The login page opened directly goes to LOGIN_REDIRECT_URL instead.)
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
     tab_to(page, page.locator("#id_login"))
@@ -201,6 +201,9 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     tab_to(page, page.locator("#id_password"), max_presses=1)
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/i-dag/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("I dag")
+    page.get_by_role("link", name="Mine borgere", exact=True).click()
     expect(page).to_have_url(re.compile(r"/stoette/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine borgere")
     expect(

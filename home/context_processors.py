@@ -10,6 +10,9 @@ def platform(request):
     membership = getattr(request, "membership", None)
     role = membership.role if membership else None
     nav = []
+    # What needs the person today (today app, issue 14 item 1): the roles that work with citizens.
+    if has_capability(role, Capability.VIEW_PEOPLE):
+        nav.append(("today:page", _("I dag")))
     # Leaders and analysts start from the figures they steer by (issue 12).
     if has_capability(role, Capability.STEER) or role == Role.ANALYST:
         nav.append(("steering:front", _("Ledelsens overblik")))

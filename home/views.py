@@ -10,7 +10,7 @@ from accounts.access import with_actor
 from accounts.roles import Capability, Role, has_capability
 from fidelity.selectors import overview as fidelity_overview
 from housing.selectors import eviction_cases, moving_in_warnings
-from people.selectors import needs_list_contact_due
+from people.selectors import list_rows, needs_list_contact_due, own_citizens_page
 from plans.selectors import reviews_due
 from support import conf as support_conf
 from support import selectors as support_selectors
@@ -19,6 +19,8 @@ from support import selectors as support_selectors
 @with_actor(Capability.WORK_SUPPORT)
 def worker(request, actor):
     today = timezone.localdate()
+    if actor.role == Role.OUTREACH_WORKER:
+        return _outreach_citizens(request, actor, today)
     data = support_selectors.worker_page(actor, today=today)
     mine = support_selectors.my_citizens(actor)
     return render(
@@ -35,6 +37,22 @@ def worker(request, actor):
             "today": today,
             # Own citizens on the housing needs list without contact: a home may be waiting (issue 9 item 6).
             "needs_contact": needs_list_contact_due(actor, today=today),
+        },
+    )
+
+
+def _outreach_citizens(request, actor, today):
+    """The outreach worker's "Mine borgere" (issue 14 item 1): the citizens he is own worker of (not
+    support episodes, which an outreach worker does not have) and the eviction cases among them."""
+    page = own_citizens_page(actor, page=request.GET.get("side"))
+    return render(
+        request,
+        "home/outreach.html",
+        {
+            "page": page,
+            "rows": list_rows(page.object_list, today=today),
+            # eviction_cases keeps a worker to the citizens they are own worker of.
+            "evictions": eviction_cases(actor),
         },
     )
 
@@ -68,9 +86,9 @@ def leader(request, actor):
 def start(request):
     """The start page: each role's own front page (also where a login lands)."""
     role = request.membership.role if request.membership else None
-    # A support worker's day starts with their own citizens (issue 3, front pages).
-    if role == Role.SUPPORT_WORKER:
-        return redirect("home:worker")
+    # Support workers, outreach workers and brokers start from what needs them today (issue 14 item 1).
+    if role in (Role.SUPPORT_WORKER, Role.OUTREACH_WORKER, Role.HOUSING_BROKER):
+        return redirect("today:page")
     # Leaders land on the figures they steer by; analysts see the same without names (issue 12).
     if has_capability(role, Capability.STEER) or role == Role.ANALYST:
         return redirect("steering:front")

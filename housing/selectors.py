@@ -152,6 +152,12 @@ def eviction_page(actor, *, page=None):
     return shown
 
 
+def eviction_cases_query(actor, *, people=None):
+    """The cases of ``eviction_cases`` as an unevaluated queryset, oldest case first, not logged: for a
+    caller that counts them and shows the first (the "I dag" page, which logs the rows it shows)."""
+    return _eviction_cases(actor, people=people)
+
+
 def _eviction_cases(actor, *, people=None):
     require(actor, Capability.VIEW_PEOPLE)
     qs = (

@@ -82,13 +82,7 @@ def needs_list_contact_due(actor, *, today: date) -> list[dict]:
     inactive (no contact or update for the municipality's number of days). They stay candidates for a
     home, so the worker keeps trying to reach them (seed 004, 2.3): a home may be waiting. Longest
     without contact first; each person shown is logged."""
-    require(actor, Capability.VIEW_PEOPLE)
-    people = list(
-        needs_list_people(actor)
-        .filter(workers=actor.user, current_status=Status.INACTIVE)
-        .order_by(F("last_contact_on").asc(nulls_first=True), "last_name", "id")
-        .only("id", "first_name", "last_name", "initials", "last_contact_on", "status_since")
-    )
+    people = list(needs_list_contact_due_query(actor))
     if people:
         log_many_reads(
             actor=actor.user,
@@ -106,6 +100,86 @@ def needs_list_contact_due(actor, *, today: date) -> list[dict]:
         }
         for p in people
     ]
+
+
+def needs_list_contact_due_query(actor):
+    """The people of ``needs_list_contact_due`` as an unevaluated queryset, longest without contact first,
+    not logged: for a caller that counts them and shows the first (the "I dag" page logs what it shows)."""
+    require(actor, Capability.VIEW_PEOPLE)
+    return (
+        needs_list_people(actor)
+        .filter(workers=actor.user, current_status=Status.INACTIVE)
+        .order_by(F("last_contact_on").asc(nulls_first=True), "last_name", "id")
+        .only("id", "first_name", "last_name", "initials", "last_contact_on", "status_since")
+    )
+
+
+# --- what needs the outreach worker today (the "I dag" page, today/selectors.py; issue 14 item 1) --------
+# Unevaluated querysets, not logged: the caller counts them, shows the first rows and logs those people.
+
+
+def inactive_soon(actor, *, today: date, within_days: int):
+    """My own citizens on the active list who become inactive within ``within_days`` days by the daily
+    job's rule (people.services.mark_inactive: last activity at least INACTIVE_AFTER_DAYS ago, the
+    municipality's own number when set), soonest first; annotated nothing: the day is
+    ``last_activity_on + INACTIVE_AFTER_DAYS``."""
+    require(actor, Capability.VIEW_PEOPLE)
+    after = conf.value("INACTIVE_AFTER_DAYS", municipality=actor.municipality)
+    cutoff = quality.inactivity_cutoff(today, after)
+    return (
+        visible_in_lists(actor)
+        .filter(_active_q(), workers=actor.user)
+        .filter(last_activity_on__gt=cutoff, last_activity_on__lte=cutoff + timedelta(days=within_days))
+        .order_by("last_activity_on", "last_name", "id")
+    )
+
+
+def registrations_incomplete(actor, *, today: date, within_days: int):
+    """My own citizens on the active list identified within ``within_days`` days whose registration lacks
+    a birth year or a situation (the by-name list's quality checks, people/quality.py), newest first."""
+    require(actor, Capability.VIEW_PEOPLE)
+    m = actor.municipality
+    missing = quality_q(Check.NO_BIRTH_YEAR, municipality=m, today=today) | quality_q(
+        Check.NO_SITUATION, municipality=m, today=today
+    )
+    return (
+        visible_in_lists(actor)
+        .filter(_active_q(), workers=actor.user, identified_on__gte=today - timedelta(days=within_days))
+        .filter(missing)
+        .order_by("-identified_on", "-id")
+    )
+
+
+def without_worker(actor, *, today: date):
+    """People on the active list whom nobody has as their own worker (the quality check NO_WORKER),
+    longest known first: the outreach team decides who takes them."""
+    require(actor, Capability.VIEW_PEOPLE)
+    return (
+        visible_in_lists(actor)
+        .filter(_active_q())
+        .filter(quality_q(Check.NO_WORKER, municipality=actor.municipality, today=today))
+        .order_by(F("identified_on").asc(nulls_last=True), "id")
+    )
+
+
+OWN_PURPOSE = "Mine borgere: egne borgere på hjemløselisten"
+
+
+def own_citizens_page(actor, *, page):
+    """One page of the actor's own citizens (Person.workers: the outreach worker who registered or took
+    them) on the active list, longest without activity first: the outreach worker's "Mine borgere"
+    (issue 14 item 1; a support worker's are their open episodes, support.selectors.my_episodes). Each
+    person on the page is logged."""
+    require(actor, Capability.VIEW_PEOPLE)
+    qs = (
+        visible_in_lists(actor)
+        .filter(_active_q(), workers=actor.user)
+        .order_by(F("last_activity_on").asc(nulls_first=True), "last_name", "id")
+        .only(*LIST_FIELDS)
+    )
+    shown = Paginator(qs, conf.value("LIST_PAGE_SIZE")).get_page(page)
+    log_list_shown(actor, people=shown.object_list, filters={"workers": "mine"}, purpose=OWN_PURPOSE)
+    return shown
 
 
 def by_name_list(actor, *, filters: dict, today: date):

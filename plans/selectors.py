@@ -248,16 +248,7 @@ def reviews_due(actor, *, today: date, people=None) -> list[ActionPlan]:
     support.selectors.my_citizens) when given. Each plan carries ``overdue``: its review date has passed.
 
     Protected people show only to their own workers, as on every list; each person shown is logged."""
-    require(actor, Capability.WORK_SUPPORT)
-    horizon = today + timedelta(days=conf.value("REVIEW_DUE_WITHIN_DAYS"))
-    own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
-    qs = ActionPlan.objects.filter(
-        municipality=actor.municipality, is_current=True, next_review_on__lte=horizon
-    )
-    qs = qs.filter(Q(person__protected=False) | Exists(own))
-    if people is not None:
-        qs = qs.filter(person_id__in=people)
-    plans = list(qs.select_related("person").order_by("next_review_on", "person__last_name", "id"))
+    plans = list(reviews_due_query(actor, today=today, people=people))
     for plan in plans:
         plan.overdue = plan.next_review_on < today
     log_many_reads(
@@ -271,7 +262,57 @@ def reviews_due(actor, *, today: date, people=None) -> list[ActionPlan]:
     return plans
 
 
+def _own_or_unprotected(actor):
+    own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
+    return Q(person__protected=False) | Exists(own)
+
+
+def reviews_due_query(actor, *, today: date, people=None):
+    """The plans of ``reviews_due`` as an unevaluated queryset, soonest first, not logged: for a caller
+    that counts them and shows the first (the "I dag" page, which logs the rows it shows)."""
+    require(actor, Capability.WORK_SUPPORT)
+    horizon = today + timedelta(days=conf.value("REVIEW_DUE_WITHIN_DAYS"))
+    qs = ActionPlan.objects.filter(
+        municipality=actor.municipality, is_current=True, next_review_on__lte=horizon
+    ).filter(_own_or_unprotected(actor))
+    if people is not None:
+        qs = qs.filter(person_id__in=people)
+    return qs.select_related("person").order_by("next_review_on", "person__last_name", "id")
+
+
 # --- consents ------------------------------------------------------------------------------------
+
+
+def consents_expiring(actor, *, today: date, within_days: int, people=None):
+    """Consents in force today whose last day ("gælder til og med") falls within ``within_days`` days,
+    soonest first, unless a later consent to the same recipient already continues it. Health recipients
+    only when the actor may see the person's health details (their own worker: ``people`` are the actor's
+    own citizens; a leader). ``people``: a queryset of person ids. Not logged: the caller logs."""
+    require(actor, Capability.WORK_SUPPORT)
+    continued = Consent.objects.filter(
+        municipality=actor.municipality,
+        person_id=OuterRef("person_id"),
+        recipient=OuterRef("recipient"),
+        revoked_on__isnull=True,
+        given_on__lte=OuterRef("valid_until"),
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=OuterRef("valid_until")))
+    qs = (
+        Consent.objects.filter(
+            municipality=actor.municipality,
+            given_on__lte=today,
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=within_days),
+        )
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
+        .filter(_own_or_unprotected(actor))
+        .exclude(Exists(continued))
+    )
+    if people is not None:
+        qs = qs.filter(person_id__in=people)
+    own = Person.workers.through.objects.filter(person_id=OuterRef("person_id"), user_id=actor.user.pk)
+    if not may_see_health(role=actor.role, is_own_worker=False):
+        qs = qs.filter(Q(Exists(own)) | ~Q(recipient__in=HEALTH_RECIPIENTS))
+    return qs.select_related("person").order_by("valid_until", "id")
 
 
 def _consents(actor, person, show_health: bool):

@@ -480,3 +480,43 @@ def workers_for_assignment(actor):
 
 def workers_for_method(actor, method: str):
     return worker_profiles(actor).filter(method=method, active=True)
+
+
+# --- what needs the worker today (the "I dag" page, today/selectors.py; issue 14 item 1) ------------------
+# Unevaluated querysets and bounded lists: the caller counts, shows the first rows and logs the people it
+# shows, so the page costs a fixed number of queries whatever the number of episodes.
+
+
+def persistence_due(actor, *, today: date):
+    """My active episodes (my_episodes) whose citizen has not been reached for the method's number of
+    days (support/persistence.py, the rule of _due_q), longest first, annotated with ``clock`` (last
+    reached, or the start). Not logged: the caller logs the rows it shows."""
+    require(actor, Capability.WORK_SUPPORT)
+    qs = _with_clock(_visible(my_episodes(actor).filter(status=EpisodeStatus.ACTIVE), actor))
+    return qs.filter(_due_q(today)).select_related("person").order_by("clock", "id")
+
+
+def cti_phase_starts(actor, *, today: date, ahead_days: int) -> list[tuple[SupportEpisode, object]]:
+    """(episode, period) for my active CTI episodes whose next period (support/cti.py) begins within
+    ``ahead_days`` days from today (today included), soonest first. A worker has at most the CTI caseload
+    (about 10) such episodes, so the periods are computed in Python. Not logged: the caller logs."""
+    require(actor, Capability.WORK_SUPPORT)
+    months, contact = conf.value("CTI_MONTHS"), conf.value("CTI_CONTACT_MONTHS")
+    horizon = today + timedelta(days=ahead_days)
+    found = []
+    qs = _visible(my_episodes(actor).filter(status=EpisodeStatus.ACTIVE, method=Method.CTI), actor)
+    for e in qs.select_related("person").order_by("start_date", "id"):
+        for p in cti.periods(e.start_date, total_months=months, contact_months=contact):
+            if p.start > e.start_date and today <= p.start <= horizon:
+                found.append((e, p))
+    return sorted(found, key=lambda ep: (ep[1].start, ep[0].pk))
+
+
+def waiting_longer_than(actor, *, today: date, days: int):
+    """Open waiting-list entries older than ``days`` days, longest waiting first (protected people only
+    for their own workers). Not logged: the caller logs the rows it shows."""
+    require(actor, Capability.WORK_SUPPORT)
+    qs = WaitingListEntry.objects.filter(
+        municipality=actor.municipality, closed_on__isnull=True, since__lte=today - timedelta(days=days)
+    )
+    return _visible(qs, actor).select_related("person").order_by("since", "id")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "casefile",
     "imports",
     "home",
+    "today",
     "core",
     "demo",
 ]
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "home.context_processors.platform",
+                "today.context_processors.bell",
                 "accounts.context_processors.session_timeout",
             ],
         },
@@ -135,6 +137,7 @@ DAILY_TASKS = [
     "imports.tasks.fail_stale_imports",
     "people.tasks.purge_list_exports",
     "figures.tasks.refresh_all_figures",
+    "today.tasks.send_daily_digests",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -179,6 +182,9 @@ else:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Housing First <noreply@localhost>")
+# The platform's address as users reach it, for links in mail sent by the task queue (the daily I dag
+# e-mail, today/services.py), where there is no request to take it from.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 # Lockout after repeated failures (django-axes).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

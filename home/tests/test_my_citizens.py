@@ -77,3 +77,23 @@ def test_my_citizens_never_cross_municipalities(
         status_since=recent(10),
     )
     assert list(selectors.my_citizens(worker).values_list("person_id", flat=True)) == [p.pk]
+
+
+def test_the_outreach_workers_mine_borgere_are_his_own_citizens_without_a_support_message(
+    login, users_a, municipality_a, worker_a, person_factory
+):
+    from housing import services as housing_services
+    from housing.tests.factories import make_stock
+
+    mine = person_factory(worker_a, first_name="Egen", start=recent(30))
+    other_worker = users_a[Role.SUPPORT_WORKER]
+    theirs = person_factory(worker_a, first_name="Anden", start=recent(30))
+    theirs.workers.set([other_worker])
+    _, unit = make_stock(municipality_a, address="Fogedvej 1")
+    tenancy = housing_services.tenancy_start(actor=worker_a, person=theirs, starts_on=recent(10), unit=unit)
+    housing_services.tenancy_flag_eviction(actor=worker_a, tenancy=tenancy, flagged_on=recent(2))
+
+    html = login(users_a[Role.OUTREACH_WORKER]).get(reverse("home:worker")).content.decode()
+    assert mine.display_name in html
+    assert "Anden Hansen" not in html  # another worker's citizen and eviction case
+    assert "ikke registreret som støttemedarbejder" not in html

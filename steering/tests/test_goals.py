@@ -129,9 +129,8 @@ def test_an_analyst_sees_the_same_figures_without_links_to_people(at_shelter, lo
 def test_leaders_and_analysts_land_on_the_front_page(login, users_a):
     for role in (Role.LEADER, Role.ANALYST):
         assert login(users_a[role]).get(reverse("home:start"))["Location"] == reverse("steering:front")
-    assert login(users_a[Role.SUPPORT_WORKER]).get(reverse("home:start"))["Location"] == reverse(
-        "home:worker"
-    )
+    # Support workers, outreach workers and brokers land on I dag (issue 14 item 1).
+    assert login(users_a[Role.SUPPORT_WORKER]).get(reverse("home:start"))["Location"] == reverse("today:page")
 
 
 @pytest.mark.django_db

@@ -13,9 +13,9 @@ from .helpers import icm_setup, recent
 pytestmark = pytest.mark.django_db
 
 
-def test_support_worker_lands_on_their_citizens(login, users_a):
+def test_support_worker_lands_on_what_needs_them_today(login, users_a):
     response = login(users_a[Role.SUPPORT_WORKER]).get("/")
-    assert response.status_code == 302 and response["Location"] == reverse("home:worker")
+    assert response.status_code == 302 and response["Location"] == reverse("today:page")
 
 
 def test_worker_page_lists_own_citizens_with_phase_and_last_contact(

@@ -170,6 +170,8 @@ FILLERS.update(
     }
 )
 OWNED |= {("simulation", "scenario_id"), ("simulation", "run_id")}
+# I dag (issue 14): one section of each role's list by its kind (no object of B: the role's own list).
+FILLERS[("today", "kind")] = lambda w: ["persistence", "near_inactive", "vacancy_deadline", "waiting_long"]
 # The implementation plan, its networks and the Landkort (issue 13): B's objects of each kind.
 FILLERS.update(
     {
