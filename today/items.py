@@ -24,6 +24,7 @@ class Kind(StrEnum):
     OFFER_ANSWER = "offer_answer"  # an offer of a home awaits the citizen's answer
     NEEDS_CONTACT = "needs_contact"  # on the housing needs list, inactive: a home may be waiting
     CONSENT_EXPIRING = "consent_expiring"  # a consent runs out soon
+    DOCUMENT_EXPIRING = "document_expiring"  # a document on the person (lease, consent form, ID) runs out
     # outreach worker
     NEAR_INACTIVE = "near_inactive"  # not seen for a while: becomes inactive soon
     REGISTRATION = "registration"  # a new registration lacks birth year or situation
@@ -61,6 +62,7 @@ PRIORITY: dict[str, Priority] = {
     Kind.PLAN_REVIEW: Priority.NORMAL,
     Kind.CTI_PHASE: Priority.NORMAL,
     Kind.CONSENT_EXPIRING: Priority.NORMAL,
+    Kind.DOCUMENT_EXPIRING: Priority.NORMAL,
     Kind.COMMITTEE: Priority.NORMAL,
     Kind.MOVING_IN: Priority.NORMAL,
     Kind.FIDELITY_DUE: Priority.NORMAL,

@@ -29,6 +29,8 @@ from allocation import selectors as allocation_selectors
 from allocation.conf import allocation_setting
 from allocation.models import OfferStatus
 from audit.services import log_many_reads
+from casefile import conf as casefile_conf
+from casefile import selectors as casefile_selectors
 from fidelity import selectors as fidelity_selectors
 from fidelity.quarters import Quarter
 from housing import selectors as housing_selectors
@@ -200,6 +202,30 @@ def _consent_item(c, today):
         url=reverse("plans:consents", args=[c.person_id]),
         due=c.valid_until,
         **_person_fields(c.person),
+    )
+
+
+def _documents_find(actor, today):
+    # The case file's own selector: the actor's own citizens' documents that run out within its warning
+    # window or have run out, soonest first, bounded; it logs the people behind them itself.
+    if not has_capability(actor.role, Capability.CASE_DOCUMENTS):
+        return []
+    return casefile_selectors.expiring_documents(actor, today=today, limit=conf.value("SECTION_PAGE_SIZE"))
+
+
+def _document_item(d, today):
+    return Item(
+        kind=Kind.DOCUMENT_EXPIRING,
+        key=f"{Kind.DOCUMENT_EXPIRING}:{d.document_id}",
+        reason=(
+            _('%(kind)s "%(title)s" udløb %(date)s. Få et nyt.')
+            if d.expired
+            else _('%(kind)s "%(title)s" udløber %(date)s.')
+        )
+        % {"kind": d.kind_label, "title": d.title, "date": _d(d.expires_on)},
+        url=d.url,
+        due=d.expires_on,
+        **_person_fields(d.person),
     )
 
 
@@ -615,10 +641,21 @@ MOVING_IN = Source(
     lambda: reverse("home:leader"),
 )
 
-# Expiring documents and consents from the documents app (issue 14 item 6): the lead adds the documents
-# helper's source here in one line, e.g. ``Source(Kind..., label, why, find, item)`` around its selector of
-# expiring documents, and it then shows for every role that lists DOCUMENT_SOURCES.
-DOCUMENT_SOURCES: list[Source] = []
+# Documents on the person that run out (the case file, casefile.selectors.expiring_documents), for every
+# role that lists DOCUMENT_SOURCES.
+DOCUMENT_SOURCES: list[Source] = [
+    Source(
+        Kind.DOCUMENT_EXPIRING,
+        gettext_lazy("Dokumenter der udløber"),
+        lambda: _(
+            "Dine borgeres dokumenter (lejekontrakt, samtykkeerklæring, ID), der udløber inden for "
+            "%(days)s dage eller er udløbet."
+        )
+        % {"days": casefile_conf.value("EXPIRY_WARNING_DAYS")},
+        _documents_find,
+        _document_item,
+    )
+]
 
 SOURCES: dict[str, list[Source]] = {
     Role.SUPPORT_WORKER: [

@@ -57,12 +57,13 @@ def test_i_dag_query_count_does_not_grow_with_data(
 
 
 # Per source a COUNT and (when anything is found) one fetch of the first rows; one statement logs the
-# people shown; the person's state is read, locked and saved; the session, user and membership.
+# people shown; the person's state is read, locked and saved; the session, user and membership. The
+# documents that run out are one bounded query (the case file's selector, which logs its own).
 PINNED = {
-    (Role.SUPPORT_WORKER, "sqlite"): 24,
-    (Role.OUTREACH_WORKER, "sqlite"): 18,
+    (Role.SUPPORT_WORKER, "sqlite"): 25,
+    (Role.OUTREACH_WORKER, "sqlite"): 19,
     (Role.HOUSING_BROKER, "sqlite"): 17,
     # The leader's capacity figures are a snapshot (the figures app) and the moving-in warnings log their own.
-    (Role.LEADER, "sqlite"): 22,
+    (Role.LEADER, "sqlite"): 21,
 }
 PINNED |= {(role, "postgresql"): n + 3 for (role, _), n in list(PINNED.items())}

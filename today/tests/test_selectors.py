@@ -171,3 +171,29 @@ def test_a_protected_citizen_shows_only_to_their_own_worker(
     lone.workers.clear()
     other = actor(users_a, municipality_a, Role.OUTREACH_WORKER)
     assert "Skjult Hansen" not in all_titles(selectors.today_sections(other, today=timezone.localdate()))
+
+
+def test_a_document_that_runs_out_is_on_the_workers_day_until_a_new_one_replaces_it(
+    settings, tmp_path, users_a, users_b, municipality_a, municipality_b, worker_a, worker_b, person_factory
+):
+    from casefile.tests.helpers import make_document
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "documents"), "base_url": None},
+        },
+    }
+    worker, people = support_world(users_a, municipality_a, worker_a, person_factory, n=1, prefix="A")
+    _, others = support_world(users_b, municipality_b, worker_b, person_factory, n=1, prefix="Bx")
+    today = timezone.localdate()
+    make_document(people[0], kind="consent", title="Samtykke", expires_on=today + timedelta(days=5))
+    make_document(others[0], kind="consent", title="Samtykke", expires_on=today + timedelta(days=5))
+
+    [item] = by_kind(selectors.today_sections(worker, today=today))[Kind.DOCUMENT_EXPIRING].items
+    assert item.title == "A00 Borger" and "Samtykke" in item.reason and item.url
+
+    # A renewed consent form that runs for a year replaces it.
+    make_document(people[0], kind="consent", title="Samtykke 2027", expires_on=today + timedelta(days=365))
+    assert by_kind(selectors.today_sections(worker, today=today))[Kind.DOCUMENT_EXPIRING].total == 0
