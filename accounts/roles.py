@@ -48,9 +48,11 @@ class Capability(StrEnum):
     # The national homelessness count (issue 12 item 4)
     RUN_COUNT = "run_count"  # open and close a count week, export its forms
     FILL_COUNT = "fill_count"  # complete citizens' count forms
+    # The header's search (issue 14): citizens, homes and landlords; each kind still needs its own capability
+    SEARCH = "search"
 
 
-_CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
+_CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES, Capability.SEARCH}
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # An administrator runs accounts and settings; case data is not their work (data minimisation).
