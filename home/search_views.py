@@ -10,7 +10,8 @@ from accounts.roles import Capability
 
 from . import search
 
-MAX_LENGTH = 100
+MAX_LENGTH = 100  # what the box takes; the page's address may carry CPR tokens, which are longer
+MAX_ADDRESS_LENGTH = 2000
 
 
 @with_actor(Capability.SEARCH)
@@ -20,7 +21,7 @@ def search_page(request, actor):
     if request.method == "POST":
         q = (request.POST.get("q") or "").strip()[:MAX_LENGTH]
         return redirect(_url(q))
-    q = (request.GET.get("q") or "").strip()[:MAX_LENGTH]
+    q = (request.GET.get("q") or "").strip()[:MAX_ADDRESS_LENGTH]
     if search.has_plain_cpr(q):
         return redirect(_url(q))  # an address typed with a CPR number in it
     kinds = search.global_search(actor, q=q, today=timezone.localdate())
