@@ -17,7 +17,8 @@ def platform(request):
         # cannot open is not shown (issue 14: no "Ingen adgang" behind a link).
         "can": {c.value: has_capability(role, c) for c in Capability},
         # The global search finds citizens (names) or homes and landlords: offered to roles that may see either.
-        "may_search": has_capability(role, Capability.VIEW_PEOPLE) or has_capability(role, Capability.VIEW_HOUSING),
+        "may_search": has_capability(role, Capability.VIEW_PEOPLE)
+        or has_capability(role, Capability.VIEW_HOUSING),
         "current_municipality": getattr(request, "municipality", None),
         "current_role_label": _(ROLE_LABELS[Role(role)]) if role else "",
         "can_switch_municipality": getattr(request, "membership_count", 0) > 1,

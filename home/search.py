@@ -15,8 +15,8 @@ from django.utils.http import urlencode
 
 from accounts.roles import Capability, has_capability
 from housing import selectors as housing_selectors
-from people import crypto
 from people import cpr as cpr_rules
+from people import crypto
 from people import search as people_search
 from people import selectors as people_selectors
 

@@ -232,7 +232,10 @@ if NODE_MODULES.exists():
     STATICFILES_DIRS += [
         # What the pages use of DKFDS (its stylesheet with the icons and fonts it names, its script for the
         # header's menus; not its sources).
-        *((f"dkfds/{part}", NODE_MODULES / "dkfds" / "dist" / part) for part in ("css", "img", "fonts", "js")),
+        *(
+            (f"dkfds/{part}", NODE_MODULES / "dkfds" / "dist" / part)
+            for part in ("css", "img", "fonts", "js")
+        ),
         ("chartjs", NODE_MODULES / "chart.js" / "dist"),
     ]
 

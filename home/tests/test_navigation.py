@@ -124,7 +124,10 @@ def test_no_link_a_role_is_shown_answers_no_access(role, world, login, users_a):
     page = links_of(landing.content.decode())
     menu = [u for u in map(internal, page.menu) if u]
     assert menu == [
-        reverse(e.url_name) for g in navigation.GROUPS for e in navigation.entries_for(role) if e.group == g.key
+        reverse(e.url_name)
+        for g in navigation.GROUPS
+        for e in navigation.entries_for(role)
+        if e.group == g.key
     ]
     pages = dict.fromkeys(menu + [u for u in map(internal, page.all) if u], "start")
     refused, failed = [], []

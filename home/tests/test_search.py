@@ -36,7 +36,9 @@ def test_a_cpr_number_is_in_no_address(worker, person_factory, login, users_a):
     person_factory(worker, cpr=CPR)
     client = login(users_a[Role.OUTREACH_WORKER])
     response = client.post(reverse("home:search"), {"q": CPR})
-    assert response.status_code == 302 and CPR not in response["Location"] and "4321" not in response["Location"]
+    assert (
+        response.status_code == 302 and CPR not in response["Location"] and "4321" not in response["Location"]
+    )
     page = client.get(response["Location"]).content.decode()
     assert "121285-XXXX" in page and "4321" not in page
     # An address typed with the number in it is sent on with the number as a token.
@@ -57,7 +59,9 @@ def test_the_search_and_each_citizen_shown_are_logged(worker, person_factory, lo
     results(client, CPR)
     searched = AccessLogEntry.objects.get(action=Action.SEARCH)
     assert searched.detail == "q=121285-XXXX"
-    assert list(AccessLogEntry.objects.filter(action=Action.READ).values_list("person_id", flat=True)) == [a.pk]
+    assert list(AccessLogEntry.objects.filter(action=Action.READ).values_list("person_id", flat=True)) == [
+        a.pk
+    ]
 
 
 def test_another_municipality_is_never_found(
@@ -108,7 +112,9 @@ def test_at_most_ten_per_kind_with_a_link_to_the_full_list(worker, person_factor
     assert len(people.rows) == search.LIMIT and people.more
     assert people.full_list == reverse("people:list") + "?q=Hansen"
     assert "mere end 10" in response.content.decode()
-    assert AccessLogEntry.objects.filter(action=Action.READ, user=users_a[Role.LEADER]).count() == search.LIMIT
+    assert (
+        AccessLogEntry.objects.filter(action=Action.READ, user=users_a[Role.LEADER]).count() == search.LIMIT
+    )
 
 
 def test_the_query_count_does_not_grow_with_the_hits(
