@@ -29,7 +29,7 @@ def test_create_person_shows_errors_then_duplicate_warning_then_creates(
             "#id_protected",
             "#id_situation",
             "#id_situation_start",
-            "form button[type=submit]",
+            "form button[type=submit]:not(.mobile-drawer button)",
         ],
     )
 
@@ -99,7 +99,7 @@ def test_edit_person_and_needs_list(page, login_as, e2e_users, some_people):
             "#id_sharing",
             "#id_ordinary_building",
             "#id_special_needs",
-            "form button[type=submit]",
+            "form button[type=submit]:not(.mobile-drawer button)",
         ],
     )
     page.get_by_role("button", name="Gem").click()
