@@ -53,6 +53,8 @@ def with_actor(capability: Capability):
                 return render(request, "core/no_access.html", status=403)
             return view(request, actor, *args, **kwargs)
 
+        # Read by the navigation's registry test: a link is shown to exactly the roles the view lets in.
+        wrapped.required_capability = capability
         return wrapped
 
     return decorator

@@ -60,6 +60,7 @@ class MfaRequiredMiddleware:
         "/i18n/",
         "/tilgaengelighed/",
         "/session/",
+        "/totrinsbekraeftelse/",
     )
 
     def __init__(self, get_response):
@@ -71,7 +72,8 @@ class MfaRequiredMiddleware:
             membership = active_membership(request)
             if membership and membership.role in (membership.municipality.mfa_required_roles or []):
                 if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                    return redirect(reverse("mfa_activate_totp"))
+                    # One explanatory step first (issue 14): why, what is needed, then allauth's setup.
+                    return redirect(reverse("mfa_intro"))
                 if not session_passed_mfa(request):
                     return redirect(
                         f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}"

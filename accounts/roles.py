@@ -53,9 +53,11 @@ class Capability(StrEnum):
     JOURNAL = "journal"  # read and write journal notes on a citizen
     # Merge two records of one citizen and undo a merge (issue 14 item 5, people/merge.py)
     MERGE_PEOPLE = "merge_people"
+    # The header's search (issue 14): citizens, homes and landlords; each kind still needs its own capability
+    SEARCH = "search"
 
 
-_CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES}
+_CASEWORK = {Capability.VIEW_PEOPLE, Capability.EDIT_PEOPLE, Capability.VIEW_FIGURES, Capability.SEARCH}
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # An administrator runs accounts and settings; case data is not their work (data minimisation).

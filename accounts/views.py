@@ -119,6 +119,17 @@ def switch_municipality(request):
     return render(request, "accounts/switch.html", {"memberships": memberships})
 
 
+@login_required
+def mfa_intro(request):
+    """The step before setting up a second factor, when the user's municipality has started to require one
+    for the user's role (accounts.middleware.MfaRequiredMiddleware sends them here): why, what they need
+    and how long it takes, then allauth's own setup page."""
+    membership = getattr(request, "membership", None)
+    return render(
+        request, "accounts/mfa_intro.html", {"municipality": membership.municipality if membership else None}
+    )
+
+
 @require_POST
 def session_extend(request):
     """The timeout warning's "Forlæng": the session is saved now with a full age (other requests save it

@@ -591,12 +591,10 @@ def prepare(args) -> dict:
 
 def pages_for(role: str) -> list[tuple[str, str, str]]:
     """(key, label, URL name) of every page the role may open, the navigation's pages included."""
-    from types import SimpleNamespace
-
-    from django.urls import resolve
+    from django.urls import resolve, reverse
 
     from accounts.roles import Capability, has_capability
-    from home.context_processors import platform as navigation
+    from home.navigation import entries_for
 
     pages = [
         (key, label, name)
@@ -604,11 +602,10 @@ def pages_for(role: str) -> list[tuple[str, str, str]]:
         if capability is None or has_capability(role, Capability(capability))
     ]
     known = {name for _, _, name in pages}
-    nav = navigation(SimpleNamespace(membership=SimpleNamespace(role=role), resolver_match=None))["nav_items"]
-    for item in nav:
-        match = resolve(item["url"])
+    for entry in entries_for(role):
+        match = resolve(reverse(entry.url_name))
         if match.view_name not in known:
-            pages.append((match.view_name, f"{item['label']} (navigation)", match.view_name))
+            pages.append((match.view_name, f"{entry.label} (navigation)", match.view_name))
     return pages
 
 

@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts.views import session_extend
+from accounts.views import mfa_intro, session_extend
 
 # The admin's own login form would skip allauth's second factor: it sends to allauth's login instead.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -27,6 +27,7 @@ urlpatterns = [
     path("indlaes/", include("imports.urls")),
     path("brugere/", include("accounts.urls")),
     path("session/forlaeng/", session_extend, name="session_extend"),
+    path("totrinsbekraeftelse/", mfa_intro, name="mfa_intro"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

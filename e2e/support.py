@@ -117,3 +117,11 @@ def wait_for_charts(page, *, timeout_ms: int = 10_000) -> None:
             raise AssertionError("Chart.js did not load")
         page.wait_for_timeout(100)
         waited += 100
+
+
+def open_menu_link(page, group: str, link: str) -> None:
+    """Follow a link of the header's grouped menu (templates/includes/header.html): open the group's
+    dropdown, then click the link in it."""
+    menu = page.get_by_role("navigation", name="Hovedmenu").first
+    menu.get_by_role("button", name=group).click()
+    menu.get_by_role("link", name=link).click()

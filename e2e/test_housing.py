@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y, wait_for_charts
+from e2e.support import check_a11y, open_menu_link, wait_for_charts
 
 
 def test_broker_registers_stock_and_leader_sees_retention(
@@ -73,7 +73,7 @@ def test_broker_registers_stock_and_leader_sees_retention(
         page.goto(path)
         check_a11y(page, label)
 
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Boliganalyse").click()
+    open_menu_link(page, "Boliger", "Boliganalyse")
     expect(page.get_by_role("heading", level=1)).to_have_text("Boliganalyse")
     wait_for_charts(page)  # the script follows the heading: wait, do not race it
     expect(page.get_by_role("list", name="Nøgletal")).to_contain_text("Boliger til højst 3500 kr.")

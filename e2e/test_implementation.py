@@ -7,14 +7,14 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import assert_all_tab_reachable, check_a11y
+from e2e.support import assert_all_tab_reachable, check_a11y, open_menu_link
 
 
 def test_leader_adds_an_initiative_changes_its_status_and_sees_the_history(page, login_as, e2e_users):
     today = timezone.localdate()
     login_as(e2e_users["leader"])
     page.goto("/")
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Implementeringsplan").click()
+    open_menu_link(page, "Ledelse", "Implementeringsplan")
     expect(page.get_by_role("heading", level=1)).to_have_text("Implementeringsplan")
     check_a11y(page, "tom implementeringsplan")
 
@@ -56,7 +56,7 @@ def test_leader_adds_an_initiative_changes_its_status_and_sees_the_history(page,
     expect(history.get_by_role("row").nth(2)).to_contain_text("Oprettet")
     check_a11y(page, "initiativ med historik")
 
-    page.get_by_role("link", name="Tilbage til implementeringsplanen").click()
+    page.get_by_role("navigation", name="Brødkrumme").get_by_role("link", name="Implementeringsplan").click()
     row = page.get_by_role("row", name="Samarbejdsaftale om anvisningsret")
     expect(row).to_contain_text("Forsinket")
     expect(row).to_contain_text("Fristen er overskredet")

@@ -85,7 +85,8 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
         page,
         [
             "a.skipnav",
-            ".mainmenu-link",
+            ".navigation-menu .mainmenu > li:not(.more-option) .button-overflow-menu",
+            "#global-search",
             "#id_q",
             "#id_situation",
             "#id_sort",

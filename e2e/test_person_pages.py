@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e.support import assert_all_tab_reachable, check_a11y
+from e2e.support import assert_all_tab_reachable, check_a11y, open_menu_link
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +29,7 @@ def test_create_person_shows_errors_then_duplicate_warning_then_creates(
             "#id_protected",
             "#id_situation",
             "#id_situation_start",
-            "form button[type=submit]",
+            "form button[type=submit]:not(.mobile-drawer button)",
         ],
     )
 
@@ -99,7 +99,7 @@ def test_edit_person_and_needs_list(page, login_as, e2e_users, some_people):
             "#id_sharing",
             "#id_ordinary_building",
             "#id_special_needs",
-            "form button[type=submit]",
+            "form button[type=submit]:not(.mobile-drawer button)",
         ],
     )
     page.get_by_role("button", name="Gem").click()
@@ -112,7 +112,7 @@ def test_edit_person_and_needs_list(page, login_as, e2e_users, some_people):
     expect(page.get_by_role("status")).to_have_text("Boligbehovet er gemt.")
     expect(page.get_by_text("3500 kr. pr. måned")).to_be_visible()
 
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Boligbehovslisten").click()
+    open_menu_link(page, "Borgere", "Boligbehovslisten")
     expect(page.get_by_role("heading", level=1)).to_have_text("Boligbehovslisten")
     row = page.locator("tbody tr", has_text="Ahmed Larsen")
     expect(row).to_contain_text("3500")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import search_views, views
 
 app_name = "home"
 # Mounted at the root: the start page sends each role to its own front page.
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("stoette/", views.worker, name="worker"),
     path("stoette/leder/", views.leader, name="leader"),
+    path("soeg/", search_views.search_page, name="search"),
 ]

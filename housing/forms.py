@@ -99,6 +99,7 @@ class UnitForm(ServiceValidated, forms.ModelForm):
 
 
 class UnitFilterForm(forms.Form):
+    address = forms.CharField(label=_("Adresse"), required=False, max_length=100)
     max_rent = forms.IntegerField(label=_("Husleje højst (kr./md.)"), required=False, min_value=0)
     rooms = forms.IntegerField(label=_("Mindst antal værelser"), required=False, min_value=1)
     unit_type = forms.ModelChoiceField(

@@ -79,6 +79,8 @@ def unit_list(actor, *, filters: dict):
         .select_related("landlord", "unit_type")
         .annotate(occupied=Exists(occupied), reported_vacant=_reported_vacant())
     )
+    if filters.get("address"):
+        qs = qs.filter(address__icontains=filters["address"])
     if filters.get("max_rent"):
         qs = qs.filter(rent__lte=filters["max_rent"])
     if filters.get("unit_type"):

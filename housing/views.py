@@ -346,6 +346,7 @@ def tenancy_end(request, actor, tenancy_id):
             "tenancy": tenancy,
             "title": _("Fraflytning"),
             "button": _("Registrér fraflytning"),
+            "confirm": _("Lejemålet afsluttes med fraflytningen. Støtten fortsætter."),
         },
     )
 

@@ -120,7 +120,7 @@ def test_role_requiring_mfa_without_totp_is_sent_to_totp_activation(leaders_need
     for url in [reverse("people:list"), reverse("people:figures"), reverse("audit:log"), "/"]:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response.url == reverse("mfa_activate_totp"), url
+        assert response.url == reverse("mfa_intro"), url
 
 
 def test_the_totp_activation_is_reachable_without_a_redirect_loop(leaders_need_mfa, client, users_a):
@@ -129,8 +129,12 @@ def test_the_totp_activation_is_reachable_without_a_redirect_loop(leaders_need_m
     response = client.get(reverse("people:list"), follow=True)
     # allauth may ask for the password again before activation; either page is under /accounts/.
     assert response.status_code == 200
-    assert response.redirect_chain[0][0] == reverse("mfa_activate_totp")
-    assert response.request["PATH_INFO"].startswith("/accounts/")
+    assert response.redirect_chain[0][0] == reverse("mfa_intro")
+    assert f'href="{reverse("mfa_activate_totp")}"' in response.content.decode()
+    setup = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert setup.status_code == 200
+    # allauth may ask for the password again before activation; either page is under /accounts/.
+    assert setup.request["PATH_INFO"].startswith("/accounts/")
 
 
 def test_role_not_requiring_mfa_is_let_through(leaders_need_mfa, login, users_a):

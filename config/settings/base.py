@@ -237,8 +237,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 NODE_MODULES = BASE_DIR / "node_modules"
 if NODE_MODULES.exists():
     STATICFILES_DIRS += [
-        # What the pages use of DKFDS (its stylesheet with the icons and fonts it names; not its sources).
-        *((f"dkfds/{part}", NODE_MODULES / "dkfds" / "dist" / part) for part in ("css", "img", "fonts")),
+        # What the pages use of DKFDS (its stylesheet with the icons and fonts it names, its script for the
+        # header's menus; not its sources).
+        *(
+            (f"dkfds/{part}", NODE_MODULES / "dkfds" / "dist" / part)
+            for part in ("css", "img", "fonts", "js")
+        ),
         ("chartjs", NODE_MODULES / "chart.js" / "dist"),
     ]
 
