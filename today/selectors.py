@@ -139,7 +139,7 @@ def _eviction_item(t, today):
         kind=Kind.HOME_AT_RISK,
         key=f"{Kind.HOME_AT_RISK}:{t.pk}",
         reason=_("Fogedsag registreret %(date)s på %(address)s. Tag kontakt til borgeren og udlejeren.")
-        % {"date": _d(t.eviction_case_on), "address": t.address or t.unit.address},
+        % {"date": _d(t.eviction_case_on), "address": (t.address or t.unit.address).rstrip(".")},
         url=reverse("people:detail", args=[t.person_id]),
         # No date to miss: urgent from the day the case is registered until it is cleared.
         **_person_fields(t.person),
