@@ -136,13 +136,14 @@ def test_the_worker_gets_a_task_for_their_inactive_citizen_on_the_needs_list(
     users_a, municipality_a, worker_a, person_factory, login, actor_factory
 ):
     bent = inactive(worker_a, needy(worker_a, person_factory, "Bent"), last_contact_days=100)
-    page = login(users_a[Role.OUTREACH_WORKER]).get(reverse("home:worker")).content.decode()
-    assert "Kontakt forfalden: boligtilbud venter" in page
-    assert (
-        f'href="{reverse("people:detail", args=[bent.pk])}">Bent Hansen</a>: ingen kontakt i 100 dage' in page
-    )
+    # The worker's day (I dag) has the task, with the citizen and how long since the last contact.
+    page = login(users_a[Role.OUTREACH_WORKER]).get(reverse("today:page")).content.decode()
+    assert "Boligbehovslisten: kontakt forfalden" in page
+    assert f'href="{reverse("people:detail", args=[bent.pk])}"' in page and "Bent Hansen" in page
+    last = (timezone.localdate() - timedelta(days=100)).strftime("%d.%m.%Y")
+    assert f"På boligbehovslisten og inaktiv, senest kontakt {last}: en bolig kan vente." in page
     # another worker, not one of Bent's own, gets no task for him
-    other = login(users_a[Role.SUPPORT_WORKER]).get(reverse("home:worker")).content.decode()
+    other = login(users_a[Role.SUPPORT_WORKER]).get(reverse("today:page")).content.decode()
     assert "Bent Hansen" not in other
 
 
