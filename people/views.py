@@ -1,19 +1,20 @@
 """Thin views: parse input, call a selector or service, render."""
 
 import io
+import json
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
-from accounts.roles import Capability, has_capability
+from accounts.roles import Capability, Role, has_capability
 from core.downloads import file_download
 from core.forms import apply_error
 
@@ -29,11 +30,13 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
-from .models import ExportStatus, ListExport
+from .models import ContactKind, ExportStatus, ListExport
 from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
+from .tabs import tabs_for
 
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
+CONTACT_PURPOSE = "Registrering af kontakt"
 
 
 def _tokenised(q: str) -> str:
@@ -119,10 +122,13 @@ def needs_list(request, actor):
 def person_detail(request, actor, pk):
     person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE)
     today = timezone.localdate()
+    tabs, current_tab = tabs_for(actor.role, request.GET.get("fane"))
 
     periods = [Period(p.situation, p.start_date, p.end_date) for p in person.situations.all()]
     context = {
         "person": person,
+        "tabs": tabs,
+        "current_tab": current_tab,
         "timeline": selectors.timeline(person),
         "days_homeless": days_homeless(periods, today),
         "days_at_shelter": days_at_shelter(periods, today),
@@ -135,7 +141,6 @@ def person_detail(request, actor, pk):
         "may_reveal": has_capability(actor.role, Capability.VIEW_FULL_CPR) and bool(person.cpr_encrypted),
         "situation_form": SituationForm(),
         "status_form": StatusForm(),
-        "contact_form": ContactForm(),
     }
     return render(request, "people/detail.html", context)
 
@@ -276,24 +281,69 @@ def status_add(request, actor, pk):
     )
 
 
-@require_POST
+def _back_to(request, person) -> str:
+    """Where the page form returns after saving: the page the worker came from, if it is ours."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("people:detail", args=[person.pk])
+
+
 @with_actor(Capability.EDIT_PEOPLE)
 def contact_add(request, actor, pk):
-    return _person_action(
-        request,
-        actor,
-        pk,
-        ContactForm,
-        lambda p, d: services.contact_record(
-            actor=actor,
-            person=p,
-            contacted_on=d["contacted_on"],
-            kind=d["kind"],
-            reached=d["reached"],
-            note=d["note"],
-        ),
-        gettext_lazy("Kontakten er registreret."),
-    )
+    """Register a contact or an attempt: a page of its own (without JavaScript), or the same form loaded
+    into a dialog (HTMX; static/js/contact-dialog.js) from the list, the person page and the front
+    pages. Either way the form goes to people.services.contact_record, the one rule for a contact."""
+    posted = request.method == "POST"
+    form = ContactForm(request.POST if posted else None, initial=_contact_initial(actor), prefix="contact")
+    valid = posted and form.is_valid()
+    # The form shows the citizen's name: a read, unless the contact is saved (the save is logged itself).
+    person = selectors.person_get(actor, pk, purpose=CONTACT_PURPOSE, log=not valid)
+    if valid:
+        d = form.cleaned_data
+        try:
+            contact = services.contact_record(
+                actor=actor,
+                person=person,
+                contacted_on=d["contacted_on"],
+                kind=d["kind"],
+                reached=d["reached"],
+                note=d["note"],
+            )
+        except PersonDataError as exc:
+            apply_error(form, exc)
+            selectors.person_get(actor, pk, purpose=CONTACT_PURPOSE)  # shown again with the error
+        else:
+            done = _("Kontakten med %(name)s er registreret.") % {"name": person.display_name}
+            if not contact.reached:
+                done = _("Kontaktforsøget hos %(name)s er registreret.") % {"name": person.display_name}
+            if request.htmx:
+                response = HttpResponse(status=200)
+                response["HX-Reswap"] = "none"
+                response["HX-Trigger"] = json.dumps(
+                    {
+                        "hf-contact-recorded": {
+                            "person": person.pk,
+                            "activity": f"{contact.person.last_activity_on:%d.%m.%Y}",
+                            "contact": f"{contact.person.last_contact_on:%d.%m.%Y}",
+                            "message": done,
+                        }
+                    }
+                )
+                return response
+            messages.success(request, done)
+            return redirect(_back_to(request, person))
+    context = {"form": form, "person": person, "next": _back_to(request, person), "in_dialog": request.htmx}
+    template = "people/_contact_form.html" if request.htmx else "people/contact_add.html"
+    return render(request, template, context)
+
+
+def _contact_initial(actor) -> dict:
+    """Today, reached, and the kind the role records most: on the street for outreach workers."""
+    kind = ContactKind.OUTREACH if actor.role == Role.OUTREACH_WORKER else ContactKind.MEETING
+    return {"contacted_on": timezone.localdate(), "kind": kind, "reached": "1"}
 
 
 @with_actor(Capability.EDIT_PEOPLE)
