@@ -25,8 +25,8 @@ class Step:
     changed (or the goal is new), the step to add to its history."""
 
     status: str
-    status_on: date
-    started_on: date
+    status_on: date | None  # None only for a goal saved before statuses were kept, left unchanged
+    started_on: date | None  # None: a goal saved before statuses were kept (its start is not known)
     record: bool
     started: bool
 
@@ -40,12 +40,9 @@ def status_step(previous: Previous | None, *, status: str | None, on: date | Non
         chosen = GoalStatus(status) if status else GoalStatus.IN_PROGRESS
         return Step(chosen.value, when, when, record=True, started=True)
     chosen = GoalStatus(status) if status else GoalStatus(previous.status)
-    started_on = previous.started_on or previous.status_on or when
     if chosen.value == previous.status:
-        return Step(
-            previous.status, previous.status_on or started_on, started_on, record=False, started=False
-        )
-    return Step(chosen.value, when, started_on, record=True, started=False)
+        return Step(previous.status, previous.status_on, previous.started_on, record=False, started=False)
+    return Step(chosen.value, when, previous.started_on, record=True, started=False)
 
 
 def histories(steps) -> dict[str, list]:

@@ -186,9 +186,9 @@ def goal_histories(plan: ActionPlan | None) -> dict[str, list]:
     return histories(steps)
 
 
-def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
+def goal_rows(plan: ActionPlan | None, *, show_health: bool, history: bool = True) -> list[dict]:
     by_dim = {g.dimension: g for g in plan.goals.all()} if plan else {}
-    steps = goal_histories(plan) if by_dim else {}
+    steps = goal_histories(plan) if by_dim and history else {}
     rows = []
     for dim in Dimension:
         g = by_dim.get(dim.value)
@@ -272,7 +272,9 @@ def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> 
         {"label": _("Andre planer"), "a": older.coordinates_other, "b": newer.coordinates_other},
     ]
     for a, b in zip(
-        goal_rows(older, show_health=show_health), goal_rows(newer, show_health=show_health), strict=True
+        goal_rows(older, show_health=show_health, history=False),
+        goal_rows(newer, show_health=show_health, history=False),
+        strict=True,
     ):
         if a["hidden"]:
             rows.append({"label": a["label"], "a": _("Skjult"), "b": _("Skjult"), "hidden": True})
@@ -288,6 +290,11 @@ def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> 
                 "label": _("%(dimension)s: hvem gør hvad") % dim,
                 "a": a["who_does_what"],
                 "b": b["who_does_what"],
+            },
+            {
+                "label": _("%(dimension)s: status") % dim,
+                "a": a["status_label"],
+                "b": b["status_label"],
             },
         ]
     for r in rows:

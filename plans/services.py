@@ -284,7 +284,7 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
             on=status_on,
             today=today,
         )
-        if step.record and old and step.status_on < step.started_on:
+        if step.record and step.started_on and step.status_on < step.started_on:
             raise PlanDataError(
                 f"{dim.value}_status_on",
                 _("Datoen ligger før målet blev sat (%(date)s).") % {"date": f"{step.started_on:%d.%m.%Y}"},
