@@ -25,6 +25,8 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var d = dialog();
     if (!d || event.detail.target.id !== "contact-dialog-body") return;
+    // A saved contact swaps nothing (HX-Reswap: none) but htmx still reports the swap: stay closed.
+    if (!event.detail.target.querySelector("form")) return;
     if (!d.open) d.showModal();
     var field = firstField(d);
     if (field) field.focus();
@@ -52,7 +54,13 @@
       if (el.getAttribute("data-contact-last") === person) el.textContent = detail.contact;
     });
     var d = dialog();
+    var back = opener;
+    // Emptied now, not in the close event (which comes later): htmx still reports its (empty) swap.
+    var body = document.getElementById("contact-dialog-body");
+    if (body) body.textContent = "";
     if (d && d.open) d.close();
+    // Again once htmx has finished with the request (its own focus handling runs after this event).
+    window.setTimeout(function () { if (back && document.body.contains(back)) back.focus(); }, 0);
     var status = document.getElementById("contact-dialog-status");
     if (status) {
       status.textContent = "";
