@@ -226,7 +226,7 @@ def person_edit(request, actor, pk):
     return render(request, "people/edit.html", {"form": form, "person": person})
 
 
-def _person_action(request, actor, pk, form_class, call, success):
+def _person_action(request, actor, pk, form_class, call, success, tab="historik"):
     person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE, log=False)
     form = form_class(request.POST)
     if form.is_valid():
@@ -243,7 +243,12 @@ def _person_action(request, actor, pk, form_class, call, success):
             for f, e in form.errors.items()
         )
         messages.error(request, _("Ikke gemt. %(errors)s") % {"errors": errors})
-    return redirect("people:detail", pk=person.pk)
+    return redirect(_person_tab(person, tab))
+
+
+def _person_tab(person, tab: str) -> str:
+    """The person page opened on one tab (people/tabs.py), where the change just made is shown."""
+    return reverse("people:detail", args=[person.pk]) + f"?fane={tab}"
 
 
 @require_POST
@@ -360,7 +365,7 @@ def needs_edit(request, actor, pk):
                 apply_error(form, exc)
             else:
                 messages.success(request, _("Boligbehovet er gemt."))
-                return redirect("people:detail", pk=person.pk)
+                return redirect(_person_tab(person, "bolig"))
     else:
         initial = {f: getattr(entry, f) for f in NeedsListForm.base_fields} if entry else {}
         form = NeedsListForm(initial=initial)
@@ -373,7 +378,7 @@ def needs_remove(request, actor, pk):
     person = selectors.person_get(actor, pk, purpose="Boligbehovslisten", log=False)
     services.needs_list_remove(actor=actor, person=person, removed_on=timezone.localdate())
     messages.success(request, _("Borgeren er fjernet fra boligbehovslisten."))
-    return redirect("people:detail", pk=person.pk)
+    return redirect(_person_tab(person, "bolig"))
 
 
 @with_actor(Capability.VIEW_FIGURES)
