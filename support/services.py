@@ -769,7 +769,12 @@ def episode_contact_record(
     # The contact's own rules (kind, note, date) are people's, one rule for every path.
     try:
         return people_services.contact_record(
-            actor=actor, person=episode.person, contacted_on=contacted_on, kind=kind, reached=reached, note=note
+            actor=actor,
+            person=episode.person,
+            contacted_on=contacted_on,
+            kind=kind,
+            reached=reached,
+            note=note,
         )
     except people_services.PersonDataError as exc:
         raise SupportDataError(exc.field, exc.message) from exc

@@ -173,7 +173,7 @@ def test_the_rules_know_every_contact_kind():
 
 def test_each_row_of_the_by_name_list_has_a_contact_button_for_a_role_that_may_edit(login, users_a, anna):
     body = login(users_a[Role.OUTREACH_WORKER]).get(reverse("people:list")).content.decode()
-    assert f'hx-get="{url(anna)}?next=' in body and 'data-contact-activity="%s"' % anna.pk in body
+    assert f'hx-get="{url(anna)}?next=' in body and f'data-contact-activity="{anna.pk}"' in body
     assert 'id="contact-dialog"' in body and "js/contact-dialog.js" in body
     assert "Registrér kontakt" in body and "med Anna Gade" in body
 
