@@ -140,7 +140,7 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     expect(page.locator("#id_sort")).to_have_value("name")
 
     # Open a person with the keyboard.
-    link = page.get_by_role("link", name="Jens Hansen")
+    link = page.get_by_role("link", name="Jens Hansen", exact=True)
     link.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jens Hansen")
@@ -168,21 +168,15 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     dialog = page.get_by_role("dialog", name="Kontakt med Jens Hansen")
     expect(dialog).to_be_visible()
     check_a11y(page, "person page with the contact dialog open")
-    assert_all_tab_reachable(
-        page,
-        [
-            "#id_contact-contacted_on",
-            "#id_contact-kind",
-            "#id_contact-reached_0",
-            "#id_contact-note",
-            "#contact-dialog button[type=submit]",
-        ],
-    )
+    expect(dialog.get_by_label("Dato")).to_be_focused()
+    for field in ["#id_contact-kind", "#id_contact-reached_0", "#id_contact-note"]:
+        tab_to(page, page.locator(field))  # in order from the date (a date field has a stop per part)
+    tab_to(page, dialog.get_by_role("button", name="Gem kontakt"))
     dialog.get_by_label("Kontaktform").select_option(label="Opsøgende kontakt på gaden")
     dialog.get_by_label("Ja").check()
     note = dialog.get_by_label("Kort note", exact=True)
     expect(note).to_have_attribute("name", "contact-note")
-    tab_to(page, note)
+    tab_to(page, note, key="Shift+Tab")
     page.keyboard.type("Talt om bolig ved stationen")
     page.keyboard.press("Enter")
     expect(dialog).to_be_hidden()

@@ -61,11 +61,18 @@
     if (d && d.open) d.close();
     // Again once htmx has finished with the request (its own focus handling runs after this event).
     window.setTimeout(function () { if (back && document.body.contains(back)) back.focus(); }, 0);
+    // The live region is added on the first save (not in the page from the start, where it would be one
+    // more empty "status" beside the page's own messages); filled a moment later so it is announced.
     var status = document.getElementById("contact-dialog-status");
-    if (status) {
-      status.textContent = "";
-      window.setTimeout(function () { status.textContent = detail.message || ""; }, 50);
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "contact-dialog-status";
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      (document.getElementById("main-content") || document.body).appendChild(status);
     }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = detail.message || ""; }, 100);
   });
 
   function wire() {
