@@ -141,7 +141,7 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     expect(page.locator("#id_sort")).to_have_value("name")
 
     # Open a person with the keyboard.
-    link = page.get_by_role("link", name="Jens Hansen")
+    link = page.get_by_role("link", name="Jens Hansen", exact=True)
     link.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jens Hansen")
@@ -151,47 +151,46 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
         f"{today - timedelta(days=400):%d.%m.%Y}"
     )
     timeline = page.locator("ol.hf-timeline")
-    expect(timeline.locator("li")).to_have_count(3)  # first situation, status "newly identified", a meeting
-    expect(timeline).to_contain_text("Situation: Gaden")
     check_a11y(page, "person page")
     assert_all_tab_reachable(
         page,
         [
             "a[href$='/ret/']",
-            "a[href$='/boligbehov/']",
-            "summary.details-summary",
+            "a[data-contact-dialog]",
+            "a[data-tab='historik']",
+            "a[data-tab='bolig']",
         ],
     )
 
-    # Record a contact: open the disclosure with the keyboard, fill the form, submit with Enter.
-    contact_form = page.locator("form[action$='/kontakt/']")
-    summary = page.locator("summary", has_text="Kontakt eller kontaktforsøg")
-    summary.focus()
+    # Record a contact: the dialog from the person page, with the keyboard (e2e/test_recording.py has more).
+    button = page.get_by_role("link", name="Registrér kontakt med Jens Hansen")
+    button.focus()
     page.keyboard.press("Enter")
-    expect(contact_form).to_be_visible()
-    check_a11y(page, "person page with the contact form open")
-    assert_all_tab_reachable(
-        page,
-        [
-            "#id_contacted_on",
-            "#id_kind",
-            "#id_reached_0",
-            "#id_contact_note",
-            "form[action$='/kontakt/'] button[type=submit]",
-        ],
-    )
-    contact_form.get_by_label("Kontaktform").select_option(label="Opsøgende kontakt på gaden")
-    contact_form.get_by_label("Ja").check()
-    note = page.get_by_label("Kort note", exact=True)  # its own label (its id once clashed with "Note" above)
-    expect(note).to_have_attribute("name", "note")
-    expect(contact_form.locator("input[name=note]")).to_have_id("id_contact_note")
-    tab_to(page, note)
+    dialog = page.get_by_role("dialog", name="Kontakt med Jens Hansen")
+    expect(dialog).to_be_visible()
+    check_a11y(page, "person page with the contact dialog open")
+    expect(dialog.get_by_label("Dato")).to_be_focused()
+    for field in ["#id_contact-kind", "#id_contact-reached_0", "#id_contact-note"]:
+        tab_to(page, page.locator(field))  # in order from the date (a date field has a stop per part)
+    tab_to(page, dialog.get_by_role("button", name="Gem kontakt"))
+    dialog.get_by_label("Kontaktform").select_option(label="Opsøgende kontakt på gaden")
+    dialog.get_by_label("Ja").check()
+    note = dialog.get_by_label("Kort note", exact=True)
+    expect(note).to_have_attribute("name", "contact-note")
+    tab_to(page, note, key="Shift+Tab")
     page.keyboard.type("Talt om bolig ved stationen")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("status")).to_have_text("Kontakten er registreret.")
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
+
+    # The history tab: the contact is in the timeline; record a new situation there.
+    page.locator("a[data-tab='historik']").click()
     expect(timeline).to_contain_text(
         "Kontakt: Opsøgende kontakt på gaden, truffet. Talt om bolig ved stationen"
     )
+    expect(timeline.locator("li")).to_have_count(4)  # first situation, "newly identified", two meetings
+    expect(timeline).to_contain_text("Situation: Gaden")
+    assert_all_tab_reachable(page, ["summary.details-summary"])
 
     # Record a new situation: now at a § 110 shelter since yesterday.
     page.locator("summary", has_text="Ny situation").click()
@@ -201,11 +200,13 @@ def test_outreach_worker_day_on_the_by_name_list(page, e2e_users, many_people):
     form.get_by_label("Sted").fill("Herberget Skovly")
     form.get_by_role("button", name="Gem situation").click()
     expect(page.get_by_role("status")).to_have_text("Situationen er registreret.")
+    expect(page).to_have_url(re.compile(r"\?fane=historik$"))
     shelter_item = timeline.locator("li", has_text="Situation: Boform (§ 110) (Herberget Skovly)")
     expect(shelter_item).to_have_count(1)
     expect(shelter_item).to_contain_text(f"{today - timedelta(days=1):%d.%m.%Y}")
     expect(timeline.locator("li")).to_have_count(5)
     expect(timeline).to_contain_text(f"til {today - timedelta(days=1):%d.%m.%Y}")  # the street period ended
+    page.locator("a[data-tab='overblik']").click()
     expect(kpis.locator("li", has_text="Dage på boform").locator(".hf-kpi-value")).to_have_text("1")
     expect(kpis.locator("li", has_text="Dage som hjemløs i alt").locator(".hf-kpi-value")).to_have_text("400")
     check_a11y(page, "person page after recording")

@@ -87,6 +87,7 @@ def test_edit_person_and_needs_list(page, login_as, e2e_users, some_people):
     expect(page.get_by_role("status")).to_have_text("Oplysningerne er gemt.")
     expect(page.locator("dl").first).to_contain_text("12345678")
 
+    page.locator("a[data-tab='bolig']").click()  # the person page's tab "Bolig"
     page.get_by_role("link", name="Sæt på boligbehovslisten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Boligbehov for Ahmed Larsen")
     check_a11y(page, "needs list edit")

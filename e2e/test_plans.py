@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, some_people):
     person = some_people["Mette Nielsen"]
     login_as(e2e_users["outreach"])  # who registered her: one of her own workers, so health shows
-    page.goto(f"/borgere/{person.pk}/")
+    page.goto(f"/borgere/{person.pk}/?fane=stoette")
     check_a11y(page, "person page with the plans links")
 
     # Assessment: partial is fine.
@@ -73,7 +73,7 @@ def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, som
     check_a11y(page, "decision recorded")
 
     # Action plan with the citizen's own words, a goal, a review date; then a revision compared.
-    page.goto(f"/borgere/{person.pk}/")
+    page.goto(f"/borgere/{person.pk}/?fane=stoette")
     page.get_by_role("link", name="Handleplan", exact=True).click()
     page.get_by_role("link", name="Lav en handleplan").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Handleplan for")
@@ -99,7 +99,7 @@ def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, som
     check_a11y(page, "plan version page")
 
     # Consent to share with a landlord, then revoked.
-    page.goto(f"/borgere/{person.pk}/")
+    page.goto(f"/borgere/{person.pk}/?fane=stoette")
     page.get_by_role("link", name="Samtykker").click()
     check_a11y(page, "consents, none yet")
     page.locator("#id_recipient").select_option("landlord")

@@ -78,9 +78,9 @@ def test_a_contact_saved_after_the_session_ran_out_comes_back_filled_in_after_lo
 ):
     person = some_people["Jens Hansen"]
     login_as(e2e_users["outreach"])
-    page.goto(f"/borgere/{person.pk}/")
-    page.get_by_text("Kontakt eller kontaktforsøg").click()
-    page.locator("#id_contact_note").fill("Talte om boligen på Ågade")
+    # The contact form's own page (the dialog's page without JavaScript, people/contact_add.html).
+    page.goto(f"/borgere/{person.pk}/kontakt/?next=/borgere/{person.pk}/")
+    page.locator("#id_contact-note").fill("Talte om boligen på Ågade")
     Session.objects.filter(pk=session_row(context).pk).update(
         expire_date=timezone.now() - timedelta(seconds=1)
     )
@@ -91,11 +91,11 @@ def test_a_contact_saved_after_the_session_ran_out_comes_back_filled_in_after_lo
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#id_password").press("Enter")
 
-    expect(page).to_have_url(re.compile(rf"/borgere/{person.pk}/$"))
+    expect(page).to_have_url(re.compile(rf"/borgere/{person.pk}/kontakt/"))
     expect(
         page.get_by_text("Din session udløb. Det, du skrev, er bevaret: kontroller og gem igen.")
     ).to_be_visible()
-    expect(page.locator("#id_contact_note")).to_have_value("Talte om boligen på Ågade")
-    expect(page.locator("#id_contact_note")).to_be_visible()  # its section is opened
+    expect(page.locator("#id_contact-note")).to_have_value("Talte om boligen på Ågade")
+    expect(page.locator("#id_contact-note")).to_be_visible()
     check_a11y(page, "form shown again after the session ran out")
     assert not person.contacts.filter(note="Talte om boligen på Ågade").exists()  # shown again, not saved

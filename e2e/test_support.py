@@ -214,7 +214,7 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     check_a11y(page, "worker front page, no citizens yet")
 
     # From the person page: start an episode.
-    page.goto(f"/borgere/{person.pk}/")
+    page.goto(f"/borgere/{person.pk}/?fane=stoette")
     page.get_by_role("link", name="Start et støtteforløb").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Start støtteforløb for Mette Nielsen")
     expect(
@@ -342,7 +342,7 @@ def test_assigning_beyond_the_limit_is_refused_onto_the_waiting_list(page, login
 
     person = full_icm["new"]
     login_as(support_users["support"])
-    page.goto(f"/borgere/{person.pk}/")
+    page.goto(f"/borgere/{person.pk}/?fane=stoette")
     page.get_by_role("link", name="Start et støtteforløb").click()
     check_a11y(page, "start form, no assessment")
     page.get_by_label("Støttemetode").select_option("icm")

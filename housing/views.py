@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -309,7 +310,7 @@ def tenancy_start(request, actor, person_id):
             ),
             _("%(name)s er flyttet ind og registreret som boligplaceret.") % {"name": person.display_name},
         ):
-            return redirect("people:detail", pk=person.pk)
+            return redirect(reverse("people:detail", args=[person.pk]) + "?fane=bolig")
     return render(
         request,
         "housing/tenancy_form.html",
@@ -336,7 +337,7 @@ def tenancy_end(request, actor, tenancy_id):
             ),
             _("Fraflytningen er registreret. Støtten fortsætter."),
         ):
-            return redirect("people:detail", pk=person.pk)
+            return redirect(reverse("people:detail", args=[person.pk]) + "?fane=bolig")
     return render(
         request,
         "housing/tenancy_form.html",
@@ -365,7 +366,7 @@ def tenancy_eviction(request, actor, tenancy_id):
             ),
             _("Fogedsagen er registreret og vises for borgerens medarbejdere."),
         ):
-            return redirect("people:detail", pk=person.pk)
+            return redirect(reverse("people:detail", args=[person.pk]) + "?fane=bolig")
     return render(
         request,
         "housing/tenancy_form.html",
@@ -385,7 +386,7 @@ def tenancy_eviction_clear(request, actor, tenancy_id):
     tenancy = selectors.tenancy_get(actor, tenancy_id)
     services.tenancy_clear_eviction(actor=actor, tenancy=tenancy)
     messages.success(request, _("Fogedsagen er markeret som afværget."))
-    return redirect("people:detail", pk=tenancy.person_id)
+    return redirect(reverse("people:detail", args=[tenancy.person_id]) + "?fane=bolig")
 
 
 @with_actor(Capability.VIEW_PEOPLE)

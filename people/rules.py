@@ -57,3 +57,20 @@ def after_birth(field: str, value: date | None, *, birth_date: date | None) -> P
     if value and birth_date and value < birth_date:
         return [(field, _("Datoen ligger før borgerens fødsel."))]
     return []
+
+
+# Contact kinds, as people.models.ContactKind's values: repeated here so the rules stay free of models.
+CONTACT_KINDS = frozenset(
+    {"meeting", "outreach", "home_visit", "phone", "text", "note_at_door", "shelter", "hospital", "prison"}
+)
+CONTACT_NOTE_MAX = 500
+
+
+def contact_problems(*, kind: str, note: str) -> Problems:
+    """A contact or attempt: a known kind and a short note (the form's limits, so every path agrees)."""
+    problems: Problems = []
+    if kind not in CONTACT_KINDS:
+        problems.append(("kind", _("Vælg kontaktformen.")))
+    if len(note or "") > CONTACT_NOTE_MAX:
+        problems.append(("note", _("Skriv højst %(max)s tegn i noten.") % {"max": CONTACT_NOTE_MAX}))
+    return problems

@@ -267,6 +267,7 @@ def list_rows(people, *, today: date) -> list[dict]:
         rows.append(
             {
                 "url": f"{url}{p.pk}/",
+                "pk": p.pk,
                 "name": p.display_name,
                 "protected": p.protected,
                 "age": p.age_on(today) if (p.birth_date or p.birth_year) else "–",

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import figures
-from accounts.access import Actor, actor_log
+from accounts.access import Actor, actor_log, require
+from accounts.roles import Capability
 from audit.models import Action
 from core import crypto as core_crypto
 from core.errors import DomainError
@@ -289,7 +290,14 @@ def status_change(*, actor: Actor, person: Person, status: str, on: date, reason
 def contact_record(
     *, actor: Actor, person: Person, contacted_on: date, kind: str, reached: bool, note: str = ""
 ) -> Contact:
-    _raise_first(rules.happened("contacted_on", contacted_on, today=timezone.localdate()))
+    """A contact or an attempt (reached=False): the one way a contact is recorded, from the person page,
+    the quick dialog, the front page and a support episode (support.services.episode_contact_record)."""
+    require(actor, Capability.EDIT_PEOPLE)
+    note = (note or "").strip()
+    _raise_first(
+        rules.happened("contacted_on", contacted_on, today=timezone.localdate())
+        + rules.contact_problems(kind=kind, note=note)
+    )
     person = Person.objects.select_for_update().get(pk=person.pk)
     contact = Contact.objects.create(
         municipality=person.municipality,

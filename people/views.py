@@ -1,17 +1,19 @@
 """Thin views: parse input, call a selector or service, render."""
 
+import json
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
-from accounts.roles import Capability, has_capability
+from accounts.roles import Capability, Role, has_capability
 from core.downloads import file_download
 from core.forms import apply_error
 
@@ -27,12 +29,14 @@ from .forms import (
     SituationForm,
     StatusForm,
 )
-from .models import ListExport
+from .models import ContactKind, ListExport
 from .quality import Check
 from .services import PersonDataError
 from .situations import LABELS as SITUATION_LABELS
+from .tabs import tabs_for
 
 PERSON_PURPOSE = "Sagsbehandling: borgerens side"
+CONTACT_PURPOSE = "Registrering af kontakt"
 
 
 def _tokenised(q: str) -> str:
@@ -135,10 +139,13 @@ def person_detail(request, actor, pk):
         )
         return redirect("people:detail", pk=target.pk)
     today = timezone.localdate()
+    tabs, current_tab = tabs_for(actor.role, request.GET.get("fane"))
 
     periods = [Period(p.situation, p.start_date, p.end_date) for p in person.situations.all()]
     context = {
         "person": person,
+        "tabs": tabs,
+        "current_tab": current_tab,
         "timeline": selectors.timeline(person),
         "days_homeless": days_homeless(periods, today),
         "days_at_shelter": days_at_shelter(periods, today),
@@ -152,7 +159,6 @@ def person_detail(request, actor, pk):
         "may_merge": has_capability(actor.role, Capability.MERGE_PEOPLE),
         "situation_form": SituationForm(),
         "status_form": StatusForm(),
-        "contact_form": ContactForm(),
     }
     return render(request, "people/detail.html", context)
 
@@ -238,7 +244,7 @@ def person_edit(request, actor, pk):
     return render(request, "people/edit.html", {"form": form, "person": person})
 
 
-def _person_action(request, actor, pk, form_class, call, success):
+def _person_action(request, actor, pk, form_class, call, success, tab="historik"):
     person = selectors.person_get(actor, pk, purpose=PERSON_PURPOSE, log=False)
     form = form_class(request.POST)
     if form.is_valid():
@@ -255,7 +261,12 @@ def _person_action(request, actor, pk, form_class, call, success):
             for f, e in form.errors.items()
         )
         messages.error(request, _("Ikke gemt. %(errors)s") % {"errors": errors})
-    return redirect("people:detail", pk=person.pk)
+    return redirect(_person_tab(person, tab))
+
+
+def _person_tab(person, tab: str) -> str:
+    """The person page opened on one tab (people/tabs.py), where the change just made is shown."""
+    return reverse("people:detail", args=[person.pk]) + f"?fane={tab}"
 
 
 @require_POST
@@ -293,24 +304,69 @@ def status_add(request, actor, pk):
     )
 
 
-@require_POST
+def _back_to(request, person) -> str:
+    """Where the page form returns after saving: the page the worker came from, if it is ours."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("people:detail", args=[person.pk])
+
+
 @with_actor(Capability.EDIT_PEOPLE)
 def contact_add(request, actor, pk):
-    return _person_action(
-        request,
-        actor,
-        pk,
-        ContactForm,
-        lambda p, d: services.contact_record(
-            actor=actor,
-            person=p,
-            contacted_on=d["contacted_on"],
-            kind=d["kind"],
-            reached=d["reached"],
-            note=d["note"],
-        ),
-        gettext_lazy("Kontakten er registreret."),
-    )
+    """Register a contact or an attempt: a page of its own (without JavaScript), or the same form loaded
+    into a dialog (HTMX; static/js/contact-dialog.js) from the list, the person page and the front
+    pages. Either way the form goes to people.services.contact_record, the one rule for a contact."""
+    posted = request.method == "POST"
+    form = ContactForm(request.POST if posted else None, initial=_contact_initial(actor), prefix="contact")
+    valid = posted and form.is_valid()
+    # The form shows the citizen's name: a read, unless the contact is saved (the save is logged itself).
+    person = selectors.person_get(actor, pk, purpose=CONTACT_PURPOSE, log=not valid)
+    if valid:
+        d = form.cleaned_data
+        try:
+            contact = services.contact_record(
+                actor=actor,
+                person=person,
+                contacted_on=d["contacted_on"],
+                kind=d["kind"],
+                reached=d["reached"],
+                note=d["note"],
+            )
+        except PersonDataError as exc:
+            apply_error(form, exc)
+            selectors.person_get(actor, pk, purpose=CONTACT_PURPOSE)  # shown again with the error
+        else:
+            done = _("Kontakten med %(name)s er registreret.") % {"name": person.display_name}
+            if not contact.reached:
+                done = _("Kontaktforsøget hos %(name)s er registreret.") % {"name": person.display_name}
+            if request.htmx:
+                response = HttpResponse(status=200)
+                response["HX-Reswap"] = "none"
+                response["HX-Trigger"] = json.dumps(
+                    {
+                        "hf-contact-recorded": {
+                            "person": person.pk,
+                            "activity": f"{contact.person.last_activity_on:%d.%m.%Y}",
+                            "contact": f"{contact.person.last_contact_on:%d.%m.%Y}",
+                            "message": done,
+                        }
+                    }
+                )
+                return response
+            messages.success(request, done)
+            return redirect(_back_to(request, person))
+    context = {"form": form, "person": person, "next": _back_to(request, person), "in_dialog": request.htmx}
+    template = "people/_contact_form.html" if request.htmx else "people/contact_add.html"
+    return render(request, template, context)
+
+
+def _contact_initial(actor) -> dict:
+    """Today, reached, and the kind the role records most: on the street for outreach workers."""
+    kind = ContactKind.OUTREACH if actor.role == Role.OUTREACH_WORKER else ContactKind.MEETING
+    return {"contacted_on": timezone.localdate(), "kind": kind, "reached": "1"}
 
 
 @with_actor(Capability.EDIT_PEOPLE)
@@ -327,7 +383,7 @@ def needs_edit(request, actor, pk):
                 apply_error(form, exc)
             else:
                 messages.success(request, _("Boligbehovet er gemt."))
-                return redirect("people:detail", pk=person.pk)
+                return redirect(_person_tab(person, "bolig"))
     else:
         initial = {f: getattr(entry, f) for f in NeedsListForm.base_fields} if entry else {}
         form = NeedsListForm(initial=initial)
@@ -340,7 +396,7 @@ def needs_remove(request, actor, pk):
     person = selectors.person_get(actor, pk, purpose="Boligbehovslisten", log=False)
     services.needs_list_remove(actor=actor, person=person, removed_on=timezone.localdate())
     messages.success(request, _("Borgeren er fjernet fra boligbehovslisten."))
-    return redirect("people:detail", pk=person.pk)
+    return redirect(_person_tab(person, "bolig"))
 
 
 @with_actor(Capability.VIEW_FIGURES)

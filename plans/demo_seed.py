@@ -5,6 +5,7 @@ by support/demo_seed.py, which knows the worker's citizens (their open episodes)
 Rows are bulk-created (no access log: nobody read anything), called by demo/loader.py.
 """
 
+import random
 from datetime import timedelta
 
 from accounts.roles import Role
@@ -12,8 +13,17 @@ from people.models import Person
 from people.statuses import ACTIVE
 
 from . import conf
-from .dimensions import Dimension, GoalType, ServicesUse
-from .models import ActionPlan, Assessment, AssessmentDimension, Consent, MethodDecision, PlanGoal, Recipient
+from .dimensions import Dimension, GoalStatus, GoalType, ServicesUse
+from .models import (
+    ActionPlan,
+    Assessment,
+    AssessmentDimension,
+    Consent,
+    GoalStatusChange,
+    MethodDecision,
+    PlanGoal,
+    Recipient,
+)
 from .recommendation import AssessmentInput, recommend
 
 SHARE = 0.5  # share of the active demo people with an assessment and a plan
@@ -213,5 +223,26 @@ def seed(*, municipality, staff, rng, today, areas):
             )
             for d in dims
         ]
+    # Each goal's status and its dated steps (issue 14 item 8): mostly in progress, some achieved or
+    # changed. A random generator of its own, so the rest of the demo stays as it was.
+    status_rng = random.Random(f"goal-status-{municipality.code}")
+    steps = []
+    for g in goals:
+        g.started_on = today - timedelta(days=status_rng.randint(30, 200))
+        g.status = status_rng.choice([GoalStatus.IN_PROGRESS] * 3 + [GoalStatus.ACHIEVED, GoalStatus.CHANGED])
+        g.status_on = g.started_on
+        step = {
+            "municipality": municipality,
+            "person_id": g.plan.person_id,
+            "plan": g.plan,
+            "dimension": g.dimension,
+        }
+        steps.append(
+            GoalStatusChange(**step, status=GoalStatus.IN_PROGRESS, changed_on=g.started_on, started=True)
+        )
+        if g.status != GoalStatus.IN_PROGRESS:
+            g.status_on = min(today, g.started_on + timedelta(days=status_rng.randint(14, 120)))
+            steps.append(GoalStatusChange(**step, status=g.status, changed_on=g.status_on))
     PlanGoal.objects.bulk_create(goals)
+    GoalStatusChange.objects.bulk_create(steps)
     Consent.objects.bulk_create(consents)

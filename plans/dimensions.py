@@ -80,3 +80,18 @@ GOAL_TYPE_LABELS = {
     GoalType.MAINTAIN: "Fastholde",
     GoalType.LIMIT_LOSS: "Begrænse tab",
 }
+
+
+class GoalStatus(StrEnum):
+    """Where a goal of the action plan stands, in the citizen's words (issue 14 item 8)."""
+
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    CHANGED = "changed"
+
+
+GOAL_STATUS_LABELS = {
+    GoalStatus.IN_PROGRESS: "I gang",
+    GoalStatus.ACHIEVED: "Opnået",
+    GoalStatus.CHANGED: "Ændret",
+}

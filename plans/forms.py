@@ -8,6 +8,7 @@ from people.forms import DateInput
 
 from .dimensions import HEALTH_DIMENSIONS, Dimension
 from .labels import DIMENSION as DIMENSION_LABELS
+from .labels import GOAL_STATUS as GOAL_STATUS_LABELS
 from .labels import GOAL_TYPE as GOAL_TYPE_LABELS
 from .labels import LEVEL as LEVEL_LABELS
 from .labels import METHOD as METHOD_LABELS
@@ -133,6 +134,19 @@ class PlanForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs=TEXT),
             )
+            names += [f"{dim.value}_status", f"{dim.value}_status_on"]
+            self.fields[names[3]] = forms.ChoiceField(
+                label=_("%(dimension)s: status") % {"dimension": label},
+                required=False,
+                choices=[(k.value, v) for k, v in GOAL_STATUS_LABELS.items()],
+                help_text=_("Et nyt mål er i gang."),
+            )
+            self.fields[names[4]] = forms.DateField(
+                label=_("%(dimension)s: status ændret den") % {"dimension": label},
+                required=False,
+                widget=DateInput,
+                help_text=_("Kun når status ændres. Tom: i dag."),
+            )
             self.dimensions.append((dim, label, names))
 
     def dimension_groups(self):
@@ -154,7 +168,13 @@ class PlanForm(forms.Form):
     def goal_data(self) -> dict:
         d = self.cleaned_data
         return {
-            dim.value: {"goal": d[n[0]], "goal_type": d[n[1]], "who_does_what": d[n[2]]}
+            dim.value: {
+                "goal": d[n[0]],
+                "goal_type": d[n[1]],
+                "who_does_what": d[n[2]],
+                "status": d[n[3]] or None,
+                "status_on": d[n[4]],
+            }
             for dim, _, n in self.dimensions
         }
 

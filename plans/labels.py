@@ -5,7 +5,7 @@ identical; stored data and the access log keep using the pure modules' Danish la
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .dimensions import Dimension, GoalType, Level, ServicesUse
+from .dimensions import Dimension, GoalStatus, GoalType, Level, ServicesUse
 from .methods import Method
 
 # With a context: the same words elsewhere (e.g. "Bolig", a home) translate differently.
@@ -39,6 +39,12 @@ GOAL_TYPE = {
     GoalType.DEVELOP: _("Udvikle"),
     GoalType.MAINTAIN: _("Fastholde"),
     GoalType.LIMIT_LOSS: _("Begrænse tab"),
+}
+
+GOAL_STATUS = {
+    GoalStatus.IN_PROGRESS: _("I gang"),
+    GoalStatus.ACHIEVED: _("Opnået"),
+    GoalStatus.CHANGED: _("Ændret"),
 }
 
 METHOD = {

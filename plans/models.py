@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from people.models import Person
 from tenants.models import TenantModel
 
-from .dimensions import Dimension, GoalType, Level, ServicesUse
+from .dimensions import Dimension, GoalStatus, GoalType, Level, ServicesUse
 from .labels import DIMENSION as DIMENSION_LABELS
+from .labels import GOAL_STATUS as GOAL_STATUS_LABELS
 from .labels import GOAL_TYPE as GOAL_TYPE_LABELS
 from .labels import LEVEL as LEVEL_LABELS
 from .labels import METHOD as METHOD_LABELS
@@ -25,6 +26,7 @@ DIMENSION_CHOICES = [(d.value, DIMENSION_LABELS[d]) for d in Dimension]
 LEVEL_CHOICES = [(lvl.value, LEVEL_LABELS[lvl]) for lvl in Level]
 SERVICES_USE_CHOICES = [(u.value, SERVICES_USE_LABELS[u]) for u in ServicesUse]
 GOAL_TYPE_CHOICES = [(g.value, GOAL_TYPE_LABELS[g]) for g in GoalType]
+GOAL_STATUS_CHOICES = [(s.value, GOAL_STATUS_LABELS[s]) for s in GoalStatus]
 METHOD_CHOICES = [(m.value, METHOD_LABELS[m]) for m in Method]
 
 
@@ -143,11 +145,37 @@ class PlanGoal(TenantModel):
     goal = models.TextField(_("mål"))
     goal_type = models.CharField(_("måltype"), max_length=12, choices=GOAL_TYPE_CHOICES)
     who_does_what = models.TextField(_("hvem gør hvad"), blank=True)
+    # Where the goal stands and since when, carried to the next version; its history is GoalStatusChange.
+    status = models.CharField(
+        _("status"), max_length=12, choices=GOAL_STATUS_CHOICES, default=GoalStatus.IN_PROGRESS.value
+    )
+    status_on = models.DateField(_("status siden"), null=True, blank=True)
+    started_on = models.DateField(_("målet blev sat"), null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["plan", "dimension"], name="plan_goal_dimension_unique")
         ]
+
+
+class GoalStatusChange(TenantModel):
+    """One dated step of a goal's status (plans/goals.py): written when a goal is set and whenever a saved
+    version changes its status; never changed afterwards. ``started`` marks the step that set the goal."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="goal_status_changes")
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goal_status_changes")
+    dimension = models.CharField(_("dimension"), max_length=24, choices=DIMENSION_CHOICES)
+    status = models.CharField(_("status"), max_length=12, choices=GOAL_STATUS_CHOICES)
+    changed_on = models.DateField(_("dato"))
+    started = models.BooleanField(default=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["person", "plan__version", "id"]
+        indexes = [models.Index(fields=["person", "dimension"], name="goal_status_person_dim")]
 
 
 class Recipient(models.TextChoices):

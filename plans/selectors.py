@@ -16,8 +16,11 @@ from people.selectors import person_get
 
 from . import conf, labels
 from .dimensions import HEALTH_DIMENSIONS, Dimension, Level, ServicesUse
-from .models import HEALTH_RECIPIENTS, ActionPlan, Assessment, Consent, MethodDecision
+from .goals import histories
+from .models import HEALTH_RECIPIENTS, ActionPlan, Assessment, Consent, GoalStatusChange, MethodDecision
 from .recommendation import AssessmentInput, Recommendation, recommend
+
+CITIZEN_PLAN_PURPOSE = "Handleplan udskrevet til borgeren"
 
 
 def health_visible(actor, person: Person) -> bool:
@@ -173,24 +176,74 @@ def plan_get(actor, person, *, version: int | None = None) -> ActionPlan | None:
         raise Http404(_("Handleplanen findes ikke.")) from exc
 
 
-def goal_rows(plan: ActionPlan | None, *, show_health: bool) -> list[dict]:
+def goal_histories(plan: ActionPlan | None) -> dict[str, list]:
+    """Each goal's dated status steps up to this version (plans/goals.py), oldest first: one query."""
+    if plan is None:
+        return {}
+    steps = GoalStatusChange.objects.filter(
+        person_id=plan.person_id, municipality_id=plan.municipality_id, plan__version__lte=plan.version
+    ).order_by("plan__version", "id")
+    return histories(steps)
+
+
+def goal_rows(plan: ActionPlan | None, *, show_health: bool, history: bool = True) -> list[dict]:
     by_dim = {g.dimension: g for g in plan.goals.all()} if plan else {}
+    steps = goal_histories(plan) if by_dim and history else {}
     rows = []
     for dim in Dimension:
         g = by_dim.get(dim.value)
         hidden = dim in HEALTH_DIMENSIONS and not show_health
+        shown = g is not None and not hidden
         rows.append(
             {
                 "key": dim.value,
                 "label": str(labels.DIMENSION[dim]),
                 "hidden": hidden,
-                "goal": "" if hidden or not g else g.goal,
-                "goal_type": "" if hidden or not g else g.goal_type,
-                "goal_type_label": "" if hidden or not g else str(labels.GOAL_TYPE[g.goal_type]),
-                "who_does_what": "" if hidden or not g else g.who_does_what,
+                "goal": g.goal if shown else "",
+                "goal_type": g.goal_type if shown else "",
+                "goal_type_label": str(labels.GOAL_TYPE[g.goal_type]) if shown else "",
+                "who_does_what": g.who_does_what if shown else "",
+                "status": g.status if shown else "",
+                "status_label": str(labels.GOAL_STATUS[g.status]) if shown else "",
+                "status_on": g.status_on if shown else None,
+                "started_on": g.started_on if shown else None,
+                "history": [
+                    {
+                        "code": s.status,
+                        "status": str(labels.GOAL_STATUS[s.status]),
+                        "on": s.changed_on,
+                        "started": s.started,
+                    }
+                    for s in steps.get(dim.value, [])
+                ]
+                if shown
+                else [],
             }
         )
     return rows
+
+
+def plan_for_citizen(actor, person_id: int) -> dict:
+    """The action plan as the citizen's own printout (issue 14 item 8): the current version's wishes and
+    the goals with their status and dates. Logged as an export of the plan; health and substance goals
+    only for those who may see them (they are left out, not marked hidden, on the citizen's paper)."""
+    require(actor, Capability.WORK_SUPPORT)
+    person = person_get(actor, person_id, purpose=CITIZEN_PLAN_PURPOSE, log=False)
+    show_health = health_visible(actor, person)
+    plan = plan_get(actor, person)
+    log_access(
+        actor=actor.user,
+        municipality=actor.municipality,
+        action=Action.EXPORT,
+        purpose=CITIZEN_PLAN_PURPOSE,
+        person_id=person.pk,
+        detail=f"handleplan til borgeren (PDF){f', version {plan.version}' if plan else ''}; "
+        f"helbred og rusmidler {'med' if show_health else 'udeladt'}",
+        role=actor.role,
+        path=actor.path,
+    )
+    goals = [g for g in goal_rows(plan, show_health=show_health) if g["goal"]]
+    return {"person": person, "plan": plan, "goals": goals, "show_health": show_health}
 
 
 def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> list[dict]:
@@ -219,7 +272,9 @@ def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> 
         {"label": _("Andre planer"), "a": older.coordinates_other, "b": newer.coordinates_other},
     ]
     for a, b in zip(
-        goal_rows(older, show_health=show_health), goal_rows(newer, show_health=show_health), strict=True
+        goal_rows(older, show_health=show_health, history=False),
+        goal_rows(newer, show_health=show_health, history=False),
+        strict=True,
     ):
         if a["hidden"]:
             rows.append({"label": a["label"], "a": _("Skjult"), "b": _("Skjult"), "hidden": True})
@@ -235,6 +290,11 @@ def plan_compare(older: ActionPlan, newer: ActionPlan, *, show_health: bool) -> 
                 "label": _("%(dimension)s: hvem gør hvad") % dim,
                 "a": a["who_does_what"],
                 "b": b["who_does_what"],
+            },
+            {
+                "label": _("%(dimension)s: status") % dim,
+                "a": a["status_label"],
+                "b": b["status_label"],
             },
         ]
     for r in rows:

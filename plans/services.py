@@ -16,10 +16,20 @@ from core.errors import DomainError
 from people.models import Person
 
 from . import conf
-from .dimensions import HEALTH_DIMENSIONS, Dimension, GoalType, Level, ServicesUse
+from . import goals as goal_rules
+from .dimensions import HEALTH_DIMENSIONS, Dimension, GoalStatus, GoalType, Level, ServicesUse
 from .labels import method as method_label
 from .methods import Method
-from .models import ActionPlan, Assessment, AssessmentDimension, Consent, MethodDecision, PlanGoal, Recipient
+from .models import (
+    ActionPlan,
+    Assessment,
+    AssessmentDimension,
+    Consent,
+    GoalStatusChange,
+    MethodDecision,
+    PlanGoal,
+    Recipient,
+)
 from .recommendation import recommend
 from .selectors import assessment_input, health_visible
 
@@ -44,6 +54,8 @@ def _planned(field: str, value: date | None) -> None:
 
 DIMENSION_FIELDS = ("own_words", "professional_view", "level")
 GOAL_FIELDS = ("goal", "goal_type", "who_does_what")
+# Carried with a goal to the next version; set through plans/goals.py, not typed.
+GOAL_STATUS_FIELDS = ("status", "status_on", "started_on")
 PLAN_FIELDS = (
     "wishes",
     "coordinates_treatment",
@@ -212,6 +224,7 @@ def _flat_plan(plan: ActionPlan | None) -> dict:
     out = {f: getattr(plan, f) for f in PLAN_FIELDS if getattr(plan, f) not in ("", None)}
     for g in plan.goals.all():
         out |= {f"{g.dimension}.{f}": getattr(g, f) for f in GOAL_FIELDS if getattr(g, f)}
+        out[f"{g.dimension}.status"] = g.status
     return out
 
 
@@ -219,13 +232,16 @@ def _flat_plan(plan: ActionPlan | None) -> dict:
 def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields) -> ActionPlan:
     """Save a new version of the action plan; the earlier ones are kept (issue 3, item 6).
 
-    A goal per dimension: a goal text needs a goal type. Health and substance goals and the treatment
+    A goal per dimension: a goal text needs a goal type. A goal may carry ``status`` (i gang, opnået,
+    ændret) and ``status_on`` (the date of a change, else today); each change of status is a dated step of
+    the goal's history (plans/goals.py, GoalStatusChange). Health and substance goals and the treatment
     coordination carry over unchanged for a worker who may not see them."""
     require(actor, Capability.WORK_SUPPORT)
     Person.objects.select_for_update().filter(pk=person.pk).first()
     previous = ActionPlan.objects.filter(person=person, is_current=True).prefetch_related("goals").first()
     show_health = health_visible(actor, person)
     kept = {g.dimension: g for g in previous.goals.all()} if previous else {}
+    today = timezone.localdate()
     values = {f: fields.get(f) for f in PLAN_FIELDS}
     for f in PLAN_FIELDS:
         if isinstance(values[f], str):
@@ -237,13 +253,16 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
     if values["next_review_on"] is not None and not isinstance(values["next_review_on"], date):
         raise PlanDataError("next_review_on", _("Næste opfølgning skal være en dato."))
     _planned("next_review_on", values["next_review_on"])
-    new_goals = []
+    new_goals, steps = [], []
     for dim in Dimension:
+        old = kept.get(dim.value)
         if dim in HEALTH_DIMENSIONS and not show_health:
-            old = kept.get(dim.value)
-            g = {f: getattr(old, f) for f in GOAL_FIELDS} if old else {}
-        else:
-            g = {f: (goals.get(dim.value) or {}).get(f) or "" for f in GOAL_FIELDS}
+            g = {f: getattr(old, f) for f in (*GOAL_FIELDS, *GOAL_STATUS_FIELDS)} if old else {}
+            if g:
+                new_goals.append((dim.value, g))
+            continue
+        given = goals.get(dim.value) or {}
+        g = {f: given.get(f) or "" for f in GOAL_FIELDS}
         g = {f: (v.strip() if isinstance(v, str) else v) for f, v in g.items()}
         if not g.get("goal"):
             if g.get("who_does_what"):
@@ -253,7 +272,27 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
             raise PlanDataError(
                 f"{dim.value}_goal_type", _("Vælg måltype: udvikle, fastholde eller begrænse tab.")
             )
+        status, status_on = given.get("status") or None, given.get("status_on")
+        if status is not None and status not in set(GoalStatus):
+            raise PlanDataError(f"{dim.value}_status", _("Vælg status: i gang, opnået eller ændret."))
+        if status_on is not None and not isinstance(status_on, date):
+            raise PlanDataError(f"{dim.value}_status_on", _("Datoen for status skal være en dato."))
+        _happened(f"{dim.value}_status_on", status_on)
+        step = goal_rules.status_step(
+            goal_rules.Previous(old.status, old.status_on, old.started_on) if old else None,
+            status=status,
+            on=status_on,
+            today=today,
+        )
+        if step.record and step.started_on and step.status_on < step.started_on:
+            raise PlanDataError(
+                f"{dim.value}_status_on",
+                _("Datoen ligger før målet blev sat (%(date)s).") % {"date": f"{step.started_on:%d.%m.%Y}"},
+            )
+        g |= {"status": step.status, "status_on": step.status_on, "started_on": step.started_on}
         new_goals.append((dim.value, g))
+        if step.record:
+            steps.append((dim.value, step))
     if previous:
         ActionPlan.objects.filter(pk=previous.pk).update(is_current=False)
     plan = ActionPlan.objects.create(
@@ -265,6 +304,21 @@ def plan_save(*, actor: Actor, person: Person, goals: dict[str, dict], **fields)
     )
     PlanGoal.objects.bulk_create(
         [PlanGoal(municipality=actor.municipality, plan=plan, dimension=d, **g) for d, g in new_goals]
+    )
+    GoalStatusChange.objects.bulk_create(
+        [
+            GoalStatusChange(
+                municipality=actor.municipality,
+                person=person,
+                plan=plan,
+                dimension=d,
+                status=step.status,
+                changed_on=step.status_on,
+                started=step.started,
+                changed_by=plan.created_by,
+            )
+            for d, step in steps
+        ]
     )
     actor_log(
         actor,

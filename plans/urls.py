@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:person_id>/metode/", views.method, name="method"),
     path("<int:person_id>/handleplan/", views.plan, name="plan"),
     path("<int:person_id>/handleplan/ret/", views.plan_edit, name="plan_edit"),
+    path("<int:person_id>/handleplan/borgerens.pdf", views.plan_citizen_pdf, name="plan_citizen_pdf"),
     path("<int:person_id>/handleplan/version/<int:version>/", views.plan, name="plan_version"),
     path("<int:person_id>/handleplan/sammenlign/", views.plan_compare, name="plan_compare"),
     path("<int:person_id>/samtykke/", views.consents, name="consents"),

@@ -9,11 +9,13 @@ from django.views.decorators.http import require_POST
 from accounts.access import with_actor
 from accounts.roles import Capability, has_capability
 from core.forms import apply_error
+from core.pdf import pdf_response
 
 from . import selectors, services
 from .forms import AssessmentForm, CompareForm, ConsentForm, DecisionForm, PlanForm, RevokeForm
 from .labels import method as method_label
 from .models import HEALTH_RECIPIENTS, Recipient
+from .pdf import citizen_plan_pdf_bytes
 from .services import PlanDataError
 
 ASSESSMENT_PURPOSE = "Udredning"
@@ -230,13 +232,30 @@ def plan_edit(request, actor, person_id):
         if current:
             initial = {f: getattr(current, f) for f in services.PLAN_FIELDS}
             for g in current.goals.all():
-                initial |= {f"{g.dimension}_{f}": getattr(g, f) for f in services.GOAL_FIELDS}
+                initial |= {f"{g.dimension}_{f}": getattr(g, f) for f in (*services.GOAL_FIELDS, "status")}
         form = PlanForm(initial=initial, show_health=show_health)
     return render(
         request,
         "plans/plan_edit.html",
         {"person": person, "form": form, "show_health": show_health, "current": current},
     )
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def plan_citizen_pdf(request, actor, person_id):
+    """The current plan as a PDF for the citizen (a download: logged as an export; no-store as every
+    page of a logged-in user, core.middleware.SecurityHeadersMiddleware)."""
+    data = selectors.plan_for_citizen(actor, person_id)
+    if data["plan"] is None:
+        messages.error(request, _("Der er ingen handleplan at udskrive endnu."))
+        return redirect("plans:plan", person_id=data["person"].pk)
+    content = citizen_plan_pdf_bytes(
+        data,
+        municipality=actor.municipality,
+        worker_name=request.user.get_full_name() or request.user.get_username(),
+        request=request,
+    )
+    return pdf_response(content, filename=f"handleplan-{timezone.localdate():%Y-%m-%d}.pdf")
 
 
 @with_actor(Capability.WORK_SUPPORT)

@@ -20,7 +20,7 @@ from audit.models import Action
 from core import dates
 from core.errors import DomainError
 from people import services as people_services
-from people.models import Contact, ContactKind, Person
+from people.models import Contact, Person
 from plans.labels import method as method_label
 from plans.methods import SPECIALISED, Method
 from plans.models import Assessment
@@ -766,11 +766,18 @@ def episode_contact_record(
             "contacted_on",
             _("Datoen ligger før forløbet begyndte (%(date)s).") % {"date": f"{episode.start_date:%d.%m.%Y}"},
         )
-    if kind not in ContactKind.values:
-        raise SupportDataError("kind", _("Vælg kontaktformen."))
-    return people_services.contact_record(
-        actor=actor, person=episode.person, contacted_on=contacted_on, kind=kind, reached=reached, note=note
-    )
+    # The contact's own rules (kind, note, date) are people's, one rule for every path.
+    try:
+        return people_services.contact_record(
+            actor=actor,
+            person=episode.person,
+            contacted_on=contacted_on,
+            kind=kind,
+            reached=reached,
+            note=note,
+        )
+    except people_services.PersonDataError as exc:
+        raise SupportDataError(exc.field, exc.message) from exc
 
 
 # --- visitation: a support worker becomes the citizen's worker before support starts -------------

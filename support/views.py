@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -323,7 +324,7 @@ def person_worker_assign(request, actor, person_id):
             messages.error(request, exc.message)
     else:
         messages.error(request, _("Vælg en støttemedarbejder."))
-    return redirect("people:detail", pk=person.pk)
+    return redirect(reverse("people:detail", args=[person.pk]) + "?fane=stoette")
 
 
 @with_actor(Capability.WORK_SUPPORT)

@@ -116,7 +116,7 @@ def test_the_contact_form_names_the_field_and_the_rule(login, users_a, worker_a,
     client = login(users_a[Role.OUTREACH_WORKER])
     response = client.post(
         reverse("people:contact_add", args=[person.pk]),
-        {"contacted_on": TOMORROW.isoformat(), "kind": "phone", "reached": "1"},
+        {"contact-contacted_on": TOMORROW.isoformat(), "contact-kind": "phone", "contact-reached": "1"},
         follow=True,
     )
     assert f"Dato: {FUTURE}" in response.content.decode()

@@ -18,7 +18,7 @@ PINNED_SQLITE = {
     "plans:assessment": 11,
     "plans:assessment_compare": 13,
     "plans:method": 11,
-    "plans:plan": 11,
+    "plans:plan": 12,  # + the goals' status histories, one query
     "plans:plan_compare": 13,
     "plans:consents": 9,
     "plans:assessment_edit": 10,

@@ -396,3 +396,23 @@ def test_leader_waiting_figures_count_everyone_and_rows_show_the_longest_waiting
     # Rows: the protected person is hidden from the leader (not their own worker), the longest first.
     assert [w.person_id for w in page.waiting] == [ps[2].pk, ps[1].pk]
     assert page.waiting_total == 3 and page.hidden_waiting == 1
+
+
+@pytest.mark.parametrize(
+    "kw,field", [({"kind": "pigeon"}, "kind"), ({"note": "x" * 501}, "note")], ids=["kind", "note"]
+)
+def test_an_episode_contact_is_refused_by_the_one_contact_rule(
+    kw, field, users_a, municipality_a, worker_a, person_factory
+):
+    """The episode's contact goes through people.services.contact_record: its refusals, as a support error."""
+    _, worker, _ = icm_setup(users_a, municipality_a)
+    p = people(worker_a, person_factory, 1)[0]
+    today = timezone.localdate()
+    e = services.episode_start(
+        actor=worker, person=p, method="icm", start_date=today - timedelta(days=3), worker=worker.user
+    ).episode
+    with pytest.raises(services.SupportDataError) as exc:
+        services.episode_contact_record(
+            actor=worker, episode=e, contacted_on=today, reached=True, **({"kind": "phone"} | kw)
+        )
+    assert exc.value.field == field
