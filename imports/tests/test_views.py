@@ -94,7 +94,7 @@ def test_a_job_whose_task_is_gone_is_shown_failed_with_its_file_wiped(login, use
     )
     page = login(users_a[Role.LEADER]).get(reverse("imports:status", args=[job.pk])).content.decode()
     assert STOPPED in page
-    assert "hx-trigger" not in page
+    assert 'hx-trigger="every 1s"' not in page  # no more polling (the bell loads once)
     job.refresh_from_db()
     assert (job.status, bytes(job.content)) == (JobStatus.FAILED, b"")
 
