@@ -40,6 +40,12 @@ class Kind(StrEnum):
     MOVING_IN = "moving_in"  # several of one worker's citizens moving in at once
 
 
+# The items that are done by reaching the citizen: their row offers the contact dialog.
+CONTACT_KINDS = frozenset(
+    {Kind.PERSISTENCE, Kind.NEEDS_CONTACT, Kind.NEAR_INACTIVE, Kind.HOME_AT_RISK, Kind.OFFER_ANSWER}
+)
+
+
 class Priority(IntEnum):
     """Lower first. A home at risk or a citizen not reached comes before paperwork."""
 
@@ -119,6 +125,14 @@ class Item:
     person_id: int | None = None
     initials: str = ""
     priority: Priority | None = None
+
+    @property
+    def contact_person(self) -> dict | None:
+        """For the items done by reaching the citizen, who the "Registrér kontakt" button records a contact
+        or an attempt with (people/_contact_button.html): the page does the work in two clicks."""
+        if self.person_id is None or self.kind not in CONTACT_KINDS:
+            return None
+        return {"pk": self.person_id, "display_name": self.title}
 
     @property
     def rank(self) -> Priority:
