@@ -48,24 +48,14 @@ from . import cpr as cpr_rules
 from .merge_registry import Resolution, table_rule
 from .models import Person, PersonMerge
 from .selectors import by_name_list, log_list_shown
-from .services import _refresh_summary
+from .services import PERSON_FIELDS, _refresh_summary
 
 PURPOSE = "Sammenlægning af registreringer"
 UNDO_PURPOSE = "Fortrydelse af sammenlægning"
 
-# The record's own values (the survivor's win, empty ones filled) and its CPR.
-OWN_FIELDS = [
-    "first_name",
-    "last_name",
-    "initials",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "phone",
-    "email",
-    "contact_note",
-    "protected",
-]
+# The record's own values (the survivor's win, empty ones filled) and its CPR: the fields a person is
+# created and edited with (people.services), one list.
+OWN_FIELDS = PERSON_FIELDS
 CPR_FIELDS = ["cpr_encrypted", "cpr_hash"]
 # The list summary kept from the histories (people.services): recomputed after the rows move.
 SUMMARY_FIELDS = [
