@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 
 from accounts.access import with_actor
 from accounts.roles import Capability
+from core.params import text_param
 
 from . import search
 
@@ -19,9 +20,9 @@ def search_page(request, actor):
     # The header's box posts; the answer is a redirect to the page's address with every CPR number as an
     # expiring token, so a number typed is in no URL, browser history or server log (as the by-name list).
     if request.method == "POST":
-        q = (request.POST.get("q") or "").strip()[:MAX_LENGTH]
+        q = text_param(request.POST, "q", max_length=MAX_LENGTH)
         return redirect(_url(q))
-    q = (request.GET.get("q") or "").strip()[:MAX_ADDRESS_LENGTH]
+    q = text_param(request.GET, "q", max_length=MAX_ADDRESS_LENGTH)
     if search.has_plain_cpr(q):
         return redirect(_url(q))  # an address typed with a CPR number in it
     kinds = search.global_search(actor, q=q, today=timezone.localdate())

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import with_actor
 from accounts.roles import Capability
+from core.params import text_param
 
 from . import conf, crypto, merge, search, selectors
 from . import cpr as cpr_rules
@@ -24,7 +25,7 @@ PICK_SIZE = 20
 @with_actor(Capability.MERGE_PEOPLE)
 def merge_pick(request, actor, pk):
     person = selectors.person_get(actor, pk, purpose=merge.PURPOSE)
-    q = (request.GET.get("q") or "").strip()[:200]
+    q = text_param(request.GET, "q", max_length=200)
     if any(search.is_cpr(t) for t in search.split_terms(q)):
         # A CPR number searched for is a token in the address, never the number (as on the list).
         return redirect(f"{reverse('people:merge_pick', args=[pk])}?{urlencode({'q': _tokenised(q)})}")

@@ -11,7 +11,7 @@ ROOT = Path(settings.BASE_DIR)
 
 # The URL names of the forms that remove or complete something, and the template each form is in.
 CONFIRMED = {
-    "people:needs_remove": "people/templates/people/detail.html",
+    "people:needs_remove": "people/templates/people/tabs/housing.html",
     "plans:consent_revoke": "plans/templates/plans/consents.html",
     "support:episode_end": "support/templates/support/episode.html",
     "support:waiting_close": "support/templates/support/waiting.html",
