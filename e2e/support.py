@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -125,3 +126,22 @@ def open_menu_link(page, group: str, link: str) -> None:
     menu = page.get_by_role("navigation", name="Hovedmenu").first
     menu.get_by_role("button", name=group).click()
     menu.get_by_role("link", name=link).click()
+
+
+def confirm(page, question: str = "", *, keyboard: bool = False) -> None:
+    """Answer the confirmation dialog (templates/includes/confirm_dialog.html, static/js/confirm.js) that a
+    removal or completion opens with "Ja, fortsæt". The dialog puts focus on "Fortryd"; with ``keyboard``
+    the answer is given by Shift+Tab and Enter instead of a click."""
+    dialog = page.get_by_role("dialog", name="Er du sikker?")
+    expect(dialog).to_be_visible()
+    if question:
+        expect(dialog).to_contain_text(question)
+    yes = dialog.get_by_role("button", name="Ja, fortsæt")
+    if keyboard:
+        expect(dialog.get_by_role("button", name="Fortryd")).to_be_focused()
+        page.keyboard.press("Shift+Tab")
+        expect(yes).to_be_focused()
+        page.keyboard.press("Enter")
+    else:
+        yes.click()
+    expect(dialog).to_be_hidden()
