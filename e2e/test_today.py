@@ -81,6 +81,8 @@ def test_an_outreach_worker_keeps_a_citizen_from_becoming_inactive(
     check_a11y(page, "outreach worker's I dag")
 
     soon.get_by_role("link", name="Ole Bak").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ole Bak")
+    page.wait_for_load_state()  # htmx wired the button (clicked before, it is the form's own page)
     # The contact dialog by the name on the person page (the one way to record a contact).
     page.get_by_role("link", name="Registrér kontakt med Ole Bak").click()
     contact = page.get_by_role("dialog", name="Kontakt med Ole Bak")
@@ -88,7 +90,9 @@ def test_an_outreach_worker_keeps_a_citizen_from_becoming_inactive(
     contact.get_by_label("Ja").check()
     contact.get_by_role("button", name="Gem kontakt").click()
     expect(contact).to_be_hidden()
-    expect(page.get_by_role("status").filter(has_text="Kontakten med Ole Bak er registreret.")).to_be_visible()
+    expect(
+        page.get_by_role("status").filter(has_text="Kontakten med Ole Bak er registreret.")
+    ).to_be_visible()
 
     page.goto("/i-dag/")
     expect(section(page, "Snart inaktive")).to_contain_text("Intet her i dag.")
