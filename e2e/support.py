@@ -145,3 +145,13 @@ def confirm(page, question: str = "", *, keyboard: bool = False) -> None:
     else:
         yes.click()
     expect(dialog).to_be_hidden()
+
+
+def switch_user(page, login_as, user) -> None:
+    """Log in as another user in the same browser. The page is left first: a request it still makes in
+    the background (the header's bell, fetched by htmx after the page) would otherwise be answered for no
+    one or for the next user, and a logged-out answer sends the whole page to the login, aborting the
+    next page.goto."""
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    login_as(user)
