@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -125,3 +126,32 @@ def open_menu_link(page, group: str, link: str) -> None:
     menu = page.get_by_role("navigation", name="Hovedmenu").first
     menu.get_by_role("button", name=group).click()
     menu.get_by_role("link", name=link).click()
+
+
+def confirm(page, question: str = "", *, keyboard: bool = False) -> None:
+    """Answer the confirmation dialog (templates/includes/confirm_dialog.html, static/js/confirm.js) that a
+    removal or completion opens with "Ja, fortsæt". The dialog puts focus on "Fortryd"; with ``keyboard``
+    the answer is given by Shift+Tab and Enter instead of a click."""
+    dialog = page.get_by_role("dialog", name="Er du sikker?")
+    expect(dialog).to_be_visible()
+    if question:
+        expect(dialog).to_contain_text(question)
+    yes = dialog.get_by_role("button", name="Ja, fortsæt")
+    if keyboard:
+        expect(dialog.get_by_role("button", name="Fortryd")).to_be_focused()
+        page.keyboard.press("Shift+Tab")
+        expect(yes).to_be_focused()
+        page.keyboard.press("Enter")
+    else:
+        yes.click()
+    expect(dialog).to_be_hidden()
+
+
+def switch_user(page, login_as, user) -> None:
+    """Log in as another user in the same browser. The page is left first: a request it still makes in
+    the background (the header's bell, fetched by htmx after the page) would otherwise be answered for no
+    one or for the next user, and a logged-out answer sends the whole page to the login, aborting the
+    next page.goto."""
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    login_as(user)

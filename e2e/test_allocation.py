@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y
+from e2e.support import check_a11y, confirm, open_menu_link
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +51,7 @@ def step(page, button):
 def test_vacancy_to_move_in_with_a_decline_and_a_re_offer(page, login_as, e2e_users, homes):
     login_as(e2e_users["leader"])
     page.goto("/")
-    page.get_by_role("link", name="Ledige boliger", exact=True).first.click()
+    open_menu_link(page, "Boliger", "Ledige boliger")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ledige boliger")
     check_a11y(page, "vacancy list")
 
@@ -76,12 +76,14 @@ def test_vacancy_to_move_in_with_a_decline_and_a_re_offer(page, login_as, e2e_us
     step(page, "Tilbyd boligen")
     expect(page.get_by_text("Status: Tilbudt")).to_be_visible()
     page.get_by_role("button", name="Registrér afslag").click()  # no reason: Danish error
+    confirm(page, "Afslaget registreres, og tilbuddet lukkes.")
     expect(page.get_by_role("alert").filter(has_text="Afslagsgrund")).to_be_visible()
     check_a11y(page, "decline with errors")
     page.locator("#id_decline-reason").select_option(
         label="Boligen ligger for langt fra netværk eller tilbud"
     )
     page.get_by_role("button", name="Registrér afslag").click()
+    confirm(page)
     expect(page.get_by_text("Status: Afslået")).to_be_visible()
     check_a11y(page, "declined offer")
 
@@ -96,6 +98,7 @@ def test_vacancy_to_move_in_with_a_decline_and_a_re_offer(page, login_as, e2e_us
     expect(page.get_by_role("status")).to_contain_text("Tjeklisten er gemt")
     step(page, "Lejekontrakt underskrevet")
     step(page, "Registrér indflytning")
+    confirm(page, "Indflytningen registreres")
     expect(page.get_by_text("Status: Flyttet ind")).to_be_visible()
     expect(page.locator("table").last).to_contain_text("Borgeren er flyttet ind")
     check_a11y(page, "moved in")

@@ -28,6 +28,7 @@ def test_upload_a_document_and_open_it(page, login_as, e2e_users, some_people, t
     person = some_people["Mette Nielsen"]
     login_as(e2e_users["outreach"])  # who registered her: one of her own workers
     page.goto(f"/borgere/{person.pk}/")
+    page.get_by_role("link", name="Støtte og planer").click()  # the person page's tab with the case file
     page.get_by_role("link", name="Dokumenter", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dokumenter for Mette Nielsen")
     check_a11y(page, "documents, none yet")
@@ -71,6 +72,7 @@ def test_write_a_note_from_a_template(page, login_as, e2e_users, some_people):
     person = some_people["Jens Hansen"]
     login_as(e2e_users["outreach"])
     page.goto(f"/borgere/{person.pk}/")
+    page.get_by_role("link", name="Støtte og planer").click()  # the person page's tab with the case file
     page.get_by_role("link", name="Journal", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Journal for Jens Hansen")
     check_a11y(page, "the journal, empty")

@@ -5,7 +5,7 @@ each page."""
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y
+from e2e.support import check_a11y, switch_user
 
 
 def _kr(amount: int) -> str:
@@ -40,8 +40,7 @@ def test_leader_changes_a_price_and_sees_the_cost_change_and_the_analyst_sees_th
     expect(summary.get_by_role("row").nth(1)).to_contain_text(_kr(nights * 2000))
     expect(page.locator("#prices-used")).to_contain_text("Takst for kommunens forsorgshjem")
 
-    page.context.clear_cookies()
-    login_as(e2e_users["analyst"])
+    switch_user(page, login_as, e2e_users["analyst"])
     page.goto("/oekonomi/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Økonomi")
     expect(page.get_by_role("main")).not_to_contain_text("Nielsen")

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y, restart_tab_order, tab_to
+from e2e.support import check_a11y, confirm, restart_tab_order, tab_to
 
 pytestmark = pytest.mark.e2e
 
@@ -88,6 +88,8 @@ def test_a_full_quarterly_assessment_with_the_keyboard_only(page, login_as, e2e_
             page.keyboard.type(f"1212{timezone.localdate().year + 1}")
     tab_to(page, page.get_by_role("button", name="Afslut vurderingen"))
     page.keyboard.press("Enter")
+    # Completing asks first; the answer by keyboard too.
+    confirm(page, "Vurderingen afsluttes og tælles med i resultaterne.", keyboard=True)
     # No meeting date yet: the error summary says what and links to the field.
     summary = page.get_by_role("alert").filter(has_text="Der er fejl i formularen")
     expect(summary).to_contain_text("Før vurderingen kan afsluttes: udfyld mødedato")
@@ -98,6 +100,7 @@ def test_a_full_quarterly_assessment_with_the_keyboard_only(page, login_as, e2e_
     page.keyboard.type(f"{month:02d}{month:02d}{timezone.localdate().year}")
     tab_to(page, page.get_by_role("button", name="Afslut vurderingen"), max_presses=400)
     page.keyboard.press("Enter")
+    confirm(page, keyboard=True)
 
     expect(page.get_by_role("status")).to_contain_text("er afsluttet")
     expect(page.locator("#weakest")).to_contain_text("Vi tager initiativ og fastholder kontakt")

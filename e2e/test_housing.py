@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y, open_menu_link, wait_for_charts
+from e2e.support import check_a11y, open_menu_link, switch_user, wait_for_charts
 
 
 def test_broker_registers_stock_and_leader_sees_retention(
@@ -79,8 +79,7 @@ def test_broker_registers_stock_and_leader_sees_retention(
     expect(page.get_by_role("list", name="Nøgletal")).to_contain_text("Boliger til højst 3500 kr.")
     check_a11y(page, "boliganalyse")
 
-    page.context.clear_cookies()
-    login_as(e2e_users["leader"])
+    switch_user(page, login_as, e2e_users["leader"])
     page.goto("/boliger/fastholdelse/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Fastholdelse i bolig")
     expect(page.get_by_role("table", name="Stadig i egen bolig, alle borgere")).to_contain_text(

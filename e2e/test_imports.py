@@ -121,7 +121,7 @@ def test_import_shows_progress_then_result(page, login_as, e2e_users, some_peopl
 
     page.get_by_role("link", name="Gå til hjemløselisten").click()
     for name in ("Søren Kierkegaard", "Ida Jørgensen", "Lars Østergaard"):
-        expect(page.get_by_role("link", name=name)).to_be_visible()
+        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
 
 
 def test_import_with_errors_shows_the_error_table_and_saves_nothing(

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y
+from e2e.support import check_a11y, confirm
 
 pytestmark = pytest.mark.e2e
 
@@ -112,6 +112,7 @@ def test_assess_recommend_decide_plan_and_consent(page, login_as, e2e_users, som
     )
     check_a11y(page, "consent given")
     page.get_by_role("button", name=re.compile("Tilbagekald")).click()
+    confirm(page, "Samtykket til Udlejer eller boligorganisation tilbagekaldes fra den valgte dato.")
     expect(page.get_by_role("status")).to_have_text("Samtykket er tilbagekaldt.")
     expect(in_force.get_by_role("row", name=re.compile("Udlejer eller boligorganisation"))).to_contain_text(
         "Nej"

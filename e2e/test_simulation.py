@@ -4,7 +4,7 @@ the scenarios without the means to change them; axe-core on each page."""
 
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y
+from e2e.support import check_a11y, switch_user
 
 
 def test_leader_creates_runs_and_compares_a_scenario(page, login_as, e2e_users, some_people):
@@ -44,8 +44,7 @@ def test_leader_creates_runs_and_compares_a_scenario(page, login_as, e2e_users, 
     expect(page.get_by_role("heading", name="Hvor godt ramte beregningen det seneste år?")).to_be_visible()
     check_a11y(page, "sammenlign scenarier")
 
-    page.context.clear_cookies()
-    login_as(e2e_users["analyst"])
+    switch_user(page, login_as, e2e_users["analyst"])
     page.goto("/simulering/")
     expect(page.get_by_role("table", name="Kommunens scenarier")).to_contain_text(
         "Flere boliger gennem aftaler"

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.support import check_a11y
+from e2e.support import check_a11y, switch_user
 
 
 def test_leader_steers_from_the_front_page_and_the_analyst_sees_no_names(
@@ -51,8 +51,7 @@ def test_leader_steers_from_the_front_page_and_the_analyst_sees_no_names(
     expect(page.get_by_role("main")).to_contain_text("Nielsen")
     expect(page.get_by_role("main")).not_to_contain_text("Hansen")
 
-    page.context.clear_cookies()
-    login_as(e2e_users["analyst"])
+    switch_user(page, login_as, e2e_users["analyst"])
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ledelsens overblik")
     expect(page.get_by_role("main")).not_to_contain_text("Nielsen")

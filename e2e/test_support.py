@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
-from e2e.support import check_a11y, restart_tab_order, tab_to
+from e2e.support import check_a11y, open_menu_link, restart_tab_order, tab_to
 
 pytestmark = pytest.mark.e2e
 
@@ -203,7 +203,7 @@ def test_a_support_workers_day(page, login_as, support_users, cti_worker):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/i-dag/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("I dag")
-    page.get_by_role("link", name="Mine borgere", exact=True).click()
+    open_menu_link(page, "Støtte", "Mine borgere")
     expect(page).to_have_url(re.compile(r"/stoette/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine borgere")
     expect(
