@@ -19,7 +19,7 @@ from housing.tests.factories import make_stock
 from people import merge, services
 from people.merge import MergeError
 from people.models import Contact, NeedsListEntry, Person, PersonMerge, SituationPeriod, StatusChange
-from plans.models import ActionPlan, Assessment, Consent, MethodDecision
+from plans.models import ActionPlan, Assessment, Consent, GoalStatusChange, MethodDecision
 from plans.tests.helpers import make_consent, make_versions
 from support.models import SupportEpisode, WaitingListEntry
 
@@ -47,6 +47,15 @@ def _every_kind(person, worker):
     services.contact_record(actor=worker, person=person, contacted_on=DAY, kind="phone", reached=True)
     services.needs_list_register(actor=worker, person=person, registered_on=DAY, max_rent=3500)
     make_versions(person, 2)
+    GoalStatusChange.objects.create(
+        municipality=m,
+        person=person,
+        plan=ActionPlan.objects.filter(person=person).latest("version"),
+        dimension="housing",
+        status="in_progress",
+        changed_on=DAY,
+        started=True,
+    )
     make_consent(person)
     MethodDecision.objects.create(
         municipality=m,
@@ -127,6 +136,7 @@ def test_every_related_table_is_found(db):
         "allocation.AgendaItem.proposed_person",
         "allocation.AgendaItem.chosen_person",
         "count.CountForm.person",
+        "plans.GoalStatusChange.person",
         "casefile.Document.person",
         "casefile.Note.person",
     ]:
