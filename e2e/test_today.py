@@ -54,7 +54,7 @@ def test_a_support_worker_reaches_a_citizen_and_the_task_leaves_i_dag(
     expect(not_reached).to_contain_text("Ikke truffet i 30 dage")
     check_a11y(page, "support worker's I dag")
 
-    not_reached.get_by_role("link", name="Pia Holm").click()
+    not_reached.get_by_role("link", name="Pia Holm", exact=True).click()
     contact = page.locator("form[action$='/kontakt/']")
     contact.get_by_label("Kontaktform").select_option("meeting")
     contact.get_by_label("Ja, truffet").check()
@@ -80,7 +80,7 @@ def test_an_outreach_worker_keeps_a_citizen_from_becoming_inactive(
     expect(bell_count(page)).to_have_text("1")
     check_a11y(page, "outreach worker's I dag")
 
-    soon.get_by_role("link", name="Ole Bak").click()
+    soon.get_by_role("link", name="Ole Bak", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ole Bak")
     page.wait_for_load_state()  # htmx wired the button (clicked before, it is the form's own page)
     # The contact dialog by the name on the person page (the one way to record a contact).
@@ -99,7 +99,7 @@ def test_an_outreach_worker_keeps_a_citizen_from_becoming_inactive(
     # His own citizens under "Mine borgere", with no word about being a support worker.
     open_menu_link(page, "Støtte", "Mine borgere")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine borgere")
-    expect(page.get_by_role("link", name="Ole Bak")).to_be_visible()
+    expect(page.get_by_role("link", name="Ole Bak", exact=True)).to_be_visible()
     expect(page.get_by_text("støttemedarbejder med en metode")).to_have_count(0)
     check_a11y(page, "outreach worker's Mine borgere")
 
