@@ -29,7 +29,12 @@ def _state(actor: Actor, *, lock: bool = False) -> TodayState:
     qs = TodayState.objects.filter(municipality=actor.municipality, user=actor.user)
     state = (qs.select_for_update() if lock else qs).first()
     if state is None:
-        state = TodayState.objects.create(municipality=actor.municipality, user=actor.user)
+        # Two requests of one user may come at once (the bell and the leaders' link load together): the
+        # row is created by whichever comes first, the other finds it (one row per user, a constraint).
+        TodayState.objects.bulk_create(
+            [TodayState(municipality=actor.municipality, user=actor.user)], ignore_conflicts=True
+        )
+        state = (qs.select_for_update() if lock else qs).get()
     return state
 
 

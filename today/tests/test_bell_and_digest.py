@@ -120,3 +120,25 @@ def test_the_daily_email_is_switched_on_sent_once_with_initials_and_a_link_only(
 
     client.post(reverse("today:digest"), {})
     assert not TodayState.objects.get(user=user).digest
+
+
+def test_a_state_row_another_request_just_made_is_found_not_made_twice(monkeypatch, users_a, municipality_a):
+    """The bell and the leaders' link load in the same instant on a user's first page: each finds no state
+    row, and the one that inserts second must find the first one's row instead of failing (CI saw a 500)."""
+    from django.db.models import QuerySet
+
+    leader = actor(users_a, municipality_a, Role.LEADER)
+    real_first = QuerySet.first
+    raced = []
+
+    def first_while_another_request_inserts(self):
+        if self.model is TodayState and not raced:
+            raced.append(True)
+            TodayState.objects.create(municipality=municipality_a, user=leader.user)  # the other request
+            return None  # what this request saw a moment before
+        return real_first(self)
+
+    monkeypatch.setattr(QuerySet, "first", first_while_another_request_inserts)
+    state = services.bell_refresh(actor=leader, today=timezone.localdate())
+    assert raced and TodayState.objects.filter(user=leader.user).count() == 1
+    assert TodayState.objects.get(user=leader.user).pk == state.pk
