@@ -78,7 +78,13 @@ def run(
                         r = browser.post_form(
                             f"/borgere/{pid}/kontakt/",
                             page,
-                            {"contacted_on": today, "kind": "meeting", "reached": "1", "note": ""},
+                            {
+                                # The contact form's fields (people.views.contact_add, prefix "contact").
+                                "contact-contacted_on": today,
+                                "contact-kind": "meeting",
+                                "contact-reached": "1",
+                                "contact-note": "",
+                            },
                         )
                         tally.add(
                             "write: contact on a person", r.ms, r.status in (302, 303), f"HTTP {r.status}"
