@@ -44,6 +44,7 @@ from support.labels import CTI_PHASE
 
 from . import conf
 from .items import Item, Kind, Section, arrange, bounded, initials_of, ordered
+from .models import TodayState
 
 PURPOSE = "I dag: opgaver og påmindelser"
 
@@ -748,3 +749,8 @@ def section_full(actor, kind: str, *, today: date) -> Section | None:
     found = section(source, actor, today=today, limit=conf.value("SECTION_PAGE_SIZE"))
     _log(actor, [found], PURPOSE)
     return found
+
+
+def digest_on(actor) -> bool:
+    """Whether the user has switched the daily e-mail on (their state row; none yet means off)."""
+    return TodayState.objects.filter(municipality=actor.municipality, user=actor.user, digest=True).exists()

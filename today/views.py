@@ -15,7 +15,6 @@ from accounts.roles import Capability
 from core.errors import DomainError
 
 from . import conf, selectors, services
-from .models import TodayState
 
 
 class DigestForm(forms.Form):
@@ -37,7 +36,6 @@ def page(request, actor):
     today = timezone.localdate()
     sections = selectors.today_sections(actor, today=today)
     new = services.visit_record(actor=actor, sections=sections)
-    state = TodayState.objects.filter(municipality=actor.municipality, user=actor.user).first()
     return render(
         request,
         "today/page.html",
@@ -46,7 +44,7 @@ def page(request, actor):
             "new": new,
             "total": sum(s.total for s in sections),
             "today": today,
-            "form": DigestForm(initial={"digest": bool(state and state.digest)}),
+            "form": DigestForm(initial={"digest": selectors.digest_on(actor)}),
             "has_email": bool((actor.user.email or "").strip()),
             "section_size": conf.value("SECTION_SIZE"),
         },
