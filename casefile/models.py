@@ -25,7 +25,8 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Andet")
 
 
-FILE_TYPE_CHOICES = [(FileType.PDF, "PDF"), (FileType.JPEG, "JPEG"), (FileType.PNG, "PNG")]
+# Plain strings, so the migrations hold values and never import this module.
+FILE_TYPE_CHOICES = [(FileType.PDF.value, "PDF"), (FileType.JPEG.value, "JPEG"), (FileType.PNG.value, "PNG")]
 
 
 @pghistory.track()

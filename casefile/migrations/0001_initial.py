@@ -6,8 +6,6 @@ import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
 
-import casefile.filetypes
-
 
 class Migration(migrations.Migration):
     initial = True
@@ -50,9 +48,9 @@ class Migration(migrations.Migration):
                     "file_type",
                     models.CharField(
                         choices=[
-                            (casefile.filetypes.FileType["PDF"], "PDF"),
-                            (casefile.filetypes.FileType["JPEG"], "JPEG"),
-                            (casefile.filetypes.FileType["PNG"], "PNG"),
+                            ("pdf", "PDF"),
+                            ("jpeg", "JPEG"),
+                            ("png", "PNG"),
                         ],
                         max_length=8,
                         verbose_name="filtype",
@@ -131,9 +129,9 @@ class Migration(migrations.Migration):
                     "file_type",
                     models.CharField(
                         choices=[
-                            (casefile.filetypes.FileType["PDF"], "PDF"),
-                            (casefile.filetypes.FileType["JPEG"], "JPEG"),
-                            (casefile.filetypes.FileType["PNG"], "PNG"),
+                            ("pdf", "PDF"),
+                            ("jpeg", "JPEG"),
+                            ("png", "PNG"),
                         ],
                         max_length=8,
                         verbose_name="filtype",

@@ -4,15 +4,25 @@ dodge a cycle, and no app guards against another project app being missing (they
 Tests and migrations are left out, as in the contract."""
 
 import ast
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = {
-    "core", "tenants", "figures", "audit", "accounts", "people", "plans", "support", "housing", "allocation",
-    "fidelity", "count", "steering", "economy", "implementation", "simulation", "home", "imports", "demo", "benchmarks", "config",
-}  # fmt: skip
+# Every project app, read from the layering contract's root packages (pyproject.toml), so a new app is
+# covered by these rules as soon as it has a place in the layers.
+APPS = set(
+    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "root_packages"
+    ]
+)
 # Scripts that must configure Django before they may import models (a standalone benchmark run).
 SET_UP_FIRST = {"benchmarks/run.py"}
+
+
+def test_every_app_has_a_place_in_the_layers():
+    """An app missing from the contract would escape both the layers and the rules below."""
+    apps = {p.parent.name for p in ROOT.glob("*/apps.py")}
+    assert apps <= APPS, f"Apps without a place in pyproject.toml's layers: {sorted(apps - APPS)}"
 
 
 def _modules():
