@@ -12,6 +12,7 @@ from . import durations
 from .quality import name_key
 from .search import search_name
 from .situations import SHORT_LABELS, Situation
+from .statuses import ACTIVE
 from .statuses import LABELS as STATUS_LABELS
 from .statuses import Status
 
@@ -99,6 +100,18 @@ class Person(TenantModel):
         verbose_name_plural = _("borgere")
         indexes = [
             models.Index(fields=["municipality", "current_status", "homeless_since"]),
+            # The by-name list as it opens (the active list, longest homeless first): its page is read in
+            # index order and stops at the page's end, and its count reads the index only (protected is
+            # included for the visibility rule). Without it both read every active person's row.
+            models.Index(
+                fields=["municipality", "homeless_since", "last_name", "id"],
+                include=["protected"],
+                condition=models.Q(
+                    merged_into__isnull=True,
+                    current_status__in=sorted(s.value for s in ACTIVE),
+                ),
+                name="person_active_list",
+            ),
             models.Index(fields=["municipality", "last_name", "first_name"]),
             models.Index(fields=["municipality", "name_key", "birth_year"], name="person_duplicate_key"),
         ]

@@ -192,7 +192,7 @@ def by_name_list(actor, *, filters: dict, today: date):
     status = filters.get("status") or ("all" if q else "active")
     qs = visible_in_lists(actor)
     if status == "active":
-        qs = qs.filter(current_status__in=[s.value for s in ACTIVE])
+        qs = qs.filter(current_status__in=sorted(s.value for s in ACTIVE))
     elif status != "all":
         qs = qs.filter(current_status=status)
     situation = filters.get("situation")
