@@ -13,6 +13,8 @@ def platform(request):
     current = request.resolver_match.view_name if getattr(request, "resolver_match", None) else ""
     return {
         "nav_groups": navigation.menu(role, current=current or ""),
+        # What the rendered menu depends on, and nothing else (the header keeps it by this key).
+        "nav_key": navigation.menu_key(role, current=current or ""),
         # What the role may do, for the pages' own links ({% if can.view_housing %}): a link the role
         # cannot open is not shown (issue 14: no "Ingen adgang" behind a link).
         "can": {c.value: has_capability(role, c) for c in Capability},

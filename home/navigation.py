@@ -7,8 +7,12 @@ sense from another page (a person, an episode, a form) are not here: their own p
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Capability, Role, has_capability
@@ -98,22 +102,43 @@ def menu(role: str | None, *, current: str = "") -> list[dict]:
     """The groups the role has anything in, each with its links; ``current`` is the view name shown now.
     The group of the current page is marked active, also on pages that are not in the menu themselves
     (a person's page lies under "Borgere")."""
-    mine = entries_for(role)
     namespace = current.split(":", 1)[0] if ":" in current else ""
     groups = []
-    for group in GROUPS:
-        links = [
-            {"url": reverse(e.url_name), "label": e.label, "current": e.url_name == current}
-            for e in mine
-            if e.group == group.key
-        ]
-        if not links:
-            continue
+    for key, label, namespaces, entries in _static_menu(role, get_language(), get_script_prefix()):
+        links = [{"url": url, "label": text, "current": name == current} for name, url, text in entries]
         active = any(link["current"] for link in links)
-        groups.append({"key": group.key, "label": group.label, "links": links, "active": active})
+        groups.append({"key": key, "label": label, "links": links, "active": active, "_ns": namespaces})
     if namespace and not any(g["active"] for g in groups):
-        for g, group in ((g, next(x for x in GROUPS if x.key == g["key"])) for g in groups):
-            if namespace in group.namespaces:
+        for g in groups:
+            if namespace in g["_ns"]:
                 g["active"] = True
                 break
+    for g in groups:
+        del g["_ns"]
     return groups
+
+
+def menu_key(role: str | None, *, current: str = "") -> str:
+    """What ``menu`` depends on: the header's rendered menu is kept by it (templates/includes/header.html)."""
+    return f"{role}|{get_language()}|{get_script_prefix()}|{current}"
+
+
+@lru_cache(maxsize=128)
+def _static_menu(role: str | None, language: str, prefix: str) -> tuple:
+    """What the menu holds for a role, its addresses reversed and its labels translated once per role and
+    language: the header is on every page, and doing this per request cost each page about a millisecond.
+    The script prefix is part of the key, as the addresses begin with it."""
+    mine = entries_for(role)
+    groups = []
+    for group in GROUPS:
+        entries = tuple((e.url_name, reverse(e.url_name), str(e.label)) for e in mine if e.group == group.key)
+        if entries:
+            groups.append((group.key, str(group.label), group.namespaces, entries))
+    return tuple(groups)
+
+
+@receiver(setting_changed)
+def _forget_menu(*, setting, **kwargs):
+    # As Django forgets its own URL caches when a test or a deployment changes the URLconf.
+    if setting == "ROOT_URLCONF":
+        _static_menu.cache_clear()

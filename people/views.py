@@ -63,6 +63,16 @@ def _list_url(cleaned: dict) -> str:
     return reverse("people:list") + (f"?{urlencode(params)}" if params else "")
 
 
+def _filters_key(form) -> str:
+    """The filter form's markup is kept by its chosen values when it holds no search text (a name or CPR
+    number typed is never kept) and no error to show; "" means render it afresh."""
+    if not form.is_bound:
+        return "-"
+    if not form.is_valid() or form.cleaned_data.get("q"):
+        return ""
+    return urlencode(sorted(form.cleaned_data.items()))
+
+
 @with_actor(Capability.VIEW_PEOPLE)
 def person_list(request, actor):
     # The filter form is posted and answered with a redirect to the list's address, where a CPR number
@@ -101,6 +111,7 @@ def person_list(request, actor):
         form.is_valid()
     context = {
         "form": form,
+        "filters_key": _filters_key(form),
         "q_tokens": q_tokens,
         "page": page,
         "rows": rows,
