@@ -12,9 +12,8 @@ from . import durations
 from .quality import name_key
 from .search import search_name
 from .situations import SHORT_LABELS, Situation
-from .statuses import ACTIVE
+from .statuses import ACTIVE, Status
 from .statuses import LABELS as STATUS_LABELS
-from .statuses import Status
 
 
 class Gender(models.TextChoices):

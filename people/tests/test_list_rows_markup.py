@@ -50,7 +50,7 @@ def _parse(html):
 
 
 def test_a_hostile_name_and_values_are_escaped():
-    evil = '<script>alert("x")</script> & \'Ole\''
+    evil = "<script>alert(\"x\")</script> & 'Ole'"
     html = str(by_name_rows([_row(name=evil, situation="<b>")], True, "/borgere/%3Fside%3D2"))
     assert "<script>" not in html and "<b>" not in html
     cells = _parse(html).rows[0]
