@@ -259,7 +259,10 @@ LIST_FIELDS = [
 def list_rows(people, *, today: date) -> list[dict]:
     """Display values for a list page, computed once in Python: rendering 50 rows through template
     filters was the largest cost of the by-name list at national scale (BENCHMARKS.md)."""
-    situations, statuses = dict(SITUATION_CHOICES), dict(STATUS_CHOICES)
+    # Labels translated once per page, not once per row (each is a lazy translation).
+    situations = _Labels(SITUATION_CHOICES)
+    statuses = _Labels(STATUS_CHOICES)
+    yes, no = gettext("Ja"), gettext("Nej")
     url = reverse("people:detail", args=[0])[:-2]  # "/borgere/" + id + "/"
     rows = []
     for p in people:
@@ -274,15 +277,27 @@ def list_rows(people, *, today: date) -> list[dict]:
                 "name": p.display_name,
                 "protected": p.protected,
                 "age": p.age_on(today) if (p.birth_date or p.birth_year) else "–",
-                "situation": situations.get(p.current_situation, ""),
+                "situation": situations[p.current_situation],
                 "since": since.strftime("%d.%m.%Y") if since else "–",
                 "days": (today - since).days if since else "–",
-                "status": statuses.get(p.current_status, ""),
-                "needs_list": gettext("Ja") if p.on_needs_list else gettext("Nej"),
+                "status": statuses[p.current_status],
+                "needs_list": yes if p.on_needs_list else no,
                 "activity": p.last_activity_on.strftime("%d.%m.%Y") if p.last_activity_on else "–",
             }
         )
     return rows
+
+
+class _Labels(dict):
+    """A choice's label in the active language, translated the first time a page asks for it."""
+
+    def __init__(self, choices):
+        super().__init__()
+        self._lazy = dict(choices)
+
+    def __missing__(self, key):
+        value = self[key] = str(self._lazy.get(key, ""))
+        return value
 
 
 def _search(qs, q: str, *, today: date):
