@@ -100,3 +100,21 @@ def test_no_rows_says_so_across_the_whole_table():
     assert ("td", {"colspan": "9"}) in p.tags
     with override("en"):
         assert "Ingen borgere" not in str(by_name_rows([], False, ""))
+
+
+def test_the_rows_contact_button_is_the_same_markup_as_the_shared_button(rf):
+    """The list draws people/_contact_button.html's button itself (its hottest loop): the same element."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    person = SimpleNamespace(pk=7, display_name="Anna & <Hansen>")
+    request = rf.get("/borgere/?side=2")
+    for language in ("da", "en"):
+        with override(language):
+            shared = render_to_string(
+                "people/_contact_button.html", {"person": person}, request=request
+            ).strip()
+            row = str(by_name_rows([_row(name=person.display_name)], True, "/borgere/%3Fside%3D2"))
+        button = row[row.index("<a class=") : row.index("</a></td>", row.index("<a class=")) + 4]
+        assert button == shared
