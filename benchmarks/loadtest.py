@@ -51,8 +51,14 @@ def run(
     """Run every user at once for ``seconds`` (after all have logged in); returns per kind the number of
     requests, errors, p50 and p95 (ms), and the totals."""
     tally = Tally()
-    ready = threading.Barrier(len(users) + 1)
     stop_at = [0.0]
+
+    def start_clock():
+        # Run by the barrier before it releases anyone: no user can read the end time before it is set
+        # (a user that did found the loop already over and left, and its requests were never made).
+        stop_at[0] = time.monotonic() + seconds
+
+    ready = threading.Barrier(len(users) + 1, action=start_clock)
     login_errors = []
 
     def one(index: int, user: VirtualUser) -> None:
@@ -101,8 +107,7 @@ def run(
     for t in threads:
         t.start()
     ready.wait()
-    started = time.monotonic()
-    stop_at[0] = started + seconds
+    started = stop_at[0] - seconds
     for t in threads:
         t.join(seconds + 120)
     elapsed = time.monotonic() - started
