@@ -111,6 +111,11 @@ class Person(TenantModel):
                 ),
                 name="person_active_list",
             ),
+            # The protected people of a municipality, which lists leave out unless the user is their worker
+            # (support's lists ask "which people are hidden from me?" instead of joining every row's person).
+            models.Index(
+                fields=["municipality"], condition=models.Q(protected=True), name="person_protected"
+            ),
             models.Index(fields=["municipality", "last_name", "first_name"]),
             models.Index(fields=["municipality", "name_key", "birth_year"], name="person_duplicate_key"),
         ]

@@ -19,7 +19,7 @@ from allocation.tests.factories import make_vacancy
 from audit.models import AccessLogEntry, Action
 from audit.services import log_access
 from conftest import make_user
-from core.pagination import cursor_of, keyset_page, page_of, parse_cursor
+from core.pagination import cursor_of, keyset_page, page_of, page_of_ids, parse_cursor
 from housing.models import Landlord, Tenancy
 from housing.tests.factories import make_stock
 from support.models import SupportEpisode, WaitingListEntry, WorkerProfile
@@ -324,3 +324,27 @@ def test_keyset_walks_the_whole_log_once(municipality_a):
 def test_page_of_gives_the_first_or_last_page_for_anything_else():
     assert page_of(list(range(5)), "abc", size=2).number == 1
     assert page_of(list(range(5)), "99", size=2).number == 3
+
+
+def test_a_page_of_ids_loads_only_its_rows_in_the_pages_order(municipality_a):
+    """page_of_ids chooses the page by ids (filters and order), then reads only those rows; a row gone
+    between the two reads is left out rather than failing the page."""
+    for name in ["Cecilie", "Anna", "Bo", "Dorte", "Erik"]:
+        Landlord.objects.create(municipality=municipality_a, name=name)
+    ordered = Landlord.objects.filter(municipality=municipality_a).order_by("name", "id")
+    loaded = []
+
+    def load(ids):
+        loaded.append(list(ids))
+        return Landlord.objects.filter(pk__in=ids).order_by("-name")  # any order: the page's order wins
+
+    page = page_of_ids(ordered, "2", size=2, load=load)
+    assert [landlord.name for landlord in page.object_list] == ["Cecilie", "Dorte"]
+    assert len(loaded) == 1 and len(loaded[0]) == 2
+    assert page.paginator.count == 5 and page.number == 2
+
+    def load_one_gone(ids):
+        return Landlord.objects.filter(pk__in=ids).exclude(name="Cecilie")
+
+    page = page_of_ids(ordered, "2", size=2, load=load_one_gone)
+    assert [landlord.name for landlord in page.object_list] == ["Dorte"]

@@ -416,3 +416,32 @@ def test_an_episode_contact_is_refused_by_the_one_contact_rule(
             actor=worker, episode=e, contacted_on=today, reached=True, **({"kind": "phone"} | kw)
         )
     assert exc.value.field == field
+
+
+def test_the_episode_list_hides_a_protected_citizen_from_all_but_their_own_worker(
+    users_a, municipality_a, worker_a, person_factory
+):
+    """The lists decide visibility by "the protected people this user is not a worker of" (no join to each
+    row's person): the own worker sees the protected citizen's episode, the leader does not."""
+    boss, worker, team = icm_setup(users_a, municipality_a)
+    ps = people(worker_a, person_factory, 3)
+    ps[0].protected = True
+    ps[0].save(update_fields=["protected"])
+    ps[0].workers.add(users_a[Role.SUPPORT_WORKER])
+    for p in ps:
+        SupportEpisode.objects.create(
+            municipality=municipality_a,
+            person=p,
+            method="icm",
+            worker=users_a[Role.SUPPORT_WORKER],
+            team=team,
+            start_date=recent(30),
+            status=EpisodeStatus.ACTIVE,
+            status_since=recent(30),
+        )
+    today = timezone.localdate()
+    shown = {r["person"].pk for r in selectors.episode_list(worker, filters={}, today=today).object_list}
+    assert shown == {p.pk for p in ps}
+    page = selectors.episode_list(boss, filters={}, today=today)
+    assert {r["person"].pk for r in page.object_list} == {ps[1].pk, ps[2].pk}
+    assert page.paginator.count == 2
