@@ -218,8 +218,10 @@ class AssignWorkerForm(forms.Form):
 
     def __init__(self, *args, workers, **kwargs):
         super().__init__(*args, **kwargs)
+        # Each method's short name translated once, not once per worker (a large municipality has hundreds).
+        short = {m.value: str(METHOD_LABELS[m]).split(" (")[0] for m in Method}
         self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [
-            (str(p.user_id), f"{p} ({str(METHOD_LABELS[Method(p.method)]).split(' (')[0]})") for p in workers
+            (str(p.user_id), f"{p} ({short[p.method]})") for p in workers
         ]
 
 

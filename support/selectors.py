@@ -477,8 +477,22 @@ def support_users_page(actor, *, page=None):
 
 
 def workers_for_assignment(actor):
-    """Support workers who may be made a citizen's worker (visitation): active, with a method."""
-    return worker_profiles(actor).filter(active=True)
+    """Support workers who may be made a citizen's worker (visitation): active, with a method. Only what
+    the choice shows (name, method) is read: a large municipality has hundreds of them, and loading each
+    one's whole user and team cost the person page more than the rest of it."""
+    return (
+        WorkerProfile.objects.filter(municipality=actor.municipality, active=True)
+        .select_related("user")
+        .only(
+            "id",
+            "municipality_id",
+            "user_id",
+            "method",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+        )
+    )
 
 
 def workers_for_method(actor, method: str):

@@ -1,6 +1,9 @@
 """Template helpers for form fields."""
 
+import html
+
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -24,3 +27,25 @@ def option_groups(bound_field) -> list[tuple[str | None, list[tuple[str, str, bo
         else:
             groups.append((None, [(str(value), str(label), str(value) in chosen)]))
     return groups
+
+
+@register.filter
+def select_options(bound_field) -> str:
+    """A select's <optgroup>s and <option>s (``option_groups``), written in Python with escaping: a select of
+    a large municipality's workers has hundreds of options, and the template language spent about 30 µs
+    on each."""
+    out = []
+    for group, options in option_groups(bound_field):
+        if group is not None:
+            out.append(f'<optgroup label="{_escape(group)}">')
+        for value, label, selected in options:
+            out.append(
+                f'<option value="{_escape(value)}"{" selected" if selected else ""}>{_escape(label)}</option>'
+            )
+        if group is not None:
+            out.append("</optgroup>")
+    return mark_safe("".join(out))  # noqa: S308 - every value and label is escaped above
+
+
+def _escape(value: str) -> str:
+    return html.escape(value, quote=True)

@@ -78,3 +78,24 @@ def test_a_text_field_with_an_error_is_marked_invalid():
     form.is_valid()
     html = render(form, "name")
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_name-error"' in html
+
+
+class SelectForm(forms.Form):
+    flat = forms.ChoiceField(label="Flad", choices=[("", "Alle"), ("a&b", 'A "og" <B>'), ("c", "C")])
+    grouped = forms.ChoiceField(
+        label="Grupperet",
+        choices=[("", "Ingen"), ("Team <1>", [("1", "Anna"), ("2", "Bo")]), ("Team 2", [("3", "Cecilie")])],
+    )
+
+
+def test_a_selects_options_are_escaped_grouped_and_marked_selected():
+    html = render(SelectForm(data={"flat": "a&b", "grouped": "3"}), "flat")
+    assert '<option value="a&amp;b" selected>A &quot;og&quot; &lt;B&gt;</option>' in html
+    assert '<option value="" >' not in html and '<option value="">Alle</option>' in html
+    html = render(SelectForm(data={"flat": "", "grouped": "3"}), "grouped")
+    assert (
+        '<optgroup label="Team &lt;1&gt;"><option value="1">Anna</option><option value="2">Bo</option></optgroup>'
+        in html
+    )
+    assert '<optgroup label="Team 2"><option value="3" selected>Cecilie</option></optgroup>' in html
+    assert html.count("<option") == 4
