@@ -321,11 +321,14 @@ def leader_page(actor, *, today: date) -> LeaderPage:
         _due_q(today)
     )
     page.tasks_total = due.count()
-    # PostgreSQL evaluates the attempts subquery after the sort and the limit, for the rows shown only.
-    shown = (
-        _with_attempts(due).select_related("person", "worker", "team").order_by("clock", "id")[:ROWS_SHOWN]
-    )
-    page.tasks = [_row(e, today) for e in shown]
+    # The rows shown are chosen by id on the clock's order, then read with their person, worker, team and
+    # attempts: the joins and the attempts subquery run for those rows only, not for every due episode.
+    ids = list(due.order_by("clock", "id").values_list("pk", flat=True)[:ROWS_SHOWN])
+    rows = {
+        e.pk: e
+        for e in _with_contacts(episodes(actor).filter(pk__in=ids)).select_related("person", "worker", "team")
+    }
+    page.tasks = [_row(rows[pk], today) for pk in ids if pk in rows]
 
     page.hand_overs = list(
         HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True).select_related(
