@@ -50,6 +50,17 @@ def visible_in_lists(actor):
     return _people(actor).filter(Q(protected=False) | Exists(own))
 
 
+def hidden_in_lists(actor):
+    """The same rule from the other side: the protected people the actor is not a worker of, as ids. A
+    list of other rows (support episodes, waits) leaves these out without joining each row's person."""
+    own = Person.workers.through.objects.filter(person_id=OuterRef("pk"), user_id=actor.user.pk)
+    return (
+        Person.all_objects.filter(municipality=actor.municipality, protected=True)
+        .exclude(Exists(own))
+        .values("pk")
+    )
+
+
 # --- the housing needs list (boligbehovslisten, seed 001 Indsats 4) -------------------------------------
 # One definition, used by the needs list page, the by-name list's filter, the figures page, the stock
 # analysis, the waiting plans and allocation (issue 9 item 5): a person is on the housing needs list

@@ -163,3 +163,21 @@ def test_full_cpr_of_a_protected_person_is_refused_to_a_non_own_worker(login, us
     services.person_update(actor=worker_a, person=hidden, cpr="020290-1234")
     response = login(users_a[Role.SUPPORT_WORKER]).post(reverse("people:reveal_cpr", args=[hidden.pk]))
     assert response.status_code == 404
+
+
+def test_hidden_in_lists_is_exactly_who_visible_in_lists_leaves_out(users_a, worker_a, person_factory):
+    """The protected-people rule in its two forms (people.selectors): the lists of people use one, the
+    lists of other rows (support) the other; they must hide the same people."""
+    from people.models import Person
+    from people.selectors import hidden_in_lists, visible_in_lists
+
+    shown, own, other = (person_factory(worker_a, last_name=n) for n in ("Aaben", "Egen", "Fremmed"))
+    for p in (own, other):
+        p.protected = True
+        p.save(update_fields=["protected"])
+    other.workers.remove(worker_a.user)  # the worker who registers a citizen becomes their worker
+    everyone = set(Person.objects.filter(municipality=worker_a.municipality).values_list("pk", flat=True))
+    visible = set(visible_in_lists(worker_a).values_list("pk", flat=True))
+    hidden = {row["pk"] for row in hidden_in_lists(worker_a)}
+    assert hidden == {other.pk} == everyone - visible
+    assert shown.pk in visible and own.pk in visible
