@@ -36,10 +36,15 @@ def page_of_ids(items, number, *, size: int, load) -> Page:
     returned in the page's order. The planner then joins and computes for fifty rows, not for every row
     it must sort (the support episodes of a large municipality: 8,000 rows joined to find 50)."""
     page = page_of(items.values_list("pk", flat=True), number, size=size)
-    ids = page.object_list
-    rows = {row.pk: row for row in load(ids)}
-    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    page.object_list = in_order(page.object_list, load)
     return page
+
+
+def in_order(ids: list, load) -> list:
+    """The rows ``load(ids)`` returns, in the order of ``ids``; a row gone since the ids were read is left
+    out."""
+    rows = {row.pk: row for row in load(ids)}
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 # --- keyset pages (the access log: millions of rows, newest first) ------------------------------------

@@ -18,7 +18,7 @@ from accounts.access import require
 from accounts.models import User
 from accounts.roles import Capability, Role, has_capability
 from audit.services import log_many_reads
-from core.pagination import page_of, page_of_ids
+from core.pagination import in_order, page_of, page_of_ids
 from people.models import Contact, Person
 from people.selectors import hidden_in_lists, person_get
 from plans.labels import METHOD as METHOD_LABELS
@@ -322,11 +322,7 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     # The rows shown are chosen by id on the clock's order, then read with their person, worker, team and
     # attempts: the joins and the attempts subquery run for those rows only, not for every due episode.
     ids = list(due.order_by("clock", "id").values_list("pk", flat=True)[:ROWS_SHOWN])
-    rows = {
-        e.pk: e
-        for e in _with_contacts(episodes(actor).filter(pk__in=ids)).select_related("person", "worker", "team")
-    }
-    page.tasks = [_row(rows[pk], today) for pk in ids if pk in rows]
+    page.tasks = [_row(e, today) for e in in_order(ids, lambda ids: _episode_rows(actor, ids))]
 
     page.hand_overs = list(
         HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True).select_related(
@@ -389,6 +385,21 @@ def _due_q(today: date) -> Q:
     return q
 
 
+def _episode_rows(actor, ids):
+    """Episodes by id as list rows show them: person, worker, team and the contact summary."""
+    return _with_contacts(episodes(actor).filter(pk__in=ids)).select_related("person", "worker", "team")
+
+
+def episode_filter_workers(actor):
+    """The episode list's worker filter: each support worker of the municipality once, name only."""
+    return (
+        support_users(actor)
+        .filter(support_profiles__municipality=actor.municipality)
+        .only("id", "first_name", "last_name", "username")
+        .distinct()
+    )
+
+
 EPISODE_FILTERS = ("status", "method", "team", "worker", "due")
 
 
@@ -412,9 +423,7 @@ def episode_list(actor, *, filters: dict, today: date, page=None):
         qs.order_by("person__last_name", "id"),
         page,
         size=conf.value("LIST_PAGE_SIZE"),
-        load=lambda ids: _with_contacts(episodes(actor).filter(pk__in=ids)).select_related(
-            "person", "worker", "team"
-        ),
+        load=lambda ids: _episode_rows(actor, ids),
     )
     shown.object_list = [_row(e, today) for e in shown.object_list]
     _log_people(

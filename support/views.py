@@ -61,10 +61,7 @@ def episode_list(request, actor):
         initial=filters,
         statuses=EpisodeStatus.choices,
         teams=selectors.teams(actor).order_by("name", "id"),
-        workers=selectors.support_users(actor)
-        .filter(support_profiles__municipality=actor.municipality)
-        .only("id", "first_name", "last_name", "username")
-        .distinct(),
+        workers=selectors.episode_filter_workers(actor),
     )
     return render(
         request,
