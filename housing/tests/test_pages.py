@@ -11,6 +11,7 @@ from housing.errors import HousingDataError
 from housing.models import Agreement, Landlord, LandlordKind, Tenancy, Unit, UnitType, WaitingPlan
 from housing.tests.factories import make_stock
 from people.statuses import Status
+from plans.models import MethodDecision
 from support.models import SupportEpisode
 
 pytestmark = pytest.mark.django_db
@@ -283,7 +284,7 @@ def test_an_eviction_cannot_be_flagged_on_an_ended_tenancy(worker_a, person_fact
 
 
 def decide_support(person, actor, method="cti", start=None):
-    """A support decision as the waiting list reads it: an open support episode (selectors._support_decision)."""
+    """A support decision as the waiting list reads it: an open support episode (selectors._decided_without_home)."""
     start = start or TODAY - timedelta(days=20)
     return SupportEpisode.objects.create(
         municipality=person.municipality,
@@ -403,3 +404,65 @@ def test_the_waiting_plan_shows_on_the_person_page(login, users_a, worker_a, per
         login(users_a[Role.OUTREACH_WORKER]).get(reverse("people:detail", args=[person.pk])).content.decode()
     )
     assert "Herberget Vejen" in page and "Almen bolig via boligudvalget" in page
+
+
+def test_the_waiting_list_is_everyone_decided_and_without_a_home_once_without_a_plan_first(
+    broker_a, worker_a, person_factory
+):
+    """Who is on it (selectors._decided_without_home): an active or paused episode or a method decision;
+    not an ended episode, an open tenancy or their own home. Each once, those without a plan first."""
+    start = TODAY - timedelta(days=40)
+    m = worker_a.municipality
+
+    def person(last_name, days):
+        return person_factory(
+            worker_a, first_name="Test", last_name=last_name, start=TODAY - timedelta(days=days)
+        )
+
+    def decision(p):
+        MethodDecision.objects.create(
+            municipality=m,
+            person=p,
+            recommended_method="icm",
+            recommendation_reason="r",
+            decided_method="icm",
+        )
+
+    active, paused, decided, both, planned = (
+        person(n, d)
+        for n, d in [("Aktiv", 90), ("Pause", 80), ("Afgjort", 70), ("Begge", 60), ("Planlagt", 200)]
+    )
+    decide_support(active, worker_a)
+    SupportEpisode.objects.create(
+        municipality=m, person=paused, method="cti", start_date=start, status_since=start, status="paused"
+    )
+    decision(decided)
+    decide_support(both, worker_a)
+    decision(both)
+    decide_support(planned, worker_a)
+    WaitingPlan.objects.create(
+        municipality=m,
+        person=planned,
+        stays_at="Herberg",
+        supported_by="CTI",
+        housing_plan="Plan",
+        recorded_on=TODAY,
+    )
+    ended, housed = person("Afsluttet", 50), person("Lejer", 50)
+    SupportEpisode.objects.create(
+        municipality=m, person=ended, method="cti", start_date=start, status_since=start, status="ended"
+    )
+    decide_support(housed, worker_a)
+    decision(housed)
+    services.tenancy_start(actor=worker_a, person=housed, address="Privatvej 1", starts_on=TODAY)
+    own_home = person_factory(
+        worker_a, first_name="Test", last_name="Eget", situation="own_home", start=start
+    )
+    decide_support(own_home, worker_a)
+
+    page, _basis, missing = selectors.waiting_list(broker_a)
+    assert [p.last_name for p in page.object_list] == ["Aktiv", "Pause", "Afgjort", "Begge", "Planlagt"]
+    assert missing == 4 and page.paginator.count == 5
+    page, _basis, missing = selectors.waiting_list(broker_a, missing_only=True)
+    assert [p.last_name for p in page.object_list] == ["Aktiv", "Pause", "Afgjort", "Begge"]
+    assert missing == 4 and page.paginator.count == 4
