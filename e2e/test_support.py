@@ -380,3 +380,34 @@ def test_assigning_beyond_the_limit_is_refused_onto_the_waiting_list(page, login
     page.get_by_role("button", name="Start forløbet").click()
     expect(page.get_by_role("alert")).to_contain_text("må højst have 8")
     assert WaitingListEntry.objects.filter(person=person, method="icm", closed_on__isnull=True).count() == 1
+
+
+def test_a_leader_finds_a_support_worker_by_name_and_makes_them_the_citizens_worker(
+    page, login_as, support_users, leader_actor, some_people, municipality_a
+):
+    """Visitation in a municipality with more support workers than the page lists: the leader types part
+    of a name, the matching workers appear as they type (htmx), one is chosen with the keyboard."""
+    from conftest import make_user
+    from support import selectors, services
+
+    team = services.team_save(actor=leader_actor, name="CTI-teamet", method="cti")
+    services.worker_save(actor=leader_actor, user=support_users["support"], method="cti", team=team)
+    for i in range(selectors.ASSIGN_CHOICES):
+        user = make_user(municipality_a, "support_worker", f"kollega-{i:02d}")
+        user.first_name, user.last_name = "Kollega", f"Nummer{i:02d}"
+        user.save(update_fields=["first_name", "last_name"])
+        services.worker_save(actor=leader_actor, user=user, method="cti", team=team)
+    person = some_people["Jens Hansen"]
+    login_as(support_users["leader"])
+    page.goto(f"/borgere/{person.pk}/?fane=stoette")
+    expect(page.get_by_text("Søg efter medarbejderens navn")).to_be_visible()
+    page.get_by_role("searchbox", name="Søg støttemedarbejder").fill("sara")
+    choice = page.get_by_role("radio", name=re.compile("Sara Støtte"))
+    expect(choice).to_be_visible()
+    expect(page.get_by_role("radio")).to_have_count(1)
+    check_a11y(page, "visitation search with one match")
+    choice.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Tilknyt medarbejderen").click()
+    expect(page.get_by_text("Sara Støtte er nu borgerens medarbejder")).to_be_visible()
+    assert person.workers.filter(pk=support_users["support"].pk).exists()

@@ -214,15 +214,14 @@ class CloseWaitForm(forms.Form):
 
 
 class AssignWorkerForm(forms.Form):
-    worker = forms.ChoiceField(label=_("Støttemedarbejder"))
+    # Radios: the search (support/visitation.py) offers a handful of workers, each read at a glance.
+    worker = forms.ChoiceField(label=_("Støttemedarbejder"), widget=forms.RadioSelect)
 
     def __init__(self, *args, workers, **kwargs):
         super().__init__(*args, **kwargs)
         # Each method's short name translated once, not once per worker (a large municipality has hundreds).
         short = {m.value: str(METHOD_LABELS[m]).split(" (")[0] for m in Method}
-        self.fields["worker"].choices = [("", _("Vælg medarbejder"))] + [
-            (str(p.user_id), f"{p} ({short[p.method]})") for p in workers
-        ]
+        self.fields["worker"].choices = [(str(p.user_id), f"{p} ({short[p.method]})") for p in workers]
 
 
 class EpisodeFilterForm(forms.Form):

@@ -505,6 +505,30 @@ def workers_for_assignment(actor):
     )
 
 
+ASSIGN_CHOICES = 20
+
+
+def workers_to_assign(actor, *, person, query: str = "") -> tuple[list, bool]:
+    """The support workers offered when a citizen gets a worker (visitation): active, not already the
+    citizen's, each word of ``query`` in their name or user name. At most ASSIGN_CHOICES of them, and
+    whether there are more: Copenhagen has close to 900 support workers at national scale, which no one
+    reads through in a list. Without a query, all of them where there are no more than that (a small
+    municipality), else none: the page asks for a name. Returns (workers, more)."""
+    qs = workers_for_assignment(actor).exclude(user_id__in=person.workers.values("pk"))
+    words = query.split()[:5]
+    for word in words:
+        qs = qs.filter(
+            Q(user__first_name__icontains=word)
+            | Q(user__last_name__icontains=word)
+            | Q(user__username__icontains=word)
+        )
+    found = list(qs.order_by("user__first_name", "user__last_name", "id")[: ASSIGN_CHOICES + 1])
+    more = len(found) > ASSIGN_CHOICES
+    if more and not words:
+        return [], True
+    return found[:ASSIGN_CHOICES], more
+
+
 def workers_for_method(actor, method: str):
     return worker_profiles(actor).filter(method=method, active=True)
 

@@ -14,6 +14,9 @@ urlpatterns = [
     path("forloeb/<int:pk>/ny-medarbejder/", views.episode_reassign, name="episode_reassign"),
     path("borger/<int:person_id>/start/", views.episode_start, name="episode_start"),
     path("borger/<int:person_id>/medarbejder/", views.person_worker_assign, name="person_worker_assign"),
+    path(
+        "borger/<int:person_id>/medarbejder/soeg/", views.person_worker_choices, name="person_worker_choices"
+    ),
     path("venteliste/", views.waiting, name="waiting"),
     path("venteliste/<int:wait_id>/luk/", views.waiting_close, name="waiting_close"),
     path("overdragelse/<int:hand_over_id>/modtag/", views.hand_over_receive, name="hand_over_receive"),

@@ -36,6 +36,8 @@ from .forms import (
 )
 from .models import EpisodeStatus, HandOver, Team, WaitingListEntry
 from .services import SupportDataError
+from .visitation import QUERY_PARAM as VISITATION_QUERY
+from .visitation import visitation_context
 
 
 @with_actor(Capability.WORK_SUPPORT)
@@ -309,7 +311,9 @@ def _recommendation(actor, person):
 def person_worker_assign(request, actor, person_id):
     """Visitation from the person page: a support worker becomes the citizen's worker before support."""
     person = person_get(actor, person_id, purpose="Tilknytning af støttemedarbejder (visitation)")
-    workers = list(selectors.workers_for_assignment(actor))
+    # Only the worker posted is read: the form offers a search's few (support/visitation.py).
+    posted = parse_id(request.POST.get("worker"))
+    workers = list(selectors.workers_for_assignment(actor).filter(user_id=posted)) if posted else []
     form = AssignWorkerForm(request.POST, workers=workers)
     if form.is_valid():
         worker = next((p.user for p in workers if str(p.user_id) == form.cleaned_data["worker"]), None)
@@ -325,6 +329,15 @@ def person_worker_assign(request, actor, person_id):
     else:
         messages.error(request, _("Vælg en støttemedarbejder."))
     return redirect(reverse("people:detail", args=[person.pk]) + "?fane=stoette")
+
+
+@with_actor(Capability.WORK_SUPPORT)
+def person_worker_choices(request, actor, person_id):
+    """The visitation's search as the user types (htmx): the matching support workers as the form's
+    choices. It shows staff only, nothing of the citizen: the person page it sits on logged that read."""
+    person = person_get(actor, person_id, purpose="Tilknytning af støttemedarbejder (visitation)", log=False)
+    context = visitation_context(actor, person, query=request.GET.get(VISITATION_QUERY, ""))
+    return render(request, "support/_visitation_choices.html", {**context, "person": person})
 
 
 @with_actor(Capability.WORK_SUPPORT)
