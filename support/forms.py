@@ -234,8 +234,13 @@ class EpisodeFilterForm(forms.Form):
     worker = forms.ChoiceField(label=_("Medarbejder"), required=False)
     due = forms.BooleanField(label=_("Kun borgere der ikke er truffet i for lang tid"), required=False)
 
-    def __init__(self, *args, statuses, teams, workers, **kwargs):
+    def __init__(self, *args, statuses, teams, workers, workers_complete=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not workers_complete:
+            # A large municipality's workers are chosen within a team (selectors.episode_filter_workers).
+            self.fields["worker"].help_text = _(
+                "Vælg et team og tryk Vis forløb for at vælge blandt teamets medarbejdere."
+            )
         everyone = [("", _("Alle"))]
         self.fields["status"].choices = everyone + list(statuses)
         self.fields["method"].choices = everyone + [(m.value, METHOD_LABELS[m]) for m in Method]

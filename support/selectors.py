@@ -390,14 +390,26 @@ def _episode_rows(actor, ids):
     return _with_contacts(episodes(actor).filter(pk__in=ids)).select_related("person", "worker", "team")
 
 
-def episode_filter_workers(actor):
-    """The episode list's worker filter: each support worker of the municipality once, name only."""
-    return (
-        support_users(actor)
-        .filter(support_profiles__municipality=actor.municipality)
-        .only("id", "first_name", "last_name", "username")
+FILTER_WORKERS = 50
+
+
+def episode_filter_workers(actor, *, team_id=None, worker_id=None) -> tuple[list, bool]:
+    """The episode list's worker filter: the support workers of the chosen team, or of the municipality
+    when they are no more than FILTER_WORKERS (names only, each once). A large municipality (close to 900
+    at national scale) gets the chosen worker only, and the page asks for a team first. Returns
+    (workers, complete): complete is False when only the chosen worker is offered."""
+    qs = support_users(actor).filter(support_profiles__municipality=actor.municipality)
+    if team_id:
+        qs = qs.filter(support_profiles__team_id=team_id)
+    qs = (
+        qs.only("id", "first_name", "last_name", "username")
         .distinct()
+        .order_by("first_name", "last_name", "id")
     )
+    found = list(qs[: FILTER_WORKERS + 1])
+    if len(found) <= FILTER_WORKERS:
+        return found, True
+    return (list(qs.filter(pk=worker_id)) if worker_id else []), False
 
 
 EPISODE_FILTERS = ("status", "method", "team", "worker", "due")

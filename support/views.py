@@ -59,11 +59,15 @@ def episode_list(request, actor):
         described.append(method_label(filters["method"]))
     if filters["due"]:
         described.append(_("ikke truffet i for lang tid"))
+    workers, complete = selectors.episode_filter_workers(
+        actor, team_id=filters["team"] or None, worker_id=filters["worker"] or None
+    )
     form = EpisodeFilterForm(
         initial=filters,
         statuses=EpisodeStatus.choices,
         teams=selectors.teams(actor).order_by("name", "id"),
-        workers=selectors.episode_filter_workers(actor),
+        workers=workers,
+        workers_complete=complete,
     )
     return render(
         request,

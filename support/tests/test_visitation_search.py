@@ -101,3 +101,28 @@ def test_the_search_is_the_municipalitys_own(
     # A person of another municipality is not found at all.
     b_client = login(users_b[Role.LEADER])
     assert b_client.get(reverse("support:person_worker_choices", args=[person.pk])).status_code == 404
+
+
+def test_the_episode_lists_worker_filter_offers_a_team_at_a_time_in_a_large_municipality(
+    login, users_a, municipality_a
+):
+    boss, _, team = icm_setup(users_a, municipality_a)
+    extra = workers(municipality_a, selectors.FILTER_WORKERS + 1)
+    found, complete = selectors.episode_filter_workers(boss)
+    assert found == [] and not complete
+    found, complete = selectors.episode_filter_workers(boss, worker_id=extra[3].user_id)
+    assert [u.pk for u in found] == [extra[3].user_id] and not complete
+    found, complete = selectors.episode_filter_workers(boss, team_id=team.pk)
+    assert [u.pk for u in found] == [users_a[Role.SUPPORT_WORKER].pk] and complete
+    client = login(users_a[Role.LEADER])
+    html = client.get(reverse("support:episodes") + f"?worker={extra[3].user_id}").content.decode()
+    assert "Vælg et team og tryk Vis forløb" in html and html.count("Medarbejder Nummer") == 1
+    html = client.get(reverse("support:episodes") + f"?team={team.pk}").content.decode()
+    assert "Vælg et team og tryk Vis forløb" not in html and "Medarbejder Nummer" not in html
+
+
+def test_a_small_municipality_filters_by_any_of_its_workers(users_a, municipality_a):
+    boss, _, _ = icm_setup(users_a, municipality_a)
+    workers(municipality_a, 3)
+    found, complete = selectors.episode_filter_workers(boss)
+    assert len(found) == 4 and complete
