@@ -171,6 +171,11 @@ class Tenancy(TenantModel):
 
     class Meta:
         ordering = ["-starts_on"]
+        indexes = [
+            # Tenancies starting in a window (the leader's moving-in warnings, the flows): read from the index
+            # alone, then each person's episodes, instead of every open episode of the municipality.
+            models.Index(fields=["municipality", "starts_on"], include=["person"], name="tenancy_starts"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["unit"],

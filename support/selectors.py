@@ -228,6 +228,8 @@ def worker_page(actor, *, today: date) -> WorkerPage:
 @dataclass
 class LeaderPage:
     capacity: list = field(default_factory=list)  # rows per team (and per method for workers without a team)
+    capacity_total: int = 0  # teams in all; ``capacity`` holds the ROWS_SHOWN fullest
+    over_limit_total: int = 0
     methods: list = field(default_factory=list)  # rows per method: capacity, use, waiting
     full_workers: list = field(default_factory=list)  # workers at or over their limit, fullest first
     full_workers_total: int = 0
@@ -283,7 +285,13 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     require(actor, Capability.MANAGE_SUPPORT)
     page = LeaderPage()
     cap = capacity_overview(actor, today=today)
-    page.capacity = cap.teams
+    # A page of teams (Copenhagen has 74 at 3x national scale): the fullest, shown in the usual order.
+    page.capacity_total = len(cap.teams)
+    def used(r):  # share of places in use; a team without places counts as over full once it has a citizen
+        return r["active"] / r["limit"] if r["limit"] else 2.0 * (r["active"] > 0)
+
+    fullest = {id(r) for r in sorted(cap.teams, key=lambda r: -used(r))[:ROWS_SHOWN]}
+    page.capacity = [r for r in cap.teams if id(r) in fullest]
     page.capacity_computed_at = cap.computed_at
     full = sorted(
         (w for w in cap.workers if w["active"] >= w["limit"]),
@@ -291,9 +299,10 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     )
     page.full_workers_total = len(full)
     page.full_workers = full[:ROWS_SHOWN]
-    page.over_limit = [w for w in full if w["active"] > w["limit"]] + [
+    over = [w for w in full if w["active"] > w["limit"]] + [
         r for r in cap.teams if r["method"] == Method.ACT and r["active"] > r["limit"]
     ]
+    page.over_limit_total, page.over_limit = len(over), over[:ROWS_SHOWN]
 
     # Waiting: the figures from every open entry (protected people count too: no names), the rows
     # for the longest waiting the leader may see.
@@ -318,11 +327,13 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     due = _with_clock(_visible(episodes(actor).filter(status=EpisodeStatus.ACTIVE), actor)).filter(
         _due_q(today)
     )
-    page.tasks_total = due.count()
-    # The rows shown are chosen by id on the clock's order, then read with their person, worker, team and
-    # attempts: the joins and the attempts subquery run for those rows only, not for every due episode.
-    ids = list(due.order_by("clock", "id").values_list("pk", flat=True)[:ROWS_SHOWN])
-    page.tasks = [_row(e, today) for e in in_order(ids, lambda ids: _episode_rows(actor, ids))]
+    # Every due episode's id in the clock's order, in one query: the total and the rows shown both come from
+    # it (a count and a page each ran the same join, 10 ms apiece for Copenhagen at 3x national scale).
+    # The rows shown are then read with their person, worker, team and attempts: the joins and the attempts
+    # subquery run for those rows only, not for every due episode.
+    ids = list(due.order_by("clock", "id").values_list("pk", flat=True))
+    page.tasks_total = len(ids)
+    page.tasks = [_row(e, today) for e in in_order(ids[:ROWS_SHOWN], lambda ids: _episode_rows(actor, ids))]
 
     page.hand_overs = list(
         HandOver.objects.filter(municipality=actor.municipality, received_on__isnull=True).select_related(

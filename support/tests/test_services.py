@@ -373,6 +373,29 @@ def test_leader_capacity_per_team_sums_the_workers_and_lists_the_full_ones(
     assert (icm["limit"], icm["active"], icm["free"]) == (2, 2, 0)
 
 
+def test_leader_page_shows_a_page_of_teams_the_fullest_in_their_usual_order(
+    users_a, municipality_a, worker_a, person_factory, monkeypatch
+):
+    boss, worker, team = icm_setup(users_a, municipality_a, limit=2)
+    services.episode_start(
+        actor=worker,
+        person=people(worker_a, person_factory, 1)[0],
+        method="icm",
+        start_date=recent(),
+        worker=worker.user,
+    )
+    for name in ("Aa-teamet", "Bb-teamet", "Cc-teamet"):
+        services.team_save(actor=boss, name=name, method="act", max_citizens=10)
+    everyone = selectors.leader_page(boss, today=timezone.localdate())
+    assert everyone.capacity_total == len(everyone.capacity) == 4
+    monkeypatch.setattr(selectors, "ROWS_SHOWN", 2)
+    page = selectors.leader_page(boss, today=timezone.localdate())
+    assert page.capacity_total == 4 and len(page.capacity) == 2
+    # The half-full ICM team is chosen first; the rows keep the order of the full table.
+    assert team.pk in [r["team"]["pk"] for r in page.capacity if r["team"]]
+    assert [r["name"] for r in page.capacity] == [r["name"] for r in everyone.capacity if r in page.capacity]
+
+
 def test_leader_waiting_figures_count_everyone_and_rows_show_the_longest_waiting(
     users_a, municipality_a, worker_a, person_factory, monkeypatch
 ):
