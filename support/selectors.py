@@ -287,6 +287,7 @@ def leader_page(actor, *, today: date) -> LeaderPage:
     cap = capacity_overview(actor, today=today)
     # A page of teams (Copenhagen has 74 at 3x national scale): the fullest, shown in the usual order.
     page.capacity_total = len(cap.teams)
+
     def used(r):  # share of places in use; a team without places counts as over full once it has a citizen
         return r["active"] / r["limit"] if r["limit"] else 2.0 * (r["active"] > 0)
 

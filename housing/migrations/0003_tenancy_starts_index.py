@@ -5,17 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('housing', '0002_waitingplan_waitingplanevent_and_more'),
-        ('people', '0012_person_protected_index'),
-        ('tenants', '0001_initial'),
+        ("housing", "0002_waitingplan_waitingplanevent_and_more"),
+        ("people", "0012_person_protected_index"),
+        ("tenants", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='tenancy',
-            index=models.Index(fields=['municipality', 'starts_on'], include=('person',), name='tenancy_starts'),
+            model_name="tenancy",
+            index=models.Index(
+                fields=["municipality", "starts_on"], include=("person",), name="tenancy_starts"
+            ),
         ),
     ]
