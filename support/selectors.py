@@ -385,7 +385,10 @@ def method_figures(actor, *, today: date, cap: Capacity | None = None, by_since=
 
 
 SPECIALISED_ORDER = aggregates.SPECIALISED_ORDER
-ROWS_SHOWN = 50  # rows of people (or workers) on a front page; the total and a link lead to the rest
+# Rows of people (or workers, or teams) in each list on the leader's front page: an overview to scan, with the
+# total and a link to the full, paginated list. Four lists of 50 made a 78 KB page that took 200 ms to render
+# on a slow 2-core machine for Copenhagen at 3x national scale (BENCHMARKS.md).
+ROWS_SHOWN = 20
 
 
 def _due_q(today: date) -> Q:
