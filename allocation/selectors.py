@@ -1,5 +1,6 @@
 """Reads on allocation, always inside the actor's municipality; every person shown is logged here."""
 
+import functools
 from datetime import date, timedelta
 from statistics import median
 
@@ -173,32 +174,33 @@ def to_candidate(person: Person, today: date) -> matching.Candidate | None:
     )
 
 
+_NO_PROFILE = (None, False, False, "normal", 1, 0, PENSION_NONE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _areas(text: str) -> tuple[str, ...]:
+    # Candidates share a few wished-area texts: each is split once (Copenhagen has 5,400 candidates at 3x).
+    return tuple(a.strip() for a in text.split(",") if a.strip())
+
+
 def _candidate(*, person_id: int, since: date, entry: tuple, profile: tuple | None, today: date):
     max_rent, areas, min_rooms, sharing, ordinary_building = entry
-    income, has_pet, accessible, urgency, adults, children, pension = profile or (
-        None,
-        False,
-        False,
-        "normal",
-        1,
-        0,
-        PENSION_NONE,
-    )
+    income, has_pet, accessible, urgency, adults, children, pension = profile or _NO_PROFILE
     return matching.Candidate(
-        person_id=person_id,
-        can_pay=max_rent,
-        homeless_days=max((today - since).days, 0),
-        monthly_income=income,
-        areas=tuple(a.strip() for a in areas.split(",") if a.strip()),
-        min_rooms=min_rooms,
-        sharing=sharing,
-        wants_ordinary_building=ordinary_building,
-        has_pet=bool(has_pet),
-        needs_accessible=bool(accessible),
-        urgency=urgency or "normal",
-        adults=adults if adults is not None else 1,
-        children=children if children is not None else 0,
-        pension=pension or PENSION_NONE,
+        person_id,
+        max_rent,
+        max((today - since).days, 0),
+        income,
+        _areas(areas),
+        min_rooms,
+        sharing,
+        ordinary_building,
+        bool(has_pet),
+        bool(accessible),
+        urgency or "normal",
+        adults if adults is not None else 1,
+        children if children is not None else 0,
+        pension or PENSION_NONE,
     )
 
 
