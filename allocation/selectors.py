@@ -204,38 +204,36 @@ def _candidate(*, person_id: int, since: date, entry: tuple, profile: tuple | No
     )
 
 
-_PROFILE = "person__allocation_profile__"
-
-
 def candidates(actor, *, today: date) -> list[matching.Candidate]:
     """Every candidate's matching facts in one query of plain values from their open needs-list entry
     (one per person) and profile, in person order: no person objects, which cost Copenhagen's 1,800
     candidates a third of a second. The pages load the few people they show (people_shown)."""
     require(actor, Capability.MANAGE_HOUSING)
+    # From the people (the housing needs list's partial index) to their one open entry: starting from the
+    # entries and asking "person in (the candidates)" looked every person up twice (Copenhagen at 3x
+    # national scale: 5,400 candidates, 60 ms).
+    open_entry = "needs_entries__"
     rows = (
-        NeedsListEntry.objects.filter(
-            municipality=actor.municipality,
-            removed_on__isnull=True,
-            person__in=_candidate_filter(actor, today).values("pk"),
-        )
-        .order_by("person_id")
+        _candidate_filter(actor, today)
+        .filter(needs_entries__removed_on__isnull=True)
+        .order_by("pk")
         .values_list(
-            "person_id",
-            "person__homeless_since",
-            "registered_on",
-            "max_rent",
-            "areas",
-            "min_rooms",
-            "sharing",
-            "ordinary_building",
-            f"{_PROFILE}person_id",
-            f"{_PROFILE}monthly_income",
-            f"{_PROFILE}has_pet",
-            f"{_PROFILE}needs_accessible",
-            f"{_PROFILE}urgency",
-            f"{_PROFILE}adults",
-            f"{_PROFILE}children",
-            f"{_PROFILE}pension",
+            "pk",
+            "homeless_since",
+            f"{open_entry}registered_on",
+            f"{open_entry}max_rent",
+            f"{open_entry}areas",
+            f"{open_entry}min_rooms",
+            f"{open_entry}sharing",
+            f"{open_entry}ordinary_building",
+            "allocation_profile__person_id",
+            "allocation_profile__monthly_income",
+            "allocation_profile__has_pet",
+            "allocation_profile__needs_accessible",
+            "allocation_profile__urgency",
+            "allocation_profile__adults",
+            "allocation_profile__children",
+            "allocation_profile__pension",
         )
     )
     return [
