@@ -2,7 +2,8 @@
 
 Environment: WEB_BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (processes, default the number of CPUs),
 WEB_THREADS (threads per process, default 4), WEB_KEEPALIVE (seconds, default 75), WEB_TIMEOUT (seconds,
-default 60), WEB_MAX_REQUESTS (requests before a process is renewed, default 20000), FORWARDED_ALLOW_IPS (the proxy's addresses, default 127.0.0.1). Each thread holds one database
+default 60), WEB_MAX_REQUESTS (requests before a process is renewed, default 20000), FORWARDED_ALLOW_IPS
+(the proxy's addresses, default 127.0.0.1). Each thread holds one database
 connection (CONN_MAX_AGE): PostgreSQL's max_connections must exceed processes x threads (+ the task worker).
 """
 
